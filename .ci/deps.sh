@@ -1,0 +1,30 @@
+# Sourced by run.sh and test.sh: installs the Debian packages histlint builds with, when missing.
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 nlohmann-json3-dev libboost-dev libre2-dev
+  doctest-dev libhunspell-dev hunspell-en-us hunspell-en-gb zlib1g-dev libbz2-dev)
+
+# install_packages PKG...: apt-get installs those not yet installed (needs root for that).
+install_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "histlint: missing packages: ${missing[*]} (run as root, or apt-get install them)" >&2
+    return 1
+  fi
+  echo "histlint: installing ${missing[*]}" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# configure_build DIR [CMAKE ARGS...]: configures once; later calls reuse the folder.
+configure_build() {
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -S . -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 || {
+      cat "$dir.configure.log" >&2
+      return 1
+    }
+  fi
+}

@@ -1,0 +1,256 @@
+-- histlint for Neovim: starts `histlint lsp` for prose buffers, one client per project root.
+--
+--   require('histlint').setup({
+--     cmd = { 'histlint', 'lsp' },
+--     filetypes = { 'markdown', 'text' },
+--     settings = { rules = { ['source/*'] = 'off' } },
+--   })
+--
+-- Works on Neovim 0.7 (vim.lsp.start_client + buf_attach_client) and 0.8+ (vim.lsp.start).
+-- Neovim 0.11 users may instead use lsp/histlint.lua with vim.lsp.enable('histlint').
+local root = require('histlint.root')
+
+local M = {}
+
+local NAME = 'histlint'
+-- Keys the server reads from the `histlint` settings section.
+local SERVER_SETTING_KEYS = { 'rules', 'thresholds', 'documentDate', 'citationScope' }
+
+M.defaults = {
+  cmd = { 'histlint', 'lsp' },
+  filetypes = { 'markdown', 'text' },
+  settings = {},
+}
+
+local options = nil
+-- Neovim 0.7 has no vim.lsp.start: we keep one client per root ourselves ('' = no root).
+local client_by_root = {}
+local augroup = nil
+
+local function notify(message, level)
+  vim.schedule(function()
+    vim.notify('histlint: ' .. message, level or vim.log.levels.INFO)
+  end)
+end
+
+local function has_nvim(version)
+  return vim.fn.has('nvim-' .. version) == 1
+end
+
+-- Client methods are called with `:` from 0.11 on; `.` still works before and warns after.
+local function client_notify(client, method, params)
+  if has_nvim('0.11') then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
+local function client_stop(client, force)
+  if has_nvim('0.11') then
+    return client:stop(force)
+  end
+  return client.stop(force)
+end
+
+local function get_clients()
+  local all = vim.lsp.get_clients and vim.lsp.get_clients({ name = NAME })
+    or vim.lsp.get_active_clients()
+  local ours = {}
+  for _, client in ipairs(all) do
+    if client.name == NAME then
+      table.insert(ours, client)
+    end
+  end
+  return ours
+end
+
+-- Accepts settings flat ({ rules = … }) or in their LSP section ({ histlint = { rules = … } }).
+local function settings_section(settings)
+  settings = settings or {}
+  if settings.histlint ~= nil then
+    return settings
+  end
+  local section = {}
+  for key, value in pairs(settings) do
+    if not vim.tbl_contains(SERVER_SETTING_KEYS, key) then
+      notify(
+        string.format(
+          'unknown setting "%s" (known: %s)',
+          key,
+          table.concat(SERVER_SETTING_KEYS, ', ')
+        ),
+        vim.log.levels.WARN
+      )
+    end
+    section[key] = value
+  end
+  return { histlint = section }
+end
+
+local function validate(opts)
+  vim.validate({
+    cmd = { opts.cmd, 'table' },
+    filetypes = { opts.filetypes, 'table' },
+    settings = { opts.settings, 'table' },
+  })
+  if type(opts.cmd[1]) ~= 'string' then
+    error('histlint: cmd must be a list like { "histlint", "lsp" }')
+  end
+end
+
+-- Options other than ours (on_attach, capabilities, handlers, init_options, flags, on_exit…)
+-- go to the LSP client unchanged.
+local OWN_KEYS = { cmd = true, filetypes = true, settings = true }
+
+local function client_config(root_dir)
+  local config = {
+    name = NAME,
+    cmd = options.cmd,
+    root_dir = root_dir,
+    settings = settings_section(options.settings),
+  }
+  for key, value in pairs(options) do
+    if not OWN_KEYS[key] then
+      config[key] = value
+    end
+  end
+  local user_on_init = options.on_init
+  config.on_init = function(client, result)
+    -- Neovim does not push settings by itself; servers also pull them via workspace/configuration.
+    client_notify(client, 'workspace/didChangeConfiguration', { settings = client.config.settings })
+    if user_on_init then
+      user_on_init(client, result)
+    end
+  end
+  local user_on_exit = options.on_exit
+  config.on_exit = function(code, signal, client_id)
+    local key = root_dir or ''
+    if client_by_root[key] == client_id then
+      client_by_root[key] = nil
+    end
+    if code ~= 0 or (signal and signal ~= 0 and signal ~= 15) then
+      notify(
+        string.format(
+          'the server exited (code %d, signal %d); it restarts with the next buffer opened, or run :HistlintRestart. Log: %s',
+          code,
+          signal or 0,
+          vim.lsp.get_log_path()
+        ),
+        vim.log.levels.ERROR
+      )
+    end
+    if user_on_exit then
+      user_on_exit(code, signal, client_id)
+    end
+  end
+  return config
+end
+
+local missing_binary_reported = false
+
+local function attachable(bufnr)
+  return vim.api.nvim_buf_is_valid(bufnr)
+    and vim.bo[bufnr].buftype == ''
+    and vim.api.nvim_buf_get_name(bufnr) ~= ''
+    and vim.tbl_contains(options.filetypes, vim.bo[bufnr].filetype)
+end
+
+--- Starts (or reuses) the client for the buffer's root and attaches it.
+function M.attach(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  if not options or not attachable(bufnr) then
+    return
+  end
+  if vim.fn.executable(options.cmd[1]) ~= 1 then
+    if not missing_binary_reported then
+      missing_binary_reported = true
+      notify(
+        string.format(
+          'cannot run "%s": not found or not executable. Install histlint or pass cmd = { "/path/to/histlint", "lsp" } to setup().',
+          options.cmd[1]
+        ),
+        vim.log.levels.ERROR
+      )
+    end
+    return
+  end
+  local root_dir = root.for_buffer(bufnr)
+  if vim.lsp.start then
+    return vim.lsp.start(client_config(root_dir), { bufnr = bufnr })
+  end
+  local key = root_dir or ''
+  local client_id = client_by_root[key]
+  local client = client_id and vim.lsp.get_client_by_id(client_id)
+  if not client or client.is_stopped() then
+    client_id = vim.lsp.start_client(client_config(root_dir))
+    if not client_id then
+      notify('could not start ' .. table.concat(options.cmd, ' '), vim.log.levels.ERROR)
+      return
+    end
+    client_by_root[key] = client_id
+  end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+  return client_id
+end
+
+--- Sends new settings to every running histlint server (and uses them for new ones).
+function M.update_settings(settings)
+  if not options then
+    error('histlint: call setup() first')
+  end
+  options.settings = settings
+  local section = settings_section(settings)
+  for _, client in ipairs(get_clients()) do
+    client.config.settings = section
+    client_notify(client, 'workspace/didChangeConfiguration', { settings = section })
+  end
+end
+
+--- Stops every histlint server and starts them again for the open buffers.
+function M.restart()
+  local clients = get_clients()
+  for _, client in ipairs(clients) do
+    client_stop(client)
+  end
+  client_by_root = {}
+  missing_binary_reported = false
+  local function all_stopped()
+    for _, client in ipairs(clients) do
+      if not client.is_stopped() then
+        return false
+      end
+    end
+    return true
+  end
+  vim.wait(3000, all_stopped, 50)
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      M.attach(bufnr)
+    end
+  end
+end
+
+function M.setup(opts)
+  options = vim.tbl_extend('force', vim.deepcopy(M.defaults), opts or {})
+  validate(options)
+  augroup = vim.api.nvim_create_augroup('histlint', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = augroup,
+    pattern = options.filetypes,
+    callback = function(event)
+      M.attach(event.buf)
+    end,
+    desc = 'Start or attach the histlint language server',
+  })
+  vim.api.nvim_create_user_command('HistlintRestart', M.restart, {
+    desc = 'Restart the histlint language server',
+  })
+  -- setup() may run after buffers were opened (lazy loading).
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      M.attach(bufnr)
+    end
+  end
+end
+
+return M

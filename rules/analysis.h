@@ -1,0 +1,53 @@
+// One analysis of one document: the inputs every rule reads and a cache of shared facts.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <typeindex>
+#include <unordered_map>
+
+#include "rules/options.h"
+#include "rules/text/document.h"
+
+namespace histlint {
+
+class KnowledgeBase;
+
+class Analysis {
+ public:
+  Analysis(const Document& doc, const Options& options, const KnowledgeBase& kb,
+           std::string path = {})
+      : doc_(doc), options_(options), kb_(kb), path_(std::move(path)) {}
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
+  const Document& doc() const { return doc_; }
+  const Options& options() const { return options_; }
+  const KnowledgeBase& kb() const { return kb_; }
+  const std::string& path() const { return path_; }
+  // The date "N years ago" counts from: front matter `date:` first, then the options.
+  std::optional<CivilDate> document_date() const;
+
+  // Facts shared by several rules (dates, people mentions, citations), extracted once on first
+  // use. T provides `static T extract(const Analysis&)`. Not thread-safe: one thread per Analysis.
+  template <class T>
+  const T& facts() const {
+    const std::type_index key(typeid(T));
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      it = cache_.emplace(key, std::make_shared<const T>(T::extract(*this))).first;
+    }
+    return *static_cast<const T*>(it->second.get());
+  }
+
+ private:
+  const Document& doc_;
+  const Options& options_;
+  const KnowledgeBase& kb_;
+  std::string path_;
+  mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
+};
+
+}  // namespace histlint

@@ -1,0 +1,796 @@
+#include "rules/kb/knowledge_base.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_set>
+
+#include "rules/kb/name_fold.h"
+
+namespace histlint {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
+
+bool is_leap(int year, Calendar calendar) {
+  if (calendar == Calendar::Julian) return year % 4 == 0;
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month, Calendar calendar) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year, calendar) ? 29 : kDays[month - 1];
+}
+
+long julian_day_from_julian(const CivilDate& d) {
+  const long a = (14 - d.month) / 12;
+  const long y = d.year + 4800 - a;
+  const long m = d.month + 12 * a - 3;
+  return d.day + (153 * m + 2) / 5 + 365 * y + y / 4 - 32083;
+}
+
+CivilDate gregorian_from_julian_day(long jdn) {
+  const long a = jdn + 32044;
+  const long b = (4 * a + 3) / 146097;
+  const long c = a - 146097 * b / 4;
+  const long d = (4 * c + 3) / 1461;
+  const long e = c - 1461 * d / 4;
+  const long m = (5 * e + 2) / 153;
+  CivilDate out;
+  out.day = static_cast<int>(e - (153 * m + 2) / 5 + 1);
+  out.month = static_cast<int>(m + 3 - 12 * (m / 10));
+  out.year = static_cast<int>(100 * b + d - 4800 + m / 10);
+  return out;
+}
+
+std::string year_text(int year) {
+  return year > 0 ? std::to_string(year) : std::to_string(1 - year) + " BC";
+}
+
+// Heterogeneous lookup so string_view keys need no allocation.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+bool is_particle(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "de", "da", "di", "du", "del", "della", "des", "van", "von", "der", "den", "la",
+      "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu", "dos", "das", "do"};
+  return kParticles.count(folded) > 0;
+}
+
+bool is_title_word(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kTitles = {
+      "sir",    "lord",    "lady",    "king",   "queen",  "tsar",  "czar",    "emperor",
+      "empress", "pope",   "saint",   "st",     "mahatma", "mother", "general", "marshal",
+      "prince", "princess", "kaiser", "sultan", "shah",   "dame",  "chairman", "president"};
+  return kTitles.count(folded) > 0;
+}
+
+bool is_generational_suffix(std::string_view folded) {
+  return folded == "jr" || folded == "sr" || folded == "junior" || folded == "senior";
+}
+
+bool is_roman_numeral(std::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C') return false;
+  }
+  return true;
+}
+
+size_t line_of_offset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  return static_cast<size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+// Byte offsets of the objects of the top-level "people" array (or of a top-level array), found
+// by a scan that tracks strings and nesting; used to give each entry and each error its line.
+std::vector<size_t> entry_offsets(std::string_view text) {
+  std::vector<size_t> offsets;
+  int depth = 0;
+  bool in_string = false;
+  bool top_is_array = false;
+  int people_depth = -1;  // depth of the array holding the entries
+  std::string last_key;
+  size_t string_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        last_key.assign(text.substr(string_start, i - string_start));
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        string_start = i + 1;
+        break;
+      case '[':
+        if (depth == 0) top_is_array = true;
+        if ((depth == 0 && top_is_array) || (depth == 1 && last_key == "people")) {
+          people_depth = depth + 1;
+        }
+        ++depth;
+        break;
+      case '{':
+        if (depth == people_depth) offsets.push_back(i);
+        ++depth;
+        break;
+      case ']':
+      case '}':
+        --depth;
+        if (depth < people_depth) people_depth = -1;
+        break;
+      default:
+        break;
+    }
+  }
+  return offsets;
+}
+
+class EntryReader {
+ public:
+  EntryReader(const std::string& path, size_t line, const json& entry)
+      : path_(path), line_(line), entry_(entry) {}
+
+  bool read(Person& person, std::string* error) {
+    error_ = error;
+    if (!entry_.is_object()) return fail("each person must be a JSON object");
+    for (const auto& [key, value] : entry_.items()) {
+      if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
+      static const std::unordered_set<std::string_view> kKnown = {
+          "id",          "name",  "aliases", "short",    "given",    "sex",   "birth", "death",
+          "description", "roles", "events",  "wikidata", "wikipedia"};
+      if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
+      (void)value;
+    }
+    if (!string_field(entry_, "id", person.id, true)) return false;
+    if (person.id.empty()) return fail("\"id\" must not be empty");
+    context_ = "person \"" + person.id + "\": ";
+    if (!string_field(entry_, "name", person.name, true)) return false;
+    if (person.name.empty()) return fail("\"name\" must not be empty");
+    if (!string_list(entry_, "aliases", person.aliases)) return false;
+    if (!string_list(entry_, "short", person.short_names)) return false;
+    if (!string_list(entry_, "given", person.given_names)) return false;
+    std::string sex;
+    if (!string_field(entry_, "sex", sex, false)) return false;
+    if (sex == "male") {
+      person.sex = Sex::Male;
+    } else if (sex == "female") {
+      person.sex = Sex::Female;
+    } else if (!sex.empty() && sex != "unknown") {
+      return fail("\"sex\" must be \"male\", \"female\" or \"unknown\", not \"" + sex + "\"");
+    }
+    if (!life_event(entry_, "birth", person.birth)) return false;
+    if (!life_event(entry_, "death", person.death)) return false;
+    if (!string_field(entry_, "description", person.description, false)) return false;
+    if (!roles(person.roles)) return false;
+    if (!events(person.events)) return false;
+    if (!string_field(entry_, "wikidata", person.wikidata, false)) return false;
+    if (!person.wikidata.empty() &&
+        (person.wikidata[0] != 'Q' || person.wikidata.size() < 2 ||
+         !std::all_of(person.wikidata.begin() + 1, person.wikidata.end(),
+                      [](char c) { return c >= '0' && c <= '9'; }))) {
+      return fail("\"wikidata\" must be an item id such as \"Q33391\", not \"" +
+                  person.wikidata + "\"");
+    }
+    if (!string_field(entry_, "wikipedia", person.wikipedia, false)) return false;
+    if (person.birth && person.death) {
+      const CivilDate b = person.birth->date.gregorian();
+      const CivilDate d = person.death->date.gregorian();
+      if (d.year < b.year) {
+        return fail("death (" + person.death->date.iso() + ") is before birth (" +
+                    person.birth->date.iso() + ")");
+      }
+    }
+    person.source_file = path_;
+    person.source_line = line_;
+    return true;
+  }
+
+ private:
+  bool fail(const std::string& message) {
+    if (error_) *error_ = path_ + ":" + std::to_string(line_ + 1) + ": " + context_ + message;
+    return false;
+  }
+
+  bool string_field(const json& object, const char* key, std::string& out, bool required,
+                    const std::string& prefix = {}) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+      if (required) return fail("missing \"" + prefix + key + "\"");
+      return true;
+    }
+    if (!it->is_string()) return fail("\"" + prefix + key + "\" must be a string");
+    out = it->get<std::string>();
+    return true;
+  }
+
+  bool string_list(const json& object, const char* key, std::vector<std::string>& out) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return true;
+    if (!it->is_array()) return fail("\"" + std::string(key) + "\" must be an array of strings");
+    for (const auto& item : *it) {
+      if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
+        return fail("\"" + std::string(key) + "\" must hold non-empty strings");
+      }
+      out.push_back(item.get<std::string>());
+    }
+    return true;
+  }
+
+  bool date_value(const json& object, const std::string& prefix, bool required,
+                  std::optional<PartialDate>& out) {
+    std::string text;
+    if (!string_field(object, "date", text, required, prefix)) return false;
+    std::string calendar_text;
+    if (!string_field(object, "calendar", calendar_text, false, prefix)) return false;
+    Calendar calendar = Calendar::Gregorian;
+    if (calendar_text == "julian") {
+      calendar = Calendar::Julian;
+    } else if (!calendar_text.empty() && calendar_text != "gregorian") {
+      return fail("\"" + prefix + "calendar\" must be \"gregorian\" or \"julian\"");
+    }
+    if (text.empty()) return true;
+    auto date = parse_partial_date(text, calendar);
+    if (!date) {
+      return fail("\"" + prefix + "date\" must be \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" (a real " +
+                  "day), not \"" + text + "\"");
+    }
+    std::string precision;
+    if (!string_field(object, "precision", precision, false, prefix)) return false;
+    if (!precision.empty()) {
+      static const std::pair<const char*, DatePrecision> kPrecisions[] = {
+          {"day", DatePrecision::Day},       {"month", DatePrecision::Month},
+          {"year", DatePrecision::Year},     {"decade", DatePrecision::Decade},
+          {"century", DatePrecision::Century}};
+      bool found = false;
+      for (const auto& [name, value] : kPrecisions) {
+        if (precision == name) {
+          if (value > date->precision) {
+            return fail("\"" + prefix + "precision\" \"" + precision + "\" is finer than \"" +
+                        text + "\"");
+          }
+          date->precision = value;
+          found = true;
+        }
+      }
+      if (!found) {
+        return fail("\"" + prefix +
+                    "precision\" must be \"day\", \"month\", \"year\", \"decade\" or \"century\"");
+      }
+    }
+    std::string julian_text;
+    if (!string_field(object, "julian", julian_text, false, prefix)) return false;
+    if (!julian_text.empty()) {
+      auto julian = parse_partial_date(julian_text, Calendar::Julian);
+      if (!julian || calendar != Calendar::Gregorian) {
+        return fail("\"" + prefix + "julian\" must be a \"YYYY-MM-DD\" Old Style date beside a " +
+                    "Gregorian \"date\"");
+      }
+      date->julian = julian->date;
+    }
+    out = date;
+    return true;
+  }
+
+  bool life_event(const json& object, const char* key, std::optional<LifeEvent>& out) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return true;
+    const std::string prefix = std::string(key) + ".";
+    if (!it->is_object()) return fail("\"" + std::string(key) + "\" must be an object");
+    for (const auto& [field, value] : it->items()) {
+      (void)value;
+      if (field != "date" && field != "precision" && field != "calendar" && field != "julian" &&
+          field != "place") {
+        return fail("unknown field \"" + prefix + field + "\"");
+      }
+    }
+    std::optional<PartialDate> date;
+    if (!date_value(*it, prefix, true, date)) return false;
+    LifeEvent event;
+    event.date = *date;
+    if (!string_field(*it, "place", event.place, false, prefix)) return false;
+    out = std::move(event);
+    return true;
+  }
+
+  bool optional_date(const json& object, const char* key, const std::string& prefix,
+                     std::optional<PartialDate>& out) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return true;
+    if (!it->is_string()) return fail("\"" + prefix + key + "\" must be a date string");
+    out = parse_partial_date(it->get<std::string>());
+    if (!out) {
+      return fail("\"" + prefix + key + "\" must be \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+    }
+    return true;
+  }
+
+  bool roles(std::vector<Role>& out) {
+    auto it = entry_.find("roles");
+    if (it == entry_.end() || it->is_null()) return true;
+    if (!it->is_array()) return fail("\"roles\" must be an array");
+    for (const auto& item : *it) {
+      if (!item.is_object()) return fail("each role must be an object");
+      Role role;
+      if (!string_field(item, "title", role.title, true, "roles[].")) return false;
+      if (!optional_date(item, "from", "roles[].", role.from)) return false;
+      if (!optional_date(item, "to", "roles[].", role.to)) return false;
+      out.push_back(std::move(role));
+    }
+    return true;
+  }
+
+  bool events(std::vector<DatedEvent>& out) {
+    auto it = entry_.find("events");
+    if (it == entry_.end() || it->is_null()) return true;
+    if (!it->is_array()) return fail("\"events\" must be an array");
+    for (const auto& item : *it) {
+      if (!item.is_object()) return fail("each event must be an object");
+      DatedEvent event;
+      if (!string_field(item, "what", event.what, true, "events[].")) return false;
+      if (!date_value(item, "events[].", false, event.date)) return false;
+      if (!string_field(item, "place", event.place, false, "events[].")) return false;
+      out.push_back(std::move(event));
+    }
+    return true;
+  }
+
+  const std::string& path_;
+  size_t line_;
+  const json& entry_;
+  std::string* error_ = nullptr;
+  std::string context_;
+};
+
+std::optional<std::string> executable_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  return exe.parent_path().string();
+}
+
+}  // namespace
+
+std::string_view precision_name(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::Century:
+      return "century";
+    case DatePrecision::Decade:
+      return "decade";
+    case DatePrecision::Year:
+      return "year";
+    case DatePrecision::Month:
+      return "month";
+    case DatePrecision::Day:
+      return "day";
+  }
+  return "year";
+}
+
+std::string_view calendar_name(Calendar c) {
+  return c == Calendar::Julian ? "julian" : "gregorian";
+}
+
+std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar calendar) {
+  PartialDate out;
+  out.calendar = calendar;
+  bool negative = false;
+  if (!text.empty() && text[0] == '-') {
+    negative = true;
+    text.remove_prefix(1);
+  }
+  auto read = [&](size_t pos, size_t len, int& value) {
+    if (text.size() < pos + len) return false;
+    auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, value);
+    return ec == std::errc() && p == text.data() + pos + len;
+  };
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
+  if (!read(0, 4, out.date.year)) return std::nullopt;
+  if (negative) out.date.year = -out.date.year;
+  out.precision = DatePrecision::Year;
+  if (text.size() >= 7) {
+    if (text[4] != '-' || !read(5, 2, out.date.month)) return std::nullopt;
+    if (out.date.month < 1 || out.date.month > 12) return std::nullopt;
+    out.precision = DatePrecision::Month;
+  }
+  if (text.size() == 10) {
+    if (text[7] != '-' || !read(8, 2, out.date.day)) return std::nullopt;
+    if (out.date.day < 1 ||
+        out.date.day > days_in_month(out.date.year, out.date.month, calendar)) {
+      return std::nullopt;
+    }
+    out.precision = DatePrecision::Day;
+  }
+  return out;
+}
+
+CivilDate PartialDate::gregorian() const {
+  if (calendar == Calendar::Julian && precision == DatePrecision::Day) {
+    return gregorian_from_julian_day(julian_day_from_julian(date));
+  }
+  return date;
+}
+
+std::string PartialDate::display() const {
+  switch (precision) {
+    case DatePrecision::Century: {
+      const int century = date.year > 0 ? (date.year - 1) / 100 + 1 : 0;
+      if (century <= 0) return year_text(date.year);
+      const int tens = century % 100;
+      const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                           : century % 10 == 1        ? "st"
+                           : century % 10 == 2        ? "nd"
+                           : century % 10 == 3        ? "rd"
+                                                      : "th";
+      return std::to_string(century) + suffix + " century";
+    }
+    case DatePrecision::Decade:
+      return year_text(date.year - date.year % 10) + "s";
+    case DatePrecision::Year:
+      return year_text(date.year);
+    case DatePrecision::Month:
+      return std::string(kMonthNames[date.month - 1]) + " " + year_text(date.year);
+    case DatePrecision::Day:
+      return std::to_string(date.day) + " " + kMonthNames[date.month - 1] + " " +
+             year_text(date.year);
+  }
+  return year_text(date.year);
+}
+
+std::string PartialDate::iso() const {
+  char buffer[32];
+  const int year = date.year;
+  const char* sign = year < 0 ? "-" : "";
+  const int abs_year = year < 0 ? -year : year;
+  if (precision == DatePrecision::Day) {
+    std::snprintf(buffer, sizeof buffer, "%s%04d-%02d-%02d", sign, abs_year, date.month, date.day);
+  } else if (precision == DatePrecision::Month) {
+    std::snprintf(buffer, sizeof buffer, "%s%04d-%02d", sign, abs_year, date.month);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%s%04d", sign, abs_year);
+  }
+  return buffer;
+}
+
+struct KnowledgeBase::Index {
+  StringMap<std::vector<NameEntry>> names;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> first_words;
+  StringMap<uint32_t> by_id;
+  // Per person: the folded display name, then the folded aliases (for search).
+  std::vector<std::vector<std::string>> folded_names;
+};
+
+KnowledgeBase::KnowledgeBase() : index_(std::make_unique<Index>()) {}
+KnowledgeBase::~KnowledgeBase() = default;
+KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
+KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
+
+std::optional<std::string> KnowledgeBase::bundled_path() {
+  std::vector<std::filesystem::path> candidates;
+  if (const char* dir = std::getenv("HISTLINT_DATA_DIR"); dir && *dir) {
+    candidates.emplace_back(std::filesystem::path(dir) / "people.json");
+  }
+  if (auto exe_dir = executable_dir()) {
+    candidates.emplace_back(std::filesystem::path(*exe_dir) / ".." / "share" / "histlint" /
+                            "people.json");
+  }
+  candidates.emplace_back(std::filesystem::path(HISTLINT_INSTALL_DATA_DIR) / "people.json");
+  candidates.emplace_back(std::filesystem::path(HISTLINT_SOURCE_DATA_DIR) / "people.json");
+  for (const auto& candidate : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(candidate, ec)) {
+      return std::filesystem::weakly_canonical(candidate, ec).string();
+    }
+  }
+  return std::nullopt;
+}
+
+const KnowledgeBase& KnowledgeBase::bundled() {
+  static const KnowledgeBase kb = [] {
+    auto path = bundled_path();
+    if (!path) {
+      std::cerr << "histlint: people knowledge base not found (set HISTLINT_DATA_DIR to the "
+                   "folder holding people.json)\n";
+      return KnowledgeBase();
+    }
+    std::string error;
+    auto loaded = load_file(*path, &error);
+    if (!loaded) {
+      std::cerr << "histlint: " << error << "\n";
+      return KnowledgeBase();
+    }
+    return std::move(*loaded);
+  }();
+  return kb;
+}
+
+KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files,
+                                  std::string* error) {
+  KnowledgeBase kb;
+  kb.people_ = bundled().people_;
+  kb.files_ = bundled().files_;
+  std::string errors;
+  for (const auto& path : extra_files) {
+    std::string file_error;
+    auto extra = load_file(path, &file_error);
+    if (!extra) {
+      if (!errors.empty()) errors += '\n';
+      errors += file_error;
+      continue;
+    }
+    kb.merge_people(std::move(*extra));
+  }
+  kb.rebuild_index();
+  if (error) *error = errors;
+  return kb;
+}
+
+std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path,
+                                                      std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = path + ":1: cannot open the file";
+    return std::nullopt;
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) {
+    if (error) *error = path + ":1: cannot read the file";
+    return std::nullopt;
+  }
+  return parse(content.str(), path, error);
+}
+
+std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const std::string& path,
+                                                  std::string* error) {
+  json document;
+  try {
+    document = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    const size_t byte = e.byte > 0 ? e.byte - 1 : 0;
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line L, column C: ".
+    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    if (error) *error = path + ":" + std::to_string(line_of_offset(text, byte) + 1) + ": " + what;
+    return std::nullopt;
+  }
+  const json* entries = &document;
+  if (document.is_object()) {
+    auto it = document.find("people");
+    if (it == document.end() || !it->is_array()) {
+      if (error) *error = path + ":1: expected an object with a \"people\" array";
+      return std::nullopt;
+    }
+    entries = &*it;
+  } else if (!document.is_array()) {
+    if (error) *error = path + ":1: expected an object with a \"people\" array";
+    return std::nullopt;
+  }
+  const std::vector<size_t> offsets = entry_offsets(text);
+  KnowledgeBase kb;
+  kb.files_.push_back(path);
+  StringMap<size_t> seen;
+  size_t index = 0;
+  for (const auto& entry : *entries) {
+    const size_t line = index < offsets.size() ? line_of_offset(text, offsets[index]) : 0;
+    ++index;
+    Person person;
+    if (!EntryReader(path, line, entry).read(person, error)) return std::nullopt;
+    if (auto [it, inserted] = seen.emplace(person.id, line); !inserted) {
+      if (error) {
+        *error = path + ":" + std::to_string(line + 1) + ": duplicate id \"" + person.id +
+                 "\" (first on line " + std::to_string(it->second + 1) + ")";
+      }
+      return std::nullopt;
+    }
+    kb.people_.push_back(std::move(person));
+  }
+  kb.rebuild_index();
+  if (error) error->clear();
+  return kb;
+}
+
+void KnowledgeBase::merge_people(KnowledgeBase&& other) {
+  StringMap<size_t> by_id;
+  StringMap<size_t> by_wikidata;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    by_id.emplace(people_[i].id, i);
+    if (!people_[i].wikidata.empty()) by_wikidata.emplace(people_[i].wikidata, i);
+  }
+  for (auto& person : other.people_) {
+    auto it = by_id.find(person.id);
+    if (it == by_id.end() && !person.wikidata.empty()) {
+      // The same Wikidata item under another id (an import over the bundled data) replaces it.
+      if (auto w = by_wikidata.find(person.wikidata); w != by_wikidata.end()) it = by_id.find(people_[w->second].id);
+    }
+    if (it != by_id.end()) {
+      const size_t slot = it->second;
+      by_id.erase(it);
+      by_id.emplace(person.id, slot);
+      if (!person.wikidata.empty()) by_wikidata[person.wikidata] = slot;
+      people_[slot] = std::move(person);
+    } else {
+      by_id.emplace(person.id, people_.size());
+      if (!person.wikidata.empty()) by_wikidata.emplace(person.wikidata, people_.size());
+      people_.push_back(std::move(person));
+    }
+  }
+  for (auto& file : other.files_) files_.push_back(std::move(file));
+}
+
+void KnowledgeBase::merge(const KnowledgeBase& other) {
+  KnowledgeBase copy;
+  copy.people_ = other.people_;
+  copy.files_ = other.files_;
+  merge_people(std::move(copy));
+  rebuild_index();
+}
+
+const Person* KnowledgeBase::find(std::string_view id) const {
+  auto it = index_->by_id.find(id);
+  return it == index_->by_id.end() ? nullptr : &people_[it->second];
+}
+
+const std::vector<NameEntry>* KnowledgeBase::lookup(std::string_view folded_name) const {
+  auto it = index_->names.find(folded_name);
+  return it == index_->names.end() ? nullptr : &it->second;
+}
+
+bool KnowledgeBase::starts_name(std::string_view folded_word) const {
+  return index_->first_words.find(folded_word) != index_->first_words.end();
+}
+
+void KnowledgeBase::rebuild_index() {
+  auto index = std::make_unique<Index>();
+  max_name_words_ = 0;
+  auto add = [&](std::string key, uint32_t person, NameKind kind) {
+    if (key.empty()) return;
+    const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    max_name_words_ = std::max(max_name_words_, words);
+    index->first_words.insert(key.substr(0, key.find(' ')));
+    auto& entries = index->names[std::move(key)];
+    for (auto& entry : entries) {
+      if (entry.person == person) {
+        if (kind < entry.kind) entry.kind = kind;  // Full beats Short beats Given
+        return;
+      }
+    }
+    entries.push_back(NameEntry{person, kind});
+  };
+  index->folded_names.resize(people_.size());
+  for (uint32_t i = 0; i < people_.size(); ++i) {
+    Person& person = people_[i];
+    index->by_id.emplace(person.id, i);
+    const bool explicit_short = !person.short_names.empty();
+    const bool explicit_given = !person.given_names.empty();
+    std::vector<std::string> folded_short;
+    for (const auto& name : person.short_names) folded_short.push_back(fold_name(name));
+    std::vector<std::string> names;
+    names.push_back(person.name);
+    names.insert(names.end(), person.aliases.begin(), person.aliases.end());
+    for (const auto& name : names) {
+      const std::vector<NameWord> words = split_name_words(name);
+      if (words.empty()) continue;
+      std::vector<std::string> folded;
+      for (const auto& w : words) {
+        folded.emplace_back();
+        append_folded(folded.back(), std::string_view(name).substr(w.offset, w.length));
+      }
+      std::string key = fold_name(name);
+      index->folded_names[i].push_back(key);
+      if (words.size() == 1) {
+        add(std::move(key), i, NameKind::Short);
+        continue;
+      }
+      add(std::move(key), i, NameKind::Full);
+      // "Peter the Great" and "Nicholas II" have no surname to stand alone.
+      const bool regnal =
+          std::find(folded.begin(), folded.end(), "the") != folded.end() ||
+          is_roman_numeral(std::string_view(name).substr(words.back().offset, words.back().length));
+      if (!explicit_short && !regnal) {
+        size_t last = folded.size() - 1;
+        if (is_generational_suffix(folded[last]) && last > 1) --last;
+        if (!is_particle(folded[last]) && folded[last].size() > 1) {
+          add(folded[last], i, NameKind::Short);
+          // "de Gaulle", "van Gogh": the particle form too.
+          size_t first = last;
+          while (first > 1 && is_particle(folded[first - 1])) --first;
+          if (first < last) {
+            std::string particle_form;
+            for (size_t k = first; k <= last; ++k) {
+              if (!particle_form.empty()) particle_form += ' ';
+              particle_form += folded[k];
+            }
+            add(std::move(particle_form), i, NameKind::Short);
+          }
+        }
+      }
+      if (!explicit_given) {
+        const std::string& given = folded.front();
+        const bool is_short =
+            std::find(folded_short.begin(), folded_short.end(), given) != folded_short.end();
+        if (given.size() > 1 && words.front().capitalised && !is_particle(given) &&
+            !is_title_word(given) && !is_short) {
+          add(given, i, NameKind::Given);
+        }
+      }
+    }
+    for (auto& name : folded_short) add(std::move(name), i, NameKind::Short);
+    for (const auto& name : person.given_names) add(fold_name(name), i, NameKind::Given);
+  }
+  index_ = std::move(index);
+}
+
+std::vector<const Person*> KnowledgeBase::search(std::string_view query, size_t limit) const {
+  const std::string folded_query = fold_name(query);
+  std::vector<std::string_view> query_words;
+  for (size_t pos = 0; pos < folded_query.size();) {
+    const size_t space = std::min(folded_query.find(' ', pos), folded_query.size());
+    query_words.push_back(std::string_view(folded_query).substr(pos, space - pos));
+    pos = space + 1;
+  }
+  // Every query word must start some word of the name.
+  auto matches = [&](std::string_view name) {
+    for (auto q : query_words) {
+      bool found = false;
+      for (size_t pos = 0; pos <= name.size() && !found;) {
+        const size_t space = std::min(name.find(' ', pos), name.size());
+        found = name.substr(pos, space - pos).starts_with(q);
+        pos = space + 1;
+      }
+      if (!found) return false;
+    }
+    return true;
+  };
+  std::vector<std::pair<int, const Person*>> scored;
+  for (uint32_t i = 0; i < people_.size(); ++i) {
+    const auto& names = index_->folded_names[i];
+    int score = -1;
+    for (size_t k = 0; k < names.size(); ++k) {
+      const bool is_display = k == 0;
+      int s = -1;
+      if (query_words.empty()) {
+        s = 4;
+      } else if (names[k] == folded_query) {
+        s = is_display ? 0 : 2;
+      } else if (names[k].starts_with(folded_query)) {
+        s = is_display ? 1 : 3;
+      } else if (matches(names[k])) {
+        s = is_display ? 3 : 4;
+      }
+      if (s >= 0 && (score < 0 || s < score)) score = s;
+    }
+    if (score >= 0) scored.emplace_back(score, &people_[i]);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.second->name < b.second->name;
+  });
+  std::vector<const Person*> out;
+  for (size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+}  // namespace histlint

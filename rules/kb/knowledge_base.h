@@ -1,0 +1,153 @@
+// The people knowledge base: bundled data (data/people.json) merged with workspace files
+// (.histlint/people.json). Schema: docs/knowledge-base.md and data/people.schema.json.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/options.h"
+
+namespace histlint {
+
+enum class DatePrecision { Century, Decade, Year, Month, Day };
+enum class Calendar { Gregorian, Julian };
+
+std::string_view precision_name(DatePrecision p);  // "day", "month", ...
+std::string_view calendar_name(Calendar c);        // "gregorian", "julian"
+
+// A date as a source states it: the fields finer than `precision` are zero.
+struct PartialDate {
+  CivilDate date;
+  DatePrecision precision = DatePrecision::Year;
+  Calendar calendar = Calendar::Gregorian;
+  // The Julian (Old Style) form of a Gregorian date when the source gives both.
+  std::optional<CivilDate> julian;
+
+  // The same day in the Gregorian calendar (Julian dates of day precision are converted;
+  // coarser Julian dates keep their year and month, which is as precise as they are).
+  CivilDate gregorian() const;
+  // "7 November 1879", "November 1879", "1879", "1870s", "19th century".
+  std::string display() const;
+  // "1879-11-07", "1879-11", "1879" (decades and centuries as their first year).
+  std::string iso() const;
+};
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a leading '-' for years BC); nullopt when malformed
+// or when the day does not exist in that month.
+std::optional<PartialDate> parse_partial_date(std::string_view text,
+                                              Calendar calendar = Calendar::Gregorian);
+
+enum class Sex { Unknown, Male, Female };
+
+struct LifeEvent {
+  PartialDate date;
+  std::string place;
+};
+
+struct Role {
+  std::string title;
+  std::optional<PartialDate> from;
+  std::optional<PartialDate> to;
+};
+
+struct DatedEvent {
+  std::string what;
+  std::optional<PartialDate> date;
+  std::string place;
+};
+
+struct Person {
+  std::string id;    // stable, e.g. "leon-trotsky"
+  std::string name;  // display name
+  // Birth names, pseudonyms, transliterations, native-script forms, common misspellings.
+  std::vector<std::string> aliases;
+  // Names that refer to the person on their own ("Trotsky", "Mao"); derived when absent.
+  std::vector<std::string> short_names;
+  // Given names usable alone once the person is named in full ("Natalya"); derived when absent.
+  std::vector<std::string> given_names;
+  Sex sex = Sex::Unknown;
+  std::optional<LifeEvent> birth;
+  std::optional<LifeEvent> death;
+  std::string description;  // one line
+  std::vector<Role> roles;
+  std::vector<DatedEvent> events;
+  std::string wikidata;   // "Q33391"
+  std::string wikipedia;  // English Wikipedia title, when it is not the display name
+
+  // Where the entry is written, for go-to-definition.
+  std::string source_file;  // absolute path of the JSON file
+  size_t source_line = 0;   // 0-based line of the entry's "id"
+};
+
+// Whole-name entries of the name index: what one normalised name can refer to.
+enum class NameKind {
+  Full,   // the display name or a multi-word alias: "Leon Trotsky", "Lev Davidovich Bronstein"
+  Short,  // a name that may stand alone: "Trotsky", "Lenin", "Sedova"
+  Given,  // usable alone only once the person is established in the document: "Natalya"
+};
+
+struct NameEntry {
+  uint32_t person = 0;  // index into KnowledgeBase::people()
+  NameKind kind = NameKind::Full;
+};
+
+class KnowledgeBase {
+ public:
+  KnowledgeBase();  // empty
+  ~KnowledgeBase();
+  KnowledgeBase(KnowledgeBase&&) noexcept;
+  KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
+
+  // The knowledge base shipped with the binary, loaded once. Empty (with a message on stderr)
+  // when the data file cannot be found or read.
+  static const KnowledgeBase& bundled();
+  // Where the bundled data file is: $HISTLINT_DATA_DIR/people.json, then
+  // <exe_dir>/../share/histlint/people.json, then the source tree's data/people.json.
+  static std::optional<std::string> bundled_path();
+
+  // The bundled knowledge base with each extra file merged over it in order (an entry with an
+  // existing id replaces it). Files that fail to load are skipped; `error` (if given) receives
+  // one "path:line: message" per failure, newline-separated, and is cleared on success.
+  static KnowledgeBase load(const std::vector<std::string>& extra_files, std::string* error);
+  // Parses one file; on failure returns nullopt and sets `error` to "path:line: message".
+  static std::optional<KnowledgeBase> load_file(const std::string& path, std::string* error);
+  // Parses JSON text; `path` names it in errors and in Person::source_file.
+  static std::optional<KnowledgeBase> parse(std::string_view json, const std::string& path,
+                                            std::string* error);
+
+  // Adds or replaces (by id) every person of `other`.
+  void merge(const KnowledgeBase& other);
+
+  const std::vector<Person>& people() const { return people_; }
+  const Person* find(std::string_view id) const;
+  size_t size() const { return people_.size(); }
+  // The files merged into this knowledge base, in order.
+  const std::vector<std::string>& files() const { return files_; }
+
+  // People whose name or an alias contains every word of the query (case- and accent-blind),
+  // best first: exact name, then name prefix, then alias matches. For workspace symbols.
+  std::vector<const Person*> search(std::string_view query, size_t limit) const;
+
+  // Name index for recognition. Keys are normalised with fold_name() (see name_fold.h) and the
+  // words of a multi-word name are joined by one space.
+  const std::vector<NameEntry>* lookup(std::string_view folded_name) const;
+  // First words of every indexed name, for a cheap test before trying longer names.
+  bool starts_name(std::string_view folded_word) const;
+  size_t max_name_words() const { return max_name_words_; }
+
+ private:
+  void merge_people(KnowledgeBase&& other);  // without rebuilding the index
+  void rebuild_index();
+
+  std::vector<Person> people_;
+  std::vector<std::string> files_;
+  struct Index;
+  std::unique_ptr<Index> index_;
+  size_t max_name_words_ = 0;
+};
+
+}  // namespace histlint

@@ -1,0 +1,38 @@
+// What a configuration file, front matter or the editor can change about an analysis.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace histlint {
+
+enum class CitationScope { Sentence, Paragraph };
+
+struct CivilDate {
+  int year = 0;
+  int month = 0;  // 1..12, 0 when unknown
+  int day = 0;    // 1..31, 0 when unknown
+};
+
+struct Options {
+  // Selector -> "off" or a severity name. Selectors: a rule id ("date/age-mismatch"), a family
+  // ("date", "date/*") or "*". The most specific selector wins.
+  std::vector<std::pair<std::string, std::string>> rules;
+  // Rule thresholds, keyed "rule-id.name", e.g. "garble/spun-text.threshold".
+  std::map<std::string, double, std::less<>> thresholds;
+  // The date "N years ago" is measured from; front matter `date:` overrides it per file.
+  std::optional<CivilDate> document_date;
+  CitationScope citation_scope = CitationScope::Sentence;
+  // Report `<!-- histlint-disable … -->` comments that silence nothing (histlint/unused-disable).
+  bool report_unused_disables = false;
+
+  double threshold(std::string_view key, double fallback) const {
+    auto it = thresholds.find(key);
+    return it == thresholds.end() ? fallback : it->second;
+  }
+};
+
+}  // namespace histlint

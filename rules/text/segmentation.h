@@ -1,0 +1,25 @@
+// Internal steps of building a Document; rules use Document, not these.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/text/document.h"
+
+namespace histlint::segmentation {
+
+// Splits text into blocks: Markdown-aware, or blank-line paragraphs (and title lines) for plain
+// text.
+void parse_blocks(std::string_view text, Language language, std::vector<Block>& blocks);
+
+// Blanks to spaces everything in `prose` that is not prose (non-prose blocks, block markers,
+// inline markup, link targets, inline HTML), and collects the HTML comments it meets.
+void mask_markup(std::string_view text, Language language, const std::vector<Block>& blocks,
+                 std::string& prose, std::vector<Span>& html_comments);
+
+// Appends the sentences of one block, reading the masked prose text.
+void split_sentences(std::string_view text, std::string_view prose, const Block& block,
+                     uint32_t block_index, std::vector<Sentence>& sentences);
+
+}  // namespace histlint::segmentation

@@ -1,0 +1,742 @@
+#include "server/config.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "rules/engine.h"
+#include "rules/rule.h"
+#include "rules/suppressions.h"
+#include "server/cli_suggest.h"
+
+namespace histlint {
+
+namespace fs = std::filesystem;
+using ordered_json = nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Where each key and value of a (valid) JSON text starts, by JSON pointer. nlohmann's DOM keeps
+// no positions, and errors about a value must name its line.
+class JsonLocator {
+ public:
+  explicit JsonLocator(std::string_view text) : text_(text) {
+    size_t i = 0;
+    scan_value(i, "");
+  }
+
+  // The offset of the key (or, for array elements and the root, the value) at `pointer`, falling
+  // back to the nearest enclosing entry that is known.
+  size_t key_offset(std::string pointer) const { return lookup(keys_, std::move(pointer)); }
+  size_t value_offset(std::string pointer) const { return lookup(values_, std::move(pointer)); }
+
+  // The first key that appears twice in one object, and the offset of its second occurrence.
+  const std::optional<std::pair<std::string, size_t>>& duplicate() const { return duplicate_; }
+
+  static std::string escape(std::string_view component) {
+    std::string out;
+    for (char c : component) {
+      if (c == '~') {
+        out += "~0";
+      } else if (c == '/') {
+        out += "~1";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+ private:
+  static size_t lookup(const std::map<std::string, size_t>& table, std::string pointer) {
+    while (true) {
+      if (auto it = table.find(pointer); it != table.end()) return it->second;
+      if (pointer.empty()) return 0;
+      pointer.erase(pointer.rfind('/'));
+    }
+  }
+
+  void skip_space(size_t& i) const {
+    while (i < text_.size() &&
+           (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) {
+      ++i;
+    }
+  }
+
+  // Skips a string literal starting at text_[i] == '"'.
+  void skip_string(size_t& i) const {
+    ++i;
+    while (i < text_.size() && text_[i] != '"') i += text_[i] == '\\' ? 2 : 1;
+    ++i;
+  }
+
+  void scan_value(size_t& i, const std::string& pointer) {
+    skip_space(i);
+    values_.emplace(pointer, i);
+    if (i >= text_.size()) return;
+    if (text_[i] == '{') {
+      ++i;
+      std::set<std::string> seen;
+      while (true) {
+        skip_space(i);
+        if (i >= text_.size() || text_[i] == '}') break;
+        if (text_[i] == ',') {
+          ++i;
+          continue;
+        }
+        const size_t key_start = i;
+        skip_string(i);
+        const std::string key =
+            ordered_json::parse(text_.substr(key_start, i - key_start)).get<std::string>();
+        if (!seen.insert(key).second && !duplicate_) duplicate_.emplace(key, key_start);
+        const std::string child = pointer + "/" + escape(key);
+        keys_.emplace(child, key_start);
+        skip_space(i);
+        ++i;  // ':'
+        scan_value(i, child);
+      }
+      ++i;
+    } else if (text_[i] == '[') {
+      ++i;
+      size_t index = 0;
+      while (true) {
+        skip_space(i);
+        if (i >= text_.size() || text_[i] == ']') break;
+        if (text_[i] == ',') {
+          ++i;
+          continue;
+        }
+        const std::string child = pointer + "/" + std::to_string(index++);
+        keys_.emplace(child, i);
+        scan_value(i, child);
+      }
+      ++i;
+    } else if (text_[i] == '"') {
+      skip_string(i);
+    } else {
+      while (i < text_.size() && text_[i] != ',' && text_[i] != '}' && text_[i] != ']' &&
+             text_[i] != ' ' && text_[i] != '\n' && text_[i] != '\r' && text_[i] != '\t') {
+        ++i;
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::map<std::string, size_t> keys_;
+  std::map<std::string, size_t> values_;
+  std::optional<std::pair<std::string, size_t>> duplicate_;
+};
+
+// "path:line:column: error: message", with a 1-based line and a column in characters.
+std::string located_error(const fs::path& path, std::string_view text, size_t offset,
+                          std::string_view message) {
+  offset = std::min(offset, text.size());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return path.string() + ":" + std::to_string(line) + ":" + std::to_string(column) +
+         ": error: " + std::string(message);
+}
+
+struct ConfigError {
+  size_t offset;
+  std::string message;
+};
+
+constexpr std::string_view kKeys[] = {
+    "$schema", "rules",        "thresholds",    "knowledgeBase",        "include",
+    "exclude", "documentDate", "citationScope", "reportUnusedDisables",
+};
+
+constexpr std::string_view kRuleSettings[] = {"off", "on", "error", "warning", "info", "hint"};
+
+// Families always accepted as selectors, even before any of their rules is registered.
+constexpr std::string_view kFamilies[] = {"date", "source", "garble", "histlint"};
+
+std::vector<std::string_view> known_rule_ids() {
+  std::vector<std::string_view> ids;
+  for (const auto& rule : RuleRegistry::builtin().rules()) ids.push_back(rule.info.id);
+  ids.push_back(unused_disable_rule().id);
+  return ids;
+}
+
+std::string json_quoted(std::string_view s) {
+  return ordered_json(std::string(s)).dump();
+}
+
+std::string with_suggestion(std::string message, std::string_view word,
+                            const std::vector<std::string_view>& candidates) {
+  if (auto match = closest_match(word, candidates))
+    message += "; did you mean " + json_quoted(*match) + "?";
+  return message;
+}
+
+// Validates a rule selector: "*", a family, "family/*" or a known rule id.
+std::optional<std::string> selector_problem(std::string_view selector) {
+  if (selector == "*") return std::nullopt;
+  const auto ids = known_rule_ids();
+  if (std::find(ids.begin(), ids.end(), selector) != ids.end()) return std::nullopt;
+  std::string_view family = selector;
+  if (family.size() > 2 && family.substr(family.size() - 2) == "/*") family.remove_suffix(2);
+  const bool known_family =
+      std::find(std::begin(kFamilies), std::end(kFamilies), family) != std::end(kFamilies);
+  if (known_family && family.find('/') == std::string_view::npos) return std::nullopt;
+  std::vector<std::string_view> candidates = ids;
+  for (auto f : kFamilies) candidates.push_back(f);
+  return with_suggestion("unknown rule " + json_quoted(selector) +
+                             " in \"rules\" (a rule id, a family such as \"date\" or \"date/*\", "
+                             "or \"*\")",
+                         selector, candidates);
+}
+
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real Gregorian date.
+std::optional<CivilDate> parse_config_date(std::string_view s) {
+  auto digits = [&](size_t pos, size_t len, int& out) {
+    if (s.size() < pos + len) return false;
+    out = 0;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  CivilDate date;
+  if (!digits(0, 4, date.year)) return std::nullopt;
+  if (s.size() == 4) return date;
+  if (s.size() < 7 || s[4] != '-' || !digits(5, 2, date.month)) return std::nullopt;
+  if (date.month < 1 || date.month > 12) return std::nullopt;
+  if (s.size() == 7) return date;
+  if (s.size() != 10 || s[7] != '-' || !digits(8, 2, date.day)) return std::nullopt;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = kDays[date.month - 1] + (date.month == 2 && is_leap(date.year) ? 1 : 0);
+  if (date.day < 1 || date.day > days) return std::nullopt;
+  return date;
+}
+
+std::string format_date(const CivilDate& date) {
+  char buffer[16];
+  if (date.month == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d", date.year);
+  } else if (date.day == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  }
+  return buffer;
+}
+
+// Why a glob is malformed (unbalanced brackets or braces), or nullopt.
+std::optional<std::string> glob_problem(std::string_view glob) {
+  if (glob.empty()) return "an empty glob matches nothing";
+  int braces = 0;
+  bool in_class = false;
+  for (char c : glob) {
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '{') {
+      ++braces;
+    } else if (c == '}') {
+      if (--braces < 0) return "unbalanced \"}\" in glob " + json_quoted(glob);
+    }
+  }
+  if (in_class) return "unclosed \"[\" in glob " + json_quoted(glob);
+  if (braces != 0) return "unclosed \"{\" in glob " + json_quoted(glob);
+  return std::nullopt;
+}
+
+class Validator {
+ public:
+  Validator(const ordered_json& doc, const JsonLocator& locator, const fs::path& root)
+      : doc_(doc), locator_(locator), root_(root) {}
+
+  std::optional<ConfigError> validate(Config& config) {
+    if (!doc_.is_object()) return ConfigError{0, "a configuration must be a JSON object"};
+    for (const auto& [key, value] : doc_.items()) {
+      const std::string pointer = "/" + JsonLocator::escape(key);
+      if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
+        std::vector<std::string_view> keys(std::begin(kKeys), std::end(kKeys));
+        return key_error(pointer, with_suggestion("unknown key " + json_quoted(key), key, keys));
+      }
+      std::optional<ConfigError> error;
+      if (key == "$schema") {
+        error = expect(value.is_string(), pointer, "\"$schema\" must be a string");
+      } else if (key == "rules") {
+        error = read_rules(value, pointer, config.options);
+      } else if (key == "thresholds") {
+        error = read_thresholds(value, pointer, config.options);
+      } else if (key == "knowledgeBase") {
+        error = read_knowledge_base(value, pointer, config.knowledge_base);
+      } else if (key == "include" || key == "exclude") {
+        error = read_globs(value, pointer, key, key == "include" ? config.include : config.exclude);
+      } else if (key == "documentDate") {
+        std::optional<CivilDate> date;
+        if (value.is_string()) date = parse_config_date(value.get<std::string>());
+        if (!date) {
+          return value_error(pointer,
+                             "\"documentDate\" must be a date written YYYY-MM-DD, YYYY-MM or "
+                             "YYYY, such as \"2024-05-01\"");
+        }
+        config.options.document_date = date;
+      } else if (key == "citationScope") {
+        if (value == "sentence") {
+          config.options.citation_scope = CitationScope::Sentence;
+        } else if (value == "paragraph") {
+          config.options.citation_scope = CitationScope::Paragraph;
+        } else {
+          return value_error(pointer, "\"citationScope\" must be \"sentence\" or \"paragraph\"");
+        }
+      } else if (key == "reportUnusedDisables") {
+        error =
+            expect(value.is_boolean(), pointer, "\"reportUnusedDisables\" must be true or false");
+        if (!error) config.options.report_unused_disables = value.get<bool>();
+      }
+      if (error) return error;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  ConfigError key_error(const std::string& pointer, std::string message) const {
+    return ConfigError{locator_.key_offset(pointer), std::move(message)};
+  }
+  ConfigError value_error(const std::string& pointer, std::string message) const {
+    return ConfigError{locator_.value_offset(pointer), std::move(message)};
+  }
+  std::optional<ConfigError> expect(bool ok, const std::string& pointer, std::string message) {
+    if (ok) return std::nullopt;
+    return value_error(pointer, std::move(message));
+  }
+
+  std::optional<ConfigError> read_rules(const ordered_json& value, const std::string& pointer,
+                                        Options& options) {
+    if (!value.is_object()) {
+      return value_error(pointer,
+                         "\"rules\" must be an object mapping rule ids or families to a severity "
+                         "or \"off\", such as {\"date/*\": \"error\"}");
+    }
+    for (const auto& [selector, setting] : value.items()) {
+      const std::string entry = pointer + "/" + JsonLocator::escape(selector);
+      if (auto problem = selector_problem(selector)) return key_error(entry, *problem);
+      const bool valid =
+          setting.is_string() && std::find(std::begin(kRuleSettings), std::end(kRuleSettings),
+                                           setting.get<std::string>()) != std::end(kRuleSettings);
+      if (!valid) {
+        return value_error(entry, "the setting for " + json_quoted(selector) +
+                                      " must be \"error\", \"warning\", \"info\", \"hint\", "
+                                      "\"on\" or \"off\"");
+      }
+      options.rules.emplace_back(selector, setting.get<std::string>());
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_thresholds(const ordered_json& value, const std::string& pointer,
+                                             Options& options) {
+    if (!value.is_object()) {
+      return value_error(pointer,
+                         "\"thresholds\" must be an object such as "
+                         "{\"garble/spun-text.threshold\": 0.8}");
+    }
+    const auto ids = known_rule_ids();
+    for (const auto& [name, number] : value.items()) {
+      const std::string entry = pointer + "/" + JsonLocator::escape(name);
+      const size_t dot = name.find('.');
+      const std::string rule = name.substr(0, dot);
+      if (dot == std::string::npos || dot + 1 == name.size()) {
+        return key_error(entry, "threshold " + json_quoted(name) +
+                                    " must be written \"rule-id.parameter\", such as "
+                                    "\"garble/spun-text.threshold\"");
+      }
+      if (std::find(ids.begin(), ids.end(), rule) == ids.end()) {
+        return key_error(entry, with_suggestion("threshold " + json_quoted(name) +
+                                                    " names unknown rule " + json_quoted(rule),
+                                                rule, ids));
+      }
+      if (!number.is_number() || !std::isfinite(number.get<double>())) {
+        return value_error(entry, "threshold " + json_quoted(name) + " must be a number");
+      }
+      options.thresholds[name] = number.get<double>();
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_knowledge_base(const ordered_json& value,
+                                                 const std::string& pointer,
+                                                 std::vector<fs::path>& files) {
+    if (!value.is_array()) {
+      return value_error(pointer,
+                         "\"knowledgeBase\" must be an array of file paths, relative to the "
+                         "configuration's folder");
+    }
+    for (size_t i = 0; i < value.size(); ++i) {
+      const std::string entry = pointer + "/" + std::to_string(i);
+      if (!value[i].is_string() || value[i].get<std::string>().empty()) {
+        return value_error(entry, "each \"knowledgeBase\" entry must be a file path");
+      }
+      const fs::path file = (root_ / value[i].get<std::string>()).lexically_normal();
+      std::error_code ec;
+      if (!fs::is_regular_file(file, ec)) {
+        return value_error(entry,
+                           "knowledge-base file " + json_quoted(file.string()) + " does not exist");
+      }
+      files.push_back(file);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<ConfigError> read_globs(const ordered_json& value, const std::string& pointer,
+                                        const std::string& key, std::vector<std::string>& globs) {
+    if (!value.is_array()) {
+      return value_error(pointer,
+                         json_quoted(key) + " must be an array of globs such as [\"**/*.md\"]");
+    }
+    for (size_t i = 0; i < value.size(); ++i) {
+      const std::string entry = pointer + "/" + std::to_string(i);
+      if (!value[i].is_string()) return value_error(entry, "each glob must be a string");
+      const std::string glob = value[i].get<std::string>();
+      if (auto problem = glob_problem(glob)) return value_error(entry, *problem);
+      globs.push_back(glob);
+    }
+    return std::nullopt;
+  }
+
+  const ordered_json& doc_;
+  const JsonLocator& locator_;
+  const fs::path& root_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Globs.
+
+// Expands the first {a,b} group (recursively), so matching only deals with *, ?, ** and [].
+void expand_braces(const std::string& pattern, std::vector<std::string>& out) {
+  const size_t open = pattern.find('{');
+  if (open == std::string::npos) {
+    out.push_back(pattern);
+    return;
+  }
+  int depth = 0;
+  size_t close = open;
+  std::vector<size_t> commas;
+  for (size_t i = open; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      ++depth;
+    } else if (pattern[i] == '}' && --depth == 0) {
+      close = i;
+      break;
+    } else if (pattern[i] == ',' && depth == 1) {
+      commas.push_back(i);
+    }
+  }
+  if (close == open) {  // unbalanced: take the brace literally
+    out.push_back(pattern);
+    return;
+  }
+  size_t start = open + 1;
+  commas.push_back(close);
+  for (size_t comma : commas) {
+    expand_braces(
+        pattern.substr(0, open) + pattern.substr(start, comma - start) + pattern.substr(close + 1),
+        out);
+    start = comma + 1;
+  }
+}
+
+// Length of the UTF-8 character starting at s[i], so "?" matches a whole character.
+size_t char_length(std::string_view s, size_t i) {
+  size_t n = 1;
+  while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+// Matches a "[...]" class at pattern[p] against c; sets p past the class.
+bool match_class(std::string_view pattern, size_t& p, char c) {
+  size_t i = p + 1;
+  const bool negated = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
+  if (negated) ++i;
+  bool matched = false;
+  bool first = true;
+  for (; i < pattern.size() && (first || pattern[i] != ']'); ++i, first = false) {
+    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
+      if (pattern[i] <= c && c <= pattern[i + 2]) matched = true;
+      i += 2;
+    } else if (pattern[i] == c) {
+      matched = true;
+    }
+  }
+  p = i + 1;
+  return matched != negated;
+}
+
+// One path segment against one pattern segment (no "/" in either).
+bool match_segment(std::string_view pattern, std::string_view name) {
+  size_t p = 0, n = 0;
+  std::optional<size_t> star;
+  size_t star_name = 0;
+  while (n < name.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = ++p;
+      star_name = n;
+      continue;
+    }
+    if (p < pattern.size()) {
+      if (pattern[p] == '?') {
+        ++p;
+        n += char_length(name, n);
+        continue;
+      }
+      if (pattern[p] == '[') {
+        size_t after = p;
+        if (match_class(pattern, after, name[n])) {
+          p = after;
+          ++n;
+          continue;
+        }
+      } else if (pattern[p] == name[n]) {
+        ++p;
+        ++n;
+        continue;
+      }
+    }
+    if (!star) return false;
+    p = *star;
+    n = ++star_name;
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+std::vector<std::string_view> split_segments(std::string_view s) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t slash = s.find('/', start);
+    parts.push_back(s.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool match_segments(const std::vector<std::string_view>& pattern,
+                    const std::vector<std::string_view>& path) {
+  // memo[p][t]: pattern segments from p match path segments from t (0 unknown, 1 no, 2 yes).
+  std::vector<char> memo((pattern.size() + 1) * (path.size() + 1), 0);
+  auto match = [&](auto& self, size_t p, size_t t) -> bool {
+    char& cell = memo[p * (path.size() + 1) + t];
+    if (cell) return cell == 2;
+    bool result;
+    if (p == pattern.size()) {
+      result = t == path.size();
+    } else if (pattern[p] == "**") {
+      result = self(self, p + 1, t) || (t < path.size() && self(self, p, t + 1));
+    } else {
+      result = t < path.size() && match_segment(pattern[p], path[t]) && self(self, p + 1, t + 1);
+    }
+    cell = result ? 2 : 1;
+    return result;
+  };
+  return match(match, 0, 0);
+}
+
+// The path of `file` relative to `root`, with "/" separators; the absolute path when it lies
+// outside the root.
+std::string relative_to(const fs::path& file, const fs::path& root) {
+  const fs::path relative = file.lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") return file.generic_string();
+  return relative.generic_string();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+fs::path absolute_normal(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  if (ec) absolute = path;
+  return absolute.lexically_normal();
+}
+
+}  // namespace
+
+bool path_glob_match(std::string_view pattern, std::string_view relative_path) {
+  std::string normalized(pattern);
+  if (normalized.substr(0, 2) == "./") normalized.erase(0, 2);
+  if (!normalized.empty() && normalized.back() == '/') normalized += "**";
+  if (!normalized.empty() && normalized.front() == '/') {
+    normalized.erase(0, 1);
+  } else if (normalized.find('/') == std::string::npos) {
+    normalized = "**/" + normalized;
+  }
+  std::vector<std::string> alternatives;
+  expand_braces(normalized, alternatives);
+  const auto path = split_segments(relative_path);
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const std::string& alt) {
+    return match_segments(split_segments(alt), path);
+  });
+}
+
+bool Config::includes(const fs::path& file) const {
+  const std::string relative = relative_to(absolute_normal(file), root);
+  const auto matches = [&](std::string_view glob) { return path_glob_match(glob, relative); };
+  const bool included = include.empty() ? std::any_of(std::begin(kDefaultIncludes),
+                                                      std::end(kDefaultIncludes), matches)
+                                        : std::any_of(include.begin(), include.end(), matches);
+  return included && !excludes(file);
+}
+
+bool Config::excludes(const fs::path& path) const {
+  if (exclude.empty()) return false;
+  const std::string relative = relative_to(absolute_normal(path), root);
+  // The path itself, then each of its folders: "drafts" excludes everything below drafts/.
+  std::string_view candidate = relative;
+  while (!candidate.empty()) {
+    for (const auto& glob : exclude) {
+      if (path_glob_match(glob, candidate)) return true;
+    }
+    const size_t slash = candidate.rfind('/');
+    if (slash == std::string_view::npos) break;
+    candidate = candidate.substr(0, slash);
+  }
+  return false;
+}
+
+ConfigResult parse_config(std::string_view text, const fs::path& path) {
+  ordered_json doc;
+  try {
+    doc = ordered_json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: …".
+    std::string reason = e.what();
+    if (auto column = reason.find(", column "); column != std::string::npos) {
+      if (auto colon = reason.find(": ", column); colon != std::string::npos) {
+        reason.erase(0, colon + 2);
+      }
+    }
+    return {nullptr, located_error(path, text, e.byte ? e.byte - 1 : 0, "invalid JSON: " + reason)};
+  }
+  const JsonLocator locator(text);
+  if (const auto& duplicate = locator.duplicate()) {
+    return {nullptr, located_error(path, text, duplicate->second,
+                                   "duplicate key " + json_quoted(duplicate->first))};
+  }
+  auto config = std::make_shared<Config>();
+  config->file = absolute_normal(path);
+  config->root = config->file.parent_path();
+  Validator validator(doc, locator, config->root);
+  if (auto error = validator.validate(*config)) {
+    return {nullptr, located_error(path, text, error->offset, error->message)};
+  }
+  return {config, {}};
+}
+
+ConfigResult load_config_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {nullptr, path.string() + ": error: cannot read the configuration file"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return {nullptr, path.string() + ": error: cannot read the configuration file"};
+  return parse_config(text.str(), path);
+}
+
+std::optional<fs::path> find_config_file(const fs::path& folder) {
+  fs::path current = absolute_normal(folder);
+  while (true) {
+    std::error_code ec;
+    const fs::path candidate = current / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (!current.has_relative_path()) return std::nullopt;  // reached the filesystem root
+    current = current.parent_path();
+  }
+}
+
+std::shared_ptr<const Config> default_config(const fs::path& root) {
+  auto config = std::make_shared<Config>();
+  config->root = absolute_normal(root);
+  return config;
+}
+
+ConfigResult load_config_for(const fs::path& file) {
+  const fs::path folder = absolute_normal(file).parent_path();
+  if (auto found = find_config_file(folder)) return load_config_file(*found);
+  return {default_config(folder), {}};
+}
+
+std::string describe_config(const Config& config) {
+  ordered_json out;
+  out["configFile"] =
+      config.file.empty() ? ordered_json(nullptr) : ordered_json(config.file.string());
+  out["root"] = config.root.string();
+  ordered_json rules = ordered_json::object();
+  for (const auto& [selector, setting] : config.options.rules) rules[selector] = setting;
+  out["rules"] = rules;
+  ordered_json thresholds = ordered_json::object();
+  for (const auto& [name, value] : config.options.thresholds) thresholds[name] = value;
+  out["thresholds"] = thresholds;
+  ordered_json kb = ordered_json::array();
+  for (const auto& file : config.knowledge_base) kb.push_back(file.string());
+  out["knowledgeBase"] = kb;
+  ordered_json include = ordered_json::array();
+  if (config.include.empty()) {
+    for (auto glob : kDefaultIncludes) include.push_back(glob);
+  } else {
+    for (const auto& glob : config.include) include.push_back(glob);
+  }
+  out["include"] = include;
+  out["exclude"] = config.exclude;
+  out["documentDate"] = config.options.document_date
+                            ? ordered_json(format_date(*config.options.document_date))
+                            : ordered_json(nullptr);
+  out["citationScope"] =
+      config.options.citation_scope == CitationScope::Paragraph ? "paragraph" : "sentence";
+  out["reportUnusedDisables"] = config.options.report_unused_disables;
+  ordered_json effective = ordered_json::object();
+  auto add = [&](const RuleInfo& rule) {
+    const auto severity = effective_severity(config.options, rule);
+    effective[std::string(rule.id)] = severity ? std::string(severity_name(*severity)) : "off";
+  };
+  for (const auto& rule : RuleRegistry::builtin().rules()) add(rule.info);
+  add(unused_disable_rule());
+  out["effectiveRules"] = effective;
+  return out.dump(2) + "\n";
+}
+
+ConfigCache::ConfigCache(std::optional<fs::path> override_path) {
+  if (override_path) override_ = load_config_file(*override_path);
+}
+
+const ConfigResult& ConfigCache::for_file(const fs::path& file) {
+  if (override_) return *override_;
+  return for_folder(absolute_normal(file).parent_path());
+}
+
+const ConfigResult& ConfigCache::for_folder(const fs::path& folder) {
+  if (auto it = by_folder_.find(folder); it != by_folder_.end()) return it->second;
+  ConfigResult result;
+  if (auto found = find_config_file(folder)) {
+    auto it = by_file_.find(*found);
+    if (it == by_file_.end()) it = by_file_.emplace(*found, load_config_file(*found)).first;
+    result = it->second;
+  } else {
+    result = {default_config(folder), {}};
+  }
+  return by_folder_.emplace(folder, std::move(result)).first->second;
+}
+
+}  // namespace histlint

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds histlint and runs every test: unit tests (also under ASan+UBSan), end-to-end tests of the
+# binary, the labelled corpora, the shared acceptance labels, the editor tests and the format check.
+# Prints one line per step and a last "N passed, N failed" line; exits 1 when any step failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+. .ci/deps.sh
+install_packages "${BUILD_PACKAGES[@]}" clang-format || exit 1
+
+jobs=$(nproc)
+log_dir=build-logs
+mkdir -p "$log_dir"
+passed=0
+failed=0
+failures=()
+
+# step NAME COMMAND...: runs a step, its output in build-logs/NAME.log, shown when it fails.
+step() {
+  local name=$1
+  shift
+  local start=$SECONDS
+  if "$@" >"$log_dir/$name.log" 2>&1; then
+    passed=$((passed + 1))
+    echo "PASS $name ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "FAIL $name ($((SECONDS - start)) s)"
+    tail -n 60 "$log_dir/$name.log" | sed 's/^/    /'
+  fi
+  grep -h "^SKIP" "$log_dir/$name.log" | sed 's/^/    /' || true
+}
+
+build_release() {
+  configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHISTLINT_WERROR=ON &&
+    cmake --build build -j "$jobs"
+}
+build_sanitized() {
+  configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DHISTLINT_SANITIZE=ON -DHISTLINT_BENCH=OFF &&
+    cmake --build build-asan -j "$jobs"
+}
+unit_tests() { ctest --test-dir "$1" --output-on-failure -j "$jobs"; }
+format_check() {
+  git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+}
+acceptance() {
+  [ -f ../shared/acceptance/score.py ] || { echo "SKIP acceptance: ../shared is not here"; return 0; }
+  python3 ../shared/acceptance/score.py ../shared/acceptance/seeds-labels.json ../shared/seeds \
+    --bin build/histlint --verbose
+}
+corpus() {
+  local family=$1
+  python3 tests/corpus/evaluate.py "tests/corpus/$family/labels.json" "tests/corpus/$family" \
+    --bin build/histlint --min-precision "$2" --min-recall "$3" --verbose
+}
+
+step build build_release
+[ -x build/histlint ] || { echo "0 passed, 1 failed"; exit 1; }
+step unit-tests unit_tests build
+step build-sanitized build_sanitized
+step unit-tests-sanitized unit_tests build-asan
+for script in tests/e2e/*_e2e.py; do
+  [ -f "$script" ] && step "$(basename "$script" .py)" python3 "$script" build/histlint
+done
+for family in date source garble; do
+  [ -f "tests/corpus/$family/labels.json" ] || continue
+  read -r min_precision min_recall <"tests/corpus/$family/minimum"
+  step "corpus-$family" corpus "$family" "$min_precision" "$min_recall"
+done
+step acceptance acceptance
+for script in tests/editors/*_e2e.sh; do
+  [ -f "$script" ] && step "$(basename "$script" .sh)" bash "$script" build/histlint
+done
+step format format_check
+
+[ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
