@@ -722,11 +722,12 @@ ConfigCache::ConfigCache(std::optional<fs::path> override_path) {
 }
 
 const ConfigResult& ConfigCache::for_file(const fs::path& file) {
-  if (override_) return *override_;
   return for_folder(absolute_normal(file).parent_path());
 }
 
-const ConfigResult& ConfigCache::for_folder(const fs::path& folder) {
+const ConfigResult& ConfigCache::for_folder(const fs::path& path) {
+  if (override_) return *override_;
+  const fs::path folder = absolute_normal(path);
   if (auto it = by_folder_.find(folder); it != by_folder_.end()) return it->second;
   ConfigResult result;
   if (auto found = find_config_file(folder)) {

@@ -67,10 +67,9 @@ class ConfigCache {
  public:
   explicit ConfigCache(std::optional<std::filesystem::path> override_path = std::nullopt);
   const ConfigResult& for_file(const std::filesystem::path& file);
-
- private:
   const ConfigResult& for_folder(const std::filesystem::path& folder);
 
+ private:
   std::optional<ConfigResult> override_;
   std::map<std::filesystem::path, ConfigResult> by_folder_;  // absolute folder -> result
   std::map<std::filesystem::path, ConfigResult> by_file_;    // config file -> result

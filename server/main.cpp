@@ -1,15 +1,67 @@
-// Minimal entry point until the CLI lands: dispatches `histlint lsp ...` to the language server.
+// The `histlint` executable: one binary for the language server and the headless linter.
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "server/cli_check.h"
+#include "server/cli_config.h"
+#include "server/cli_rules.h"
+#include "server/cli_suggest.h"
 #include "server/lsp_main.h"
 
+namespace {
+
+constexpr std::string_view kUsage = R"(histlint: a linter and language server for historical prose.
+
+Usage:
+  histlint check [OPTIONS] [PATH...]   lint files and folders (default: the current folder)
+  histlint lsp [OPTIONS]               run the language server (stdio, or --listen HOST:PORT)
+  histlint rules                       list every rule with its one-line description
+  histlint explain RULE                explain a rule, with an example
+  histlint config --print [PATH]       show the configuration that applies to PATH
+  histlint --version                   print the version
+  histlint --help                      show this help
+
+Run 'histlint COMMAND --help' for a command's options.
+)";
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  const std::vector<std::string> args(argv + 1, argv + argc);
-  if (!args.empty() && args[0] == "lsp") {
-    return histlint::run_lsp_command(std::vector<std::string>(args.begin() + 1, args.end()));
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  if (all.empty()) {
+    std::cerr << kUsage;
+    return 2;
   }
-  std::cerr << "usage: histlint lsp [--listen HOST:PORT] [--allow-remote]\n";
+  const std::string& command = all[0];
+  const std::vector<std::string> args(all.begin() + 1, all.end());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "--version" || command == "-V" || command == "version") {
+    std::cout << "histlint " << HISTLINT_VERSION << '\n';
+    return 0;
+  }
+  std::ios::sync_with_stdio(false);
+  if (command == "check") {
+    return histlint::run_check_command(
+        args,
+        {.in = std::cin, .out = std::cout, .err = std::cerr, .err_is_terminal = isatty(2) != 0});
+  }
+  if (command == "lsp") return histlint::run_lsp_command(args);
+  if (command == "rules") return histlint::run_rules_command(args, std::cout, std::cerr);
+  if (command == "explain") return histlint::run_explain_command(args, std::cout, std::cerr);
+  if (command == "config") return histlint::run_config_command(args, std::cout, std::cerr);
+
+  std::cerr << "histlint: unknown command \"" << command << "\"";
+  if (auto match = histlint::closest_match(
+          command, {"check", "lsp", "rules", "explain", "config", "--help", "--version"})) {
+    std::cerr << "; did you mean \"" << *match << "\"?";
+  }
+  std::cerr << "\n\n" << kUsage;
   return 2;
 }

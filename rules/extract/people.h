@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/finding.h"
@@ -97,7 +98,9 @@ struct PeopleFacts {
   std::vector<LifeDateConflict> life_date_conflicts() const;
 
  private:
+  friend class PeopleExtractor;
   const KnowledgeBase* kb_ = nullptr;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_person_;  // id -> mention indices
 };
 
 }  // namespace histlint

@@ -1,7 +1,11 @@
-#include "rules/rule.h"
+#include "rules/garble/rules.h"
 
 namespace histlint {
 
-void register_garble_rules(RuleRegistry& registry) { (void)registry; }
+void register_garble_rules(RuleRegistry& registry) {
+  registry.add(garble::spun_text_rule());
+  registry.add(garble::mojibake_rule());
+  registry.add(garble::spam_rule());
+}
 
 }  // namespace histlint

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "rules/extract/calendar.h"
 #include "rules/kb/name_fold.h"
 
 namespace histlint {
@@ -19,43 +20,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
-                                       "May",       "June",     "July",     "August",
-                                       "September", "October",  "November", "December"};
-
-bool is_leap(int year, Calendar calendar) {
-  if (calendar == Calendar::Julian) return year % 4 == 0;
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month, Calendar calendar) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year, calendar) ? 29 : kDays[month - 1];
-}
-
-long julian_day_from_julian(const CivilDate& d) {
-  const long a = (14 - d.month) / 12;
-  const long y = d.year + 4800 - a;
-  const long m = d.month + 12 * a - 3;
-  return d.day + (153 * m + 2) / 5 + 365 * y + y / 4 - 32083;
-}
-
-CivilDate gregorian_from_julian_day(long jdn) {
-  const long a = jdn + 32044;
-  const long b = (4 * a + 3) / 146097;
-  const long c = a - 146097 * b / 4;
-  const long d = (4 * c + 3) / 1461;
-  const long e = c - 1461 * d / 4;
-  const long m = (5 * e + 2) / 153;
-  CivilDate out;
-  out.day = static_cast<int>(e - (153 * m + 2) / 5 + 1);
-  out.month = static_cast<int>(m + 3 - 12 * (m / 10));
-  out.year = static_cast<int>(100 * b + d - 4800 + m / 10);
-  return out;
-}
-
 std::string year_text(int year) {
-  return year > 0 ? std::to_string(year) : std::to_string(1 - year) + " BC";
+  return year > 0 ? std::to_string(year) : std::to_string(-year) + " BC";  // no year 0
 }
 
 // Heterogeneous lookup so string_view keys need no allocation.
@@ -66,21 +32,6 @@ struct StringHash {
 
 template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-
-bool is_particle(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kParticles = {
-      "de", "da", "di", "du", "del", "della", "des", "van", "von", "der", "den", "la",
-      "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "zu", "dos", "das", "do"};
-  return kParticles.count(folded) > 0;
-}
-
-bool is_title_word(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kTitles = {
-      "sir",    "lord",    "lady",    "king",   "queen",  "tsar",  "czar",    "emperor",
-      "empress", "pope",   "saint",   "st",     "mahatma", "mother", "general", "marshal",
-      "prince", "princess", "kaiser", "sultan", "shah",   "dame",  "chairman", "president"};
-  return kTitles.count(folded) > 0;
-}
 
 bool is_generational_suffix(std::string_view folded) {
   return folded == "jr" || folded == "sr" || folded == "junior" || folded == "senior";
@@ -408,6 +359,7 @@ std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar ca
   };
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
   if (!read(0, 4, out.date.year)) return std::nullopt;
+  if (out.date.year == 0) return std::nullopt;  // historical years have no year 0
   if (negative) out.date.year = -out.date.year;
   out.precision = DatePrecision::Year;
   if (text.size() >= 7) {
@@ -418,7 +370,7 @@ std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar ca
   if (text.size() == 10) {
     if (text[7] != '-' || !read(8, 2, out.date.day)) return std::nullopt;
     if (out.date.day < 1 ||
-        out.date.day > days_in_month(out.date.year, out.date.month, calendar)) {
+        out.date.day > calendar::days_in_month(out.date.year, out.date.month, calendar)) {
       return std::nullopt;
     }
     out.precision = DatePrecision::Day;
@@ -428,7 +380,7 @@ std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar ca
 
 CivilDate PartialDate::gregorian() const {
   if (calendar == Calendar::Julian && precision == DatePrecision::Day) {
-    return gregorian_from_julian_day(julian_day_from_julian(date));
+    return calendar::to_gregorian(date.year, date.month, date.day);
   }
   return date;
 }
@@ -451,9 +403,9 @@ std::string PartialDate::display() const {
     case DatePrecision::Year:
       return year_text(date.year);
     case DatePrecision::Month:
-      return std::string(kMonthNames[date.month - 1]) + " " + year_text(date.year);
+      return std::string(calendar::month_name(date.month)) + " " + year_text(date.year);
     case DatePrecision::Day:
-      return std::to_string(date.day) + " " + kMonthNames[date.month - 1] + " " +
+      return std::to_string(date.day) + " " + calendar::month_name(date.month) + " " +
              year_text(date.year);
   }
   return year_text(date.year);
@@ -594,7 +546,12 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
   StringMap<size_t> seen;
   size_t index = 0;
   for (const auto& entry : *entries) {
-    const size_t line = index < offsets.size() ? line_of_offset(text, offsets[index]) : 0;
+    // The entry's line is that of its first key, normally "id".
+    size_t line = 0;
+    if (index < offsets.size()) {
+      const size_t first_key = text.find_first_not_of(" \t\r\n", offsets[index] + 1);
+      line = line_of_offset(text, first_key == std::string_view::npos ? offsets[index] : first_key);
+    }
     ++index;
     Person person;
     if (!EntryReader(path, line, entry).read(person, error)) return std::nullopt;
@@ -712,11 +669,11 @@ void KnowledgeBase::rebuild_index() {
       if (!explicit_short && !regnal) {
         size_t last = folded.size() - 1;
         if (is_generational_suffix(folded[last]) && last > 1) --last;
-        if (!is_particle(folded[last]) && folded[last].size() > 1) {
+        if (!is_name_particle(folded[last]) && folded[last].size() > 1) {
           add(folded[last], i, NameKind::Short);
           // "de Gaulle", "van Gogh": the particle form too.
           size_t first = last;
-          while (first > 1 && is_particle(folded[first - 1])) --first;
+          while (first > 1 && is_name_particle(folded[first - 1])) --first;
           if (first < last) {
             std::string particle_form;
             for (size_t k = first; k <= last; ++k) {
@@ -731,8 +688,8 @@ void KnowledgeBase::rebuild_index() {
         const std::string& given = folded.front();
         const bool is_short =
             std::find(folded_short.begin(), folded_short.end(), given) != folded_short.end();
-        if (given.size() > 1 && words.front().capitalised && !is_particle(given) &&
-            !is_title_word(given) && !is_short) {
+        if (given.size() > 1 && words.front().capitalised && !is_name_particle(given) &&
+            !is_name_title(given) && !is_short) {
           add(given, i, NameKind::Given);
         }
       }

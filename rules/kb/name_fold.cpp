@@ -1,5 +1,7 @@
 #include "rules/kb/name_fold.h"
 
+#include <unordered_set>
+
 #include "rules/text/utf8.h"
 
 namespace histlint {
@@ -72,6 +74,44 @@ bool is_caseless_script(char32_t c) {
 }
 
 }  // namespace
+
+bool is_name_particle(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "de",  "da",  "di", "du", "del", "della", "des", "van", "von", "der", "den", "la", "le",
+      "ten", "ter", "bin", "ibn", "al", "el",  "y",   "zu", "dos", "das", "do",  "of",  "the"};
+  return kParticles.count(folded) > 0;
+}
+
+bool is_name_title(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kTitles = {
+      "tsar",      "czar",      "tsarina",   "tsaritsa",  "emperor",    "empress",   "kaiser",
+      "king",      "queen",     "prince",    "princess",  "president",  "premier",   "chancellor",
+      "chairman",  "general",   "generalissimo", "generalisimo", "marshal", "admiral", "colonel",
+      "captain",   "lieutenant", "commander", "comrade",  "sir",        "lord",      "lady",
+      "dame",      "dr",        "mr",        "mrs",       "ms",         "miss",      "madame",
+      "mme",       "monsieur",  "herr",      "frau",      "senor",      "senora",    "senator",
+      "governor",  "secretary", "minister",  "pope",      "saint",      "st",        "father",
+      "reverend",  "rev",       "professor", "prof",      "mahatma",    "chief",     "justice",
+      "judge",     "sultan",    "shah",      "emir",      "ayatollah",  "imam",      "rabbi",
+      "cardinal",  "archbishop", "bishop",   "duke",      "duchess",    "earl",      "count",
+      "countess",  "baron",     "baroness",  "marquis",   "comandante", "field",     "prime",
+      "vice",      "deputy",    "foreign",   "home",      "leader",     "mayor",     "ambassador",
+      "commissar", "citizen",   "brother",   "sister",    "uncle",      "mother",    "archduke",
+      "grand",     "crown",     "führer",    "fuhrer",    "duce",       "caudillo",  "grandmaster"};
+  return kTitles.count(folded) > 0;
+}
+
+int title_sex(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kMale = {
+      "tsar", "czar", "emperor", "kaiser", "king", "prince", "sir", "lord", "mr", "monsieur",
+      "herr", "senor", "father", "duke", "earl", "count", "baron", "brother", "uncle", "archduke"};
+  static const std::unordered_set<std::string_view> kFemale = {
+      "tsarina", "tsaritsa", "empress", "queen", "princess", "lady", "dame", "mrs", "ms", "miss",
+      "madame", "mme", "frau", "senora", "duchess", "countess", "baroness", "sister", "mother"};
+  if (kMale.count(folded)) return 1;
+  if (kFemale.count(folded)) return -1;
+  return 0;
+}
 
 bool is_name_letter(char32_t c) {
   return utf8::is_letter(c) || is_caseless_script(c) || is_combining_mark(c);

@@ -19,6 +19,13 @@ std::string fold_name(std::string_view text);  // folds every word, joined by on
 // Hebrew, Indic, CJK and Hangul).
 bool is_name_letter(char32_t c);
 
+// Lower-case words inside names: "de Gaulle", "van Gogh", "Peter the Great" (folded form).
+bool is_name_particle(std::string_view folded);
+// Words that stand before a name without being part of it: "Tsar", "Comrade", "Mrs" (folded).
+bool is_name_title(std::string_view folded);
+// Titles that tell the person's sex: +1 male ("Mr", "King"), -1 female ("Mrs", "Queen"), 0 neither.
+int title_sex(std::string_view folded);
+
 struct NameWord {
   size_t offset = 0;  // byte range of the word itself, without a possessive ending
   size_t length = 0;

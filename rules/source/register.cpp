@@ -2,6 +2,8 @@
 
 namespace histlint {
 
-void register_source_rules(RuleRegistry& registry) { (void)registry; }
+void register_source_rules(RuleRegistry& registry) {
+  (void)registry;
+}
 
 }  // namespace histlint

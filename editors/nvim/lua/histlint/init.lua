@@ -25,7 +25,6 @@ M.defaults = {
 local options = nil
 -- Neovim 0.7 has no vim.lsp.start: we keep one client per root ourselves ('' = no root).
 local client_by_root = {}
-local augroup = nil
 
 local function notify(message, level)
   vim.schedule(function()
@@ -52,6 +51,13 @@ local function client_stop(client, force)
   return client.stop(force)
 end
 
+local function client_is_stopped(client)
+  if has_nvim('0.11') then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
+end
+
 local function get_clients()
   local all = vim.lsp.get_clients and vim.lsp.get_clients({ name = NAME })
     or vim.lsp.get_active_clients()
@@ -64,14 +70,20 @@ local function get_clients()
   return ours
 end
 
+-- Lua cannot tell an empty object from an empty list; the server expects objects.
+local function as_object(value)
+  if type(value) == 'table' and vim.tbl_isempty(value) then
+    return vim.empty_dict()
+  end
+  return value
+end
+
 -- Accepts settings flat ({ rules = … }) or in their LSP section ({ histlint = { rules = … } }).
 local function settings_section(settings)
   settings = settings or {}
-  if settings.histlint ~= nil then
-    return settings
-  end
-  local section = {}
-  for key, value in pairs(settings) do
+  local flat = settings.histlint or settings
+  local section = vim.empty_dict()
+  for key, value in pairs(flat) do
     if not vim.tbl_contains(SERVER_SETTING_KEYS, key) then
       notify(
         string.format(
@@ -82,19 +94,20 @@ local function settings_section(settings)
         vim.log.levels.WARN
       )
     end
-    section[key] = value
+    section[key] = as_object(value)
   end
   return { histlint = section }
 end
 
 local function validate(opts)
-  vim.validate({
-    cmd = { opts.cmd, 'table' },
-    filetypes = { opts.filetypes, 'table' },
-    settings = { opts.settings, 'table' },
-  })
-  if type(opts.cmd[1]) ~= 'string' then
-    error('histlint: cmd must be a list like { "histlint", "lsp" }')
+  if type(opts.cmd) ~= 'table' or type(opts.cmd[1]) ~= 'string' then
+    error('histlint: cmd must be a list like { "histlint", "lsp" }', 3)
+  end
+  if type(opts.filetypes) ~= 'table' then
+    error('histlint: filetypes must be a list like { "markdown", "text" }', 3)
+  end
+  if type(opts.settings) ~= 'table' then
+    error('histlint: settings must be a table like { rules = { ["source/*"] = "off" } }', 3)
   end
 end
 
@@ -116,7 +129,8 @@ local function client_config(root_dir)
   end
   local user_on_init = options.on_init
   config.on_init = function(client, result)
-    -- Neovim does not push settings by itself; servers also pull them via workspace/configuration.
+    -- Older Neovim does not push settings itself (newer versions do; a second push is harmless).
+    -- The server also pulls them with workspace/configuration.
     client_notify(client, 'workspace/didChangeConfiguration', { settings = client.config.settings })
     if user_on_init then
       user_on_init(client, result)
@@ -181,7 +195,7 @@ function M.attach(bufnr)
   local key = root_dir or ''
   local client_id = client_by_root[key]
   local client = client_id and vim.lsp.get_client_by_id(client_id)
-  if not client or client.is_stopped() then
+  if not client or client_is_stopped(client) then
     client_id = vim.lsp.start_client(client_config(root_dir))
     if not client_id then
       notify('could not start ' .. table.concat(options.cmd, ' '), vim.log.levels.ERROR)
@@ -201,7 +215,11 @@ function M.update_settings(settings)
   options.settings = settings
   local section = settings_section(settings)
   for _, client in ipairs(get_clients()) do
+    -- 0.7 answers workspace/configuration from client.config.settings, 0.10+ from client.settings.
     client.config.settings = section
+    if client.settings ~= nil then
+      client.settings = section
+    end
     client_notify(client, 'workspace/didChangeConfiguration', { settings = section })
   end
 end
@@ -216,7 +234,7 @@ function M.restart()
   missing_binary_reported = false
   local function all_stopped()
     for _, client in ipairs(clients) do
-      if not client.is_stopped() then
+      if not client_is_stopped(client) then
         return false
       end
     end
@@ -233,7 +251,7 @@ end
 function M.setup(opts)
   options = vim.tbl_extend('force', vim.deepcopy(M.defaults), opts or {})
   validate(options)
-  augroup = vim.api.nvim_create_augroup('histlint', { clear = true })
+  local augroup = vim.api.nvim_create_augroup('histlint', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = augroup,
     pattern = options.filetypes,

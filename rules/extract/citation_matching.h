@@ -1,0 +1,47 @@
+// Pattern helpers shared by citation recognition and the source/ claim rules: re2 match
+// iteration with byte offsets, and small word-level checks on UTF-8 prose.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+#include <string_view>
+
+#include "rules/finding.h"
+
+namespace histlint::citation_matching {
+
+inline constexpr int kMaxGroups = 8;
+using Groups = std::array<re2::StringPiece, kMaxGroups>;
+
+// Calls fn(groups) for each non-overlapping match of `re` in text[begin, end). The whole text
+// stays the match context, so \b and ^ see the characters around the range. groups[0] is the
+// whole match; a group that did not take part has data() == nullptr.
+template <class Fn>
+void for_each_match(const re2::RE2& re, std::string_view text, size_t begin, size_t end, Fn&& fn) {
+  const int count = std::min(re.NumberOfCapturingGroups() + 1, kMaxGroups);
+  Groups groups{};
+  const re2::StringPiece context(text.data(), text.size());
+  size_t pos = begin;
+  while (pos < end && re.Match(context, pos, end, re2::RE2::UNANCHORED, groups.data(), count)) {
+    fn(groups);
+    const size_t match_end = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
+    pos = match_end > pos ? match_end : pos + 1;
+  }
+}
+
+// The byte span of a match group inside `text` (empty when the group did not take part).
+inline Span span_in(std::string_view text, const re2::StringPiece& piece) {
+  if (piece.data() == nullptr) return {};
+  return {static_cast<size_t>(piece.data() - text.data()), piece.size()};
+}
+
+inline std::string_view view(const re2::StringPiece& piece) {
+  return piece.data() == nullptr ? std::string_view()
+                                 : std::string_view(piece.data(), piece.size());
+}
+
+// Month, weekday and season names: a capitalised word that names a time, never a work or author.
+bool is_time_name(std::string_view word);
+
+}  // namespace histlint::citation_matching

@@ -1,0 +1,327 @@
+#include "rules/extract/date_tokens.h"
+
+#include <array>
+
+#include "rules/text/utf8.h"
+
+namespace histlint::date_parse {
+
+namespace {
+
+constexpr char32_t kLeftDouble = 0x201C;
+constexpr char32_t kRightDouble = 0x201D;
+constexpr char32_t kLeftSingle = 0x2018;
+constexpr char32_t kRightSingle = 0x2019;
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_ascii_letter(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+// Letters after digits that make an ordinal ("24th") or a plural year ("1930s").
+size_t number_suffix(std::string_view s, size_t pos, size_t end, NumberForm& form) {
+  auto letter_at = [&](size_t p) { return p < end && is_ascii_letter(s[p]); };
+  auto word_ends = [&](size_t p) {
+    if (p >= end) return true;
+    size_t len = 0;
+    return !utf8::is_letter(utf8::decode(s, p, len)) && !utf8::is_digit(s[p]);
+  };
+  if (letter_at(pos) && letter_at(pos + 1) && word_ends(pos + 2)) {
+    const char a = ascii_lower(s[pos]);
+    const char b = ascii_lower(s[pos + 1]);
+    if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+        (a == 't' && b == 'h')) {
+      form = NumberForm::Ordinal;
+      return 2;
+    }
+  }
+  if (letter_at(pos) && ascii_lower(s[pos]) == 's' && word_ends(pos + 1)) {
+    form = NumberForm::Plural;
+    return 1;
+  }
+  // "1930's" and "1930’s"
+  size_t len = 0;
+  if (pos < end) {
+    const char32_t c = utf8::decode(s, pos, len);
+    if ((c == '\'' || c == kRightSingle) && letter_at(pos + len) &&
+        ascii_lower(s[pos + len]) == 's' && word_ends(pos + len + 1)) {
+      form = NumberForm::Plural;
+      return len + 1;
+    }
+  }
+  return 0;
+}
+
+// Quotation state across one block. Straight double quotes toggle; curly ones open and close.
+// A right single quote closes only an open single quotation and only when no letter follows,
+// since it is far more often an apostrophe.
+class QuoteTracker {
+ public:
+  // Updates the state for a quotation mark at `pos`; returns true when `c` is a quotation mark.
+  bool see(char32_t c, std::string_view s, size_t pos, size_t len, size_t end, bool space_before) {
+    switch (c) {
+      case kLeftDouble:
+        double_open_ = true;
+        return true;
+      case kRightDouble:
+        double_open_ = false;
+        return true;
+      case '"':
+        double_open_ = !double_open_;
+        return true;
+      case kLeftSingle:
+        if (space_before) single_open_ = true;
+        return true;
+      case kRightSingle:
+      case '\'': {
+        if (!single_open_) return false;
+        size_t next_len = 0;
+        const bool letter_follows =
+            pos + len < end && utf8::is_letter(utf8::decode(s, pos + len, next_len));
+        if (!letter_follows) single_open_ = false;
+        return !letter_follows;
+      }
+      default:
+        return false;
+    }
+  }
+  bool inside() const { return double_open_ || single_open_; }
+
+ private:
+  bool double_open_ = false;
+  bool single_open_ = false;
+};
+
+struct Named {
+  std::string_view name;
+  int value;
+};
+
+int lookup(std::string_view word, const auto& table) {
+  if (word.size() < 2 || word.size() > 16) return -1;
+  for (const Named& entry : table) {
+    if (entry.name.size() == word.size() && equals_folded(word, entry.name)) return entry.value;
+  }
+  return -1;
+}
+
+constexpr std::array<Named, 30> kMonths = {{
+    {"january", 1},   {"february", 2},  {"march", 3},  {"april", 4},     {"may", 5},
+    {"june", 6},      {"july", 7},      {"august", 8}, {"september", 9}, {"october", 10},
+    {"november", 11}, {"december", 12}, {"jan", 1},    {"feb", 2},       {"mar", 3},
+    {"apr", 4},       {"jun", 6},       {"jul", 7},    {"aug", 8},       {"sep", 9},
+    {"sept", 9},      {"oct", 10},      {"nov", 11},   {"dec", 12},      {"febr", 2},
+    {"janv", 1},      {"augt", 8},      {"octr", 10},  {"novr", 11},     {"decr", 12},
+}};
+
+constexpr std::array<Named, 17> kWeekdays = {{
+    {"monday", 0},
+    {"tuesday", 1},
+    {"wednesday", 2},
+    {"thursday", 3},
+    {"friday", 4},
+    {"saturday", 5},
+    {"sunday", 6},
+    {"mon", 0},
+    {"tue", 1},
+    {"tues", 1},
+    {"wed", 2},
+    {"thu", 3},
+    {"thur", 3},
+    {"thurs", 3},
+    {"fri", 4},
+    {"sat", 5},
+    {"sun", 6},
+}};
+
+constexpr std::array<Named, 29> kCardinals = {{
+    {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
+    {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+    {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},    {"seventy", 70},
+    {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"fourty", 40},
+}};
+
+constexpr std::array<Named, 28> kOrdinals = {{
+    {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+    {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+    {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+    {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+    {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+    {"thirtieth", 30},   {"fortieth", 40},   {"fiftieth", 50},   {"sixtieth", 60},
+    {"seventieth", 70},  {"eightieth", 80},  {"ninetieth", 90},  {"hundredth", 100},
+}};
+
+constexpr std::array<Named, 15> kAnniversaryNouns = {{
+    {"centenary", 100},
+    {"centennial", 100},
+    {"bicentenary", 200},
+    {"bicentennial", 200},
+    {"tercentenary", 300},
+    {"tercentennial", 300},
+    {"tricentennial", 300},
+    {"sesquicentenary", 150},
+    {"sesquicentennial", 150},
+    {"semicentennial", 50},
+    {"quatercentenary", 400},
+    {"quadricentennial", 400},
+    {"quincentenary", 500},
+    {"quincentennial", 500},
+    {"semicentenary", 50},
+}};
+
+constexpr std::array<Named, 17> kUnits = {{
+    {"day", static_cast<int>(UnitWord::Day)},
+    {"days", static_cast<int>(UnitWord::Day)},
+    {"week", static_cast<int>(UnitWord::Week)},
+    {"weeks", static_cast<int>(UnitWord::Week)},
+    {"fortnight", static_cast<int>(UnitWord::Fortnight)},
+    {"fortnights", static_cast<int>(UnitWord::Fortnight)},
+    {"month", static_cast<int>(UnitWord::Month)},
+    {"months", static_cast<int>(UnitWord::Month)},
+    {"year", static_cast<int>(UnitWord::Year)},
+    {"years", static_cast<int>(UnitWord::Year)},
+    {"yr", static_cast<int>(UnitWord::Year)},
+    {"yrs", static_cast<int>(UnitWord::Year)},
+    {"decade", static_cast<int>(UnitWord::Decade)},
+    {"decades", static_cast<int>(UnitWord::Decade)},
+    {"century", static_cast<int>(UnitWord::Century)},
+    {"centuries", static_cast<int>(UnitWord::Century)},
+    {"twelvemonth", static_cast<int>(UnitWord::Year)},
+}};
+
+}  // namespace
+
+bool equals_folded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (ascii_lower(word[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& out) {
+  out.clear();
+  QuoteTracker quotes;
+  uint8_t depth = 0;
+  bool space_before = true;
+  size_t pos = begin;
+  while (pos < end) {
+    size_t len = 0;
+    const char32_t c = utf8::decode(s, pos, len);
+    if (utf8::is_space(c)) {
+      space_before = true;
+      pos += len;
+      continue;
+    }
+    Token t;
+    t.paren_depth = depth;
+    t.begin = static_cast<uint32_t>(pos);
+    t.space_before = space_before;
+    space_before = false;
+    if (utf8::is_digit(c)) {
+      t.kind = TokenKind::Number;
+      int64_t value = 0;
+      size_t p = pos;
+      while (p < end && utf8::is_digit(s[p])) {
+        if (value < 999'999'999) value = value * 10 + (s[p] - '0');
+        ++p;
+      }
+      t.digits = static_cast<uint8_t>(p - pos > 255 ? 255 : p - pos);
+      t.value = static_cast<int32_t>(value > 999'999'999 ? 999'999'999 : value);
+      // "1,000" and "3.5" are figures, never dates; swallow the whole figure.
+      bool glued = false;
+      while (p + 1 < end && (s[p] == ',' || s[p] == '.') && utf8::is_digit(s[p + 1])) {
+        glued = true;
+        ++p;
+        while (p < end && utf8::is_digit(s[p])) ++p;
+      }
+      if (!glued) p += number_suffix(s, p, end, t.number_form);
+      // Digits stuck to letters before or after ("5trotsky", "Trot75") are not numbers of prose.
+      size_t before_len = 0;
+      const bool letter_before =
+          pos > begin && utf8::is_letter(utf8::decode_before(s, pos, before_len));
+      size_t after_len = 0;
+      const bool letter_after = p < end && utf8::is_letter(utf8::decode(s, p, after_len));
+      if (glued || letter_before || letter_after) t.number_form = NumberForm::Glued;
+      while (p < end && utf8::is_letter(utf8::decode(s, p, after_len))) p += after_len;
+      t.end = static_cast<uint32_t>(p);
+      t.in_quotation = quotes.inside();
+      out.push_back(t);
+      pos = p;
+      continue;
+    }
+    if (utf8::is_letter(c)) {
+      t.kind = TokenKind::Word;
+      t.capitalised = utf8::is_upper(c);
+      size_t p = pos + len;
+      while (p < end) {
+        size_t l = 0;
+        const char32_t d = utf8::decode(s, p, l);
+        if (!utf8::is_letter(d)) break;
+        p += l;
+      }
+      // Letters followed by digits ("Trot75") keep the digits in the word.
+      while (p < end && utf8::is_digit(s[p])) ++p;
+      t.end = static_cast<uint32_t>(p);
+      t.in_quotation = quotes.inside();
+      out.push_back(t);
+      pos = p;
+      continue;
+    }
+    t.kind = TokenKind::Punct;
+    t.punct = c;
+    if (c == ')' || c == ']') {
+      if (depth > 0) --depth;
+      t.paren_depth = depth;
+    } else if (c == '(' || c == '[') {
+      t.paren_depth = depth;
+      if (depth < 255) ++depth;
+    }
+    t.end = static_cast<uint32_t>(pos + len);
+    const bool was_inside = quotes.inside();
+    if (quotes.see(c, s, pos, len, end, t.space_before)) {
+      t.in_quotation = was_inside && quotes.inside();
+    } else {
+      t.in_quotation = quotes.inside();
+    }
+    out.push_back(t);
+    pos += len;
+  }
+}
+
+int month_number(std::string_view word) {
+  const int m = lookup(word, kMonths);
+  return m < 0 ? 0 : m;
+}
+
+bool is_month_abbreviation(std::string_view word) {
+  return word.size() <= 4 && month_number(word) != 0 && !equals_folded(word, "may") &&
+         !equals_folded(word, "june") && !equals_folded(word, "july");
+}
+
+int weekday_number(std::string_view word) {
+  return lookup(word, kWeekdays);
+}
+int cardinal_word(std::string_view word) {
+  return lookup(word, kCardinals);
+}
+int ordinal_word(std::string_view word) {
+  return lookup(word, kOrdinals);
+}
+
+int anniversary_noun_years(std::string_view word) {
+  const int y = lookup(word, kAnniversaryNouns);
+  return y < 0 ? 0 : y;
+}
+
+UnitWord unit_word(std::string_view word) {
+  const int u = lookup(word, kUnits);
+  return u < 0 ? UnitWord::None : static_cast<UnitWord>(u);
+}
+
+}  // namespace histlint::date_parse

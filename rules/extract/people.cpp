@@ -1,0 +1,935 @@
+#include "rules/extract/people.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "rules/analysis.h"
+#include "rules/extract/people_intro.h"
+#include "rules/kb/name_fold.h"
+#include "rules/text/utf8.h"
+
+namespace histlint {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Names that are also everyday capitalised words, months or places: on their own they are a
+// person only after a title ("President Bush", "Mrs May") or a full naming in the same paragraph.
+bool is_common_word_name(std::string_view folded) {
+  static const WordSet kWords = {
+      "may",     "june",    "august",   "bush",       "brown",     "young",   "wood",
+      "king",    "bell",    "cook",     "rose",       "hope",      "grant",   "long",
+      "hill",    "little",  "black",    "white",      "green",     "major",   "north",
+      "eden",    "heath",   "ford",     "law",        "mill",      "mills",   "pope",
+      "chase",   "nash",    "sun",      "gray",       "grey",      "hardy",   "marshall",
+      "washington", "lincoln", "jackson", "hamilton", "wellington", "nelson", "victoria",
+      "houston", "austin",  "madison",  "columbus",   "church",    "bishop",  "cross",
+      "english", "french",  "german",   "mercy",      "hunt",      "price",   "rich",
+      "mao-era", "constable", "carter", "hoover",     "wilde",     "wright",  "dollar",
+      "temple",  "bright",  "burns",    "pitt",       "liberty",   "peel",    "castle"};
+  return kWords.count(folded) > 0;
+}
+
+// Surnames shared by so many people that a bare one is never assumed to be a particular person
+// unless that person was named in full in the same paragraph.
+bool is_common_surname(std::string_view folded) {
+  static const WordSet kSurnames = {
+      "smith",    "jones",    "williams", "brown",     "johnson",  "taylor",   "wilson",
+      "davies",   "davis",    "evans",    "thomas",    "roberts",  "walker",   "wright",
+      "robinson", "thompson", "white",    "hughes",    "edwards",  "green",    "hall",
+      "wood",     "harris",   "lewis",    "martin",    "jackson",  "clarke",   "clark",
+      "turner",   "hill",     "scott",    "cooper",    "morris",   "ward",     "moore",
+      "king",     "watson",   "baker",    "harrison",  "morgan",   "patel",    "young",
+      "allen",    "mitchell", "james",    "anderson",  "phillips", "lee",      "bell",
+      "parker",   "miller",   "garcia",   "rodriguez", "martinez", "hernandez", "lopez",
+      "gonzalez", "perez",    "sanchez",  "ramirez",   "torres",   "kim",      "park",
+      "chen",     "wang",     "li",       "zhang",     "liu",      "nguyen",   "singh",
+      "kumar",    "muller",   "schmidt",  "schneider", "fischer",  "weber",    "meyer",
+      "becker",   "hoffmann", "ivanov",   "smirnov",   "petrov",   "popov",    "adams",
+      "campbell", "stewart",  "murray",   "ross",      "kennedy",  "roosevelt", "johnston",
+      "reed",     "cohen",    "levi",     "levy",      "friedman", "gandhi",   "bhutto",
+      "castro",   "bonaparte", "pahlavi", "curie",     "bronte",   "wesley",   "huxley"};
+  return kSurnames.count(folded) > 0;
+}
+
+// Given names that are also ordinary capitalised words ("Will", "Frank", "Christian").
+bool is_common_given_name(std::string_view folded) {
+  static const WordSet kWords = {"will",  "bill",  "frank",     "mark",   "rose",  "grace",
+                                 "hope",  "joy",   "ray",       "guy",    "jack",  "pat",
+                                 "sue",   "may",   "june",      "art",    "carol", "faith",
+                                 "dawn",  "rich",  "earl",      "don",    "prince", "king",
+                                 "miles", "victor", "christian", "august", "lenin", "stalin",
+                                 "iron",  "sun",   "chase",     "hunter", "sterling", "major"};
+  return kWords.count(folded) > 0;
+}
+
+// Nouns that make a name part of a place, prize or institution: "Lenin Square", "Trotsky
+// Street", "Marshall Plan", "Dewey Commission", "Stalin Prize", "Kennedy Airport".
+bool is_named_thing_noun(std::string_view folded) {
+  static const WordSet kNouns = {
+      "street",     "st",         "square",      "sq",          "avenue",     "ave",
+      "road",       "rd",         "boulevard",   "prospekt",    "prospect",   "lane",
+      "place",      "way",        "drive",       "park",        "gardens",    "bridge",
+      "station",    "airport",    "port",        "harbour",     "harbor",     "canal",
+      "dam",        "river",      "lake",        "mountain",    "mountains",  "peak",
+      "island",     "islands",    "archipelago", "bay",         "strait",     "sea",
+      "falls",      "glacier",    "university",  "college",     "school",     "academy",
+      "institute",  "institution", "museum",     "gallery",     "library",    "archive",
+      "archives",   "centre",     "center",      "hall",        "theatre",    "theater",
+      "stadium",    "hospital",   "clinic",      "prize",       "prizes",     "award",
+      "awards",     "medal",      "order",       "cup",         "trophy",     "lecture",
+      "lectures",   "memorial",   "monument",    "mausoleum",   "tomb",       "statue",
+      "house",      "palace",     "castle",      "tower",       "building",   "plan",
+      "doctrine",   "declaration", "line",       "pact",        "treaty",     "act",
+      "commission", "committee",  "foundation",  "trust",       "fund",       "society",
+      "youth",      "brigade",    "battalion",   "division",    "regiment",   "works",
+      "factory",    "plant",      "shipyard",    "shipyards",   "mine",       "collective",
+      "oblast",     "region",     "district",    "county",      "city",       "town",
+      "village",    "brothers",   "effect",      "principle",   "equation",   "theorem",
+      "constant",   "scale",      "institute",   "cathedral",   "church",     "mosque",
+      "temple",     "embankment", "ship",        "icebreaker",  "corporation", "company",
+      "steelworks", "metro",      "canal",       "highway",     "expressway", "peninsula"};
+  return kNouns.count(folded) > 0;
+}
+
+// Words that make a capitalised sequence an event or institution rather than a person's name.
+bool is_event_noun(std::string_view folded) {
+  static const WordSet kNouns = {
+      "war",      "revolution", "battle",    "treaty",    "congress",  "party",     "republic",
+      "empire",   "era",        "dynasty",   "government", "commission", "conference", "movement",
+      "union",    "period",     "age",       "crisis",    "affair",    "pact",      "act",
+      "trial",    "trials",     "purge",     "front",     "army",      "church",    "company",
+      "society",  "revolt",     "rising",    "uprising",  "campaign",  "offensive", "siege",
+      "massacre", "famine",     "plan",      "games",     "exhibition", "olympics", "club",
+      "prize",    "street",     "square",    "kingdom",   "state",     "states",    "council",
+      "assembly", "parliament", "senate",    "court",     "bank",      "university", "college",
+      "museum",   "library",    "institute", "school",    "opposition", "international",
+      "bulletin", "times",      "post",      "news",      "journal",   "review",    "press",
+      "league",   "federation", "association", "committee", "soviet",  "reich",     "commune",
+      "civil",    "world",      "cold",      "great",     "new",       "old",       "north",
+      "south",    "east",       "west",      "central",   "national",  "royal",     "holy"};
+  return kNouns.count(folded) > 0;
+}
+
+bool is_generational_suffix_word(std::string_view folded) {
+  return folded == "jr" || folded == "sr" || folded == "st" || folded == "dr" || folded == "mr" ||
+         folded == "mrs" || folded == "ms";
+}
+
+std::string fold_word(std::string_view text, const NameWord& w) {
+  std::string out;
+  append_folded(out, text.substr(w.offset, w.length));
+  return out;
+}
+
+// Byte length of a run of spaces; `newlines` counts line breaks in it. Returns false when the gap
+// holds anything else.
+bool gap_is_space(std::string_view text, size_t from, size_t to, int& newlines) {
+  newlines = 0;
+  size_t pos = from;
+  while (pos < to) {
+    size_t length = 0;
+    const char32_t c = utf8::decode(text, pos, length);
+    if (!utf8::is_space(c)) return false;
+    if (c == '\n') ++newlines;
+    pos += length;
+  }
+  return true;
+}
+
+struct Candidate {
+  uint32_t person = 0;  // < kb.size(): knowledge base; above: a person the text introduces
+  NameKind kind = NameKind::Full;
+};
+
+struct RawMention {
+  Span span;  // with title and initials
+  Span name;  // the matched name
+  std::string key;
+  std::vector<Candidate> candidates;
+  MentionForm form = MentionForm::FullName;
+  bool possessive = false;
+  bool titled = false;
+  int sex_hint = 0;  // +1 male, -1 female (from a title)
+  char initial = 0;  // first initial before a surname ("L. D. Trotsky" -> 'l')
+  uint32_t block = UINT32_MAX;
+  uint32_t sentence = UINT32_MAX;
+  bool sentence_initial = false;  // the name is the first word of its sentence
+};
+
+struct LocalPerson {
+  std::string id;
+  std::string name;
+  std::vector<std::string> initials;  // first letters of given names
+  size_t introduced = 0;              // index into PeopleFacts::introduced
+};
+
+template <class V>
+using LocalMap = std::unordered_map<std::string, V>;
+
+}  // namespace
+
+class PeopleExtractor {
+ public:
+  PeopleExtractor(const Analysis& analysis, PeopleFacts& out)
+      : doc_(analysis.doc()), kb_(analysis.kb()), text_(analysis.doc().prose()), out_(out) {}
+
+  void run() {
+    out_.kb_ = &kb_;
+    words_ = split_name_words(text_);
+    find_unknown_introductions();
+    match_names();
+    apply_context();
+    resolve();
+    find_known_introductions();
+    build_output();
+  }
+
+ private:
+  // ---- Helpers over words and sentences ----
+
+  uint32_t sentence_index(size_t offset) const {
+    const Sentence* s = doc_.sentence_at(offset);
+    return s ? static_cast<uint32_t>(s - doc_.sentences().data()) : UINT32_MAX;
+  }
+
+  uint32_t block_index(size_t offset) const {
+    const Block* b = doc_.block_at(offset);
+    return b ? static_cast<uint32_t>(b - doc_.blocks().data()) : UINT32_MAX;
+  }
+
+  size_t sentence_end(size_t offset) const {
+    if (const Sentence* s = doc_.sentence_at(offset)) return s->span.end();
+    if (const Block* b = doc_.block_at(offset)) return b->span.end();
+    return std::min(text_.size(), offset + 300);
+  }
+
+  // True when no name word of the sentence precedes word i.
+  bool is_sentence_initial(size_t i) const {
+    if (i == 0) return true;
+    const Sentence* s = doc_.sentence_at(words_[i].offset);
+    if (!s) {
+      // Outside sentences (headings without text model support): look at the previous character.
+      size_t length = 0;
+      size_t pos = words_[i].offset;
+      while (pos > 0) {
+        const char32_t c = utf8::decode_before(text_, pos, length);
+        if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':') return true;
+        if (!utf8::is_space(c) && !utf8::is_opening_punct(c)) return false;
+        pos -= length;
+      }
+      return true;
+    }
+    return words_[i - 1].offset < s->span.offset;
+  }
+
+  // Word j directly follows word i in one name: separated by spaces (one line break at most), or
+  // by ". " after an initial or an abbreviation such as "Jr".
+  bool continues_name(size_t i, size_t j) const {
+    const NameWord& a = words_[i];
+    const NameWord& b = words_[j];
+    if (a.possessive) return false;
+    size_t from = a.end();
+    if (from < b.offset && text_[from] == '.') {
+      const std::string folded = fold_word(text_, a);
+      if (a.length != 1 && !is_generational_suffix_word(folded)) return false;
+      ++from;
+    }
+    if (b.offset - from > 8) return false;
+    int newlines = 0;
+    return gap_is_space(text_, from, b.offset, newlines) && newlines <= 1;
+  }
+
+  // Word j and word i are separated by spaces only, on one line.
+  bool adjacent_on_line(size_t i, size_t j) const {
+    int newlines = 0;
+    return words_[j].offset - words_[i].end() <= 4 && !words_[i].possessive &&
+           gap_is_space(text_, words_[i].end(), words_[j].offset, newlines) && newlines == 0;
+  }
+
+  void lookup(std::string_view key, std::vector<Candidate>& out) const {
+    out.clear();
+    if (const auto* entries = kb_.lookup(key)) {
+      for (const auto& e : *entries) out.push_back({e.person, e.kind});
+    }
+    if (local_names_.empty()) return;
+    if (auto it = local_names_.find(std::string(key)); it != local_names_.end()) {
+      for (const auto& c : it->second) out.push_back(c);
+    }
+  }
+
+  bool starts_name(std::string_view folded) const {
+    return kb_.starts_name(folded) ||
+           (!local_first_.empty() && local_first_.count(std::string(folded)) > 0);
+  }
+
+  // ---- People the text introduces without the knowledge base knowing them ----
+
+  void find_unknown_introductions() {
+    for (size_t open = text_.find('('); open != std::string_view::npos;
+         open = text_.find('(', open + 1)) {
+      // Cheap test first: a digit or "born"/"b."/"d." soon after the bracket.
+      const auto head = text_.substr(open, 48);
+      if (head.find_first_of("0123456789") == std::string_view::npos) continue;
+      // The name words right before the bracket (footnote markers skipped).
+      size_t name_end = open;
+      while (name_end > 0) {
+        size_t length = 0;
+        const char32_t c = utf8::decode_before(text_, name_end, length);
+        if (utf8::is_space(c)) {
+          name_end -= length;
+        } else if (c == ']') {
+          const size_t bracket = text_.rfind('[', name_end);
+          if (bracket == std::string_view::npos || name_end - bracket > 24) break;
+          name_end = bracket;
+        } else {
+          break;
+        }
+      }
+      auto it = std::lower_bound(words_.begin(), words_.end(), name_end,
+                                 [](const NameWord& w, size_t pos) { return w.end() < pos; });
+      if (it == words_.end() || it->end() != name_end) continue;
+      size_t last = static_cast<size_t>(it - words_.begin());
+      size_t first = last;
+      while (first > 0 && last - first < 4 && continues_name(first - 1, first) &&
+             (words_[first - 1].capitalised ||
+              is_name_particle(fold_word(text_, words_[first - 1])))) {
+        --first;
+      }
+      if (!words_[first].capitalised) ++first;
+      if (first >= last + 1 || last == first) continue;  // at least two words
+      std::vector<std::string> folded;
+      for (size_t k = first; k <= last; ++k) folded.push_back(fold_word(text_, words_[k]));
+      // A sentence-initial word that is no known given name is not part of the name
+      // ("Yesterday Jan Kowalski").
+      if (last - first >= 2 && is_sentence_initial(first) && !is_known_given(folded.front())) {
+        ++first;
+        folded.erase(folded.begin());
+      }
+      if (last == first) continue;
+      if (std::any_of(folded.begin(), folded.end(),
+                      [](const std::string& f) { return is_event_noun(f); })) {
+        continue;
+      }
+      std::string key;
+      for (const auto& f : folded) key += (key.empty() ? "" : " ") + f;
+      std::vector<Candidate> known;
+      lookup(key, known);
+      if (std::any_of(known.begin(), known.end(),
+                      [](const Candidate& c) { return c.kind == NameKind::Full; })) {
+        continue;  // a knowledge-base name: handled with the other mentions
+      }
+      const size_t limit = sentence_end(open);
+      auto life = people_intro::read_life_after_name(text_, name_end, limit);
+      if (!life || !(life->explicit_keyword || (life->birth && life->death))) continue;
+      if (!life->explicit_keyword && !is_known_given(folded.front())) continue;
+      add_local_person(first, last, key, *life);
+    }
+  }
+
+  bool is_known_given(std::string_view folded) const {
+    if (const auto* entries = kb_.lookup(folded)) {
+      return std::any_of(entries->begin(), entries->end(),
+                         [](const NameEntry& e) { return e.kind == NameKind::Given; });
+    }
+    return false;
+  }
+
+  void add_local_person(size_t first, size_t last, const std::string& key,
+                        const people_intro::StatedLife& life) {
+    const Span name_span{words_[first].offset, words_[last].end() - words_[first].offset};
+    std::string id = "doc:" + key;
+    std::replace(id.begin(), id.end(), ' ', '-');
+    for (const auto& p : local_) {
+      if (p.id == id) return;  // introduced twice: the first introduction stands
+    }
+    IntroducedPerson intro;
+    intro.person_id = id;
+    intro.name = std::string(doc_.slice(name_span));
+    intro.aliases = life.aliases;
+    intro.name_span = name_span;
+    const Sentence* s = doc_.sentence_at(name_span.offset);
+    intro.sentence_span = s ? s->span : name_span;
+    set_dates(intro, life);
+    LocalPerson person;
+    person.id = id;
+    person.name = intro.name;
+    person.introduced = out_.introduced.size();
+    out_.introduced.push_back(std::move(intro));
+    const uint32_t index = static_cast<uint32_t>(kb_.size() + local_.size());
+    auto add = [&](const std::string& k, NameKind kind) {
+      if (k.empty()) return;
+      local_first_.insert(k.substr(0, k.find(' ')));
+      auto& list = local_names_[k];
+      for (const auto& c : list) {
+        if (c.person == index) return;
+      }
+      list.push_back({index, kind});
+    };
+    add(key, NameKind::Full);
+    const std::string surname = fold_word(text_, words_[last]);
+    if (surname.size() > 1) add(surname, NameKind::Short);
+    const std::string given = fold_word(text_, words_[first]);
+    if (given.size() > 1 && !is_name_title(given)) add(given, NameKind::Given);
+    person.initials.push_back(given.substr(0, 1));
+    for (const auto& alias : intro_aliases(person.introduced)) {
+      const std::string folded = fold_name(alias);
+      add(folded, folded.find(' ') == std::string::npos ? NameKind::Short : NameKind::Full);
+      person.initials.push_back(folded.substr(0, 1));
+    }
+    local_.push_back(std::move(person));
+  }
+
+  const std::vector<std::string>& intro_aliases(size_t index) const {
+    return out_.introduced[index].aliases;
+  }
+
+  static void set_dates(IntroducedPerson& intro, const people_intro::StatedLife& life) {
+    if (life.birth && !life.birth->approximate) {
+      intro.birth = life.birth->date;
+      intro.birth_span = life.birth->span;
+    }
+    if (life.death && !life.death->approximate) {
+      intro.death = life.death->date;
+      intro.death_span = life.death->span;
+    }
+  }
+
+  // ---- Matching names against the knowledge base and the text's own people ----
+
+  void match_names() {
+    const size_t max_words = std::min<size_t>(16, std::max<size_t>(kb_.max_name_words(), 6));
+    std::vector<std::string> keys;
+    std::vector<Candidate> found;
+    std::string folded;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const NameWord& w = words_[i];
+      folded.clear();
+      if (!w.capitalised) {
+        // Only a particle may start a name in lower case ("de Gaulle", "van Gogh").
+        if (w.length > 4 || i + 1 >= words_.size() || !words_[i + 1].capitalised) continue;
+        append_folded(folded, text_.substr(w.offset, w.length));
+        if (!is_name_particle(folded)) continue;
+      } else {
+        append_folded(folded, text_.substr(w.offset, w.length));
+      }
+      if (!starts_name(folded)) {
+        if (w.capitalised) match_hyphenated(i);
+        continue;
+      }
+      // Every longer name starting here, then the longest that is known.
+      keys.clear();
+      keys.push_back(folded);
+      for (size_t j = i + 1; j < words_.size() && keys.size() < max_words; ++j) {
+        if (!continues_name(j - 1, j)) break;
+        std::string next = fold_word(text_, words_[j]);
+        if (!words_[j].capitalised && !is_name_particle(next)) break;
+        keys.push_back(keys.back() + " " + next);
+      }
+      size_t matched = 0;
+      for (size_t n = keys.size(); n >= 1; --n) {
+        const NameWord& last = words_[i + n - 1];
+        if (!last.capitalised) continue;  // a name ends on a capitalised word
+        lookup(keys[n - 1], found);
+        if (!found.empty()) {
+          matched = n;
+          break;
+        }
+      }
+      if (!matched) {
+        if (w.capitalised) match_hyphenated(i);
+        continue;
+      }
+      RawMention m;
+      m.name = Span{w.offset, words_[i + matched - 1].end() - w.offset};
+      m.span = m.name;
+      m.key = keys[matched - 1];
+      m.candidates = found;
+      m.possessive = words_[i + matched - 1].possessive;
+      const bool any_full = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
+        return c.kind == NameKind::Full;
+      });
+      const bool any_short = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
+        return c.kind == NameKind::Short;
+      });
+      m.form = any_full ? MentionForm::FullName
+                        : any_short ? MentionForm::Short : MentionForm::Given;
+      const NameKind wanted = any_full    ? NameKind::Full
+                              : any_short ? NameKind::Short
+                                          : NameKind::Given;
+      std::erase_if(m.candidates, [&](const Candidate& c) { return c.kind != wanted; });
+      raw_.push_back(std::move(m));
+      first_word_.push_back(i);
+      last_word_.push_back(i + matched - 1);
+      i += matched - 1;
+    }
+  }
+
+  // "Stalin-Brezhnev-Gorbachev", "Hitler-Stalin": every part a known name. "Franco-Prussian" is
+  // not ("Prussian" is nobody), so it yields nothing.
+  void match_hyphenated(size_t i) {
+    const NameWord& w = words_[i];
+    const std::string_view word = text_.substr(w.offset, w.length);
+    if (word.find('-') == std::string_view::npos) return;
+    std::vector<RawMention> parts;
+    std::vector<Candidate> found;
+    size_t start = 0;
+    while (start <= word.size()) {
+      const size_t hyphen = std::min(word.find('-', start), word.size());
+      const std::string_view part = word.substr(start, hyphen - start);
+      size_t length = 0;
+      if (part.empty() || !utf8::is_upper(utf8::decode(part, 0, length))) return;
+      const std::string folded = fold_name(part);
+      lookup(folded, found);
+      std::erase_if(found, [](const Candidate& c) { return c.kind == NameKind::Given; });
+      if (found.empty()) return;
+      RawMention m;
+      m.name = Span{w.offset + start, part.size()};
+      m.span = m.name;
+      m.key = folded;
+      m.candidates = found;
+      m.form = MentionForm::Short;
+      m.possessive = hyphen == word.size() && w.possessive;
+      parts.push_back(std::move(m));
+      start = hyphen + 1;
+    }
+    for (auto& m : parts) {
+      raw_.push_back(std::move(m));
+      first_word_.push_back(i);
+      last_word_.push_back(i);
+    }
+  }
+
+  // ---- Context: titles, initials, places named after people, other people's surnames ----
+
+  void apply_context() {
+    std::vector<bool> keep(raw_.size(), true);
+    for (size_t k = 0; k < raw_.size(); ++k) {
+      RawMention& m = raw_[k];
+      const size_t first = first_word_[k];
+      const size_t last = last_word_[k];
+      const bool whole_word = m.name.offset == words_[first].offset &&
+                              m.name.end() == words_[last].end();
+      // "Lenin Square", "Trotsky Street", "Marshall Plan": a place or thing, not the person.
+      if (!m.possessive && whole_word && last + 1 < words_.size() && words_[last + 1].capitalised &&
+          adjacent_on_line(last, last + 1) &&
+          is_named_thing_noun(fold_word(text_, words_[last + 1]))) {
+        keep[k] = false;
+        continue;
+      }
+      // Titles before the name: "Tsar Nicholas II", "Comrade Corbyn", "Deputy Leader Tom Watson".
+      size_t before = first;
+      while (whole_word && before > 0 && first - before < 3) {
+        const NameWord& prev = words_[before - 1];
+        const std::string folded = fold_word(text_, prev);
+        if (!prev.capitalised || !is_name_title(folded)) break;
+        const size_t gap_start =
+            prev.end() < text_.size() && text_[prev.end()] == '.' ? prev.end() + 1 : prev.end();
+        int newlines = 0;
+        if (words_[before].offset - gap_start > 4 ||
+            !gap_is_space(text_, gap_start, words_[before].offset, newlines) || newlines > 0) {
+          break;
+        }
+        --before;
+        m.titled = true;
+        if (const int sex = title_sex(folded)) m.sex_hint = sex;
+      }
+      // Initials before a surname: "L. D. Trotsky", "V.I. Lenin".
+      if (whole_word && !m.titled && m.form != MentionForm::FullName) {
+        size_t initial_start = first;
+        while (initial_start > 0 && first - initial_start < 3) {
+          const NameWord& prev = words_[initial_start - 1];
+          if (prev.length != 1 || !prev.capitalised || prev.end() >= text_.size() ||
+              text_[prev.end()] != '.' || !continues_name(initial_start - 1, initial_start)) {
+            break;
+          }
+          --initial_start;
+        }
+        if (initial_start < first) {
+          m.initial = fold_word(text_, words_[initial_start])[0];
+          m.span = Span{words_[initial_start].offset, m.name.end() - words_[initial_start].offset};
+          m.form = MentionForm::FullName;
+          before = initial_start;
+        }
+      }
+      if (m.titled) {
+        m.span = Span{words_[before].offset, m.name.end() - words_[before].offset};
+      }
+      m.sentence = sentence_index(m.span.offset);
+      m.block = block_index(m.span.offset);
+      m.sentence_initial = is_sentence_initial(before);
+      if (m.form == MentionForm::FullName || m.titled) continue;
+      // A surname or given name right after another capitalised word that is not a title
+      // belongs to someone else: "Brandon Johnson", "Olivia Wood", "Fort Lincoln".
+      if (whole_word && before > 0 && words_[before - 1].capitalised &&
+          adjacent_on_line(before - 1, before) && !is_sentence_initial(before - 1)) {
+        keep[k] = false;
+        continue;
+      }
+      // A given name followed by a capitalised word is another person's full name ("Leon Blum").
+      if (m.form == MentionForm::Given && last + 1 < words_.size() &&
+          words_[last + 1].capitalised && adjacent_on_line(last, last + 1)) {
+        keep[k] = false;
+        continue;
+      }
+    }
+    std::vector<RawMention> kept;
+    for (size_t k = 0; k < raw_.size(); ++k) {
+      if (keep[k]) kept.push_back(std::move(raw_[k]));
+    }
+    raw_ = std::move(kept);
+  }
+
+  // ---- Resolution in text order ----
+
+  Sex sex_of(uint32_t person) const {
+    return person < kb_.size() ? kb_.people()[person].sex : Sex::Unknown;
+  }
+
+  bool initial_matches(uint32_t person, char initial) const {
+    auto starts = [&](std::string_view name) {
+      const std::string folded = fold_name(name);
+      return !folded.empty() && folded[0] == initial;
+    };
+    if (person >= kb_.size()) {
+      for (const auto& i : local_[person - kb_.size()].initials) {
+        if (!i.empty() && i[0] == initial) return true;
+      }
+      return false;
+    }
+    const Person& p = kb_.people()[person];
+    if (starts(p.name)) return true;
+    for (const auto& a : p.aliases) {
+      if (starts(a)) return true;
+    }
+    for (const auto& g : p.given_names) {
+      if (starts(g)) return true;
+    }
+    return false;
+  }
+
+  struct Seen {
+    size_t offset = 0;
+    uint32_t block = UINT32_MAX;
+  };
+
+  void resolve() {
+    std::unordered_map<uint32_t, Seen> established;  // last full naming
+    std::unordered_map<uint32_t, Seen> mentioned;    // last resolved mention
+    std::vector<bool> keep(raw_.size(), true);
+    for (size_t k = 0; k < raw_.size(); ++k) {
+      RawMention& m = raw_[k];
+      auto& cands = m.candidates;
+      if (m.sex_hint) {
+        const Sex wanted = m.sex_hint > 0 ? Sex::Male : Sex::Female;
+        std::vector<Candidate> filtered;
+        for (const auto& c : cands) {
+          const Sex s = sex_of(c.person);
+          if (s == Sex::Unknown || s == wanted) filtered.push_back(c);
+        }
+        if (!filtered.empty()) cands = std::move(filtered);
+      }
+      if (m.initial) {
+        std::erase_if(cands, [&](const Candidate& c) { return !initial_matches(c.person, m.initial); });
+        if (cands.empty()) {
+          keep[k] = false;  // "J. Smith" is none of the Smiths whose names start otherwise
+          continue;
+        }
+      }
+      // Most recently established candidates first.
+      auto recency = [&](const std::unordered_map<uint32_t, Seen>& seen) {
+        std::stable_sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
+          auto ia = seen.find(a.person);
+          auto ib = seen.find(b.person);
+          const long ra = ia == seen.end() ? -1 : static_cast<long>(ia->second.offset);
+          const long rb = ib == seen.end() ? -1 : static_cast<long>(ib->second.offset);
+          return ra > rb;
+        });
+      };
+      const bool common_word = is_common_word_name(m.key);
+      const bool common_surname = is_common_surname(m.key);
+      std::optional<uint32_t> chosen;
+      switch (m.form) {
+        case MentionForm::FullName: {
+          if (cands.size() == 1) {
+            chosen = cands[0].person;
+          } else {
+            recency(established);
+            if (established.count(cands[0].person)) chosen = cands[0].person;
+          }
+          break;
+        }
+        case MentionForm::Short: {
+          recency(established);
+          auto it = established.find(cands[0].person);
+          const bool same_block = it != established.end() && it->second.block == m.block;
+          if (m.titled && cands.size() == 1) {
+            chosen = cands[0].person;
+          } else if (it != established.end()) {
+            if ((common_word || common_surname) && !same_block) {
+              if (common_word && !m.titled) keep[k] = false;
+            } else {
+              chosen = cands[0].person;
+            }
+          } else if (common_word && !m.titled) {
+            keep[k] = false;
+          } else if (cands.size() == 1 && !common_surname) {
+            chosen = cands[0].person;
+          }
+          break;
+        }
+        case MentionForm::Given: {
+          std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
+          if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
+            keep[k] = false;
+            break;
+          }
+          recency(mentioned);
+          if (cands.size() == 1) {
+            chosen = cands[0].person;
+          } else if (auto it = mentioned.find(cands[0].person);
+                     it != mentioned.end() && it->second.block == m.block) {
+            chosen = cands[0].person;
+          }
+          break;
+        }
+      }
+      if (!keep[k]) continue;
+      if (chosen) {
+        // The chosen person first, the other candidates after.
+        std::stable_partition(cands.begin(), cands.end(),
+                              [&](const Candidate& c) { return c.person == *chosen; });
+        resolved_.push_back(*chosen);
+        mentioned[*chosen] = Seen{m.span.offset, m.block};
+        if (m.form == MentionForm::FullName) established[*chosen] = Seen{m.span.offset, m.block};
+      } else {
+        resolved_.push_back(UINT32_MAX);
+      }
+      kept_.push_back(k);
+    }
+  }
+
+  // ---- Life dates stated beside known people's names ----
+
+  void find_known_introductions() {
+    for (size_t n = 0; n < kept_.size(); ++n) {
+      const uint32_t person = resolved_[n];
+      if (person == UINT32_MAX || person >= kb_.size()) continue;
+      const RawMention& m = raw_[kept_[n]];
+      const size_t limit = sentence_end(m.span.offset);
+      std::optional<people_intro::StatedLife> life;
+      if (!m.possessive) life = people_intro::read_life_after_name(text_, m.name.end(), limit);
+      if (!life && !m.possessive && m.sentence_initial) {
+        life = people_intro::read_life_verb(text_, m.name.end(), limit);
+      }
+      if (!life) continue;
+      IntroducedPerson intro;
+      intro.person_id = kb_.people()[person].id;
+      intro.name = std::string(doc_.slice(m.name));
+      intro.aliases = life->aliases;
+      intro.name_span = m.name;
+      const Sentence* s = doc_.sentence_at(m.span.offset);
+      intro.sentence_span = s ? s->span : m.span;
+      set_dates(intro, *life);
+      if (!intro.birth && !intro.death) continue;
+      out_.introduced.push_back(std::move(intro));
+    }
+  }
+
+  // ---- Output ----
+
+  std::string id_of(uint32_t person) const {
+    return person < kb_.size() ? kb_.people()[person].id : local_[person - kb_.size()].id;
+  }
+
+  void build_output() {
+    out_.mentions.reserve(kept_.size());
+    for (size_t n = 0; n < kept_.size(); ++n) {
+      const RawMention& m = raw_[kept_[n]];
+      PersonMention pm;
+      pm.span = m.span;
+      pm.form = m.form;
+      pm.possessive = m.possessive;
+      pm.sentence = m.sentence;
+      if (resolved_[n] != UINT32_MAX) pm.person_id = id_of(resolved_[n]);
+      for (const auto& c : m.candidates) {
+        std::string id = id_of(c.person);
+        if (std::find(pm.candidates.begin(), pm.candidates.end(), id) == pm.candidates.end()) {
+          pm.candidates.push_back(std::move(id));
+        }
+      }
+      out_.mentions.push_back(std::move(pm));
+    }
+    // Hyphenated compounds were matched out of order; mentions must be sorted and disjoint.
+    std::stable_sort(out_.mentions.begin(), out_.mentions.end(),
+                     [](const PersonMention& a, const PersonMention& b) {
+                       return a.span.offset < b.span.offset;
+                     });
+    for (uint32_t i = 0; i < out_.mentions.size(); ++i) {
+      if (!out_.mentions[i].person_id.empty()) {
+        out_.by_person_[out_.mentions[i].person_id].push_back(i);
+      }
+    }
+    std::stable_sort(out_.introduced.begin(), out_.introduced.end(),
+                     [](const IntroducedPerson& a, const IntroducedPerson& b) {
+                       return a.name_span.offset < b.name_span.offset;
+                     });
+  }
+
+  const Document& doc_;
+  const KnowledgeBase& kb_;
+  std::string_view text_;
+  PeopleFacts& out_;
+  std::vector<NameWord> words_;
+  std::vector<LocalPerson> local_;
+  LocalMap<std::vector<Candidate>> local_names_;
+  std::unordered_set<std::string> local_first_;
+  std::vector<RawMention> raw_;
+  std::vector<size_t> first_word_;  // parallel to raw_ until apply_context
+  std::vector<size_t> last_word_;
+  std::vector<size_t> kept_;         // indices into raw_ of the mentions that stand
+  std::vector<uint32_t> resolved_;   // parallel to kept_: the person, or UINT32_MAX
+};
+
+PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
+  PeopleFacts facts;
+  PeopleExtractor(analysis, facts).run();
+  return facts;
+}
+
+const PersonMention* PeopleFacts::mention_at(size_t offset) const {
+  auto it = std::upper_bound(mentions.begin(), mentions.end(), offset,
+                             [](size_t pos, const PersonMention& m) { return pos < m.span.offset; });
+  if (it == mentions.begin()) return nullptr;
+  --it;
+  return offset < it->span.end() ? &*it : nullptr;
+}
+
+std::vector<const PersonMention*> PeopleFacts::mentions_of(std::string_view person_id) const {
+  std::vector<const PersonMention*> out;
+  if (auto it = by_person_.find(std::string(person_id)); it != by_person_.end()) {
+    for (uint32_t i : it->second) out.push_back(&mentions[i]);
+  }
+  return out;
+}
+
+size_t PeopleFacts::mention_count(std::string_view person_id) const {
+  auto it = by_person_.find(std::string(person_id));
+  return it == by_person_.end() ? 0 : it->second.size();
+}
+
+const IntroducedPerson* PeopleFacts::introduction(std::string_view person_id) const {
+  for (const auto& intro : introduced) {
+    if (intro.person_id == person_id) return &intro;
+  }
+  return nullptr;
+}
+
+const Person* PeopleFacts::person(std::string_view person_id) const {
+  return kb_ ? kb_->find(person_id) : nullptr;
+}
+
+std::string PeopleFacts::display_name(std::string_view person_id) const {
+  if (const Person* p = person(person_id)) return p->name;
+  if (const IntroducedPerson* intro = introduction(person_id)) return intro->name;
+  return std::string(person_id);
+}
+
+const std::vector<DatedEvent>& PeopleFacts::events(std::string_view person_id) const {
+  static const std::vector<DatedEvent> kNone;
+  const Person* p = person(person_id);
+  return p ? p->events : kNone;
+}
+
+std::optional<LifeDates> PeopleFacts::life(std::string_view person_id) const {
+  LifeDates life;
+  const Person* p = person(person_id);
+  if (p) {
+    if (p->birth) {
+      life.birth = p->birth->date;
+      life.birth_place = p->birth->place;
+    }
+    if (p->death) {
+      life.death = p->death->date;
+      life.death_place = p->death->place;
+    }
+  }
+  bool stated = false;
+  for (const auto& intro : introduced) {
+    if (intro.person_id != person_id) continue;
+    stated = true;
+    if (intro.birth && !life.birth_from_text) {
+      life.birth = intro.birth;
+      life.birth_from_text = true;
+      life.birth_span = intro.birth_span;
+    }
+    if (intro.death && !life.death_from_text) {
+      life.death = intro.death;
+      life.death_from_text = true;
+      life.death_span = intro.death_span;
+    }
+  }
+  if (!p && !stated) return std::nullopt;
+  return life;
+}
+
+namespace {
+
+// True when a date the text states can be the knowledge base's date: equal at the precision
+// both give, in either calendar the knowledge base records.
+bool same_date(const PartialDate& text, const PartialDate& kb) {
+  const DatePrecision precision = std::min(
+      std::min(text.precision, kb.precision), DatePrecision::Day);
+  if (precision < DatePrecision::Year) return true;  // decades and centuries: nothing to compare
+  auto equal = [&](const CivilDate& a, const CivilDate& b) {
+    if (a.year != b.year) return false;
+    if (precision >= DatePrecision::Month && a.month != b.month) return false;
+    if (precision >= DatePrecision::Day && a.day != b.day) return false;
+    return true;
+  };
+  std::vector<CivilDate> text_forms = {text.date};
+  if (text.julian) text_forms.push_back(*text.julian);
+  if (text.calendar == Calendar::Julian && text.precision == DatePrecision::Day) {
+    text_forms.push_back(text.gregorian());
+  }
+  std::vector<CivilDate> kb_forms = {kb.date};
+  if (kb.julian) kb_forms.push_back(*kb.julian);
+  if (kb.calendar == Calendar::Julian && kb.precision == DatePrecision::Day) {
+    kb_forms.push_back(kb.gregorian());
+  }
+  for (const auto& a : text_forms) {
+    for (const auto& b : kb_forms) {
+      if (equal(a, b)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
+  std::vector<LifeDateConflict> out;
+  for (const auto& intro : introduced) {
+    const Person* p = person(intro.person_id);
+    if (!p) continue;
+    auto check = [&](const std::optional<PartialDate>& stated, Span span,
+                     const std::optional<LifeEvent>& known, bool is_birth) {
+      if (!stated || !known || same_date(*stated, known->date)) return;
+      LifeDateConflict c;
+      c.person_id = p->id;
+      c.is_birth = is_birth;
+      c.text_date = *stated;
+      c.text_span = span;
+      c.kb_date = known->date;
+      c.kb_file = p->source_file;
+      c.kb_line = p->source_line;
+      out.push_back(std::move(c));
+    };
+    check(intro.birth, intro.birth_span, p->birth, true);
+    check(intro.death, intro.death_span, p->death, false);
+  }
+  return out;
+}
+
+}  // namespace histlint

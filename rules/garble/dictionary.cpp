@@ -1,0 +1,68 @@
+#include "rules/garble/dictionary.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+namespace histlint::garble {
+
+struct Dictionary::Impl {
+  // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
+  std::mutex mutex;
+  std::vector<std::unique_ptr<Hunspell>> spellers;
+};
+
+Dictionary::Dictionary(const std::vector<std::string>& search_dirs) : impl_(new Impl) {
+  namespace fs = std::filesystem;
+  for (const char* name : {"en_US", "en_GB"}) {
+    for (const auto& dir : search_dirs) {
+      const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
+      const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
+      std::error_code ec;
+      if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
+      impl_->spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+      break;
+    }
+  }
+}
+
+Dictionary::~Dictionary() = default;
+
+const Dictionary& Dictionary::shared() {
+  static const Dictionary dictionary([] {
+    std::vector<std::string> dirs;
+    if (const char* own = std::getenv("HISTLINT_HUNSPELL_DIR")) dirs.emplace_back(own);
+    if (const char* dicpath = std::getenv("DICPATH")) {
+      std::string_view rest(dicpath);
+      while (!rest.empty()) {
+        const size_t colon = rest.find(':');
+        if (colon != 0) dirs.emplace_back(rest.substr(0, colon));
+        if (colon == std::string_view::npos) break;
+        rest.remove_prefix(colon + 1);
+      }
+    }
+    for (const char* dir : {"/usr/share/hunspell", "/usr/local/share/hunspell",
+                            "/usr/share/myspell/dicts", "/usr/share/myspell",
+                            "/opt/homebrew/share/hunspell"}) {
+      dirs.emplace_back(dir);
+    }
+    return dirs;
+  }());
+  return dictionary;
+}
+
+bool Dictionary::available() const { return !impl_->spellers.empty(); }
+
+bool Dictionary::knows(std::string_view word) const {
+  if (word.empty()) return false;
+  const std::string w(word);
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  for (const auto& speller : impl_->spellers) {
+    if (speller->spell(w)) return true;
+  }
+  return false;
+}
+
+}  // namespace histlint::garble

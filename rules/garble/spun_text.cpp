@@ -1,0 +1,495 @@
+// garble/spun-text: SEO-spun or machine-mashed "fragment salad" — sentences cut mid-clause and
+// glued together, dangling function words, spaced punctuation, recycled phrases.
+//
+// Each sentence of running prose gets a score from weak signals; a sliding window of sentences is
+// flagged when several of its sentences carry evidence, and flagged sentences close to each other
+// merge into one diagnostic per garbled run. One real but unusual sentence never suffices.
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rules/garble/rules.h"
+#include "rules/garble/signals.h"
+#include "rules/text/utf8.h"
+
+namespace histlint::garble {
+
+namespace {
+
+constexpr size_t kWindow = 6;           // sentences per window
+constexpr size_t kMinBadInWindow = 3;   // sentences with their own evidence in a flagged window
+constexpr double kBadSentence = 1.0;    // score that makes a sentence carry evidence
+constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
+constexpr size_t kMaxGap = 3;  // clean-looking sentences bridged inside one garbled run
+constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
+
+struct Signals {
+  double score = 0;
+  size_t fragments = 0;     // sentences cut off at the start or the end
+  size_t repeated = 0;      // phrases already seen earlier in the document
+  size_t spacing = 0;       // "Stalin ’ s", "“ trotskyism ”", "( e.g"
+  size_t brackets = 0;      // brackets never closed or never opened in the paragraph
+  size_t bad_pairs = 0;     // "the of", "and and"
+  size_t glued = 0;         // "Trotsky.Trotsky", "religiously7"
+  size_t exclamations = 0;  // "… is divided two!"
+};
+
+// Words that never end an English sentence.
+bool never_ends_sentence(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"a",    "an",   "the",   "and",  "or",
+                                                "nor",  "than", "their", "our",  "its",
+                                                "your", "my",   "whose", "every"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Prepositions and auxiliaries that end a sentence only in some constructions ("where he came
+// from."); as evidence they weigh half.
+bool rarely_ends_sentence(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"of",  "with", "from", "into", "to",   "by",
+                                                "for", "at",   "in",   "was",  "were", "had",
+                                                "has", "been", "who",  "which", "that", "he"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+bool is_quote_char(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x00AB || c == 0x00BB || c == 0x201E;
+}
+
+bool contains_quote(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    size_t len = 0;
+    if (is_quote_char(utf8::decode(s, pos, len))) return true;
+    pos += len;
+  }
+  return false;
+}
+
+bool ends_with_ellipsis(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == ')' || s.back() == ' ')) s.remove_suffix(1);
+  return (s.size() >= 3 && s.substr(s.size() - 3) == "...") ||
+         (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6") ||
+         (s.size() >= 6 && s.substr(s.size() - 6, 3) == "\xE2\x80\xA6");
+}
+
+// The cut-off signals at the end of a sentence: "with..", "political,...", "of.", "two!".
+void score_ending(std::string_view s, const std::vector<Word>& words, std::string_view text,
+                  Signals& sig) {
+  size_t end = s.size();
+  size_t len = 0;
+  bool closed = false;
+  while (end > 0 && utf8::is_closing_punct(utf8::decode_before(s, end, len))) {
+    end -= len;
+    closed = true;
+  }
+  size_t dots = 0, bangs = 0, questions = 0, commas = 0, ellipses = 0;
+  const size_t run_end = end;
+  while (end > 0) {
+    const char32_t c = utf8::decode_before(s, end, len);
+    if (c == '.') {
+      ++dots;
+    } else if (c == '!') {
+      ++bangs;
+    } else if (c == '?') {
+      ++questions;
+    } else if (c == ',' || c == ';' || c == ':') {
+      ++commas;
+    } else if (c == 0x2026) {
+      ++ellipses;
+    } else {
+      break;
+    }
+    end -= len;
+  }
+  if (run_end == end) return;  // no terminal punctuation: the end of a block
+  const bool terminal = dots || bangs || questions || ellipses;
+  if (commas && terminal) {  // "political,...", "head and,."
+    sig.fragments++, sig.score += 2;
+    return;
+  }
+  if (dots == 2 && !bangs && !questions && !ellipses) {  // "living with.."
+    sig.fragments++, sig.score += 2;
+    return;
+  }
+  if (dots && (bangs || questions)) {  // "societal.!"
+    sig.fragments++, sig.score += 2;
+    return;
+  }
+  const bool quoted = contains_quote(s);
+  if (words.size() >= 3 && !closed && !questions) {
+    const Word& last = words.back();
+    const std::string_view core = text.substr(last.core.offset, last.core.length);
+    const bool core_ends_chunk = last.core.end() + (run_end - end) == last.chunk.end();
+    const std::string lower = lower_ascii(core);
+    if (core_ends_chunk && lower == core) {
+      if (never_ends_sentence(lower)) {
+        sig.fragments++, sig.score += 2;
+      } else if (rarely_ends_sentence(lower)) {
+        sig.fragments++, sig.score += 1;
+      }
+    }
+  }
+  if (dots >= 4) sig.score += 0.5;
+  if (quoted) return;
+  if (bangs == 1 && !dots && !questions) {
+    sig.exclamations++, sig.score += 0.5;
+  } else if ((dots == 3 || ellipses == 1) && !bangs && !questions) {
+    sig.fragments++, sig.score += 0.5;  // "… this category Esteban..."
+  }
+}
+
+void score_start(std::string_view s, const std::vector<Word>& words, std::string_view text,
+                 bool after_ellipsis, Signals& sig) {
+  if (words.size() < 3 || words.front().core.length == 0) return;
+  const Word& first = words.front();
+  const std::string_view core = text.substr(first.core.offset, first.core.length);
+  size_t len = 0;
+  const char32_t c = utf8::decode(core, 0, len);
+  const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
+  if (utf8::is_lower(c) && !after_ellipsis && chunk.find('.') == std::string_view::npos &&
+      chunk.find("\xE2\x80\xA6") == std::string_view::npos) {
+    sig.fragments++, sig.score += 1;  // "… had been stymied. of the working class"
+    return;
+  }
+  const std::string lower = lower_ascii(core);
+  if ((lower == "did" || lower == "does" || lower == "shall") &&
+      s.find('?') == std::string_view::npos) {
+    sig.fragments++, sig.score += 0.5;  // "Did their grandson, …" without a question
+  }
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Spaced punctuation left by tokenizers and spinners: "Stalin ’ s", "“ trotskyism ”", "( e.g",
+// "Joseph ; date", "Stalin 's ``theory".
+void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
+  double points = 0;
+  size_t count = 0;
+  auto letter_before = [&](size_t pos) {
+    size_t len = 0;
+    const char32_t c = utf8::decode_before(s, pos, len);
+    return utf8::is_letter(c) || utf8::is_digit(c);
+  };
+  auto letter_at = [&](size_t pos) {
+    if (pos >= s.size()) return false;
+    size_t len = 0;
+    const char32_t c = utf8::decode(s, pos, len);
+    return utf8::is_letter(c) || utf8::is_digit(c);
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const std::string_view rest = s.substr(i);
+    if (rest.starts_with("``") || rest.starts_with("''")) {
+      ++count, points += 1, ++i;
+      continue;
+    }
+    if (!is_space_byte(s[i]) || i == 0) continue;
+    const std::string_view after = s.substr(i + 1);
+    if (!letter_before(i)) continue;
+    // " ’ s", " ' s", " ’s", " 's" before a space or the end.
+    for (std::string_view apostrophe : {"\xE2\x80\x99", "'"}) {
+      if (!after.starts_with(apostrophe)) continue;
+      std::string_view tail = after.substr(apostrophe.size());
+      if (tail.starts_with(" ")) tail.remove_prefix(1);
+      if (tail.starts_with("s") && (tail.size() == 1 || !letter_at(s.size() - tail.size() + 1))) {
+        ++count, points += 1;
+      }
+    }
+    if (after.starts_with("\xE2\x80\x9D") || after.starts_with(")") ||
+        after.starts_with(",") || (after.starts_with(".") && !after.starts_with(". ."))) {
+      ++count, points += 1;  // "trotskyism ”", "Comintern )", "word ,"
+    } else if ((after.starts_with(";") || after.starts_with(":")) && !foreign_typography) {
+      ++count, points += 0.5;
+    }
+  }
+  // Openers followed by a space and a word: "“ trotskyism", "( e.g".
+  for (std::string_view opener : {"\xE2\x80\x9C ", "( "}) {
+    for (size_t at = s.find(opener); at != std::string_view::npos; at = s.find(opener, at + 1)) {
+      if (letter_at(at + opener.size())) ++count, points += 1;
+    }
+  }
+  sig.spacing += count;
+  sig.score += std::min(points, 3.0);
+}
+
+bool is_determiner(std::string_view w) { return w == "a" || w == "an" || w == "the"; }
+
+// Word pairs no grammatical sentence holds: "the of", "a they", "and and".
+void score_pairs(const std::vector<Word>& words, std::string_view text, Signals& sig) {
+  static constexpr std::string_view kNeverAfterDeterminer[] = {
+      "a",  "an",  "the", "of",  "and",   "or",  "but", "to",  "was",
+      "were", "is", "are", "he", "she",   "they", "we",  "his", "their",
+      "our", "them", "him", "its", "whose", "than"};
+  size_t pairs = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const Word& a = words[i];
+    const Word& b = words[i + 1];
+    // Only words with no punctuation between them: "the, of" may be a list.
+    if (a.core.length == 0 || b.core.length == 0 || a.core.end() != a.chunk.end() ||
+        b.core.offset != b.chunk.offset) {
+      continue;
+    }
+    const std::string_view wa = text.substr(a.core.offset, a.core.length);
+    const std::string_view wb = text.substr(b.core.offset, b.core.length);
+    if (lower_ascii(wb) != wb) continue;  // "the US Trotskyist leader"
+    const std::string la = lower_ascii(wa);
+    if (is_determiner(la) && std::find(std::begin(kNeverAfterDeterminer),
+                                       std::end(kNeverAfterDeterminer),
+                                       wb) != std::end(kNeverAfterDeterminer)) {
+      ++pairs;
+    } else if (la == wb && is_function_word(la) && la != "that" && la != "had" && la != "is" &&
+               la != "do") {
+      ++pairs;
+    }
+  }
+  sig.bad_pairs += pairs;
+  sig.score += std::min<double>(pairs, 2.0);
+}
+
+// "religiously7": a footnote number or page furniture glued to a lowercase word.
+void score_glued_digits(const std::vector<Word>& words, std::string_view text, Signals& sig) {
+  for (const Word& w : words) {
+    const std::string_view core = text.substr(w.core.offset, w.core.length);
+    size_t digits = 0;
+    while (digits < core.size() && core[core.size() - 1 - digits] >= '0' &&
+           core[core.size() - 1 - digits] <= '9') {
+      ++digits;
+    }
+    if (digits == 0 || digits > 2 || core.size() < digits + 4) continue;
+    const std::string_view letters = core.substr(0, core.size() - digits);
+    if (std::all_of(letters.begin(), letters.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      sig.glued++, sig.score += 0.5;
+    }
+  }
+}
+
+// A set of 64-bit phrase hashes with open addressing: compact enough for a 10 MB document.
+class HashSet {
+ public:
+  explicit HashSet(size_t expected) {
+    size_t capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    slots_.assign(capacity, 0);
+  }
+  // Inserts h; returns false when it was already present.
+  bool insert(uint64_t h) {
+    if (h == 0) h = 1;  // 0 marks an empty slot
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i] != 0) {
+      if (slots_[i] == h) return false;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i] = h;
+    return true;
+  }
+
+ private:
+  std::vector<uint64_t> slots_;
+};
+
+uint64_t hash_word(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return h;
+}
+
+// Marks phrases of kPhraseWords words met earlier in the document ("looked more like a fortress
+// than a home" three times). The first occurrence stays clean: the coherent source a spinner
+// recycled is not itself garbled.
+void score_repeats(const std::vector<std::vector<Word>>& sentence_words, std::string_view text,
+                   std::vector<Signals>& sigs) {
+  size_t total = 0;
+  for (const auto& words : sentence_words) total += words.size();
+  HashSet seen(total);
+  for (size_t s = 0; s < sentence_words.size(); ++s) {
+    std::vector<uint64_t> hashes;
+    std::vector<bool> content;
+    for (const Word& w : sentence_words[s]) {
+      if (w.core.length == 0) continue;
+      const std::string_view core = text.substr(w.core.offset, w.core.length);
+      hashes.push_back(hash_word(core));
+      content.push_back(core.size() >= 4 && !is_function_word(lower_ascii(core)));
+    }
+    size_t runs = 0;
+    bool in_run = false;
+    for (size_t i = 0; i + kPhraseWords <= hashes.size(); ++i) {
+      uint64_t h = 0x9E3779B97F4A7C15ull;
+      size_t content_words = 0;
+      for (size_t k = i; k < i + kPhraseWords; ++k) {
+        h = (h ^ hashes[k]) * 0x100000001B3ull + (h >> 29);
+        content_words += content[k];
+      }
+      const bool repeat = content_words >= 2 && !seen.insert(h);
+      if (repeat && !in_run) ++runs;
+      in_run = repeat;
+    }
+    sigs[s].repeated += runs;
+    sigs[s].score += std::min<double>(runs, 2.0);
+  }
+}
+
+// Brackets a paragraph never closes or never opens: spinners cut "( e.g" and "( Comintern".
+void score_brackets(const Document& doc, const Block& block, const std::vector<uint32_t>& index,
+                    std::vector<Signals>& sigs) {
+  const std::string_view prose = doc.prose();
+  std::vector<size_t> open;
+  std::vector<size_t> unmatched;
+  for (size_t i = block.span.offset; i < block.span.end(); ++i) {
+    const char c = prose[i];
+    if (c == '(' || c == '[') {
+      open.push_back(i);
+    } else if (c == ')' || c == ']') {
+      const char want = c == ')' ? '(' : '[';
+      if (!open.empty() && prose[open.back()] == want) {
+        open.pop_back();
+        continue;
+      }
+      // "1)" and "a)" enumerate; they open nothing.
+      size_t k = i;
+      while (k > block.span.offset && std::isalnum(static_cast<unsigned char>(prose[k - 1]))) --k;
+      const bool enumeration = i - k >= 1 && i - k <= 3 &&
+                               (k == block.span.offset || is_space_byte(prose[k - 1]));
+      if (!enumeration) unmatched.push_back(i);
+    }
+  }
+  unmatched.insert(unmatched.end(), open.begin(), open.end());
+  for (size_t offset : unmatched) {
+    const Sentence* s = doc.sentence_at(offset);
+    if (!s) continue;
+    const uint32_t si = static_cast<uint32_t>(s - doc.sentences().data());
+    if (index[si] == UINT32_MAX) continue;
+    sigs[index[si]].brackets++;
+    sigs[index[si]].score += 1;
+  }
+}
+
+void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  const std::string_view prose = doc.prose();
+  const double threshold = analysis.options().threshold("garble/spun-text.threshold",
+                                                         kDefaultThreshold);
+  // The sentences of running prose, in document order.
+  std::vector<uint32_t> eligible;
+  std::vector<uint32_t> index(doc.sentences().size(), UINT32_MAX);
+  std::vector<const Block*> prose_blocks;
+  for (const Block& block : doc.blocks()) {
+    if (!is_running_prose(doc, block)) continue;
+    prose_blocks.push_back(&block);
+    for (uint32_t i = block.first_sentence; i < block.first_sentence + block.sentence_count; ++i) {
+      index[i] = static_cast<uint32_t>(eligible.size());
+      eligible.push_back(i);
+    }
+  }
+  if (eligible.size() < kMinBadInWindow) return;
+
+  std::vector<Signals> sigs(eligible.size());
+  std::vector<std::vector<Word>> words(eligible.size());
+  for (size_t k = 0; k < eligible.size(); ++k) {
+    const Sentence& sentence = doc.sentences()[eligible[k]];
+    const std::string_view s = doc.prose_slice(sentence.span);
+    words[k] = split_words(prose, sentence.span);
+    const bool after_ellipsis =
+        k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
+        ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span));
+    score_ending(s, words[k], prose, sigs[k]);
+    score_start(s, words[k], prose, after_ellipsis, sigs[k]);
+    score_spacing(s, has_non_ascii_letter(s), sigs[k]);
+    score_pairs(words[k], prose, sigs[k]);
+    score_glued_digits(words[k], prose, sigs[k]);
+    if (k + 1 < eligible.size()) {
+      const Sentence& next = doc.sentences()[eligible[k + 1]];
+      if (next.block == sentence.block && next.span.offset == sentence.span.end()) {
+        sigs[k].glued++, sigs[k].score += 0.5;  // "Leon Trotsky.Trotsky self-identified"
+      }
+    }
+  }
+  score_repeats(words, prose, sigs);
+  for (const Block* block : prose_blocks) score_brackets(doc, *block, index, sigs);
+
+  // Sliding windows: mark the evidence-carrying sentences of every window that passes.
+  std::vector<bool> marked(eligible.size(), false);
+  double sum = 0;
+  size_t bad = 0;
+  for (size_t k = 0; k < eligible.size(); ++k) {
+    sum += sigs[k].score;
+    bad += sigs[k].score >= kBadSentence;
+    if (k >= kWindow) {
+      sum -= sigs[k - kWindow].score;
+      bad -= sigs[k - kWindow].score >= kBadSentence;
+    }
+    if (bad >= kMinBadInWindow && sum >= threshold) {
+      for (size_t j = k + 1 - std::min(k + 1, kWindow); j <= k; ++j) {
+        if (sigs[j].score >= kBadSentence) marked[j] = true;
+      }
+    }
+  }
+
+  // Runs of marked sentences with small gaps become one diagnostic each.
+  for (size_t k = 0; k < eligible.size();) {
+    if (!marked[k]) {
+      ++k;
+      continue;
+    }
+    size_t last = k;
+    for (size_t j = k + 1; j < eligible.size() && j <= last + kMaxGap + 1; ++j) {
+      if (marked[j]) last = j;
+    }
+    Signals total;
+    for (size_t j = k; j <= last; ++j) {
+      total.fragments += sigs[j].fragments;
+      total.repeated += sigs[j].repeated;
+      total.spacing += sigs[j].spacing;
+      total.brackets += sigs[j].brackets;
+      total.bad_pairs += sigs[j].bad_pairs;
+      total.glued += sigs[j].glued;
+      total.exclamations += sigs[j].exclamations;
+    }
+    Evidence evidence;
+    evidence.add("a sentence fragment", "sentence fragments", total.fragments);
+    evidence.add("a repeated phrase", "repeated phrases", total.repeated);
+    evidence.add("a spaced punctuation mark", "spaced punctuation marks", total.spacing);
+    evidence.add("an unmatched bracket", "unmatched brackets", total.brackets);
+    evidence.add("an ungrammatical word pair", "ungrammatical word pairs", total.bad_pairs);
+    evidence.add("a glued word", "glued words", total.glued);
+    evidence.add("a stray exclamation mark", "stray exclamation marks", total.exclamations);
+    const Span first = doc.sentences()[eligible[k]].span;
+    const Span end = doc.sentences()[eligible[last]].span;
+    Finding f;
+    f.severity = Severity::Warning;
+    f.span = {first.offset, end.end() - first.offset};
+    f.message = "Spun or machine-mashed text over " + std::to_string(last - k + 1) +
+                " sentences: " + evidence.describe() + ".";
+    f.fixes.push_back(delete_fix(doc.text(), f.span, "Delete the garbled passage"));
+    out.push_back(std::move(f));
+    k = last + 1;
+  }
+}
+
+}  // namespace
+
+RuleDef spun_text_rule() {
+  RuleDef rule;
+  rule.info.id = "garble/spun-text";
+  rule.info.summary = "SEO-spun or machine-mashed fragment salad";
+  rule.info.explanation =
+      "Flags runs of sentences that read as spun or machine-mashed text: sentences cut mid-clause "
+      "and glued together, fragments ending in \"..\", \"!\" or a dangling function word (\"a home "
+      "was.\"), lowercase starts, spaced punctuation (\"Stalin ’ s\", \"“ trotskyism ”\"), the same "
+      "long phrase recycled, digits glued to words. Each sentence is scored from these weak "
+      "signals; a run is reported only when several sentences close together carry evidence, so "
+      "a single unusual sentence, verse, lists, tables and reference sections are never flagged. "
+      "The window score needed is the threshold garble/spun-text.threshold (default 5).";
+  rule.info.example =
+      "Did their grandson, Esteban Volkov, who had been living with.. With methods reminiscent "
+      "of Nazi theories, “ trotskyism ” is a see also of socialism this category Esteban... "
+      "Coyoácan looked more like a fortress than a home was. Had expected to spread and take "
+      "hold elsewhere had been stymied of.";
+  rule.info.default_severity = Severity::Warning;
+  rule.check = check_spun_text;
+  return rule;
+}
+
+}  // namespace histlint::garble

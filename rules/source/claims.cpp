@@ -1,0 +1,144 @@
+#include "rules/source/claims.h"
+
+#include <array>
+#include <cctype>
+
+#include "rules/extract/citation_quotes.h"
+#include "rules/extract/citations.h"
+#include "rules/text/utf8.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+// Where a citation for the claim goes: after the sentence that ends the claim.
+size_t insertion_point(const Document& doc, Span claim) {
+  const size_t last = claim.length > 0 ? claim.end() - 1 : claim.offset;
+  if (const Sentence* s = doc.sentence_at(last)) return std::max(s->span.end(), claim.end());
+  if (const Block* b = doc.block_at(last)) {
+    size_t end = b->span.end();
+    while (end > claim.end() && std::isspace(static_cast<unsigned char>(doc.text()[end - 1])))
+      --end;
+    return end;
+  }
+  return claim.end();
+}
+
+// The footnote definition appended at the end, separated from the text by a blank line unless
+// the document already ends with footnote definitions.
+std::string footnote_definition(const Document& doc, int number) {
+  const std::string& text = doc.text();
+  const bool after_definition =
+      !doc.blocks().empty() && doc.blocks().back().kind == BlockKind::FootnoteDefinition;
+  std::string prefix;
+  if (text.empty()) {
+    prefix = "";
+  } else if (text.back() != '\n') {
+    prefix = after_definition ? "\n" : "\n\n";
+  } else if (!after_definition && (text.size() < 2 || text[text.size() - 2] != '\n')) {
+    prefix = "\n";
+  }
+  return prefix + "[^" + std::to_string(number) + "]: \n";
+}
+
+}  // namespace
+
+bool is_checked_block(const Block& block) {
+  return (block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem) &&
+         !block.in_reference_section;
+}
+
+bool in_question(const Document& doc, size_t offset) {
+  const Sentence* s = doc.sentence_at(offset);
+  if (s == nullptr) return false;
+  const std::string_view prose = doc.prose_slice(s->span);
+  size_t end = prose.size();
+  while (end > 0) {
+    size_t len = 0;
+    const char32_t c = utf8::decode_before(prose, end, len);
+    if (!utf8::is_closing_punct(c) && !utf8::is_space(c)) return c == '?';
+    end -= len;
+  }
+  return false;
+}
+
+bool is_first_person(std::string_view sentence) {
+  static constexpr std::array<std::string_view, 8> kPronouns = {"we", "We",        "our", "Our",
+                                                                "us", "ourselves", "my",  "My"};
+  std::string_view previous;
+  bool first_word = true;
+  size_t pos = 0;
+  while (pos < sentence.size()) {
+    while (pos < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[pos]))) ++pos;
+    size_t end = pos;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    if (end == pos) break;
+    const std::string_view word = sentence.substr(pos, end - pos);
+    // "I" is the writer unless it is a regnal numeral: "Nicholas I", "World War I".
+    const bool numeral =
+        !first_word && !previous.empty() && std::isupper(static_cast<unsigned char>(previous[0]));
+    if ((word == "I" && !numeral) ||
+        std::find(kPronouns.begin(), kPronouns.end(), word) != kPronouns.end()) {
+      return true;
+    }
+    first_word = false;
+    previous = word;
+    pos = end;
+  }
+  return false;
+}
+
+bool in_quotation_or_citation(const Analysis& analysis, size_t offset) {
+  return analysis.facts<QuotationFacts>().contains(offset) ||
+         analysis.facts<CitationFacts>().inside_citation(offset);
+}
+
+std::string excerpt(std::string_view text, size_t max_bytes) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 0;
+    const char32_t c = utf8::decode(text, i, len);
+    if (utf8::is_space(c)) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  if (out.size() <= max_bytes) return out;
+  size_t cut = out.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  }
+  while (cut > 0 && (out[cut - 1] == ',' || out[cut - 1] == ';' || out[cut - 1] == ':')) --cut;
+  return out.substr(0, cut) + "…";
+}
+
+void report_unsourced(const Analysis& analysis, Span claim, Severity severity, std::string message,
+                      std::vector<Finding>& out) {
+  const auto& citations = analysis.facts<CitationFacts>();
+  if (citations.supports(claim)) return;
+  const Document& doc = analysis.doc();
+  const size_t at = insertion_point(doc, claim);
+
+  Finding f;
+  f.severity = severity;
+  f.span = claim;
+  f.message = std::move(message);
+  f.fixes.push_back(
+      {"Insert [citation needed] after the sentence", {{{at, 0}, "[citation needed]"}}});
+  if (doc.language() == Language::Markdown) {
+    const int number = citations.next_footnote_number();
+    const std::string label = "[^" + std::to_string(number) + "]";
+    f.fixes.push_back(
+        {"Insert footnote " + label + " with an empty definition at the end",
+         {{{at, 0}, label}, {{doc.text().size(), 0}, footnote_definition(doc, number)}}});
+  }
+  out.push_back(std::move(f));
+}
+
+}  // namespace histlint::source_rules

@@ -1,0 +1,37 @@
+// What the source/ rules share: which prose they read, and how they report an unsourced claim.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/analysis.h"
+#include "rules/finding.h"
+
+namespace histlint::source_rules {
+
+// Paragraphs and list items outside reference sections. Headings, block quotes (quoted material),
+// tables, footnote definitions and code are not claims of the writer's own.
+bool is_checked_block(const Block& block);
+
+// True when the sentence holding the offset asks a question.
+bool in_question(const Document& doc, size_t offset);
+
+// True when the sentence speaks in the writer's own voice ("we", "I", "our"): an opinion, which
+// no citation could support.
+bool is_first_person(std::string_view sentence);
+
+// True when the offset lies inside a quotation or a citation, whose words are not the writer's
+// claims.
+bool in_quotation_or_citation(const Analysis& analysis, size_t offset);
+
+// The text of a span for a message: white space collapsed, cut at a word boundary with "…".
+std::string excerpt(std::string_view text, size_t max_bytes = 70);
+
+// Appends a finding for a claim no citation supports, with the code actions "insert
+// [citation needed]" and, in Markdown, "insert a footnote". Does nothing when a citation
+// supports the claim.
+void report_unsourced(const Analysis& analysis, Span claim, Severity severity, std::string message,
+                      std::vector<Finding>& out);
+
+}  // namespace histlint::source_rules

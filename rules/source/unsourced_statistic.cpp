@@ -1,0 +1,453 @@
+// source/unsourced-statistic: counts, percentages and sums of money that no citation supports.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+#include "rules/extract/citations.h"
+#include "rules/source/claims.h"
+#include "rules/source/source_rules.h"
+#include "rules/text/utf8.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+enum class TokenKind { Word, Number, Symbol };
+
+struct Token {
+  TokenKind kind;
+  size_t begin;
+  size_t end;
+  bool space_before;  // white space separates it from the previous token
+};
+
+// Splits prose into words (letters with inner apostrophes and hyphens), numbers (digits with
+// inner separators: "5,000", "1.5") and single symbols.
+std::vector<Token> tokenize(std::string_view s, size_t begin, size_t end) {
+  std::vector<Token> tokens;
+  bool space = true;
+  size_t pos = begin;
+  auto at = [&](size_t p) {
+    size_t len = 0;
+    return p < end ? utf8::decode(s, p, len) : char32_t{0};
+  };
+  auto width = [&](size_t p) {
+    size_t len = 0;
+    utf8::decode(s, p, len);
+    return len;
+  };
+  while (pos < end) {
+    const char32_t c = at(pos);
+    if (utf8::is_space(c)) {
+      space = true;
+      pos += width(pos);
+      continue;
+    }
+    const size_t start = pos;
+    TokenKind kind = TokenKind::Symbol;
+    if (utf8::is_digit(c)) {
+      kind = TokenKind::Number;
+      while (pos < end) {
+        if (utf8::is_digit(at(pos))) {
+          ++pos;
+        } else if ((s[pos] == ',' || s[pos] == '.') && utf8::is_digit(at(pos + 1))) {
+          ++pos;
+        } else {
+          break;
+        }
+      }
+    } else if (utf8::is_letter(c)) {
+      kind = TokenKind::Word;
+      while (pos < end) {
+        const char32_t d = at(pos);
+        if (utf8::is_letter(d)) {
+          pos += width(pos);
+        } else if ((d == '-' || d == '\'' || d == 0x2019) && pos + width(pos) < end &&
+                   utf8::is_letter(at(pos + width(pos)))) {
+          pos += width(pos);
+        } else {
+          break;
+        }
+      }
+    } else {
+      pos += width(pos);
+    }
+    tokens.push_back({kind, start, pos, space});
+    space = false;
+  }
+  return tokens;
+}
+
+std::string lower(std::string_view word) {
+  std::string out;
+  for (char c : word) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+template <size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+std::optional<double> number_word_value(std::string_view word) {
+  static constexpr std::array<std::string_view, 20> kUnits = {
+      "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> kTens = {
+      "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  const std::string w = lower(word);
+  const size_t hyphen = w.find('-');
+  if (hyphen != std::string::npos) {  // "sixty-five"
+    const auto tens = number_word_value(w.substr(0, hyphen));
+    const auto units = number_word_value(w.substr(hyphen + 1));
+    if (tens && units && *tens >= 20 && *units < 10) return *tens + *units;
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < kUnits.size(); ++i) {
+    if (w == kUnits[i]) return static_cast<double>(i);
+  }
+  for (size_t i = 0; i < kTens.size(); ++i) {
+    if (w == kTens[i]) return static_cast<double>(20 + 10 * i);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> multiplier_value(std::string_view word) {
+  const std::string w = lower(word);
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million" || w == "m") return 1e6;
+  if (w == "billion" || w == "bn") return 1e9;
+  if (w == "trillion") return 1e12;
+  return std::nullopt;
+}
+
+// Words that end a noun phrase: a count followed by one of these counts nothing named.
+bool is_stop_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 62> kStop = {
+      "the",   "a",     "an",     "of",    "in",    "on",    "at",     "to",    "for",
+      "with",  "from",  "by",     "as",    "and",   "or",    "but",    "than",  "that",
+      "which", "who",   "whom",   "whose", "was",   "were",  "is",     "are",   "be",
+      "been",  "had",   "has",    "have",  "he",    "she",   "it",     "they",  "we",
+      "i",     "you",   "his",    "her",   "their", "its",   "this",   "these", "those",
+      "would", "could", "should", "will",  "may",   "might", "not",    "no",    "when",
+      "where", "while", "if",     "so",    "into",  "after", "before", "per"};
+  return in(kStop, w);
+}
+
+// Plural nouns that are not counts of things: spans of time, measures, references, ordinals.
+bool is_excluded_noun(std::string_view w) {
+  static constexpr std::array<std::string_view, 62> kExcluded = {
+      "years",    "yrs",       "months",      "weeks",      "days",     "hours",      "minutes",
+      "seconds",  "decades",   "centuries",   "millennia",  "nights",   "mornings",   "evenings",
+      "weekends", "seasons",   "generations", "ages",       "miles",    "kilometres", "kilometers",
+      "kms",      "metres",    "meters",      "feet",       "inches",   "yards",      "acres",
+      "hectares", "tons",      "tonnes",      "kilograms",  "kilos",    "kgs",        "grams",
+      "litres",   "liters",    "gallons",     "degrees",    "versts",   "leagues",    "knots",
+      "pages",    "volumes",   "vols",        "chapters",   "editions", "verses",     "lines",
+      "notes",    "footnotes", "columns",     "paragraphs", "sections", "articles",   "percent",
+      "cents",    "o'clock",   "o’clock",     "pm",         "am",       "others"};
+  return in(kExcluded, w);
+}
+
+bool is_currency_noun(std::string_view w) {
+  static constexpr std::array<std::string_view, 18> kCurrencies = {
+      "dollars", "pounds",  "roubles", "rubles",  "francs",    "marks",
+      "lire",    "pesos",   "yen",     "guineas", "shillings", "florins",
+      "crowns",  "kopecks", "zlotys",  "euros",   "sterling",  "gold"};
+  return in(kCurrencies, w);
+}
+
+// "people", "troops", "armies": a lower-case plural, or a plural without -s.
+bool is_plural_noun(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kIrregular = {
+      "people", "men",       "women", "children", "dead",    "wounded", "police",
+      "cattle", "personnel", "staff", "infantry", "cavalry", "yen",     "sterling"};
+  if (in(kIrregular, w)) return true;
+  if (w.size() < 3 || w.back() != 's') return false;
+  static constexpr std::array<std::string_view, 20> kNotPlural = {
+      "was",    "has",     "is",      "his",        "its",     "this",     "thus",
+      "us",     "as",      "yes",     "less",       "unless",  "across",   "perhaps",
+      "always", "whereas", "towards", "afterwards", "besides", "sometimes"};
+  if (in(kNotPlural, w)) return false;
+  const auto ends = [&](std::string_view suffix) {
+    return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+  };
+  return !(ends("ss") || ends("us") || ends("is") || ends("ics"));
+}
+
+// Words before a number that make it a label, not a count: "Article 58", "p. 20", "No. 227".
+bool is_identifier_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 34> kWords = {
+      "no",     "nos",     "number", "p",      "pp",   "page",    "pages",   "vol",    "vols",
+      "volume", "chapter", "ch",     "chap",   "art",  "article", "section", "sec",    "part",
+      "book",   "verse",   "line",   "item",   "note", "n",       "fig",     "figure", "table",
+      "plate",  "room",    "route",  "flight", "aged", "age",     "ages"};
+  return in(kWords, w);
+}
+
+struct Figure {
+  Span span;  // the number through the counted noun
+  double value = 0;
+  bool percent = false;
+  bool money = false;
+};
+
+class StatisticFinder {
+ public:
+  StatisticFinder(const Analysis& analysis, const Block& block)
+      : analysis_(analysis),
+        doc_(analysis.doc()),
+        s_(doc_.prose()),
+        tokens_(tokenize(s_, block.span.offset, block.span.end())),
+        minimum_count_(
+            analysis.options().threshold("source/unsourced-statistic.minimum-count", 10)) {}
+
+  std::vector<Figure> find() {
+    std::vector<Figure> figures;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      size_t next = i;
+      if (auto f = figure_at(i, next)) figures.push_back(*f);
+      i = std::max(i, next);
+    }
+    return figures;
+  }
+
+ private:
+  std::string_view text(const Token& t) const { return s_.substr(t.begin, t.end - t.begin); }
+  std::string word(size_t i) const {
+    return i < tokens_.size() && tokens_[i].kind == TokenKind::Word ? lower(text(tokens_[i]))
+                                                                    : std::string();
+  }
+  bool symbol(size_t i, std::string_view sym) const {
+    return i < tokens_.size() && tokens_[i].kind == TokenKind::Symbol && text(tokens_[i]) == sym;
+  }
+  bool adjacent(size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
+
+  // Reads a number (digits or number words, with a multiplier) starting at token i.
+  std::optional<double> read_number(size_t i, size_t& after, bool& plain_integer) const {
+    plain_integer = false;
+    double value = 0;
+    if (tokens_[i].kind == TokenKind::Number) {
+      std::string digits;
+      bool separators = false;
+      for (char c : text(tokens_[i])) {
+        if (c == ',') {
+          separators = true;
+        } else {
+          digits += c;
+        }
+      }
+      if (digits.find('.') != std::string::npos) separators = true;
+      value = std::strtod(digits.c_str(), nullptr);
+      plain_integer = !separators;
+      after = i + 1;
+    } else if (tokens_[i].kind == TokenKind::Word) {
+      auto v = number_word_value(text(tokens_[i]));
+      if (!v) return std::nullopt;
+      value = *v;
+      after = i + 1;
+      // "three hundred and fifty"
+      while (after < tokens_.size()) {
+        if (auto m = multiplier_value(word(after)); m && word(after) != "m") {
+          value = (value == 0 ? 1 : value) * *m;
+          ++after;
+        } else if (word(after) == "and" && number_word_value(word(after + 1)) && value >= 100) {
+          value += *number_word_value(word(after + 1));
+          after += 2;
+        } else if (auto more = number_word_value(word(after));
+                   more && value >= 20 && *more < value) {
+          value += *more;
+          ++after;
+        } else {
+          break;
+        }
+      }
+      return value;
+    } else {
+      return std::nullopt;
+    }
+    if (auto m = multiplier_value(word(after))) {
+      // "5 million", "5m" (glued), but not "5 m" of a measure.
+      if (word(after) != "m" || adjacent(after)) {
+        value *= *m;
+        plain_integer = false;
+        ++after;
+      }
+    }
+    return value;
+  }
+
+  std::optional<Figure> figure_at(size_t i, size_t& next) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::Number) {
+      if (i > 0 && adjacent(i)) {
+        // Glued to a word, a number or a dash: "Trot75", "1879-1940", "v2" — not a count.
+        const Token& prev = tokens_[i - 1];
+        if (prev.kind != TokenKind::Symbol) return std::nullopt;
+        const std::string_view p = text(prev);
+        if (p != "$" && p != "£" && p != "€" && p != "¥" && p != "(" && p != "~") {
+          return std::nullopt;
+        }
+      }
+    } else if (t.kind != TokenKind::Word || !number_word_value(text(t))) {
+      return std::nullopt;
+    }
+    if (in_quotation_or_citation(analysis_, t.begin)) {
+      return std::nullopt;
+    }
+    size_t after = i;
+    bool plain_integer = false;
+    auto value = read_number(i, after, plain_integer);
+    if (!value) return std::nullopt;
+    next = after - 1;
+    // Glued on the right: "1930s", "24th", "80’s", "10:30", "1/2".
+    if (t.kind == TokenKind::Number && adjacent(after) && after < tokens_.size()) {
+      const std::string_view n = text(tokens_[after]);
+      if (tokens_[after].kind == TokenKind::Word) return std::nullopt;
+      if (n == "’" || n == "'" || n == ":" || n == "/" || n == "-" || n == "–") {
+        // A glued dash opens a range ("1918–20", "5,000–6,000 men"), read below.
+        if (!(n == "-" || n == "–")) return std::nullopt;
+      }
+    }
+    // A year ("in 1927", "1879–1940") is a date, never a statistic.
+    if (plain_integer && *value >= 1000 && *value <= 2100) return std::nullopt;
+    if (i > 0) {
+      const std::string before = word(i - 1);
+      if (is_identifier_word(before)) return std::nullopt;
+      if (symbol(i - 1, "#") || symbol(i - 1, "§")) return std::nullopt;
+      if (symbol(i - 1, ".") && i > 1 && is_identifier_word(word(i - 2))) return std::nullopt;
+      // A capitalised word before the number names it: "Article 58", "Order 227".
+      if (tokens_[i - 1].kind == TokenKind::Word && !starts_sentence(i - 1)) {
+        size_t len = 0;
+        if (utf8::is_upper(utf8::decode(s_, tokens_[i - 1].begin, len))) return std::nullopt;
+      }
+    }
+
+    Figure figure;
+    figure.value = *value;
+    figure.money = i > 0 && (symbol(i - 1, "$") || symbol(i - 1, "£") || symbol(i - 1, "€") ||
+                             symbol(i - 1, "¥"));
+    size_t k = after;
+    // A range: "5,000–6,000", "between 600 and 700", "10 to 12".
+    if (k < tokens_.size() && (symbol(k, "–") || symbol(k, "-") || symbol(k, "—") ||
+                               word(k) == "to" || word(k) == "or")) {
+      if (k + 1 < tokens_.size() &&
+          (tokens_[k + 1].kind == TokenKind::Number || number_word_value(text(tokens_[k + 1])))) {
+        size_t range_after = k + 1;
+        bool range_plain = false;
+        if (auto second = read_number(k + 1, range_after, range_plain)) {
+          if (range_plain && *second >= 1000 && *second <= 2100 && plain_integer) {
+            return std::nullopt;
+          }
+          k = range_after;
+          next = k - 1;
+        }
+      } else if (adjacent(k)) {
+        return std::nullopt;
+      }
+    }
+    // Percentages: "40 per cent", "40%", "40 percent".
+    if (symbol(k, "%") || word(k) == "percent" || (word(k) == "per" && word(k + 1) == "cent")) {
+      const size_t last = word(k) == "per" ? k + 1 : k;
+      // "switched 180% in an ultra-left direction" is a figure of speech; "grew by 300%" is not.
+      const std::string before = i > 0 ? word(i - 1) : std::string();
+      if (figure.value > 100 && before != "by" && before != "to") return std::nullopt;
+      figure.percent = true;
+      figure.span = {t.begin, tokens_[last].end - t.begin};
+      next = last;
+      return figure;
+    }
+    // The counted noun, after at most two modifiers: "14 imperialist armies".
+    for (size_t m = k; m < tokens_.size() && m <= k + 2; ++m) {
+      if (tokens_[m].kind != TokenKind::Word) return std::nullopt;
+      const std::string w = word(m);
+      if (is_stop_word(w) || number_word_value(w)) return std::nullopt;
+      size_t len = 0;
+      const bool capitalised = utf8::is_upper(utf8::decode(s_, tokens_[m].begin, len));
+      if (!capitalised && (is_plural_noun(w) || is_currency_noun(w))) {
+        if (is_excluded_noun(w)) return std::nullopt;
+        // "four times as many", "ten times larger": a ratio, not a count.
+        if (w == "times" && (word(m + 1) == "as" || word(m + 1) == "more" ||
+                             word(m + 1) == "less" || word(m + 1) == "the")) {
+          return std::nullopt;
+        }
+        figure.money = figure.money || is_currency_noun(w);
+        figure.span = {t.begin, tokens_[m].end - t.begin};
+        next = m;
+        const double minimum = figure.money ? 1 : minimum_count_;
+        if (figure.value < minimum) return std::nullopt;
+        return figure;
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool starts_sentence(size_t i) const {
+    const Sentence* s = doc_.sentence_at(tokens_[i].begin);
+    return s != nullptr && s->span.offset == tokens_[i].begin;
+  }
+
+  const Analysis& analysis_;
+  const Document& doc_;
+  std::string_view s_;
+  std::vector<Token> tokens_;
+  double minimum_count_;
+};
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  for (const auto& block : doc.blocks()) {
+    if (!is_checked_block(block)) continue;
+    std::vector<Figure> figures = StatisticFinder(analysis, block).find();
+    // One finding per sentence, naming each figure no citation supports.
+    const auto& citations = analysis.facts<CitationFacts>();
+    std::erase_if(figures, [&](const Figure& f) {
+      return citations.supports(f.span) || in_question(doc, f.span.offset);
+    });
+    for (size_t i = 0; i < figures.size();) {
+      const Sentence* sentence = doc.sentence_at(figures[i].span.offset);
+      size_t j = i + 1;
+      while (j < figures.size() && sentence != nullptr &&
+             doc.sentence_at(figures[j].span.offset) == sentence) {
+        ++j;
+      }
+      std::string evidence;
+      for (size_t k = i; k < j && k < i + 3; ++k) {
+        if (!evidence.empty()) evidence += ", ";
+        evidence += excerpt(doc.prose_slice(figures[k].span), 40);
+      }
+      if (j - i > 3) evidence += ", …";
+      const Span span{figures[i].span.offset, figures[j - 1].span.end() - figures[i].span.offset};
+      const char* kind = figures[i].percent ? "percentage" : figures[i].money ? "sum" : "statistic";
+      report_unsourced(
+          analysis, span, Severity::Warning,
+          std::string(kind) + (j - i > 1 ? "s" : "") + " without a source: " + evidence, out);
+      i = j;
+    }
+  }
+}
+
+}  // namespace
+
+const RuleDef& unsourced_statistic() {
+  static const RuleDef rule{
+      {"source/unsourced-statistic",
+       "A count, percentage or sum of money that no citation supports.",
+       "Precise figures (casualties, arrests, members, votes, percentages, sums of money) are the "
+       "claims a reader checks first. The rule flags a number that counts something (\"273 "
+       "times\", "
+       "\"5 million fighters\", \"40 per cent\") when no citation follows it in the paragraph. "
+       "Years, "
+       "dates, ages, durations, measurements, page numbers and numbers inside quotations or titles "
+       "are not statistics. Counts below `source/unsourced-statistic.minimum-count` (10) are "
+       "ignored.",
+       "He has voted with the government 273 times.", Severity::Warning, true},
+      &check};
+  return rule;
+}
+
+}  // namespace histlint::source_rules

@@ -1,0 +1,36 @@
+#include "server/analysis_job.h"
+
+#include "protocol/uri.h"
+#include "rules/engine.h"
+
+namespace histlint {
+
+Language language_of(const std::string& language_id, const std::string& uri) {
+  if (language_id == "markdown") return Language::Markdown;
+  if (language_id == "plaintext") return Language::PlainText;
+  return language_for_path(uri);
+}
+
+std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
+                                                   Workspace& workspace) {
+  const auto started = std::chrono::steady_clock::now();
+  auto result = std::make_shared<DocumentAnalysis>();
+  result->uri = input.uri;
+  result->version = input.version;
+  result->snapshot = input.snapshot;
+  const auto path = protocol::path_from_uri(input.uri);
+  result->settings =
+      workspace.resolve(path ? std::optional<std::filesystem::path>(*path) : std::nullopt);
+  result->document = std::make_unique<const Document>(input.snapshot->text(),
+                                                      language_of(input.language_id, input.uri));
+  result->analysis = std::make_unique<const Analysis>(
+      *result->document, *result->settings.options, *result->settings.kb, path.value_or(input.uri));
+  if (!result->settings.excluded) result->findings = run_rules(*result->analysis);
+  result->diagnostics =
+      diagnostics_json(result->findings, *input.snapshot, input.uri, input.diagnostic_options);
+  result->elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - started);
+  return result;
+}
+
+}  // namespace histlint

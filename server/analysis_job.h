@@ -1,0 +1,53 @@
+// One analysis of one document version, run on a worker thread and kept for hover and code
+// actions until a newer version's analysis replaces it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/jsonrpc.h"
+#include "rules/analysis.h"
+#include "rules/finding.h"
+#include "rules/text/document.h"
+#include "server/diagnostics.h"
+#include "server/document_store.h"
+#include "server/workspace.h"
+
+namespace histlint {
+
+struct AnalysisInput {
+  std::string uri;
+  int64_t version = 0;
+  std::string language_id;
+  std::shared_ptr<const TextSnapshot> snapshot;
+  DiagnosticOptions diagnostic_options;
+};
+
+// Owns everything the Analysis refers to, so they live and die together. Only one thread uses
+// it at a time: the worker that builds it, then the server thread it is handed to.
+struct DocumentAnalysis {
+  std::string uri;
+  int64_t version = 0;
+  std::shared_ptr<const TextSnapshot> snapshot;
+  Workspace::Settings settings;
+  std::unique_ptr<const Document> document;
+  std::unique_ptr<const Analysis> analysis;  // refers to document, settings.options, settings.kb
+  std::vector<Finding> findings;
+  protocol::Json diagnostics;  // LSP Diagnostic[]
+  std::chrono::microseconds elapsed{0};
+};
+
+// The language of a document: its languageId when it names one ("markdown", "plaintext"), else
+// guessed from the file name.
+Language language_of(const std::string& language_id, const std::string& uri);
+
+// Resolves the document's settings and runs every rule. Never throws for bad text.
+std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
+                                                   Workspace& workspace);
+
+}  // namespace histlint

@@ -1,0 +1,33 @@
+#include "server/cli_args.h"
+
+namespace histlint {
+
+std::optional<std::string> ArgReader::value_of(std::string_view name, std::string_view short_name) {
+  if (done()) return std::nullopt;
+  const std::string& arg = args_[index_];
+  if (arg == name || (!short_name.empty() && arg == short_name)) {
+    if (index_ + 1 >= args_.size()) {
+      error_ = "option " + arg + " needs a value";
+      ++index_;
+      return std::nullopt;
+    }
+    index_ += 2;
+    return args_[index_ - 1];
+  }
+  if (arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 &&
+      arg[name.size()] == '=') {
+    ++index_;
+    return arg.substr(name.size() + 1);
+  }
+  return std::nullopt;
+}
+
+bool ArgReader::flag(std::string_view name, std::string_view short_name) {
+  if (done()) return false;
+  const std::string& arg = args_[index_];
+  if (arg != name && (short_name.empty() || arg != short_name)) return false;
+  ++index_;
+  return true;
+}
+
+}  // namespace histlint

@@ -1,0 +1,389 @@
+#include "server/cli_check.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <thread>
+
+#include "rules/engine.h"
+#include "rules/kb/knowledge_base.h"
+#include "rules/text/utf8.h"
+#include "server/cli_args.h"
+#include "server/cli_baseline.h"
+#include "server/cli_files.h"
+#include "server/config.h"
+#include "server/report.h"
+
+namespace histlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  ReportFormat format = ReportFormat::Text;
+  std::optional<Severity> fail_on = Severity::Warning;  // nullopt: never fail on findings
+  std::optional<fs::path> config;
+  unsigned jobs = 0;  // 0: one per core
+  std::optional<fs::path> baseline;
+  std::optional<fs::path> write_baseline;
+  std::optional<fs::path> output;
+  std::optional<std::string> stdin_filename;
+  bool report_unused_disables = false;
+  bool quiet = false;
+  bool help = false;
+};
+
+// Parses the arguments after "check"; returns an error message on failure.
+std::optional<std::string> parse_check_args(const std::vector<std::string>& args, CheckArgs& out) {
+  ArgReader reader(args);
+  bool only_paths = false;
+  while (!reader.done()) {
+    if (only_paths) {
+      out.paths.push_back(reader.next());
+      continue;
+    }
+    if (reader.flag("--")) {
+      only_paths = true;
+    } else if (reader.flag("--help", "-h")) {
+      out.help = true;
+    } else if (reader.flag("--quiet", "-q")) {
+      out.quiet = true;
+    } else if (reader.flag("--report-unused-disables")) {
+      out.report_unused_disables = true;
+    } else if (auto format = reader.value_of("--format", "-f")) {
+      auto parsed = parse_report_format(*format);
+      if (!parsed) {
+        return "unknown format \"" + *format + "\"; choose one of " +
+               std::string(kReportFormatNames);
+      }
+      out.format = *parsed;
+    } else if (auto level = reader.value_of("--fail-on")) {
+      if (*level == "none" || *level == "never") {
+        out.fail_on.reset();
+      } else if (auto severity = parse_severity(*level)) {
+        out.fail_on = severity;
+      } else {
+        return "unknown --fail-on level \"" + *level +
+               "\"; choose error, warning, info, hint or none";
+      }
+    } else if (auto jobs = reader.value_of("--jobs", "-j")) {
+      const bool digits =
+          !jobs->empty() && jobs->size() < 6 &&
+          std::all_of(jobs->begin(), jobs->end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits)
+        return "--jobs needs a number of parallel jobs (0 for one per core), not \"" + *jobs + "\"";
+      out.jobs = static_cast<unsigned>(std::stoul(*jobs));
+    } else if (auto path = reader.value_of("--config", "-c")) {
+      out.config = *path;
+    } else if (auto path = reader.value_of("--baseline")) {
+      out.baseline = *path;
+    } else if (auto path = reader.value_of("--write-baseline")) {
+      out.write_baseline = *path;
+    } else if (auto path = reader.value_of("--output", "-o")) {
+      out.output = *path;
+    } else if (auto name = reader.value_of("--stdin-filename")) {
+      out.stdin_filename = *name;
+    } else if (!reader.error().empty()) {
+      return reader.error();
+    } else {
+      const std::string& arg = reader.next();
+      if (arg.size() > 1 && arg[0] == '-') return "unknown option " + arg;
+      out.paths.push_back(arg);
+    }
+    if (!reader.error().empty()) return reader.error();
+  }
+  if (out.paths.empty()) out.paths.push_back(out.stdin_filename ? "-" : ".");
+  return std::nullopt;
+}
+
+// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  const bool failed = std::ferror(file);
+  const int saved_errno = errno;
+  std::fclose(file);
+  if (failed) {
+    error = std::strerror(saved_errno);
+    return std::nullopt;
+  }
+  return text;
+}
+
+// Why the text is not UTF-8 prose (an invalid byte or a NUL), or nullopt when it is.
+std::optional<std::string> text_problem(std::string_view text) {
+  size_t offset = 0;
+  std::string what;
+  if (!utf8::is_valid(text, &offset)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[offset]));
+    what = std::string("not UTF-8 text (invalid byte ") + byte;
+  } else if ((offset = text.find('\0')) != std::string_view::npos) {
+    what = "not text (a NUL byte";
+  } else {
+    return std::nullopt;
+  }
+  const size_t line = std::count(text.begin(), text.begin() + offset, '\n') + 1;
+  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const size_t column =
+      offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
+  return what + " at line " + std::to_string(line) + ", byte " + std::to_string(column) +
+         " of the line); convert it to UTF-8 first";
+}
+
+struct FileOutcome {
+  std::optional<CheckedFile> checked;
+  std::optional<FileProblem> problem;
+};
+
+FileOutcome check_one(const CheckTarget& target, std::optional<std::string> text,
+                      bool report_unused_disables) {
+  FileOutcome outcome;
+  std::string error;
+  if (!text) text = read_file(target.path, error);
+  if (!text) {
+    outcome.problem = FileProblem{target.display, target.display + ": cannot read: " + error};
+    return outcome;
+  }
+  if (auto problem = text_problem(*text)) {
+    outcome.problem = FileProblem{target.display, target.display + ": " + *problem};
+    return outcome;
+  }
+  Options options = target.config->options;
+  options.report_unused_disables = options.report_unused_disables || report_unused_disables;
+  const Document doc(std::move(*text), language_for_path(target.path.string()));
+  const Analysis analysis(doc, options, KnowledgeBase::bundled(), target.display);
+  outcome.checked = make_checked_file(target.display, doc.text(), run_rules(analysis));
+  return outcome;
+}
+
+// Checks every target on `jobs` threads; outcomes keep the targets' order. Draws a progress line
+// on a terminal when the run takes more than a moment.
+std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets,
+                                   std::optional<std::string> stdin_text, unsigned jobs,
+                                   bool report_unused_disables, bool show_progress,
+                                   std::ostream& err) {
+  std::vector<FileOutcome> outcomes(targets.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> finished{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
+      std::optional<std::string> text;
+      if (targets[i].from_stdin) text = std::move(stdin_text);
+      try {
+        outcomes[i] = check_one(targets[i], std::move(text), report_unused_disables);
+      } catch (const std::exception& e) {
+        // A rule failing on one file must not take the other files' results down with it.
+        outcomes[i].problem =
+            FileProblem{targets[i].display, targets[i].display + ": internal error: " + e.what()};
+      }
+      finished.fetch_add(1);
+    }
+  };
+  const size_t threads = std::max<size_t>(1, std::min<size_t>(jobs, targets.size()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  if (!show_progress) {
+    work();
+  } else {
+    pool.emplace_back(work);
+    const auto start = std::chrono::steady_clock::now();
+    bool drawn = false;
+    while (finished.load() < targets.size()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
+      err << "\rhistlint: checked " << finished.load() << " of " << targets.size() << " files"
+          << std::flush;
+      drawn = true;
+    }
+    if (drawn) err << "\r\033[K" << std::flush;
+  }
+  for (auto& thread : pool) thread.join();
+  return outcomes;
+}
+
+std::string plural(size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+void print_summary(const Report& report, size_t in_baseline, std::ostream& err) {
+  size_t counts[5] = {0, 0, 0, 0, 0};
+  size_t files_with_findings = 0;
+  for (const auto& file : report.files) {
+    if (!file.findings.empty()) ++files_with_findings;
+    for (const auto& finding : file.findings) ++counts[static_cast<int>(finding.severity)];
+  }
+  const size_t total = counts[1] + counts[2] + counts[3] + counts[4];
+  if (total == 0) {
+    err << "No problems found in " << plural(report.files.size(), "file") << ".";
+  } else {
+    std::string parts;
+    const std::pair<Severity, std::string_view> kinds[] = {{Severity::Error, "error"},
+                                                           {Severity::Warning, "warning"},
+                                                           {Severity::Information, "info"},
+                                                           {Severity::Hint, "hint"}};
+    for (const auto& [severity, name] : kinds) {
+      const size_t n = counts[static_cast<int>(severity)];
+      if (n == 0) continue;
+      if (!parts.empty()) parts += ", ";
+      parts += std::to_string(n) + " " + std::string(name) + (n == 1 || name == "info" ? "" : "s");
+    }
+    err << "Found " << plural(total, "problem") << " (" << parts << ") in " << files_with_findings
+        << " of " << plural(report.files.size(), "file") << ".";
+  }
+  if (in_baseline > 0) err << " " << in_baseline << " more in the baseline.";
+  err << '\n';
+}
+
+}  // namespace
+
+std::string check_usage() {
+  return R"(Usage: histlint check [OPTIONS] [PATH...]
+
+Lints Markdown and plain-text files. PATH may be a file, a folder (walked recursively for
+.md, .markdown and .txt files, or the configuration's "include" globs) or "-" for standard
+input. Without PATH, checks the current folder.
+
+Options:
+  -f, --format FORMAT        text (default), json, jsonl, sarif, github or rdjson
+      --fail-on LEVEL        exit 1 when a finding is at least this severe: error,
+                             warning (default), info, hint, or none to never fail
+  -c, --config FILE          use this configuration for every file instead of the
+                             nearest .histlint.json above each file
+  -j, --jobs N               check N files in parallel (default 0: one per core)
+      --baseline FILE        report only findings that are not in the baseline
+      --write-baseline FILE  record every current finding in FILE and exit 0
+      --report-unused-disables
+                             report histlint-disable comments that silence nothing
+      --stdin-filename NAME  the name standard input is reported under; it also
+                             selects the configuration and Markdown or plain text
+  -o, --output FILE          write the report to FILE instead of standard output
+  -q, --quiet                print findings only: no summary, no progress
+  -h, --help                 show this help
+
+Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for a usage or
+configuration error or a file that could not be read or is not UTF-8 text (the other
+files are still checked and reported).
+)";
+}
+
+int run_check_command(const std::vector<std::string>& args, CheckIo io) {
+  CheckArgs options;
+  if (auto error = parse_check_args(args, options)) {
+    io.err << "histlint check: " << *error << "\nRun 'histlint check --help' for usage.\n";
+    return 2;
+  }
+  if (options.help) {
+    io.out << check_usage();
+    return 0;
+  }
+
+  ConfigCache configs(options.config);
+  if (options.config) {
+    const ConfigResult& result = configs.for_file(*options.config);
+    if (!result.ok()) {
+      io.err << result.error << '\n';
+      return 2;
+    }
+  }
+  Baseline baseline;
+  if (options.baseline) {
+    std::string error;
+    if (!baseline.load(*options.baseline, error)) {
+      io.err << "histlint check: " << error << '\n';
+      return 2;
+    }
+  }
+
+  TargetList list = collect_targets(options.paths, configs, options.stdin_filename);
+  std::optional<std::string> stdin_text;
+  if (std::any_of(list.targets.begin(), list.targets.end(),
+                  [](const CheckTarget& t) { return t.from_stdin; })) {
+    stdin_text.emplace(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+  }
+  const unsigned jobs =
+      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  auto outcomes =
+      check_all(list.targets, std::move(stdin_text), jobs, options.report_unused_disables,
+                io.err_is_terminal && !options.quiet, io.err);
+
+  Report report;
+  report.problems = std::move(list.problems);
+  size_t in_baseline = 0;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].problem) report.problems.push_back(std::move(*outcomes[i].problem));
+    if (!outcomes[i].checked) continue;
+    report.files.push_back(std::move(*outcomes[i].checked));
+    if (options.baseline) {
+      in_baseline += baseline.filter(baseline_path(list.targets[i].path, *options.baseline),
+                                     report.files.back());
+    }
+  }
+  for (const auto& problem : report.problems) io.err << "histlint: " << problem.message << '\n';
+
+  if (options.write_baseline) {
+    std::vector<BaselineEntryFile> baseline_files;
+    size_t file_index = 0;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+      if (!outcomes[i].checked) continue;
+      baseline_files.push_back({baseline_path(list.targets[i].path, *options.write_baseline),
+                                &report.files[file_index++]});
+    }
+    std::string error;
+    if (!write_baseline(*options.write_baseline, baseline_files, error)) {
+      io.err << "histlint check: " << error << '\n';
+      return 2;
+    }
+    size_t written = 0;
+    for (const auto& file : report.files) written += file.findings.size();
+    if (!options.quiet) {
+      io.err << "Wrote " << plural(written, "finding") << " to " << options.write_baseline->string()
+             << ".\n";
+    }
+    return report.problems.empty() ? 0 : 2;
+  }
+
+  std::error_code ec;
+  const std::string base_folder = fs::current_path(ec).lexically_normal().string();
+  if (options.output) {
+    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
+    write_report(options.format, report, base_folder, file);
+    file.close();
+    if (!file) {
+      io.err << "histlint check: cannot write " << options.output->string() << '\n';
+      return 2;
+    }
+  } else {
+    write_report(options.format, report, base_folder, io.out);
+    io.out.flush();
+  }
+  if (options.format == ReportFormat::Text && !options.quiet)
+    print_summary(report, in_baseline, io.err);
+
+  if (!report.problems.empty()) return 2;
+  if (!options.fail_on) return 0;
+  for (const auto& file : report.files) {
+    for (const auto& finding : file.findings) {
+      if (static_cast<int>(finding.severity) <= static_cast<int>(*options.fail_on)) return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace histlint

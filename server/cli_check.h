@@ -1,0 +1,24 @@
+// `histlint check [OPTIONS] [PATH…]`: the headless linter for CI and scripts.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace histlint {
+
+struct CheckIo {
+  std::istream& in;              // read for the path "-"
+  std::ostream& out;             // the report
+  std::ostream& err;             // errors, the summary and progress
+  bool err_is_terminal = false;  // progress is drawn only on a terminal
+};
+
+// Runs the check with the arguments after "check". Returns the exit code: 0 when no finding
+// reaches --fail-on, 1 when one does, 2 for a usage error or a file that could not be checked.
+int run_check_command(const std::vector<std::string>& args, CheckIo io);
+
+// The usage text of `histlint check --help`.
+std::string check_usage();
+
+}  // namespace histlint

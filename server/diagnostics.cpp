@@ -1,0 +1,108 @@
+#include "server/diagnostics.h"
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "protocol/lsp.h"
+#include "protocol/uri.h"
+
+namespace histlint {
+
+using protocol::Json;
+
+namespace {
+
+std::shared_ptr<const TextSnapshot> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::make_shared<const TextSnapshot>(std::move(text).str());
+}
+
+Json diagnostic_json(const Finding& finding, const TextSnapshot& snapshot, const std::string& uri,
+                     const DiagnosticOptions& options,
+                     std::map<std::string, std::shared_ptr<const TextSnapshot>>& other_files) {
+  Json diagnostic{
+      {"range", to_json(snapshot.index().range_of(finding.span.offset, finding.span.length,
+                                                  options.encoding))},
+      {"severity", static_cast<int>(finding.severity)},
+      {"code", finding.rule},
+      {"source", "histlint"},
+      {"message", finding.message},
+  };
+  if (!options.related_information || finding.related.empty()) return diagnostic;
+  Json related = Json::array();
+  for (const Related& r : finding.related) {
+    const TextSnapshot* target = &snapshot;
+    std::string target_uri = uri;
+    if (!r.path.empty()) {
+      auto& file = other_files[r.path];
+      if (!file) file = read_file(r.path);
+      if (!file) continue;
+      target = file.get();
+      target_uri = protocol::uri_from_path(r.path);
+    }
+    related.push_back(
+        {{"location",
+          protocol::location_json(target_uri, target->index().range_of(r.span.offset, r.span.length,
+                                                                       options.encoding))},
+         {"message", r.message}});
+  }
+  if (!related.empty()) diagnostic["relatedInformation"] = std::move(related);
+  return diagnostic;
+}
+
+bool overlaps(Span a, Span b) {
+  // Touching counts: a cursor right after a flagged word still offers its fix.
+  return a.offset <= b.end() && b.offset <= a.end();
+}
+
+}  // namespace
+
+Json diagnostics_json(const std::vector<Finding>& findings, const TextSnapshot& snapshot,
+                      const std::string& uri, const DiagnosticOptions& options) {
+  Json diagnostics = Json::array();
+  std::map<std::string, std::shared_ptr<const TextSnapshot>> other_files;
+  for (const Finding& finding : findings) {
+    diagnostics.push_back(diagnostic_json(finding, snapshot, uri, options, other_files));
+  }
+  return diagnostics;
+}
+
+Json code_actions_json(const std::vector<Finding>& findings, Span range,
+                       const TextSnapshot& snapshot, const std::string& uri,
+                       std::optional<int64_t> version, const DiagnosticOptions& options) {
+  Json actions = Json::array();
+  std::map<std::string, std::shared_ptr<const TextSnapshot>> other_files;
+  for (const Finding& finding : findings) {
+    if (finding.fixes.empty() || !overlaps(finding.span, range)) continue;
+    const Json diagnostic = diagnostic_json(finding, snapshot, uri, options, other_files);
+    for (const Fix& fix : finding.fixes) {
+      Json edits = Json::array();
+      for (const TextEdit& edit : fix.edits) {
+        edits.push_back({{"range", to_json(snapshot.index().range_of(
+                                       edit.span.offset, edit.span.length, options.encoding))},
+                         {"newText", edit.replacement}});
+      }
+      Json workspace_edit;
+      if (version) {
+        workspace_edit["documentChanges"] = Json::array(
+            {{{"textDocument", {{"uri", uri}, {"version", *version}}}, {"edits", edits}}});
+      } else {
+        workspace_edit["changes"] = {{uri, edits}};
+      }
+      Json action{{"title", fix.title},
+                  {"kind", "quickfix"},
+                  {"diagnostics", Json::array({diagnostic})},
+                  {"edit", std::move(workspace_edit)}};
+      if (finding.fixes.size() == 1) action["isPreferred"] = true;
+      actions.push_back(std::move(action));
+    }
+  }
+  return actions;
+}
+
+}  // namespace histlint

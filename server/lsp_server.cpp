@@ -1,0 +1,340 @@
+#include "server/lsp_server.h"
+
+#include <exception>
+
+#include "protocol/lsp.h"
+#include "rules/text/utf8.h"
+#include "server/log.h"
+
+namespace histlint {
+
+using protocol::ErrorCode;
+using protocol::Json;
+using protocol::Message;
+
+namespace {
+
+// The body with every malformed UTF-8 sequence replaced by U+FFFD, so that one bad byte in a
+// document does not cost the whole message.
+std::string repair_utf8(std::string_view body) {
+  std::string repaired;
+  repaired.reserve(body.size() + 16);
+  for (size_t pos = 0; pos < body.size();) {
+    size_t length = 1;
+    const char32_t c = utf8::decode(body, pos, length);
+    if (c == utf8::kReplacement && length == 1) {
+      repaired += "\xEF\xBF\xBD";
+    } else {
+      repaired.append(body, pos, length);
+    }
+    pos += length;
+  }
+  return repaired;
+}
+
+std::string describe_id(const Json& id) {
+  return id.dump();
+}
+
+}  // namespace
+
+LspServer::LspServer(Send send, Post post, ServerOptions options)
+    : send_(std::move(send)),
+      post_(std::move(post)),
+      options_(options),
+      workspace_(std::make_shared<Workspace>()),
+      scheduler_(std::make_unique<Scheduler>(options.workers, options.debounce)) {
+  request_handlers_ = {
+      {"initialize", &LspServer::on_initialize},
+      {"shutdown", &LspServer::on_shutdown},
+      {"textDocument/hover", &LspServer::on_hover},
+      {"textDocument/codeAction", &LspServer::on_code_action},
+  };
+  notification_handlers_ = {
+      {"initialized", &LspServer::on_initialized},
+      {"exit", &LspServer::on_exit},
+      {"$/cancelRequest", &LspServer::on_cancel_request},
+      {"textDocument/didOpen", &LspServer::on_did_open},
+      {"textDocument/didChange", &LspServer::on_did_change},
+      {"textDocument/didClose", &LspServer::on_did_close},
+      {"textDocument/didSave", &LspServer::on_did_save},
+      {"workspace/didChangeConfiguration", &LspServer::on_did_change_configuration},
+      {"workspace/didChangeWatchedFiles", &LspServer::on_did_change_watched_files},
+      {"workspace/didChangeWorkspaceFolders", &LspServer::on_did_change_workspace_folders},
+  };
+}
+
+LspServer::~LspServer() {
+  *alive_ = false;
+  scheduler_.reset();  // joins the workers before the rest goes
+}
+
+void LspServer::handle_message(std::string body) {
+  size_t bad_byte = 0;
+  if (!utf8::is_valid(body, &bad_byte)) {
+    log::warning("message has invalid UTF-8 (first at byte " + std::to_string(bad_byte) + " of " +
+                 std::to_string(body.size()) + "); replaced with U+FFFD");
+    body = repair_utf8(body);
+  }
+  protocol::ParsedMessage parsed = protocol::parse_message(body);
+  if (parsed.error) {
+    log::error(parsed.error->log);
+    send(parsed.error->response);
+    return;
+  }
+  dispatch(*parsed.message);
+}
+
+void LspServer::handle_end_of_input() {
+  if (finished_) return;
+  finished_ = true;
+  if (shutdown_requested_) {
+    log::info("input closed after shutdown");
+  } else {
+    log::warning("input closed before shutdown: the client went away");
+  }
+}
+
+void LspServer::dispatch(Message& message) {
+  switch (message.kind) {
+    case Message::Kind::Response:
+      handle_response(message);
+      return;
+    case Message::Kind::Request:
+      dispatch_request(message.id, message.method, message.params);
+      return;
+    case Message::Kind::Notification:
+      dispatch_notification(message.method, message.params);
+      return;
+  }
+}
+
+void LspServer::dispatch_request(const Json& id, const std::string& method, const Json& params) {
+  if (open_requests_.count(id)) {
+    log::error("request " + describe_id(id) + " (" + method +
+               ") reuses the id of a request not yet answered; ignored");
+    return;
+  }
+  open_requests_.insert(id);
+  log::debug("<- " + method + " " + describe_id(id));
+  if (state_ == State::Uninitialized && method != "initialize") {
+    reply_error(id, ErrorCode::ServerNotInitialized, method + " before initialize");
+    return;
+  }
+  if (state_ == State::ShutDown) {
+    reply_error(id, ErrorCode::InvalidRequest, method + " after shutdown");
+    return;
+  }
+  if (state_ == State::Running && method == "initialize") {
+    reply_error(id, ErrorCode::InvalidRequest, "initialize was already received");
+    return;
+  }
+  const auto handler = request_handlers_.find(method);
+  if (handler == request_handlers_.end()) {
+    reply_error(id, ErrorCode::MethodNotFound, "unknown method " + method);
+    return;
+  }
+  try {
+    (this->*handler->second)(id, params);
+  } catch (const protocol::ParamsError& e) {
+    reply_error(id, ErrorCode::InvalidParams, "bad params for " + method + ": " + e.what());
+  } catch (const Json::exception& e) {
+    reply_error(id, ErrorCode::InvalidParams, "bad params for " + method + ": " + e.what());
+  } catch (const std::exception& e) {
+    log::error(method + " failed: " + e.what());
+    reply_error(id, ErrorCode::InternalError, method + " failed: " + e.what());
+  }
+}
+
+void LspServer::dispatch_notification(const std::string& method, const Json& params) {
+  log::debug("<- " + method);
+  if (method != "exit" && state_ != State::Running) {
+    log::info("ignoring " + method +
+              (state_ == State::ShutDown ? " after shutdown" : " before initialize"));
+    return;
+  }
+  const auto handler = notification_handlers_.find(method);
+  if (handler == notification_handlers_.end()) {
+    if (method.rfind("$/", 0) != 0) log::debug("ignoring unknown notification " + method);
+    return;
+  }
+  try {
+    (this->*handler->second)(params);
+  } catch (const std::exception& e) {
+    log::error("bad " + method + " notification, ignored: " + e.what());
+  }
+}
+
+void LspServer::handle_response(const Message& message) {
+  if (!message.id.is_number_integer()) return;
+  const auto it = client_requests_.find(message.id.get<int64_t>());
+  if (it == client_requests_.end()) {
+    log::warning("response to unknown request " + describe_id(message.id));
+    return;
+  }
+  auto callback = std::move(it->second);
+  client_requests_.erase(it);
+  try {
+    callback(message);
+  } catch (const std::exception& e) {
+    log::error("bad response to request " + describe_id(message.id) + ": " + e.what());
+  }
+}
+
+void LspServer::send(const Json& message) {
+  send_(protocol::serialize(message));
+}
+
+void LspServer::reply(const Json& id, Json result) {
+  if (open_requests_.erase(id) == 0) return;  // answered already (cancelled)
+  send(protocol::make_result(id, std::move(result)));
+}
+
+void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view message) {
+  if (!id.is_null() && open_requests_.erase(id) == 0) return;
+  if (code != ErrorCode::RequestCancelled && code != ErrorCode::ContentModified) {
+    log::warning("request " + describe_id(id) + ": " + std::string(message));
+  }
+  send(protocol::make_error(id, code, message));
+}
+
+void LspServer::notify(std::string_view method, Json params) {
+  send(protocol::make_notification(method, std::move(params)));
+}
+
+void LspServer::request(std::string_view method, Json params,
+                        std::function<void(const Message&)> on_response) {
+  const int64_t id = next_request_id_++;
+  client_requests_[id] = std::move(on_response);
+  send(protocol::make_request(id, method, std::move(params)));
+}
+
+void LspServer::show_message(protocol::MessageType type, std::string_view message) {
+  (type == protocol::MessageType::Error ? log::error : log::warning)(message);
+  notify("window/showMessage", {{"type", static_cast<int>(type)}, {"message", message}});
+}
+
+void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer answer) {
+  const std::string uri = protocol::string_member(protocol::member(params, "textDocument"), "uri");
+  const OpenDocument* doc = documents_.find(uri);
+  if (!doc) {
+    reply_error(id, ErrorCode::InvalidParams, uri + " is not open");
+    return;
+  }
+  const auto& latest = states_[uri].latest;
+  if (latest && latest->version == doc->version) {
+    reply(id, answer(*latest));
+    return;
+  }
+  parked_.push_back({id, uri, doc->version, std::move(answer)});
+  scheduler_->expedite(uri);
+}
+
+void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
+  const OpenDocument* doc = documents_.find(uri);
+  if (!doc) return;
+  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_};
+  scheduler_->schedule(
+      uri,
+      [input = std::move(input), workspace = workspace_, post = post_,
+       alive = std::weak_ptr<bool>(alive_), this] {
+        std::shared_ptr<DocumentAnalysis> result;
+        std::string failure;
+        try {
+          result = analyze_document(input, *workspace);
+        } catch (const std::exception& e) {
+          failure = e.what();
+        }
+        post([=, this] {
+          const auto still_alive = alive.lock();
+          if (!still_alive || !*still_alive) return;
+          if (result) {
+            analysis_done(result);
+          } else {
+            analysis_failed(input.uri, input.version, failure);
+          }
+        });
+      },
+      immediate);
+}
+
+void LspServer::reanalyze_all() {
+  for (const auto& [uri, doc] : documents_.documents()) schedule_analysis(uri, false);
+}
+
+void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {
+  const OpenDocument* doc = documents_.find(result->uri);
+  if (!doc) return;  // closed meanwhile
+  auto& state = states_[result->uri];
+  for (const auto& error : result->settings.errors) {
+    if (std::find(state.shown_errors.begin(), state.shown_errors.end(), error) ==
+        state.shown_errors.end()) {
+      show_message(protocol::MessageType::Error, error);
+    }
+  }
+  state.shown_errors = result->settings.errors;
+  if (result->version != doc->version) {
+    log::debug("dropped the analysis of " + result->uri + " v" + std::to_string(result->version) +
+               ": the document is at v" + std::to_string(doc->version));
+    return;
+  }
+  log::debug("analysed " + result->uri + " v" + std::to_string(result->version) + " in " +
+             std::to_string(result->elapsed.count() / 1000.0) +
+             " ms: " + std::to_string(result->findings.size()) + " findings");
+  state.latest = result;
+  notify(
+      "textDocument/publishDiagnostics",
+      {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});
+  answer_parked(result->uri, result.get());
+}
+
+void LspServer::analysis_failed(const std::string& uri, int64_t version, const std::string& why) {
+  log::error("analysis of " + uri + " v" + std::to_string(version) + " failed: " + why);
+  fail_parked(uri, ErrorCode::InternalError, "analysis failed: " + why);
+}
+
+void LspServer::fail_parked(const std::string& uri, ErrorCode code, std::string_view message) {
+  for (auto it = parked_.begin(); it != parked_.end();) {
+    if (uri.empty() || it->uri == uri) {
+      reply_error(it->id, code, message);
+      it = parked_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+void LspServer::answer_parked(const std::string& uri, DocumentAnalysis* analysis) {
+  for (auto it = parked_.begin(); it != parked_.end();) {
+    if (it->uri != uri) {
+      ++it;
+      continue;
+    }
+    const Json id = it->id;
+    if (!analysis) {
+      reply(id, nullptr);  // the document was closed
+    } else if (it->version != analysis->version) {
+      reply_error(id, ErrorCode::ContentModified, "the document changed");
+    } else {
+      try {
+        reply(id, it->answer(*analysis));
+      } catch (const std::exception& e) {
+        reply_error(id, ErrorCode::InternalError, e.what());
+      }
+    }
+    it = parked_.erase(it);
+  }
+}
+
+void LspServer::drop_document(const std::string& uri, std::string_view why) {
+  show_message(protocol::MessageType::Warning,
+               "histlint stopped checking " + uri + " because " + std::string(why) +
+                   ". Close and reopen the document to check it again.");
+  documents_.close(uri);
+  states_.erase(uri);
+  scheduler_->cancel(uri);
+  fail_parked(uri, ErrorCode::ContentModified, "the document was dropped");
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
+}
+
+}  // namespace histlint

@@ -1,0 +1,157 @@
+// The language server's protocol state machine: lifecycle, request bookkeeping, and one handler
+// per LSP method. It runs on one thread (the transport's); analyses run on the scheduler's
+// workers and come back through `post`. It knows nothing of sockets: bodies in, bodies out.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "protocol/jsonrpc.h"
+#include "protocol/lsp.h"
+#include "protocol/positions.h"
+#include "server/analysis_job.h"
+#include "server/diagnostics.h"
+#include "server/document_store.h"
+#include "server/scheduler.h"
+#include "server/workspace.h"
+
+namespace histlint {
+
+struct ServerOptions {
+  std::chrono::milliseconds debounce{150};  // after a change, before analysing
+  unsigned workers = 1;
+};
+
+class LspServer {
+ public:
+  using Send = std::function<void(std::string body)>;
+  // Runs a callback on the server's thread; callable from any thread.
+  using Post = std::function<void(std::function<void()>)>;
+
+  LspServer(Send send, Post post, ServerOptions options = {});
+  ~LspServer();
+  LspServer(const LspServer&) = delete;
+  LspServer& operator=(const LspServer&) = delete;
+
+  // One framed message body.
+  void handle_message(std::string body);
+  // The input stream ended: the client is gone.
+  void handle_end_of_input();
+
+  // True once `exit` arrived or the input ended; the transport then flushes and stops.
+  bool finished() const { return finished_; }
+  // 0 when `shutdown` came before the end, 1 otherwise.
+  int exit_code() const { return shutdown_requested_ ? 0 : 1; }
+
+ private:
+  enum class State { Uninitialized, Running, ShutDown };
+  using RequestHandler = void (LspServer::*)(const protocol::Json& id,
+                                             const protocol::Json& params);
+  using NotificationHandler = void (LspServer::*)(const protocol::Json& params);
+  // Computes a request's result from the analysis of the document's current version.
+  using AnalysisAnswer = std::function<protocol::Json(DocumentAnalysis&)>;
+
+  struct ParkedRequest {
+    protocol::Json id;
+    std::string uri;
+    int64_t version = 0;
+    AnalysisAnswer answer;
+  };
+  struct DocumentState {
+    std::shared_ptr<DocumentAnalysis> latest;  // for the newest analysed version
+    std::vector<std::string> shown_errors;     // configuration errors already shown
+  };
+
+  void dispatch(protocol::Message& message);
+  void dispatch_request(const protocol::Json& id, const std::string& method,
+                        const protocol::Json& params);
+  void dispatch_notification(const std::string& method, const protocol::Json& params);
+  void handle_response(const protocol::Message& message);
+
+  void send(const protocol::Json& message);
+  void reply(const protocol::Json& id, protocol::Json result);
+  void reply_error(const protocol::Json& id, protocol::ErrorCode code, std::string_view message);
+  void notify(std::string_view method, protocol::Json params);
+  void request(std::string_view method, protocol::Json params,
+               std::function<void(const protocol::Message&)> on_response);
+  void show_message(protocol::MessageType type, std::string_view message);
+
+  // Answers now when the document's current version is analysed, else when it is (or with
+  // ContentModified if the document changes first).
+  void with_analysis(const protocol::Json& id, const protocol::Json& params, AnalysisAnswer answer);
+  void schedule_analysis(const std::string& uri, bool immediate);
+  void reanalyze_all();
+  void analysis_done(std::shared_ptr<DocumentAnalysis> result);
+  void analysis_failed(const std::string& uri, int64_t version, const std::string& why);
+  // Answers the requests parked on `uri` from its analysis (null results when it was closed).
+  void answer_parked(const std::string& uri, DocumentAnalysis* analysis);
+  // Answers the requests parked on `uri` (every document when empty) with an error.
+  void fail_parked(const std::string& uri, protocol::ErrorCode code, std::string_view message);
+  // The capabilities of the people features (definition, references, symbols).
+  protocol::Json people_capabilities() const;
+  void drop_document(const std::string& uri, std::string_view why);
+  void apply_editor_settings(const protocol::Json& settings);
+  void pull_configuration();
+
+  // Lifecycle: server/handlers_lifecycle.cpp
+  void on_initialize(const protocol::Json& id, const protocol::Json& params);
+  void on_initialized(const protocol::Json& params);
+  void on_shutdown(const protocol::Json& id, const protocol::Json& params);
+  void on_exit(const protocol::Json& params);
+  void on_cancel_request(const protocol::Json& params);
+  // Documents: server/handlers_documents.cpp
+  void on_did_open(const protocol::Json& params);
+  void on_did_change(const protocol::Json& params);
+  void on_did_close(const protocol::Json& params);
+  void on_did_save(const protocol::Json& params);
+  // Language features: server/handlers_language.cpp
+  void on_hover(const protocol::Json& id, const protocol::Json& params);
+  void on_code_action(const protocol::Json& id, const protocol::Json& params);
+  // Workspace: server/handlers_workspace.cpp
+  void on_did_change_configuration(const protocol::Json& params);
+  void on_did_change_watched_files(const protocol::Json& params);
+  void on_did_change_workspace_folders(const protocol::Json& params);
+
+  Send send_;
+  Post post_;
+  ServerOptions options_;
+  State state_ = State::Uninitialized;
+  bool shutdown_requested_ = false;
+  bool finished_ = false;
+
+  // Negotiated at initialize.
+  protocol::PositionEncoding encoding_ = protocol::PositionEncoding::Utf16;
+  DiagnosticOptions diagnostic_options_;
+  bool markdown_hover_ = true;
+  bool hierarchical_symbols_ = false;
+  bool versioned_edits_ = false;
+  bool client_configuration_ = false;
+  bool client_watches_files_ = false;
+
+  // Requests received and not yet answered: exactly one response each.
+  std::set<protocol::Json> open_requests_;
+  std::list<ParkedRequest> parked_;
+  // Our requests to the client, by id.
+  int64_t next_request_id_ = 1;
+  std::map<int64_t, std::function<void(const protocol::Message&)>> client_requests_;
+
+  std::map<std::string, RequestHandler, std::less<>> request_handlers_;
+  std::map<std::string, NotificationHandler, std::less<>> notification_handlers_;
+
+  // Guards callbacks posted by workers against running after the server is gone.
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  DocumentStore documents_;
+  std::map<std::string, DocumentState> states_;
+  std::shared_ptr<Workspace> workspace_;
+  // Declared last: destroyed first, so no worker outlives what its tasks use.
+  std::unique_ptr<Scheduler> scheduler_;
+};
+
+}  // namespace histlint

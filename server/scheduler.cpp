@@ -1,0 +1,93 @@
+#include "server/scheduler.h"
+
+#include <algorithm>
+#include <exception>
+#include <string>
+
+#include "server/log.h"
+
+namespace histlint {
+
+Scheduler::Scheduler(unsigned workers, std::chrono::milliseconds debounce) : debounce_(debounce) {
+  for (unsigned i = 0; i < std::max(1u, workers); ++i) threads_.emplace_back([this] { work(); });
+}
+
+Scheduler::~Scheduler() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+    pending_.clear();
+  }
+  wake_.notify_all();
+  for (auto& thread : threads_) thread.join();
+}
+
+void Scheduler::schedule(const std::string& key, Task task, bool immediate) {
+  {
+    const std::lock_guard lock(mutex_);
+    pending_[key] =
+        Pending{std::move(task),
+                Clock::now() + (immediate ? Clock::duration::zero() : Clock::duration(debounce_))};
+  }
+  wake_.notify_all();
+}
+
+void Scheduler::expedite(const std::string& key) {
+  {
+    const std::lock_guard lock(mutex_);
+    const auto it = pending_.find(key);
+    if (it == pending_.end()) return;
+    it->second.due = Clock::now();
+  }
+  wake_.notify_all();
+}
+
+void Scheduler::cancel(const std::string& key) {
+  const std::lock_guard lock(mutex_);
+  pending_.erase(key);
+}
+
+void Scheduler::set_debounce(std::chrono::milliseconds debounce) {
+  const std::lock_guard lock(mutex_);
+  debounce_ = debounce;
+}
+
+std::chrono::milliseconds Scheduler::debounce() const {
+  const std::lock_guard lock(mutex_);
+  return debounce_;
+}
+
+void Scheduler::work() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    // The earliest task whose document is not being analysed already.
+    auto next = pending_.end();
+    for (auto it = pending_.begin(); it != pending_.end(); ++it) {
+      if (running_.count(it->first)) continue;
+      if (next == pending_.end() || it->second.due < next->second.due) next = it;
+    }
+    if (next == pending_.end()) {
+      wake_.wait(lock);
+      continue;
+    }
+    if (next->second.due > Clock::now()) {
+      wake_.wait_until(lock, next->second.due);
+      continue;
+    }
+    const std::string key = next->first;
+    Task task = std::move(next->second.task);
+    pending_.erase(next);
+    running_.insert(key);
+    lock.unlock();
+    try {
+      task();
+    } catch (const std::exception& e) {
+      log::error("analysis of " + key + " failed: " + e.what());
+    }
+    lock.lock();
+    running_.erase(key);
+    wake_.notify_all();  // a task for this key may have been waiting
+  }
+}
+
+}  // namespace histlint

@@ -1,0 +1,593 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `histlint lsp`: drives the real binary over stdio (and TCP) as an editor
+would, including bad input. Usage: lsp_e2e.py [path/to/histlint]. Exits non-zero on failure."""
+
+import json
+import os
+import queue
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BINARY = (sys.argv[1] if len(sys.argv) > 1 else
+          os.environ.get("HISTLINT_BIN", os.path.join(HERE, "..", "..", "build", "histlint")))
+TIMEOUT = float(os.environ.get("HISTLINT_E2E_TIMEOUT", "20"))
+
+
+def frame(message):
+    body = json.dumps(message).encode() if not isinstance(message, bytes) else message
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class Client:
+    """A minimal LSP client around one `histlint lsp` child process."""
+
+    def __init__(self, *args, cwd=None):
+        self.proc = subprocess.Popen([BINARY, "lsp", *args], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+        self.messages = queue.Queue()
+        self.backlog = []
+        self.stderr = []
+        self.next_id = 1
+        threading.Thread(target=self._read_stdout, args=(self.proc.stdout,), daemon=True).start()
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stdout(self, stream):
+        while True:
+            headers = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.decode().partition(":")
+                headers[name.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            self.messages.put(json.loads(body))
+
+    def _read_stderr(self):
+        for line in self.proc.stderr:
+            self.stderr.append(line.decode(errors="replace").rstrip("\n"))
+
+    def send_raw(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, message):
+        self.send_raw(frame(message))
+
+    def notify(self, method, params=None):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params or {}})
+
+    def request(self, method, params=None, id=None):
+        if id is None:
+            id = self.next_id
+            self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": id, "method": method, "params": params or {}})
+        return id
+
+    def wait_for(self, predicate, what, timeout=TIMEOUT):
+        for i, message in enumerate(self.backlog):
+            if predicate(message):
+                return self.backlog.pop(i)
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                message = self.messages.get(timeout=max(0.01, deadline - time.time()))
+            except queue.Empty:
+                break
+            if message is None:
+                raise AssertionError("server closed its output while waiting for " + what)
+            if predicate(message):
+                return message
+            self.backlog.append(message)
+        raise AssertionError("timed out waiting for " + what)
+
+    def response(self, id, timeout=TIMEOUT):
+        return self.wait_for(lambda m: "method" not in m and m.get("id") == id,
+                             "response %r" % (id,), timeout)
+
+    def call(self, method, params=None):
+        response = self.response(self.request(method, params))
+        assert "error" not in response, response
+        return response["result"]
+
+    def diagnostics(self, uri, version=None, timeout=TIMEOUT):
+        return self.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and
+            m["params"]["uri"] == uri and (version is None or m["params"].get("version") == version),
+            "diagnostics of %s v%s" % (uri, version), timeout)["params"]
+
+    def initialize(self, encodings=None, root=None, options=None):
+        capabilities = {"textDocument": {"publishDiagnostics": {"relatedInformation": True},
+                                         "hover": {"contentFormat": ["markdown", "plaintext"]}}}
+        if encodings is not None:
+            capabilities["general"] = {"positionEncodings": encodings}
+        params = {"processId": os.getpid(), "capabilities": capabilities,
+                  "rootUri": "file://" + root if root else None}
+        if options is not None:
+            params["initializationOptions"] = options
+        result = self.call("initialize", params)
+        self.notify("initialized")
+        return result
+
+    def open(self, uri, text, language="markdown", version=1):
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": language, "version": version, "text": text}})
+
+    def stop(self, timeout=TIMEOUT):
+        """shutdown + exit; returns the exit code."""
+        assert self.call("shutdown") is None
+        self.notify("exit")
+        return self.wait_exit(timeout)
+
+    def wait_exit(self, timeout=TIMEOUT):
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise AssertionError("server did not exit within %ss" % timeout)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def codes(diagnostics):
+    return [d["code"] for d in diagnostics["diagnostics"]]
+
+
+def find(diagnostics, code):
+    found = [d for d in diagnostics["diagnostics"] if d["code"] == code]
+    assert found, "no %s diagnostic in %s" % (code, diagnostics)
+    return found[0]
+
+
+TESTS = []
+
+
+def test(function):
+    TESTS.append(function)
+    return function
+
+
+# A line with an emoji (2 UTF-16 units, 4 UTF-8 bytes) before an impossible date.
+IMPOSSIBLE = "# Notes\n\nThe 😀 meeting of 31 June 1920 was cancelled.\n"
+
+
+@test
+def full_session():
+    client = Client()
+    try:
+        result = client.initialize()
+        capabilities = result["capabilities"]
+        assert capabilities["positionEncoding"] == "utf-16", capabilities
+        assert capabilities["textDocumentSync"]["change"] == 2
+        assert capabilities["hoverProvider"] is True
+        assert result["serverInfo"]["name"] == "histlint"
+
+        uri = "file:///tmp/histlint-e2e/notes.md"
+        client.open(uri, IMPOSSIBLE)
+        published = client.diagnostics(uri, 1)
+        diagnostic = find(published, "date/impossible-date")
+        assert diagnostic["source"] == "histlint"
+        assert diagnostic["range"]["start"]["line"] == 2, diagnostic
+        column = "The 😀 meeting of ".encode("utf-16-le").__len__() // 2
+        assert diagnostic["range"]["start"]["character"] == column, diagnostic
+        assert diagnostic["severity"] in (1, 2), diagnostic
+        assert "31 June" in diagnostic["message"] or "June" in diagnostic["message"], diagnostic
+
+        # Incremental edit: 31 -> 30 (the 3 of "31" stays), across the emoji's surrogate pair.
+        one = column + 1
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 2, "character": one},
+                                          "end": {"line": 2, "character": one + 1}}, "text": "0"}]})
+        published = client.diagnostics(uri, 2)
+        assert "date/impossible-date" not in codes(published), published
+
+        # Two changes in one notification, the second against the text the first left.
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [
+                {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 7}},
+                 "text": "# Diary"},
+                {"range": {"start": {"line": 2, "character": one},
+                           "end": {"line": 2, "character": one + 1}}, "text": "1"}]})
+        published = client.diagnostics(uri, 3)
+        assert find(published, "date/impossible-date")["range"]["start"]["character"] == column
+
+        hover = client.call("textDocument/hover", {"textDocument": {"uri": uri},
+                                                    "position": {"line": 2, "character": column}})
+        assert hover is None or hover["contents"]["kind"] in ("markdown", "plaintext"), hover
+
+        client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        assert client.diagnostics(uri)["diagnostics"] == []
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def utf8_and_utf32_positions():
+    for encoding, column in (("utf-8", len("The 😀 meeting of ".encode())),
+                             ("utf-32", len("The 😀 meeting of "))):
+        client = Client()
+        try:
+            result = client.initialize(encodings=[encoding, "utf-16"])
+            assert result["capabilities"]["positionEncoding"] == encoding
+            uri = "file:///tmp/histlint-e2e/enc.md"
+            client.open(uri, IMPOSSIBLE)
+            diagnostic = find(client.diagnostics(uri, 1), "date/impossible-date")
+            assert diagnostic["range"]["start"]["character"] == column, (encoding, diagnostic)
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
+def crlf_and_plain_text():
+    client = Client()
+    try:
+        client.initialize()
+        uri = "file:///tmp/histlint-e2e/crlf.txt"
+        client.open(uri, "First line.\r\nSecond line.\r\nOn 31 June 1920 it rained.\r\n",
+                    language="plaintext")
+        diagnostic = find(client.diagnostics(uri, 1), "date/impossible-date")
+        assert diagnostic["range"]["start"] == {"line": 2, "character": 3}, diagnostic
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def reversed_range():
+    client = Client()
+    try:
+        client.initialize()
+        uri = "file:///tmp/histlint-e2e/range.md"
+        client.open(uri, "He lived 1940–1879 in Paris. The war of 1914–18 ended.\n")
+        published = client.diagnostics(uri, 1)
+        diagnostic = find(published, "date/reversed-range")
+        assert diagnostic["range"]["start"] == {"line": 0, "character": 9}, diagnostic
+        assert codes(published).count("date/reversed-range") == 1, published
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def lifecycle_errors():
+    client = Client()
+    try:
+        response = client.response(client.request("textDocument/hover", {}, id="early"))
+        assert response["error"]["code"] == -32002 and response["id"] == "early", response
+        client.initialize()
+        response = client.response(client.request("initialize", {"capabilities": {}}))
+        assert response["error"]["code"] == -32600, response
+        response = client.response(client.request("no/such/method", {}, id="x-1"))
+        assert response["error"]["code"] == -32601 and response["id"] == "x-1", response
+        response = client.response(client.request("$/unknownRequest", {}))
+        assert response["error"]["code"] == -32601, response
+        client.notify("$/setTrace", {"value": "off"})
+        client.notify("some/unknownNotification", {})
+        response = client.response(client.request("textDocument/hover", {"textDocument": {}}))
+        assert response["error"]["code"] == -32602, response
+        response = client.response(client.request(
+            "textDocument/hover", {"textDocument": {"uri": "file:///x.md"},
+                                   "position": {"line": -1, "character": 0}}))
+        assert response["error"]["code"] == -32602, response
+        assert client.call("shutdown") is None
+        response = client.response(client.request("textDocument/hover", {}))
+        assert response["error"]["code"] == -32600, response
+        client.notify("exit")
+        assert client.wait_exit() == 0
+    finally:
+        client.kill()
+
+
+@test
+def exit_without_shutdown_is_1():
+    client = Client()
+    try:
+        client.initialize()
+        client.notify("exit")
+        assert client.wait_exit() == 1
+    finally:
+        client.kill()
+
+
+@test
+def end_of_input_exits_cleanly():
+    client = Client()
+    try:
+        client.initialize()
+        client.proc.stdin.close()
+        assert client.wait_exit() == 1  # the client vanished without shutdown
+    finally:
+        client.kill()
+    client = Client()
+    try:
+        client.initialize()
+        assert client.call("shutdown") is None
+        client.proc.stdin.close()
+        assert client.wait_exit() == 0
+    finally:
+        client.kill()
+    # Nothing at all on standard input.
+    proc = subprocess.run([BINARY, "lsp"], stdin=subprocess.DEVNULL, capture_output=True,
+                          timeout=TIMEOUT)
+    assert proc.returncode == 1 and proc.stdout == b"", proc
+
+
+@test
+def malformed_messages():
+    client = Client()
+    try:
+        client.initialize()
+        client.send_raw(frame(b'{"jsonrpc": "2.0", "id": 1, "method": '))
+        response = client.wait_for(lambda m: m.get("error", {}).get("code") == -32700, "-32700")
+        assert response["id"] is None
+        client.send_raw(frame(b'{"id": 77, "method": "shutdown"}'))
+        response = client.response(77)
+        assert response["error"]["code"] == -32600, response
+        client.send_raw(frame(b'[1, 2]'))
+        client.wait_for(lambda m: m.get("error", {}).get("code") == -32600 and m["id"] is None,
+                        "-32600 for a batch")
+        # Framing: bad length, missing length, binary garbage, a header claiming 100 MB.
+        client.send_raw(b"Content-Length: abc\r\n\r\n{}")
+        client.send_raw(b"Content-Type: text/plain\r\n\r\n{}")
+        client.send_raw(bytes(range(256)) * 40)
+        client.send_raw(b"Content-Length: 100000000\r\n\r\n{\"jsonrpc\": \"2.0\"")
+        assert client.call("workspace/symbol", {"query": ""}) is not None or True
+        uri = "file:///tmp/histlint-e2e/after-garbage.md"
+        client.open(uri, IMPOSSIBLE)
+        assert "date/impossible-date" in codes(client.diagnostics(uri, 1))
+        assert client.stop() == 0
+        log = "\n".join(client.stderr)
+        assert "bad Content-Length" in log and "exceeds the limit" in log, log
+    finally:
+        client.kill()
+
+
+@test
+def invalid_utf8_document():
+    client = Client()
+    try:
+        client.initialize()
+        uri = "file:///tmp/histlint-e2e/bad-utf8.md"
+        text = b"Bad \xff\xfe bytes. The 31 June 1920 meeting.\n"
+        body = (b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":'
+                b'{"uri":"' + uri.encode() + b'","languageId":"markdown","version":1,"text":"' +
+                text.replace(b"\n", b"\\n") + b'"}}}')
+        client.send_raw(frame(body))
+        published = client.diagnostics(uri, 1)
+        assert "date/impossible-date" in codes(published), published
+        assert any("invalid UTF-8" in line for line in client.stderr)
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def bad_edits_drop_only_their_document():
+    client = Client()
+    try:
+        client.initialize()
+        good, bad = "file:///tmp/histlint-e2e/good.md", "file:///tmp/histlint-e2e/bad.md"
+        client.open(good, IMPOSSIBLE)
+        client.open(bad, IMPOSSIBLE)
+        client.diagnostics(good, 1)
+        client.diagnostics(bad, 1)
+        # Changes for a document that is not open: logged, ignored.
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": "file:///nowhere.md", "version": 2},
+            "contentChanges": [{"text": "x"}]})
+        # A range past the last line.
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": bad, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 40, "character": 0},
+                                          "end": {"line": 41, "character": 0}}, "text": "x"}]})
+        message = client.wait_for(lambda m: m.get("method") == "window/showMessage", "showMessage")
+        assert bad in message["params"]["message"], message
+        assert client.diagnostics(bad)["diagnostics"] == []
+        # A column past the end of a line is clamped (LSP), not an error.
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": good, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 500},
+                                          "end": {"line": 0, "character": 900}}, "text": "!"}]})
+        assert "date/impossible-date" in codes(client.diagnostics(good, 2))
+        response = client.response(client.request("textDocument/hover", {
+            "textDocument": {"uri": bad}, "position": {"line": 0, "character": 0}}))
+        assert response["error"]["code"] == -32602, response
+        # Out-of-range positions in requests: null, not an error.
+        assert client.call("textDocument/hover", {"textDocument": {"uri": good},
+                                                  "position": {"line": 999, "character": 5}}) is None
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def cancel_request_answers_32800():
+    client = Client("--debounce", "5000")
+    try:
+        client.initialize()
+        uri = "file:///tmp/histlint-e2e/cancel.md"
+        client.open(uri, IMPOSSIBLE)
+        client.diagnostics(uri, 1)
+        change = {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": IMPOSSIBLE}]}}
+        hover = {"jsonrpc": "2.0", "id": "h1", "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}}}
+        cancel = {"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": "h1"}}
+        client.send_raw(frame(change) + frame(hover) + frame(cancel))
+        response = client.response("h1")
+        assert response["error"]["code"] == -32800, response
+        # Exactly one response: nothing more for h1 arrives.
+        client.diagnostics(uri, 2)
+        time.sleep(0.3)
+        while not client.messages.empty():
+            client.backlog.append(client.messages.get())
+        assert not [m for m in client.backlog if m.get("id") == "h1"], client.backlog
+        # A request that waits for an analysis is answered once it is ready.
+        client.send_raw(frame(dict(change, params=dict(change["params"], textDocument={
+            "uri": uri, "version": 3}))) + frame(dict(hover, id="h2")))
+        response = client.response("h2")
+        assert "error" not in response, response
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def huge_single_line_document():
+    client = Client()
+    try:
+        client.initialize()
+        small = "file:///tmp/histlint-e2e/small.md"
+        huge = "file:///tmp/histlint-e2e/huge.txt"
+        sentence = "The archive was catalogued in 1931 by the staff of the library. "
+        text = sentence * (50 * 1024 * 1024 // len(sentence)) + "It closed on 31 June 1920."
+        started = time.time()
+        client.open(huge, text, language="plaintext")
+        client.open(small, IMPOSSIBLE)
+        assert "date/impossible-date" in codes(client.diagnostics(small, 1, timeout=120))
+        published = client.diagnostics(huge, 1, timeout=120)
+        diagnostic = find(published, "date/impossible-date")
+        assert diagnostic["range"]["start"]["line"] == 0
+        assert diagnostic["range"]["start"]["character"] == len(text) - len("31 June 1920.")
+        elapsed = time.time() - started
+        hover = client.call("textDocument/hover", {"textDocument": {"uri": huge},
+                                                   "position": {"line": 0, "character": 10}})
+        assert hover is None or "contents" in hover
+        assert client.stop(timeout=60) == 0
+        print("    (50 MB document: diagnostics after %.1f s)" % elapsed)
+    finally:
+        client.kill()
+
+
+@test
+def configuration_files_and_settings():
+    with tempfile.TemporaryDirectory() as root:
+        with open(os.path.join(root, ".histlint.json"), "w") as f:
+            json.dump({"rules": {"date/impossible-date": "error"}}, f)
+        uri = "file://" + os.path.join(root, "a.md")
+        client = Client()
+        try:
+            client.initialize(root=root)
+            client.open(uri, IMPOSSIBLE)
+            assert find(client.diagnostics(uri, 1), "date/impossible-date")["severity"] == 1
+            # Editor settings override the file.
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"histlint": {"rules": {"date/impossible-date": "off"}}}})
+            published = client.diagnostics(uri, 1)
+            assert "date/impossible-date" not in codes(published), published
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"histlint": {"rules": {}}}})
+            assert "date/impossible-date" in codes(client.diagnostics(uri, 1))
+            # A broken configuration file: shown to the user, named, and the server goes on.
+            time.sleep(0.05)
+            with open(os.path.join(root, ".histlint.json"), "w") as f:
+                f.write('{\n  "rulez": {}\n}\n')
+            client.notify("workspace/didChangeWatchedFiles", {"changes": [
+                {"uri": "file://" + os.path.join(root, ".histlint.json"), "type": 2}]})
+            message = client.wait_for(lambda m: m.get("method") == "window/showMessage",
+                                      "a configuration error")
+            assert ".histlint.json" in message["params"]["message"], message
+            assert "rulez" in message["params"]["message"], message
+            assert "date/impossible-date" in codes(client.diagnostics(uri, 1))
+            # Bad editor settings: an error message, previous settings kept.
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"histlint": {"rules": {"date/impossible-date": "loud"}}}})
+            client.wait_for(lambda m: m.get("method") == "window/showMessage", "a settings error")
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
+def tcp_listen():
+    proc = subprocess.run([BINARY, "lsp", "--listen", "8.8.8.8:7000"], capture_output=True,
+                          timeout=TIMEOUT)
+    assert proc.returncode == 2 and b"--allow-remote" in proc.stderr, proc
+    proc = subprocess.run([BINARY, "lsp", "--listen", "nonsense"], capture_output=True,
+                          timeout=TIMEOUT)
+    assert proc.returncode == 2, proc
+
+    server = subprocess.Popen([BINARY, "lsp", "--listen", "127.0.0.1:0"], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        port = None
+        deadline = time.time() + TIMEOUT
+        while port is None and time.time() < deadline:
+            line = server.stderr.readline().decode()
+            match = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
+            if match:
+                port = int(match.group(1))
+        assert port, "no 'listening on' line"
+        sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        stream = sock.makefile("rwb")
+
+        def call(message):
+            stream.write(frame(message))
+            stream.flush()
+
+        def read():
+            length = None
+            while True:
+                line = stream.readline().strip()
+                if not line:
+                    break
+                name, _, value = line.decode().partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            return json.loads(stream.read(length))
+
+        call({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        assert read()["result"]["capabilities"]["positionEncoding"] == "utf-16"
+        call({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        assert read() == {"jsonrpc": "2.0", "id": 2, "result": None}
+        call({"jsonrpc": "2.0", "method": "exit"})
+        assert server.wait(timeout=TIMEOUT) == 0
+        sock.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def main():
+    if not os.access(BINARY, os.X_OK):
+        print("histlint binary not found at %s" % BINARY)
+        return 2
+    only = os.environ.get("HISTLINT_E2E_ONLY")
+    passed = failed = 0
+    for function in TESTS:
+        if only and function.__name__ != only:
+            continue
+        started = time.time()
+        try:
+            function()
+            passed += 1
+            print("PASS %s (%.1f s)" % (function.__name__, time.time() - started))
+        except Exception:  # report every failure, then go on with the next test
+            failed += 1
+            print("FAIL %s" % function.__name__)
+            traceback.print_exc()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
