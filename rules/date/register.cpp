@@ -1,7 +1,12 @@
-#include "rules/rule.h"
+#include "rules/date/rules.h"
 
 namespace histlint {
 
-void register_date_rules(RuleRegistry& registry) { (void)registry; }
+void register_date_rules(RuleRegistry& registry) {
+  registry.add(date_rules::impossible_date_rule());
+  registry.add(date_rules::reversed_range_rule());
+  registry.add(date_rules::calendar_offset_rule());
+  registry.add(date_rules::weekday_mismatch_rule());
+}
 
 }  // namespace histlint

@@ -15,7 +15,7 @@ namespace histlint::date_parse {
 
 // A date read at some token, before it is placed in a mention.
 struct Point {
-  DateValue value;  // year 0 when the text gives none ("7 November", "March" in a range)
+  DateValue value;   // year 0 when the text gives none ("7 November", "March" in a range)
   size_t first = 0;  // token range [first, next)
   size_t next = 0;
   std::optional<calendar::Weekday> weekday;
@@ -23,7 +23,8 @@ struct Point {
   std::optional<DateValue> alternate;  // the other calendar's reading, "[O.S. 26 October]"
   size_t alternate_first = 0;
   size_t alternate_next = 0;
-  bool bare_year = false;  // a plain year number with no month, season or era
+  bool alternate_marked = false;
+  bool bare_year = false;   // a plain year number with no month, season or era
   bool bare_month = false;  // a month name alone, only valid as a range start
 };
 
@@ -67,8 +68,8 @@ class BlockParser {
   bool count_follows(size_t i) const;        // "1500 soldiers", "1000 years"
   bool parse_alternate(size_t i, Point& p, bool year_follows);
   void finish_value(DateValue& v) const;
-  void record(const Point& start, const Point* end, RangeForm form, bool abbreviated,
-              size_t first, size_t next);
+  void record(const Point& start, const Point* end, RangeForm form, bool abbreviated, size_t first,
+              size_t next);
 
   // Relative expressions, ages and anniversaries (date_relative.cpp).
   size_t try_relative(size_t i);

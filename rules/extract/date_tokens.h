@@ -22,8 +22,8 @@ struct Token {
   uint32_t end = 0;
   TokenKind kind = TokenKind::Punct;
   NumberForm number_form = NumberForm::Plain;
-  bool space_before = true;  // white space (or the block start) separates it from the last token
-  bool capitalised = false;  // words: the first letter is upper case
+  bool space_before = true;   // white space (or the block start) separates it from the last token
+  bool capitalised = false;   // words: the first letter is upper case
   bool in_quotation = false;  // inside “…”, "…" or ‘…’
   uint8_t paren_depth = 0;    // open ( and [ before the token in its block
   uint8_t digits = 0;         // numbers: count of digits
@@ -38,11 +38,11 @@ void tokenize(std::string_view prose, size_t begin, size_t end, std::vector<Toke
 bool equals_folded(std::string_view word, std::string_view lower);
 
 // The vocabulary. Each takes the word as written and ignores case.
-int month_number(std::string_view word);        // "November", "Nov", "Sept" -> 1..12; 0 when not
+int month_number(std::string_view word);  // "November", "Nov", "Sept" -> 1..12; 0 when not
 bool is_month_abbreviation(std::string_view word);  // "Nov" (may be followed by '.')
-int weekday_number(std::string_view word);       // "Tuesday", "Tue", "Tues" -> 0..6 (Monday 0); -1
-int cardinal_word(std::string_view word);        // "one".."ninety", "hundred" -> value; -1
-int ordinal_word(std::string_view word);         // "first".."ninetieth", "hundredth"; -1
+int weekday_number(std::string_view word);  // "Tuesday", "Tue", "Tues" -> 0..6 (Monday 0); -1
+int cardinal_word(std::string_view word);   // "one".."ninety", "hundred" -> value; -1
+int ordinal_word(std::string_view word);    // "first".."ninetieth", "hundredth"; -1
 // Anniversary nouns: "centenary" -> 100, "bicentennial" -> 200, "sesquicentenary" -> 150; 0.
 int anniversary_noun_years(std::string_view word);
 

@@ -30,9 +30,14 @@ void set_years(DateValue& v, int y1, int y2) {
   set_months(v, y1, 1, y2, 12);
 }
 
+}  // namespace
+
 std::string year_text(int year) {
-  return year < 0 ? std::to_string(-year) + " BC" : std::to_string(year);
+  if (year < 0) return std::to_string(-year) + " BC";
+  return year < 1000 ? "AD " + std::to_string(year) : std::to_string(year);
 }
+
+namespace {
 
 std::string ordinal_text(int n) {
   const int last_two = n % 100;
@@ -45,7 +50,7 @@ std::string ordinal_text(int n) {
   return std::to_string(n) + suffix;
 }
 
-std::string_view part_text(PeriodPart part) {
+std::string_view part_prefix(PeriodPart part) {
   switch (part) {
     case PeriodPart::None:
       return "";
@@ -75,6 +80,22 @@ std::string_view part_text(PeriodPart part) {
   return "";
 }
 
+// "the end of the 1920s" but "the end of 1928".
+std::string part_text(PeriodPart part, DateGranularity g) {
+  const bool period = g == DateGranularity::Decade || g == DateGranularity::Century;
+  switch (part) {
+    case PeriodPart::Beginning:
+      return period ? "the beginning of the " : "the beginning of ";
+    case PeriodPart::End:
+      return period ? "the end of the " : "the end of ";
+    case PeriodPart::FirstHalf:
+      return period ? "the first half of the " : "the first half of ";
+    case PeriodPart::SecondHalf:
+      return period ? "the second half of the " : "the second half of ";
+    default:
+      return std::string(part_prefix(part));
+  }
+}
 }  // namespace
 
 std::string_view granularity_name(DateGranularity g) {
@@ -96,7 +117,7 @@ std::string_view granularity_name(DateGranularity g) {
 }
 
 std::string DateValue::display() const {
-  std::string out(part_text(part));
+  std::string out = part_text(part, granularity);
   switch (granularity) {
     case DateGranularity::Day:
       out += std::to_string(day) + " " + calendar::month_name(month);
@@ -530,7 +551,7 @@ bool BlockParser::old_style_marker_at(size_t i, size_t& next, Calendar& cal) con
 }
 
 void BlockParser::finish_value(DateValue& v) const {
-  if (!v.calendar_stated) {
+  if (!v.calendar_stated && v.year != 0) {
     // Unmarked dates before the Gregorian reform are Julian by convention.
     const bool before_reform =
         v.year < 1582 || (v.year == 1582 && (v.month < 10 || (v.month == 10 && v.day < 15)));
@@ -618,6 +639,7 @@ bool BlockParser::parse_alternate(size_t i, Point& p, bool year_follows) {
     if (!is_punct(j, close)) return false;
     ++j;
   }
+  p.alternate_marked = has_marker;
   if (!has_marker) {
     // Unmarked, the pair must be 9 to 15 days apart to read as the two calendars; the earlier
     // label is the Julian one.
@@ -954,6 +976,7 @@ void BlockParser::record(const Point& start, const Point* end, RangeForm form, b
     finish_value(alt);
     m.alternate = alt;
     m.alternate_span = span_of(start.alternate_first, start.alternate_next);
+    m.alternate_marked = start.alternate_marked;
   }
   if (start.weekday) {
     m.weekday = start.weekday;
@@ -1001,6 +1024,9 @@ void BlockParser::record(const Point& start, const Point* end, RangeForm form, b
         in_list(w, {"c", "ca", "circa", "about", "around", "approximately", "approx", "roughly"});
   }
   m.sic = (is_punct(next, '[') || is_punct(next, '(')) && is_word(next + 1, "sic");
+  if ((m.value.calendar_stated && m.value.calendar == Calendar::Julian) || m.alternate) {
+    out_.mentions_old_style = true;
+  }
   last_date_next_ = next;
   out_.dates.push_back(std::move(m));
 }
@@ -1057,6 +1083,27 @@ size_t BlockParser::try_date(size_t i) {
   auto p = parse_point(i, false);
   if (!p) return i;
   size_t k = p->next;
+
+  // A lifespan with places between its ends: "7 November 1879, near Yelizavetgrad – 21 August
+  // 1940".
+  if (p->value.granularity == DateGranularity::Day && p->value.year != 0 && is_punct(k, ',')) {
+    size_t j = k + 1;
+    while (j < size() && j < k + 16 &&
+           (tok(j).kind == TokenKind::Word || is_punct(j, ',') || is_punct(j, '.'))) {
+      if (is_punct(j, '.') &&
+          !(j > 0 && tok(j - 1).kind == TokenKind::Word && word(j - 1).size() <= 2)) {
+        break;  // only the dots of abbreviations such as "D.F." or "St."
+      }
+      ++j;
+    }
+    if (is_dash(j) && tok(j).space_before) {
+      auto q = parse_point(j + 1, true);
+      if (q && q->value.granularity == DateGranularity::Day && q->value.year != 0) {
+        record(*p, &*q, RangeForm::Dash, false, i, q->next);
+        return q->next;
+      }
+    }
+  }
 
   // A range?
   const bool dash = is_dash(k);

@@ -20,6 +20,7 @@ class Document;
 // How finely an expression pins its time down.
 enum class DateGranularity : uint8_t { Day, Month, Season, Year, Decade, Century };
 std::string_view granularity_name(DateGranularity g);  // "day", "month", ...
+std::string year_text(int year);                       // "1879", "44 BC", "AD 79"
 
 // A part of a period or a season, as in "early 1920s", "the end of 1928", "spring 1935".
 enum class PeriodPart : uint8_t {
@@ -86,6 +87,7 @@ struct DateMention {
   // The other calendar's reading written beside the date: "[O.S. 26 October]", "(7 November)".
   std::optional<DateValue> alternate;
   Span alternate_span;
+  bool alternate_marked = false;  // O.S. or N.S. written, not inferred from the order
   // A weekday written with the date: "Tuesday, 20 August 1940".
   std::optional<calendar::Weekday> weekday;
   Span weekday_span;
@@ -120,7 +122,7 @@ enum class Hedge : uint8_t {
 };
 
 struct Quantity {
-  double low = 0;   // "three or four years": 3..4
+  double low = 0;  // "three or four years": 3..4
   double high = 0;
   TimeUnit unit = TimeUnit::Year;
   Hedge hedge = Hedge::Exact;

@@ -1,5 +1,6 @@
 #include "rules/source/claims.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -24,24 +25,21 @@ size_t insertion_point(const Document& doc, Span claim) {
   return claim.end();
 }
 
-// The footnote definition appended at the end, separated from the text by a blank line unless
-// the document already ends with footnote definitions.
-std::string footnote_definition(const Document& doc, int number) {
+}  // namespace
+
+std::string appended_footnote_definition(const Document& doc, std::string_view label) {
   const std::string& text = doc.text();
   const bool after_definition =
       !doc.blocks().empty() && doc.blocks().back().kind == BlockKind::FootnoteDefinition;
   std::string prefix;
-  if (text.empty()) {
-    prefix = "";
-  } else if (text.back() != '\n') {
+  if (!text.empty() && text.back() != '\n') {
     prefix = after_definition ? "\n" : "\n\n";
-  } else if (!after_definition && (text.size() < 2 || text[text.size() - 2] != '\n')) {
+  } else if (!text.empty() && !after_definition &&
+             (text.size() < 2 || text[text.size() - 2] != '\n')) {
     prefix = "\n";
   }
-  return prefix + "[^" + std::to_string(number) + "]: \n";
+  return prefix + "[^" + std::string(label) + "]: \n";
 }
-
-}  // namespace
 
 bool is_checked_block(const Block& block) {
   return (block.kind == BlockKind::Paragraph || block.kind == BlockKind::ListItem) &&
@@ -136,7 +134,8 @@ void report_unsourced(const Analysis& analysis, Span claim, Severity severity, s
     const std::string label = "[^" + std::to_string(number) + "]";
     f.fixes.push_back(
         {"Insert footnote " + label + " with an empty definition at the end",
-         {{{at, 0}, label}, {{doc.text().size(), 0}, footnote_definition(doc, number)}}});
+         {{{at, 0}, label},
+          {{doc.text().size(), 0}, appended_footnote_definition(doc, std::to_string(number))}}});
   }
   out.push_back(std::move(f));
 }

@@ -34,4 +34,8 @@ std::string excerpt(std::string_view text, size_t max_bytes = 70);
 void report_unsourced(const Analysis& analysis, Span claim, Severity severity, std::string message,
                       std::vector<Finding>& out);
 
+// The text that appends an empty footnote definition "[^label]: " at the end of the document,
+// after a blank line unless the document already ends with footnote definitions.
+std::string appended_footnote_definition(const Document& doc, std::string_view label);
+
 }  // namespace histlint::source_rules

@@ -17,6 +17,11 @@ export class CrashTracker {
     return Math.min(CrashTracker.FIRST_DELAY_MS * 2 ** (count - 1), CrashTracker.MAX_DELAY_MS);
   }
 
+  // Exits in the current window (as of the last recordCrash).
+  get count(): number {
+    return this.crashTimes.length;
+  }
+
   reset(): void {
     this.crashTimes = [];
   }

@@ -47,6 +47,14 @@ function configurationItem(section: string | undefined, scope?: vscode.Uri): unk
   return undefined;
 }
 
+// The library forces an error toast for every failed start; the controller already reports
+// failures (once per series, with the restart delay), so those go to the output channel only.
+class HistlintClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+}
+
 class ServerController {
   private client: LanguageClient | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -128,7 +136,7 @@ class ServerController {
       },
     };
 
-    const client = new LanguageClient('histlint', 'histlint', serverOptions, clientOptions);
+    const client = new HistlintClient('histlint', 'histlint', serverOptions, clientOptions);
     this.client = client;
     try {
       await client.start();
@@ -186,12 +194,15 @@ class ServerController {
     }
     const seconds = delayMs / 1000;
     this.output.appendLine(`[histlint] server exited unexpectedly; restarting in ${seconds} s`);
-    void vscode.window
-      .showWarningMessage(
-        `The histlint server stopped unexpectedly; restarting in ${seconds} s.`,
-        'Show Output',
-      )
-      .then((choice) => this.onNotificationChoice(choice));
+    // One warning per series of exits; later restarts are logged, and giving up is an error.
+    if (this.crashes.count === 1) {
+      void vscode.window
+        .showWarningMessage(
+          `The histlint server stopped unexpectedly; restarting in ${seconds} s.`,
+          'Show Output',
+        )
+        .then((choice) => this.onNotificationChoice(choice));
+    }
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       void this.start();
@@ -241,7 +252,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('histlint.showOutput', () => output.show(true)),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (RESTART_SETTINGS.some((name) => event.affectsConfiguration(name))) {
+      const changed = RESTART_SETTINGS.filter((name) => event.affectsConfiguration(name));
+      if (changed.length > 0) {
+        output.appendLine(`[histlint] ${changed.join(', ')} changed`);
         if (server.started) await server.restart();
         else vscode.workspace.textDocuments.forEach(startIfNeeded);
       } else if (event.affectsConfiguration(SECTION)) {

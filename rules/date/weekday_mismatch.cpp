@@ -1,0 +1,60 @@
+// date/weekday-mismatch: a weekday written with a date it does not fall on.
+#include "rules/date/rules.h"
+#include "rules/extract/dates.h"
+
+namespace histlint::date_rules {
+
+namespace {
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const auto& facts = analysis.facts<DateFacts>();
+  const Document& doc = analysis.doc();
+  for (const DateMention& d : facts.dates) {
+    const DateValue& v = d.value;
+    if (!d.weekday || d.sic || v.granularity != DateGranularity::Day || v.year == 0 || !v.exists) {
+      continue;
+    }
+    const calendar::Weekday actual = calendar::weekday_of(v.first);
+    if (actual == *d.weekday) continue;
+    // An unmarked date after 1582 is Gregorian, but where the text deals in Old Style dates it
+    // may be Julian; the weekday is accepted if either reading fits.
+    if (!v.calendar_stated && v.calendar == Calendar::Gregorian && facts.mentions_old_style) {
+      const auto julian = calendar::day_number(v.year, v.month, v.day, Calendar::Julian);
+      if (julian && calendar::weekday_of(*julian) == *d.weekday) continue;
+    }
+    Finding f;
+    f.span = d.span;
+    std::string style;
+    if (v.calendar_stated) style = v.calendar == Calendar::Julian ? " (Old Style)" : " (New Style)";
+    f.message = v.display() + style + " was a " + calendar::weekday_name(actual) + ", not a " +
+                calendar::weekday_name(*d.weekday) + ".";
+    // Offer the right weekday when the written one is spelt out in full.
+    const std::string_view written = doc.slice(d.weekday_span);
+    if (written.size() >= 6) {
+      f.fixes.push_back(Fix{std::string("Change to ") + calendar::weekday_name(actual),
+                            {TextEdit{d.weekday_span, calendar::weekday_name(actual)}}});
+    }
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+RuleDef weekday_mismatch_rule() {
+  return RuleDef{
+      RuleInfo{
+          "date/weekday-mismatch",
+          "A weekday that does not match its date, such as \"Monday, 20 August 1940\".",
+          "Computes the weekday of dates written with one (\"Tuesday, 20 August 1940\", \"on "
+          "Friday 24 May 1940\") in the date's calendar: Gregorian, or Julian for dates marked "
+          "Old Style and for dates before 15 October 1582. Where a text speaks of Old Style "
+          "dates, an unmarked date is accepted if its weekday fits either calendar.",
+          "On Monday, 20 August 1940, Mercader struck.",
+          Severity::Warning,
+          true,
+      },
+      check,
+  };
+}
+
+}  // namespace histlint::date_rules

@@ -1,0 +1,273 @@
+// source/unsourced-quotation: words put in someone's mouth ("Stalin told Kamenev, “…”") with no
+// citation for where they were said or written.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "rules/extract/citation_matching.h"
+#include "rules/extract/citation_quotes.h"
+#include "rules/extract/citations.h"
+#include "rules/source/claims.h"
+#include "rules/source/source_rules.h"
+#include "rules/text/utf8.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+using citation_matching::Groups;
+
+constexpr std::string_view kSpeechVerbs =
+    "said|says|say|saying|told|tells|telling|wrote|writes|writing|declared|declares|stated|"
+    "states|reported|reports|confided|confides|explained|explains|remarked|remarks|replied|"
+    "replies|answered|answers|added|adds|insisted|insists|recalled|recalls|warned|warns|argued|"
+    "argues|asked|asks|exclaimed|exclaims|cried|shouted|shouts|proclaimed|proclaims|announced|"
+    "announces|noted|notes|observed|observes|commented|comments|conceded|concedes|admitted|"
+    "admits|boasted|boasts|complained|complains|claimed|claims|quipped|retorted|responded|"
+    "protested|acknowledged|lamented|concluded|concludes|reads|recounted|recounts|joked|mused|"
+    "pleaded|urged|vowed|swore|promised|predicted|demanded|thundered|snapped|whispered|"
+    "muttered|put it|puts it|summed up";
+
+const re2::RE2& speech_verb_pattern() {
+  static const re2::RE2 re("(?i)\\b(?:" + std::string(kSpeechVerbs) + ")\\b");
+  return re;
+}
+
+// "Stalin told", "Zinoviev later confided": the name just before the verb.
+const re2::RE2& speaker_before_pattern() {
+  static const re2::RE2 re(
+      R"((\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+){0,2})\s+(?:\p{Ll}+ly\s+|later\s+|once\s+)?)"
+      "(?:" +
+      std::string(kSpeechVerbs) + ")\\b");
+  return re;
+}
+
+// "wrote Natalya Sedov": the name just after the verb.
+const re2::RE2& speaker_after_pattern() {
+  static const re2::RE2 re("\\b(?:" + std::string(kSpeechVerbs) +
+                           R"()\s+(\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+){0,2}))");
+  return re;
+}
+
+bool is_pronoun_or_connective(std::string_view word) {
+  static constexpr std::array<std::string_view, 16> kWords = {
+      "He",   "She",   "It",   "They",  "We",   "I",     "You",   "This",
+      "That", "There", "Then", "Later", "Also", "These", "Those", "One"};
+  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+bool has_speech_verb(std::string_view text) {
+  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), speech_verb_pattern());
+}
+
+std::string speaker_in(std::string_view text) {
+  const re2::StringPiece piece(text.data(), text.size());
+  re2::StringPiece name;
+  if (!re2::RE2::PartialMatch(piece, speaker_before_pattern(), &name) &&
+      !re2::RE2::PartialMatch(piece, speaker_after_pattern(), &name)) {
+    return {};
+  }
+  std::string_view n(name.data(), name.size());
+  const size_t space = n.find(' ');
+  if (is_pronoun_or_connective(n.substr(0, space))) return {};
+  return std::string(n);
+}
+
+bool is_terminal(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+// A run of quotations that the writer interrupts only to name the speaker:
+// “On his sixtieth birthday”, wrote Natalya Sedov, “Leon Davidovich felt alone …”.
+struct QuoteRun {
+  size_t first = 0;  // indices into QuotationFacts::quotations
+  size_t last = 0;
+  int words = 0;
+};
+
+class QuotationChecker {
+ public:
+  QuotationChecker(const Analysis& analysis, std::vector<Finding>& out)
+      : analysis_(analysis),
+        doc_(analysis.doc()),
+        prose_(doc_.prose()),
+        quotes_(analysis.facts<QuotationFacts>().quotations),
+        citations_(analysis.facts<CitationFacts>()),
+        min_words_(static_cast<int>(
+            analysis.options().threshold("source/unsourced-quotation.minimum-words", 6))),
+        out_(out) {}
+
+  void run() {
+    for (size_t i = 0; i < quotes_.size();) {
+      QuoteRun r{i, i, quotes_[i].words};
+      while (r.last + 1 < quotes_.size() && continues(quotes_[r.last], quotes_[r.last + 1])) {
+        ++r.last;
+        r.words += quotes_[r.last].words;
+      }
+      check_run(r);
+      i = r.last + 1;
+    }
+    check_block_quotes();
+  }
+
+ private:
+  // The second quotation goes on from the first: “…”, wrote X, “…”.
+  bool continues(const Quotation& a, const Quotation& b) const {
+    if (a.block != b.block || a.ends_sentence) return false;
+    std::string_view between = prose_.substr(a.span.end(), b.span.offset - a.span.end());
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    if (between.size() < 2 || between.size() > 80 || between.front() != ',' ||
+        between.back() != ',') {
+      return false;
+    }
+    return between.find_first_of(".!?") == std::string_view::npos;
+  }
+
+  // The writer's words before a quotation, back to the sentence start or the previous quotation.
+  std::string_view lead_in(const Quotation& q, size_t run_first) const {
+    const size_t block_begin = doc_.blocks()[q.block].span.offset;
+    size_t floor = block_begin;
+    if (run_first > 0 && quotes_[run_first - 1].block == q.block) {
+      floor = quotes_[run_first - 1].span.end();
+    }
+    size_t pos = q.span.offset;
+    while (pos > floor) {
+      size_t len = 0;
+      const char32_t c = utf8::decode_before(prose_, pos, len);
+      if (utf8::is_space(c) && pos - len > floor) {
+        size_t len2 = 0;
+        if (is_terminal(utf8::decode_before(prose_, pos - len, len2))) break;
+      }
+      pos -= len;
+    }
+    return prose_.substr(pos, q.span.offset - pos);
+  }
+
+  // The writer's words after a quotation, to the end of the sentence or the next quotation.
+  std::string_view tail(const Quotation& q, size_t next_index) const {
+    const size_t block_end = doc_.blocks()[q.block].span.end();
+    size_t limit = std::min(block_end, q.span.end() + 120);
+    if (next_index < quotes_.size() && quotes_[next_index].block == q.block) {
+      limit = std::min(limit, quotes_[next_index].span.offset);
+    }
+    size_t pos = q.span.end();
+    while (pos < limit) {
+      size_t len = 0;
+      const char32_t c = utf8::decode(prose_, pos, len);
+      pos += len;
+      if (is_terminal(c)) break;
+    }
+    return prose_.substr(q.span.end(), pos - q.span.end());
+  }
+
+  // The sentence that introduces a quotation set off in its own block ("He said:"), if any.
+  std::optional<Span> introduction(uint32_t block) const {
+    const auto& blocks = doc_.blocks();
+    uint32_t prev = block;
+    while (prev > 0 && blocks[prev - 1].kind == BlockKind::Html) --prev;
+    if (prev == 0) return std::nullopt;
+    const Block& intro = blocks[prev - 1];
+    if (!is_checked_block(intro) || intro.sentence_count == 0) return std::nullopt;
+    const Span last = doc_.block_sentences_end(intro)[-1].span;
+    const std::string_view text = doc_.prose_slice(last);
+    if (text.empty() || text.back() != ':' || !has_speech_verb(text)) return std::nullopt;
+    return last;
+  }
+
+  void check_run(const QuoteRun& r) {
+    const Quotation& first = quotes_[r.first];
+    const Quotation& last = quotes_[r.last];
+    if (!is_checked_block(doc_.blocks()[first.block]) || r.words < min_words_) return;
+    const std::string_view before = lead_in(first, r.first);
+    const std::string_view after = tail(last, r.last + 1);
+    std::string attribution(before);
+    for (size_t k = r.first; k < r.last; ++k) {
+      attribution +=
+          prose_.substr(quotes_[k].span.end(), quotes_[k + 1].span.offset - quotes_[k].span.end());
+    }
+    attribution += after;
+    std::optional<Span> intro;
+    const bool opens_block =
+        before.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+        first.span.offset - before.size() == doc_.blocks()[first.block].span.offset;
+    if (opens_block) intro = introduction(first.block);
+    if (!has_speech_verb(attribution) && !intro) return;  // a phrase, a title, a scare quote
+    // "Did he really say “…”?" asks rather than claims.
+    if (after.find('?') != std::string_view::npos) return;
+    const Span whole{first.span.offset, last.span.end() - first.span.offset};
+    if (citations_.supports(whole) || (intro && citations_.supports(*intro))) return;
+    std::string speaker = speaker_in(attribution);
+    if (speaker.empty() && intro) speaker = speaker_in(doc_.prose_slice(*intro));
+    report(first, whole, speaker);
+  }
+
+  // Block quotes introduced as someone's words ("Trotsky wrote:") with no citation and no
+  // attribution line under them.
+  void check_block_quotes() {
+    const auto& blocks = doc_.blocks();
+    for (uint32_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].kind != BlockKind::BlockQuote || blocks[i].in_reference_section) continue;
+      if (i > 0 && blocks[i - 1].kind == BlockKind::BlockQuote) continue;  // not the first
+      uint32_t last = i;
+      while (last + 1 < blocks.size() && blocks[last + 1].kind == BlockKind::BlockQuote) ++last;
+      const auto intro = introduction(i);
+      if (!intro) continue;
+      const Span whole{blocks[i].span.offset, blocks[last].span.end() - blocks[i].span.offset};
+      if (citations_.supports(whole) || citations_.supports(*intro)) continue;
+      Quotation q;
+      q.span = blocks[i].span;
+      q.inner = blocks[i].sentence_count > 0 ? doc_.block_sentences_begin(blocks[i])->span
+                                             : blocks[i].span;
+      q.block = i;
+      report(q, whole, speaker_in(doc_.prose_slice(*intro)));
+    }
+  }
+
+  void report(const Quotation& first, const Span& whole, const std::string& speaker) {
+    // Underline the quotation's first sentence: the whole passage may run for lines.
+    Span shown = whole;
+    if (const Sentence* s = doc_.sentence_at(first.inner.offset)) {
+      const size_t end = std::max(s->span.end(), std::min(first.span.end(), s->span.end() + 4));
+      if (end > whole.offset && end < whole.end()) shown.length = end - whole.offset;
+    }
+    const std::string words = "“" + excerpt(doc_.prose_slice(first.inner), 60) + "”";
+    std::string message =
+        speaker.empty() ? "quotation without a source: " + words
+                        : "quotation attributed to " + speaker + " without a source: " + words;
+    report_unsourced(analysis_, shown, Severity::Warning, std::move(message), out_);
+  }
+
+  const Analysis& analysis_;
+  const Document& doc_;
+  std::string_view prose_;
+  const std::vector<Quotation>& quotes_;
+  const CitationFacts& citations_;
+  int min_words_;
+  std::vector<Finding>& out_;
+};
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  QuotationChecker(analysis, out).run();
+}
+
+}  // namespace
+
+const RuleDef& unsourced_quotation() {
+  static const RuleDef rule{
+      {"source/unsourced-quotation", "A quotation attributed to someone with no citation.",
+       "Words put in someone's mouth are the claims most often misquoted and invented. The rule "
+       "flags a quotation of at least `source/unsourced-quotation.minimum-words` (6) words that "
+       "the text attributes to a speaker (\"Stalin told Kamenev, “…”\", \"he wrote: …\") when no "
+       "citation follows it in the paragraph and no work is named (\"Trotsky wrote in My Life\"). "
+       "Short phrases in quotation marks, titles and block quotes followed by an attribution line "
+       "(\"— Trotsky, My Life\") are not flagged.",
+       "Stalin told Kamenev, “To choose the victim, carefully prepare the blow, then go to bed.”",
+       Severity::Warning, true},
+      &check};
+  return rule;
+}
+
+}  // namespace histlint::source_rules

@@ -1,0 +1,144 @@
+// source/unsourced-superlative: rankings ("the biggest betrayal since 1914", "the first woman to
+// …", "unrivalled") that no citation supports.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "rules/extract/citation_matching.h"
+#include "rules/source/claims.h"
+#include "rules/source/source_rules.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+using citation_matching::for_each_match;
+using citation_matching::Groups;
+using citation_matching::span_in;
+using citation_matching::view;
+
+constexpr std::string_view kSuperlative =
+    R"((?:biggest|largest|greatest|best|worst|highest|lowest|oldest|earliest|longest|shortest|)"
+    R"(richest|poorest|strongest|weakest|deadliest|bloodiest|smallest|fastest|finest|youngest|)"
+    R"(wealthiest|mightiest|heaviest|widest|deepest|tallest|cruell?est|fiercest|bravest|)"
+    R"(brightest|wisest|noblest|gravest|harshest|boldest|costliest|fullest|)"
+    R"((?:most|least)\s+[\p{L}\-]+))";
+
+// What a ranking is measured against: "since 1914", "in history", "of all time", "ever".
+constexpr std::string_view kScope =
+    R"((?:since\s+(?:\d{3,4}|the\s+\p{L}+|\p{Lu}\p{L}+)|ever\b|in\s+(?:(?:recorded|human|)"
+    R"(modern|world|living|\p{Lu}[\p{L}\-]*)\s+)?history|of\s+all\s+time|in\s+the\s+world|)"
+    R"(on\s+(?:earth|record|the\s+planet)|in\s+living\s+memory|of\s+(?:the|his|her|its|their)\s+)"
+    R"((?:[\p{L}\d\-]+\s+)?(?:century|age|era|generation|time|times|day|lifetime)\b|to\s+date|)"
+    R"(of\s+any\s+\p{L}+|of\s+the\s+(?:war|revolution|conflict|campaign|purges|period)\b|)"
+    R"(in\s+(?:Europe|Asia|Africa|America|the\s+(?:country|nation|region|empire|movement))\b))";
+
+constexpr std::string_view kWorks =
+    R"((?:study|studies|account|accounts|analysis|biography|biographies|history|histories|)"
+    R"(treatment|survey|work|works|book|books|edition|collection|source|sources|critique|)"
+    R"(examination|investigation|description|portrait|overview|treatise|monograph|synthesis|)"
+    R"(exposition|refutation|indictment)\b)";
+
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out += p;
+  return out;
+}
+
+const re2::RE2& superlative_pattern() {
+  static const re2::RE2 re(join(
+      {// "the biggest betrayal since 1914"
+       R"((?i:\bthe\s+(?:single\s+|very\s+)?)", kSuperlative,
+       R"((?:[\s-]ever)?\s+(?:[\p{L}\-]+\s+){1,3}?)", kScope, ")",
+       // "the most comprehensive study", "the best biography"
+       R"(|(?i:\bthe\s+(?:single\s+|very\s+)?(?:(?:most|least)\s+[\p{L}\-]+|best|finest|fullest|)",
+       R"(definitive|greatest|earliest)\s+(?:[\p{L}\-]+\s+)?)", kWorks, ")",
+       // "the most influential Marxist"
+       R"(|(?i:\bthe\s+(?:single\s+)?most\s+(?:important|influential|significant|famous|)",
+       R"(celebrated|prominent|successful|powerful|popular|respected|admired|hated|feared|brilliant|)",
+       R"(gifted|talented|original|consequential|notorious|infamous|widely[\s-]read|widely[\s-]cited|)",
+       R"(controversial|decisive|prolific)\s+([\p{L}\-]+))",
+       // "the first woman to", "the only member of the Politburo to"
+       R"(|(?i:\bthe\s+(?:first|only|last)\s+((?:[\p{L}\-]+\s+){0,4}?)(?:ever\s+)?to\s+)(\p{Ll}+))",
+       // absolutes
+       R"(|(?i:\b(?:unrivall?ed|unparall?ell?ed|unequall?ed|unmatched|unsurpassed|unprecedented|)",
+       R"(second\s+to\s+none|without\s+(?:equal|parallel|precedent)|matchless|peerless)\b))"}));
+  return re;
+}
+
+// Nouns too general to rank anyone: "the only way to", "the most important thing".
+bool is_generic(std::string_view words) {
+  static constexpr std::array<std::string_view, 28> kGeneric = {
+      "way",   "ways",   "thing",  "things",      "time",        "times",  "step",
+      "place", "option", "choice", "chance",      "opportunity", "reason", "solution",
+      "means", "method", "answer", "question",    "problem",     "task",   "duty",
+      "job",   "goal",   "hope",   "alternative", "course",      "part",   "point"};
+  size_t pos = 0;
+  while (pos < words.size()) {
+    while (pos < words.size() && words[pos] == ' ') ++pos;
+    size_t end = words.find(' ', pos);
+    if (end == std::string_view::npos) end = words.size();
+    std::string w;
+    for (char c : words.substr(pos, end - pos))
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(kGeneric.begin(), kGeneric.end(), w) != kGeneric.end()) return true;
+    pos = end;
+  }
+  return false;
+}
+
+bool is_function_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "the",  "a",    "an",    "his",   "her", "their", "its",
+      "this", "that", "these", "those", "be",  "my",    "our"};
+  // "to be elected" still ranks; the others start a noun phrase ("the first train to the city").
+  return w != "be" && std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  const std::string& prose = doc.prose();
+  for (const auto& block : doc.blocks()) {
+    if (!is_checked_block(block)) continue;
+    const Sentence* last_reported = nullptr;
+    for_each_match(
+        superlative_pattern(), prose, block.span.offset, block.span.end(), [&](const Groups& g) {
+          const Span span = span_in(prose, g[0]);
+          if (g[1].data() != nullptr && is_generic(view(g[1]))) return;
+          if (g[2].data() != nullptr && is_generic(view(g[2]))) return;
+          if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;
+          if (in_quotation_or_citation(analysis, span.offset)) return;
+          const Sentence* sentence = doc.sentence_at(span.offset);
+          if (sentence == nullptr || sentence == last_reported) return;
+          if (in_question(doc, span.offset) || is_first_person(doc.prose_slice(sentence->span))) {
+            return;
+          }
+          const size_t before = out.size();
+          report_unsourced(
+              analysis, span, Severity::Information,
+              "superlative without a source: “" + excerpt(doc.prose_slice(span), 60) + "”", out);
+          if (out.size() > before) last_reported = sentence;
+        });
+  }
+}
+
+}  // namespace
+
+const RuleDef& unsourced_superlative() {
+  static const RuleDef rule{
+      {"source/unsourced-superlative", "A superlative or absolute claim with no citation.",
+       "A ranking — \"the biggest betrayal since 1914\", \"the most comprehensive study\", \"the "
+       "first woman to …\", \"unprecedented\" — is a claim about everything it is compared with, "
+       "and reviewers ask for its source. The rule flags superlatives measured against a scope "
+       "(since, ever, in history, of all time, of its century), superlative judgements of a work, "
+       "\"the first/only … to\" and absolutes when no citation supports them. Superlatives in "
+       "quotations, in the writer's own voice (\"we\", \"I\") and possessive descriptions (\"his "
+       "most vocal opponent\") are not flagged.",
+       "It was the biggest betrayal since 1914.", Severity::Information, true},
+      &check};
+  return rule;
+}
+
+}  // namespace histlint::source_rules
