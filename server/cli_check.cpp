@@ -4,12 +4,16 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "rules/engine.h"
@@ -79,8 +83,9 @@ std::optional<std::string> parse_check_args(const std::vector<std::string>& args
       const bool digits =
           !jobs->empty() && jobs->size() < 6 &&
           std::all_of(jobs->begin(), jobs->end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!digits)
+      if (!digits) {
         return "--jobs needs a number of parallel jobs (0 for one per core), not \"" + *jobs + "\"";
+      }
       out.jobs = static_cast<unsigned>(std::stoul(*jobs));
     } else if (auto path = reader.value_of("--config", "-c")) {
       out.config = *path;
@@ -109,7 +114,7 @@ std::optional<std::string> parse_check_args(const std::vector<std::string>& args
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) {
-    error = std::strerror(errno);
+    error = std::error_code(errno, std::generic_category()).message();
     return std::nullopt;
   }
   std::string text;
@@ -120,7 +125,7 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   const int saved_errno = errno;
   std::fclose(file);
   if (failed) {
-    error = std::strerror(saved_errno);
+    error = std::error_code(saved_errno, std::generic_category()).message();
     return std::nullopt;
   }
   return text;
@@ -130,21 +135,22 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
 std::optional<std::string> text_problem(std::string_view text) {
   size_t offset = 0;
   std::string what;
+  std::string advice;
   if (!utf8::is_valid(text, &offset)) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[offset]));
     what = std::string("not UTF-8 text (invalid byte ") + byte;
+    advice = "; convert it to UTF-8 first";
   } else if ((offset = text.find('\0')) != std::string_view::npos) {
     what = "not text (a NUL byte";
   } else {
     return std::nullopt;
   }
   const size_t line = std::count(text.begin(), text.begin() + offset, '\n') + 1;
-  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const size_t column =
-      offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1) + 1;
-  return what + " at line " + std::to_string(line) + ", byte " + std::to_string(column) +
-         " of the line); convert it to UTF-8 first";
+  const size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  return what + " at line " + std::to_string(line) + ", byte " +
+         std::to_string(offset - line_start + 1) + " of the line)" + advice;
 }
 
 struct FileOutcome {
@@ -152,8 +158,46 @@ struct FileOutcome {
   std::optional<FileProblem> problem;
 };
 
-FileOutcome check_one(const CheckTarget& target, std::optional<std::string> text,
-                      bool report_unused_disables) {
+// The knowledge-base files merged over the bundled one for a configuration: the project's
+// .histlint/people.json beside its .histlint.json (or in the working folder when there is no
+// configuration file), as the server reads it for a workspace folder, then the configured files.
+std::vector<std::string> knowledge_base_files(const Config& config) {
+  std::error_code ec;
+  const fs::path project = config.file.empty() ? fs::current_path(ec) : config.root;
+  std::vector<std::string> files;
+  const fs::path workspace_kb = project / ".histlint" / "people.json";
+  if (fs::is_regular_file(workspace_kb, ec)) files.push_back(workspace_kb.string());
+  for (const auto& extra : config.knowledge_base) {
+    if (std::find(files.begin(), files.end(), extra.string()) == files.end()) {
+      files.push_back(extra.string());
+    }
+  }
+  return files;
+}
+
+// Loads each distinct knowledge base once. A file that fails to load is a problem, like a
+// broken configuration.
+class KnowledgeBases {
+ public:
+  const KnowledgeBase& for_config(const Config& config, std::vector<FileProblem>& problems) {
+    const auto files = knowledge_base_files(config);
+    if (files.empty()) return KnowledgeBase::bundled();
+    auto it = loaded_.find(files);
+    if (it == loaded_.end()) {
+      std::string error;
+      auto kb = std::make_unique<KnowledgeBase>(KnowledgeBase::load(files, &error));
+      if (!error.empty()) problems.push_back({files.front(), error});
+      it = loaded_.emplace(files, std::move(kb)).first;
+    }
+    return *it->second;
+  }
+
+ private:
+  std::map<std::vector<std::string>, std::unique_ptr<KnowledgeBase>> loaded_;
+};
+
+FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
+                      std::optional<std::string> text, bool report_unused_disables) {
   FileOutcome outcome;
   std::string error;
   if (!text) text = read_file(target.path, error);
@@ -168,7 +212,7 @@ FileOutcome check_one(const CheckTarget& target, std::optional<std::string> text
   Options options = target.config->options;
   options.report_unused_disables = options.report_unused_disables || report_unused_disables;
   const Document doc(std::move(*text), language_for_path(target.path.string()));
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), target.display);
+  const Analysis analysis(doc, options, kb, target.display);
   outcome.checked = make_checked_file(target.display, doc.text(), run_rules(analysis));
   return outcome;
 }
@@ -176,24 +220,31 @@ FileOutcome check_one(const CheckTarget& target, std::optional<std::string> text
 // Checks every target on `jobs` threads; outcomes keep the targets' order. Draws a progress line
 // on a terminal when the run takes more than a moment.
 std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets,
+                                   const std::vector<const KnowledgeBase*>& kbs,
                                    std::optional<std::string> stdin_text, unsigned jobs,
                                    bool report_unused_disables, bool show_progress,
                                    std::ostream& err) {
   std::vector<FileOutcome> outcomes(targets.size());
   std::atomic<size_t> next{0};
-  std::atomic<size_t> finished{0};
+  std::mutex progress_mutex;
+  std::condition_variable progress;
+  size_t finished = 0;  // guarded by progress_mutex
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
       std::optional<std::string> text;
       if (targets[i].from_stdin) text = std::move(stdin_text);
       try {
-        outcomes[i] = check_one(targets[i], std::move(text), report_unused_disables);
+        outcomes[i] = check_one(targets[i], *kbs[i], std::move(text), report_unused_disables);
       } catch (const std::exception& e) {
         // A rule failing on one file must not take the other files' results down with it.
         outcomes[i].problem =
             FileProblem{targets[i].display, targets[i].display + ": internal error: " + e.what()};
       }
-      finished.fetch_add(1);
+      {
+        const std::lock_guard lock(progress_mutex);
+        ++finished;
+      }
+      progress.notify_one();
     }
   };
   const size_t threads = std::max<size_t>(1, std::min<size_t>(jobs, targets.size()));
@@ -205,10 +256,11 @@ std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets,
     pool.emplace_back(work);
     const auto start = std::chrono::steady_clock::now();
     bool drawn = false;
-    while (finished.load() < targets.size()) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::unique_lock lock(progress_mutex);
+    while (!progress.wait_for(lock, std::chrono::milliseconds(100),
+                              [&] { return finished == targets.size(); })) {
       if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
-      err << "\rhistlint: checked " << finished.load() << " of " << targets.size() << " files"
+      err << "\rhistlint: checked " << finished << " of " << targets.size() << " files"
           << std::flush;
       drawn = true;
     }
@@ -312,6 +364,11 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   }
 
   TargetList list = collect_targets(options.paths, configs, options.stdin_filename);
+  KnowledgeBases knowledge_bases;
+  std::vector<const KnowledgeBase*> kbs;
+  for (const auto& target : list.targets) {
+    kbs.push_back(&knowledge_bases.for_config(*target.config, list.problems));
+  }
   std::optional<std::string> stdin_text;
   if (std::any_of(list.targets.begin(), list.targets.end(),
                   [](const CheckTarget& t) { return t.from_stdin; })) {
@@ -320,7 +377,7 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   auto outcomes =
-      check_all(list.targets, std::move(stdin_text), jobs, options.report_unused_disables,
+      check_all(list.targets, kbs, std::move(stdin_text), jobs, options.report_unused_disables,
                 io.err_is_terminal && !options.quiet, io.err);
 
   Report report;

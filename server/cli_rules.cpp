@@ -37,6 +37,41 @@ void print_indented(std::string_view text, std::ostream& out) {
   }
 }
 
+// Prints prose wrapped at `width` characters; the text's own line breaks are kept.
+void print_wrapped(std::string_view text, std::ostream& out, size_t width = 80) {
+  size_t column = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\n') {
+      out << '\n';
+      column = 0;
+      ++i;
+      continue;
+    }
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const size_t end = std::min(text.find_first_of(" \n", i), text.size());
+    const std::string_view word = text.substr(i, end - i);
+    // Characters, not bytes: UTF-8 continuation bytes do not take a column.
+    const size_t length = std::count_if(word.begin(), word.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
+    if (column > 0 && column + 1 + length > width) {
+      out << '\n';
+      column = 0;
+    } else if (column > 0) {
+      out << ' ';
+      ++column;
+    }
+    out << word;
+    column += length;
+    i = end;
+  }
+  if (column > 0) out << '\n';
+}
+
 // What histlint reports for the rule on its own example, as "line:column: message".
 std::vector<std::string> findings_on_example(const RuleInfo& rule) {
   Options options;
@@ -56,8 +91,12 @@ std::vector<std::string> findings_on_example(const RuleInfo& rule) {
 }
 
 void explain(const RuleInfo& rule, std::ostream& out) {
-  out << rule.id << " (default: " << default_setting(rule) << ")\n\n" << rule.summary << "\n";
-  if (!rule.explanation.empty()) out << '\n' << rule.explanation << '\n';
+  out << rule.id << " (default: " << default_setting(rule) << ")\n\n";
+  print_wrapped(rule.summary, out);
+  if (!rule.explanation.empty()) {
+    out << '\n';
+    print_wrapped(rule.explanation, out);
+  }
   if (!rule.example.empty()) {
     out << "\nExample:\n";
     print_indented(rule.example, out);

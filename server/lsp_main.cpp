@@ -3,6 +3,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 
@@ -24,7 +26,7 @@ constexpr std::string_view kUsage =
     "  --listen HOST:PORT   accept one client over TCP instead (port 0: any free port)\n"
     "  --allow-remote       allow --listen on an address that is not loopback\n"
     "  --debounce MS        wait MS milliseconds after an edit before analysing (default 150)\n"
-    "  --jobs N             analyse on N worker threads (default 1)\n"
+    "  --jobs N             analyse on N worker threads (default 2)\n"
     "  --log LEVEL          error, warning, info (default) or debug, on standard error\n"
     "  --help               show this help\n";
 
@@ -154,6 +156,13 @@ int run_lsp_command(const std::vector<std::string>& args) {
                       stop();
                     }});
   io.run();
+  if (server.analysis_running()) {
+    // Rules cannot be interrupted; waiting for a long analysis whose result nobody wants would
+    // make the editor wait too. Everything the client must see has been written.
+    log::info("exiting while an analysis is still running");
+    std::fflush(nullptr);
+    std::_Exit(server.exit_code());
+  }
   return server.exit_code();
 }
 

@@ -26,7 +26,8 @@ namespace histlint {
 
 struct ServerOptions {
   std::chrono::milliseconds debounce{150};  // after a change, before analysing
-  unsigned workers = 1;
+  // Two, so that one huge document does not hold up the others.
+  unsigned workers = 2;
 };
 
 class LspServer {
@@ -49,6 +50,8 @@ class LspServer {
   bool finished() const { return finished_; }
   // 0 when `shutdown` came before the end, 1 otherwise.
   int exit_code() const { return shutdown_requested_ ? 0 : 1; }
+  // True while a worker is analysing (destroying the server then waits for it).
+  bool analysis_running() const { return scheduler_->busy(); }
 
  private:
   enum class State { Uninitialized, Running, ShutDown };

@@ -57,6 +57,11 @@ std::chrono::milliseconds Scheduler::debounce() const {
   return debounce_;
 }
 
+bool Scheduler::busy() const {
+  const std::lock_guard lock(mutex_);
+  return !running_.empty();
+}
+
 void Scheduler::work() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {

@@ -35,6 +35,8 @@ class Scheduler {
   void cancel(const std::string& key);
   void set_debounce(std::chrono::milliseconds debounce);
   std::chrono::milliseconds debounce() const;
+  // True while a task is running.
+  bool busy() const;
 
  private:
   struct Pending {

@@ -187,10 +187,23 @@ def write(people, out):
         f.write("  ]\n}\n")
 
 
+def validate(out):
+    # The schema check needs the jsonschema package; the loader in C++ checks the rest anyway.
+    try:
+        import jsonschema
+    except ImportError:
+        return
+    with open(os.path.join(os.path.dirname(HERE), "people.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    with open(out, encoding="utf-8") as f:
+        jsonschema.validate(json.load(f), schema)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(HERE), "people.json")
     people = read_sources()
     write(people, out)
+    validate(out)
     print(f"{len(people)} people -> {out}")
 
 

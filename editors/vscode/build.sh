@@ -23,6 +23,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 cd "$here"
+# server/ only exists while packaging a bundled binary.
+trap 'rm -rf "$here/server"' EXIT
 # Reinstall only when the lock file changed since the last install.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
@@ -31,17 +33,21 @@ fi
 rm -rf dist server
 npm run --silent typecheck
 npm run --silent bundle
+# VS Code validates and completes .histlint.json with the schema the server implements.
+cp "$repo/data/histlint.schema.json" dist/
 
-package_args=(--no-dependencies --skip-license --allow-missing-repository --out "$out")
+# The README's images and links stay relative: they resolve inside the .vsix and the repository.
+package_args=(--no-dependencies --skip-license --allow-missing-repository --no-rewrite-relative-links
+  --out "$out")
 if [[ -n $server_binary ]]; then
   [[ -x $server_binary ]] || { echo "build.sh: '$server_binary' is not an executable" >&2; exit 2; }
   # Same layout as `cmake --install`: bin/histlint finds its data in ../share/histlint.
   mkdir -p server/bin server/share/histlint
   cp "$server_binary" server/bin/histlint
   strip server/bin/histlint 2>/dev/null || true
-  cp -r "$repo/data/." server/share/histlint/
+  # The runtime data, as `cmake --install` lays it out (data/tools only builds it).
+  find "$repo/data" -mindepth 1 -maxdepth 1 ! -name tools -exec cp -r {} server/share/histlint/ \;
   package_args+=(--target linux-x64)
 fi
 npx --no-install vsce package "${package_args[@]}"
-rm -rf server
 echo "built $out"

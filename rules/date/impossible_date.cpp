@@ -23,7 +23,7 @@ std::string impossibility(const DateValue& v, bool old_style_context) {
   if (calendar::is_leap_year(v.year, Calendar::Julian) && v.calendar == Calendar::Gregorian) {
     // 1700, 1800, 1900: leap years in the Julian calendar only. Unless the date is marked New
     // Style, a text that deals in Old Style dates may mean the Julian day.
-    if (!v.calendar_stated && old_style_context) return "";
+    if (!v.calendar_stated && old_style_context && v.year < 1924) return "";
     return date + " did not exist in the Gregorian calendar: " + year_text(v.year) +
            " was a leap year only in the Julian calendar.";
   }

@@ -7,6 +7,9 @@ void register_date_rules(RuleRegistry& registry) {
   registry.add(date_rules::reversed_range_rule());
   registry.add(date_rules::calendar_offset_rule());
   registry.add(date_rules::weekday_mismatch_rule());
+  registry.add(date_rules::duration_mismatch_rule());
+  registry.add(date_rules::age_mismatch_rule());
+  registry.add(date_rules::life_dates_mismatch_rule());
 }
 
 }  // namespace histlint

@@ -17,8 +17,9 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     const calendar::Weekday actual = calendar::weekday_of(v.first);
     if (actual == *d.weekday) continue;
     // An unmarked date after 1582 is Gregorian, but where the text deals in Old Style dates it
-    // may be Julian; the weekday is accepted if either reading fits.
-    if (!v.calendar_stated && v.calendar == Calendar::Gregorian && facts.mentions_old_style) {
+    // may be Julian (in civil use until Greece changed in 1923); either reading is accepted.
+    if (!v.calendar_stated && v.calendar == Calendar::Gregorian && facts.mentions_old_style &&
+        v.year < 1924) {
       const auto julian = calendar::day_number(v.year, v.month, v.day, Calendar::Julian);
       if (julian && calendar::weekday_of(*julian) == *d.weekday) continue;
     }

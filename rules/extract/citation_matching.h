@@ -41,6 +41,14 @@ inline std::string_view view(const re2::StringPiece& piece) {
                                  : std::string_view(piece.data(), piece.size());
 }
 
+// Options for long alternations over Unicode classes, whose DFA outgrows RE2's default budget
+// (RE2 would then log and fall back to a slower matcher).
+inline re2::RE2::Options large_pattern_options() {
+  re2::RE2::Options options;
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
 // Month, weekday and season names: a capitalised word that names a time, never a work or author.
 bool is_time_name(std::string_view word);
 

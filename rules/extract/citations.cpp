@@ -45,7 +45,7 @@ namespace {
 
 // Pieces of the author-year grammar, spelled once and assembled into the patterns below.
 constexpr std::string_view kName =
-    R"((?:\p{Lu}\.\s?){0,3}(?:(?:van der|van den|van|von|de la|de|del|della|di|da|du|le|la|ter|)"
+    R"((?:\p{Lu}\.\s?)*(?:(?:van der|van den|van|von|de la|de|del|della|di|da|du|le|la|ter|)"
     R"(ten|al-|el-|ibn|bin|d['’])\s?)?\p{Lu}[\p{L}'’\-]*)";
 constexpr std::string_view kYear =
     R"((?:(?:1[0-9]|20)\d\d[a-z]?(?:\s*/\s*(?:1[0-9]|20)\d\d[a-z]?)?|n\.\s?d\.|forthcoming|)"
@@ -74,10 +74,11 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-// "Deutscher", "Carr and Davies", "Carr, Davies and Smith", "van Ree", "Carr et al.".
+// "Deutscher", "Carr and Davies", "Carr, Davies and Smith", "van Ree", "Carr et al.". Unbounded
+// repetition keeps the compiled program small; the callers bound the text to one bracket.
 std::string author_names() {
-  return join({"(?:", kName, R"((?:\s+)", kName, R"()?(?:(?:\s*,\s*|\s+(?:and|&)\s+))", kName,
-               R"((?:\s+)", kName, R"()?){0,3}(?:\s+et\s+al\.?)?))"});
+  return join(
+      {"(?:", kName, R"((?:(?:\s*,\s*|\s+(?:and|&)\s+|\s+))", kName, R"()*(?:\s+et\s+al\.?)?))"});
 }
 
 const re2::RE2& footnote_reference_pattern() {
@@ -171,9 +172,10 @@ const re2::RE2& reference_link_pattern() {
 }
 
 const re2::RE2& url_pattern() {
+  // A URL or DOI never ends with the sentence's punctuation.
   static const re2::RE2 re(
-      R"((?i)<(?:https?|ftp)://[^>\s]+>|\b(?:https?://|www\.)[^\s<>()\[\]"“”]+|)"
-      R"(\bdoi:\s*10\.\d{4,9}/\S+)");
+      R"((?i)<(?:https?|ftp)://[^>\s]+>|\b(?:https?://|www\.)[^\s<>()\[\]"“”]*[^\s<>()\[\]"“”.,;:!?’']|)"
+      R"(\bdoi:\s*10\.\d{4,9}/\S*[^\s.,;:!?)’'"”])");
   return re;
 }
 
@@ -190,10 +192,12 @@ const re2::RE2& according_to_pattern() {
 }
 
 const re2::RE2& wrote_in_pattern() {
-  static const re2::RE2 re(join(
-      {R"((?i:\b)", kAttributionVerbs, R"(\s+(?:in|by))\s+(?:(?i:the)\s+)?)",
-       R"(([“"‘]|\p{Lu}[\p{L}'’\-]*)|(?i:\b)", kAttributionVerbs,
-       R"(\s+in\s+(?:his|her|their|its|the|a|an)\s+(?:[\p{L}\-]+\s+){0,3}?)", kWorks, R"(\b))"}));
+  static const re2::RE2 re(
+      join({R"((?i:\b)", kAttributionVerbs, R"(\s+(?:in|by))\s+(?:(?i:the)\s+)?)",
+            R"(([“"‘]|\p{Lu}[\p{L}'’\-]*)|(?i:\b)", kAttributionVerbs,
+            R"(\s+in\s+(?:his|her|their|its|the|a|an)\s+(?:[\p{L}\-]+\s+){0,3}?)", kWorks,
+            R"(\b))"}),
+      citation_matching::large_pattern_options());
   return re;
 }
 

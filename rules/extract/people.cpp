@@ -1,10 +1,12 @@
 #include "rules/extract/people.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_set>
 
 #include "rules/analysis.h"
 #include "rules/extract/people_intro.h"
+#include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
 #include "rules/text/utf8.h"
 
@@ -12,105 +14,7 @@ namespace histlint {
 
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
-
-// Names that are also everyday capitalised words, months or places: on their own they are a
-// person only after a title ("President Bush", "Mrs May") or a full naming in the same paragraph.
-bool is_common_word_name(std::string_view folded) {
-  static const WordSet kWords = {
-      "may",     "june",    "august",   "bush",       "brown",     "young",   "wood",
-      "king",    "bell",    "cook",     "rose",       "hope",      "grant",   "long",
-      "hill",    "little",  "black",    "white",      "green",     "major",   "north",
-      "eden",    "heath",   "ford",     "law",        "mill",      "mills",   "pope",
-      "chase",   "nash",    "sun",      "gray",       "grey",      "hardy",   "marshall",
-      "washington", "lincoln", "jackson", "hamilton", "wellington", "nelson", "victoria",
-      "houston", "austin",  "madison",  "columbus",   "church",    "bishop",  "cross",
-      "english", "french",  "german",   "mercy",      "hunt",      "price",   "rich",
-      "mao-era", "constable", "carter", "hoover",     "wilde",     "wright",  "dollar",
-      "temple",  "bright",  "burns",    "pitt",       "liberty",   "peel",    "castle"};
-  return kWords.count(folded) > 0;
-}
-
-// Surnames shared by so many people that a bare one is never assumed to be a particular person
-// unless that person was named in full in the same paragraph.
-bool is_common_surname(std::string_view folded) {
-  static const WordSet kSurnames = {
-      "smith",    "jones",    "williams", "brown",     "johnson",  "taylor",   "wilson",
-      "davies",   "davis",    "evans",    "thomas",    "roberts",  "walker",   "wright",
-      "robinson", "thompson", "white",    "hughes",    "edwards",  "green",    "hall",
-      "wood",     "harris",   "lewis",    "martin",    "jackson",  "clarke",   "clark",
-      "turner",   "hill",     "scott",    "cooper",    "morris",   "ward",     "moore",
-      "king",     "watson",   "baker",    "harrison",  "morgan",   "patel",    "young",
-      "allen",    "mitchell", "james",    "anderson",  "phillips", "lee",      "bell",
-      "parker",   "miller",   "garcia",   "rodriguez", "martinez", "hernandez", "lopez",
-      "gonzalez", "perez",    "sanchez",  "ramirez",   "torres",   "kim",      "park",
-      "chen",     "wang",     "li",       "zhang",     "liu",      "nguyen",   "singh",
-      "kumar",    "muller",   "schmidt",  "schneider", "fischer",  "weber",    "meyer",
-      "becker",   "hoffmann", "ivanov",   "smirnov",   "petrov",   "popov",    "adams",
-      "campbell", "stewart",  "murray",   "ross",      "kennedy",  "roosevelt", "johnston",
-      "reed",     "cohen",    "levi",     "levy",      "friedman", "gandhi",   "bhutto",
-      "castro",   "bonaparte", "pahlavi", "curie",     "bronte",   "wesley",   "huxley"};
-  return kSurnames.count(folded) > 0;
-}
-
-// Given names that are also ordinary capitalised words ("Will", "Frank", "Christian").
-bool is_common_given_name(std::string_view folded) {
-  static const WordSet kWords = {"will",  "bill",  "frank",     "mark",   "rose",  "grace",
-                                 "hope",  "joy",   "ray",       "guy",    "jack",  "pat",
-                                 "sue",   "may",   "june",      "art",    "carol", "faith",
-                                 "dawn",  "rich",  "earl",      "don",    "prince", "king",
-                                 "miles", "victor", "christian", "august", "lenin", "stalin",
-                                 "iron",  "sun",   "chase",     "hunter", "sterling", "major"};
-  return kWords.count(folded) > 0;
-}
-
-// Nouns that make a name part of a place, prize or institution: "Lenin Square", "Trotsky
-// Street", "Marshall Plan", "Dewey Commission", "Stalin Prize", "Kennedy Airport".
-bool is_named_thing_noun(std::string_view folded) {
-  static const WordSet kNouns = {
-      "street",     "st",         "square",      "sq",          "avenue",     "ave",
-      "road",       "rd",         "boulevard",   "prospekt",    "prospect",   "lane",
-      "place",      "way",        "drive",       "park",        "gardens",    "bridge",
-      "station",    "airport",    "port",        "harbour",     "harbor",     "canal",
-      "dam",        "river",      "lake",        "mountain",    "mountains",  "peak",
-      "island",     "islands",    "archipelago", "bay",         "strait",     "sea",
-      "falls",      "glacier",    "university",  "college",     "school",     "academy",
-      "institute",  "institution", "museum",     "gallery",     "library",    "archive",
-      "archives",   "centre",     "center",      "hall",        "theatre",    "theater",
-      "stadium",    "hospital",   "clinic",      "prize",       "prizes",     "award",
-      "awards",     "medal",      "order",       "cup",         "trophy",     "lecture",
-      "lectures",   "memorial",   "monument",    "mausoleum",   "tomb",       "statue",
-      "house",      "palace",     "castle",      "tower",       "building",   "plan",
-      "doctrine",   "declaration", "line",       "pact",        "treaty",     "act",
-      "commission", "committee",  "foundation",  "trust",       "fund",       "society",
-      "youth",      "brigade",    "battalion",   "division",    "regiment",   "works",
-      "factory",    "plant",      "shipyard",    "shipyards",   "mine",       "collective",
-      "oblast",     "region",     "district",    "county",      "city",       "town",
-      "village",    "brothers",   "effect",      "principle",   "equation",   "theorem",
-      "constant",   "scale",      "institute",   "cathedral",   "church",     "mosque",
-      "temple",     "embankment", "ship",        "icebreaker",  "corporation", "company",
-      "steelworks", "metro",      "canal",       "highway",     "expressway", "peninsula"};
-  return kNouns.count(folded) > 0;
-}
-
-// Words that make a capitalised sequence an event or institution rather than a person's name.
-bool is_event_noun(std::string_view folded) {
-  static const WordSet kNouns = {
-      "war",      "revolution", "battle",    "treaty",    "congress",  "party",     "republic",
-      "empire",   "era",        "dynasty",   "government", "commission", "conference", "movement",
-      "union",    "period",     "age",       "crisis",    "affair",    "pact",      "act",
-      "trial",    "trials",     "purge",     "front",     "army",      "church",    "company",
-      "society",  "revolt",     "rising",    "uprising",  "campaign",  "offensive", "siege",
-      "massacre", "famine",     "plan",      "games",     "exhibition", "olympics", "club",
-      "prize",    "street",     "square",    "kingdom",   "state",     "states",    "council",
-      "assembly", "parliament", "senate",    "court",     "bank",      "university", "college",
-      "museum",   "library",    "institute", "school",    "opposition", "international",
-      "bulletin", "times",      "post",      "news",      "journal",   "review",    "press",
-      "league",   "federation", "association", "committee", "soviet",  "reich",     "commune",
-      "civil",    "world",      "cold",      "great",     "new",       "old",       "north",
-      "south",    "east",       "west",      "central",   "national",  "royal",     "holy"};
-  return kNouns.count(folded) > 0;
-}
+using namespace people_words;
 
 bool is_generational_suffix_word(std::string_view folded) {
   return folded == "jr" || folded == "sr" || folded == "st" || folded == "dr" || folded == "mr" ||
@@ -222,6 +126,11 @@ class PeopleExtractor {
       return true;
     }
     return words_[i - 1].offset < s->span.offset;
+  }
+
+  bool in_heading(size_t offset) const {
+    const Block* b = doc_.block_at(offset);
+    return b && b->kind == BlockKind::Heading;
   }
 
   // Word j directly follows word i in one name: separated by spaces (one line break at most), or
@@ -447,18 +356,18 @@ class PeopleExtractor {
       m.key = keys[matched - 1];
       m.candidates = found;
       m.possessive = words_[i + matched - 1].possessive;
-      const bool any_full = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
-        return c.kind == NameKind::Full;
-      });
-      const bool any_short = std::any_of(found.begin(), found.end(), [](const Candidate& c) {
-        return c.kind == NameKind::Short;
-      });
-      m.form = any_full ? MentionForm::FullName
-                        : any_short ? MentionForm::Short : MentionForm::Given;
-      const NameKind wanted = any_full    ? NameKind::Full
-                              : any_short ? NameKind::Short
-                                          : NameKind::Given;
-      std::erase_if(m.candidates, [&](const Candidate& c) { return c.kind != wanted; });
+      const bool any_full = std::any_of(
+          found.begin(), found.end(), [](const Candidate& c) { return c.kind == NameKind::Full; });
+      const bool any_short = std::any_of(
+          found.begin(), found.end(), [](const Candidate& c) { return c.kind == NameKind::Short; });
+      m.form = any_full    ? MentionForm::FullName
+               : any_short ? MentionForm::Short
+                           : MentionForm::Given;
+      // A full name means only the people of that full name; a short name keeps the people
+      // whose given name it is too ("Hugo": Victor Hugo, or Hugo Chávez once he is named).
+      if (any_full) {
+        std::erase_if(m.candidates, [](const Candidate& c) { return c.kind != NameKind::Full; });
+      }
       raw_.push_back(std::move(m));
       first_word_.push_back(i);
       last_word_.push_back(i + matched - 1);
@@ -509,8 +418,8 @@ class PeopleExtractor {
       RawMention& m = raw_[k];
       const size_t first = first_word_[k];
       const size_t last = last_word_[k];
-      const bool whole_word = m.name.offset == words_[first].offset &&
-                              m.name.end() == words_[last].end();
+      const bool whole_word =
+          m.name.offset == words_[first].offset && m.name.end() == words_[last].end();
       // "Lenin Square", "Trotsky Street", "Marshall Plan": a place or thing, not the person.
       if (!m.possessive && whole_word && last + 1 < words_.size() && words_[last + 1].capitalised &&
           adjacent_on_line(last, last + 1) &&
@@ -567,11 +476,15 @@ class PeopleExtractor {
         keep[k] = false;
         continue;
       }
-      // A given name followed by a capitalised word is another person's full name ("Leon Blum").
-      if (m.form == MentionForm::Given && last + 1 < words_.size() &&
-          words_[last + 1].capitalised && adjacent_on_line(last, last + 1)) {
-        keep[k] = false;
-        continue;
+      // A given name or surname followed by a capitalised word is part of another name ("Leon
+      // Blum", "Scott Cooper"); headings are exempt, as Title Case capitalises every word.
+      if (whole_word && !m.possessive && last + 1 < words_.size() && words_[last + 1].capitalised &&
+          adjacent_on_line(last, last + 1) && !in_heading(m.span.offset)) {
+        const std::string next = fold_word(text_, words_[last + 1]);
+        if (!is_function_word(next) && !starts_name(next)) {
+          keep[k] = false;
+          continue;
+        }
       }
     }
     std::vector<RawMention> kept;
@@ -631,7 +544,8 @@ class PeopleExtractor {
         if (!filtered.empty()) cands = std::move(filtered);
       }
       if (m.initial) {
-        std::erase_if(cands, [&](const Candidate& c) { return !initial_matches(c.person, m.initial); });
+        std::erase_if(cands,
+                      [&](const Candidate& c) { return !initial_matches(c.person, m.initial); });
         if (cands.empty()) {
           keep[k] = false;  // "J. Smith" is none of the Smiths whose names start otherwise
           continue;
@@ -661,22 +575,37 @@ class PeopleExtractor {
           break;
         }
         case MentionForm::Short: {
+          // Someone named in full earlier, by surname or by given name, comes first.
           recency(established);
           auto it = established.find(cands[0].person);
           const bool same_block = it != established.end() && it->second.block == m.block;
-          if (m.titled && cands.size() == 1) {
-            chosen = cands[0].person;
-          } else if (it != established.end()) {
+          std::vector<Candidate> surnames;
+          bool also_given_name = false;
+          for (const auto& c : cands) {
+            if (c.kind == NameKind::Short) {
+              surnames.push_back(c);
+            } else {
+              also_given_name = true;
+            }
+          }
+          if (it != established.end()) {
             if ((common_word || common_surname) && !same_block) {
               if (common_word && !m.titled) keep[k] = false;
             } else {
               chosen = cands[0].person;
             }
-          } else if (common_word && !m.titled) {
+          } else if (m.titled && surnames.size() == 1) {
+            chosen = surnames[0].person;
+          } else if ((common_word || also_given_name) && !m.titled) {
+            // "May", "Bush", "Anthony", "Hugo": a word or a first name as often as a surname.
             keep[k] = false;
-          } else if (cands.size() == 1 && !common_surname) {
-            chosen = cands[0].person;
+          } else if (surnames.size() == 1 && !common_surname) {
+            chosen = surnames[0].person;
           }
+          // Given-name candidates nobody introduced are not candidates at all.
+          std::erase_if(cands, [&](const Candidate& c) {
+            return c.kind == NameKind::Given && !established.count(c.person);
+          });
           break;
         }
         case MentionForm::Given: {
@@ -788,8 +717,8 @@ class PeopleExtractor {
   std::vector<RawMention> raw_;
   std::vector<size_t> first_word_;  // parallel to raw_ until apply_context
   std::vector<size_t> last_word_;
-  std::vector<size_t> kept_;         // indices into raw_ of the mentions that stand
-  std::vector<uint32_t> resolved_;   // parallel to kept_: the person, or UINT32_MAX
+  std::vector<size_t> kept_;        // indices into raw_ of the mentions that stand
+  std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
 };
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
@@ -799,8 +728,9 @@ PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
 }
 
 const PersonMention* PeopleFacts::mention_at(size_t offset) const {
-  auto it = std::upper_bound(mentions.begin(), mentions.end(), offset,
-                             [](size_t pos, const PersonMention& m) { return pos < m.span.offset; });
+  auto it =
+      std::upper_bound(mentions.begin(), mentions.end(), offset,
+                       [](size_t pos, const PersonMention& m) { return pos < m.span.offset; });
   if (it == mentions.begin()) return nullptr;
   --it;
   return offset < it->span.end() ? &*it : nullptr;
@@ -879,8 +809,8 @@ namespace {
 // True when a date the text states can be the knowledge base's date: equal at the precision
 // both give, in either calendar the knowledge base records.
 bool same_date(const PartialDate& text, const PartialDate& kb) {
-  const DatePrecision precision = std::min(
-      std::min(text.precision, kb.precision), DatePrecision::Day);
+  const DatePrecision precision =
+      std::min(std::min(text.precision, kb.precision), DatePrecision::Day);
   if (precision < DatePrecision::Year) return true;  // decades and centuries: nothing to compare
   auto equal = [&](const CivilDate& a, const CivilDate& b) {
     if (a.year != b.year) return false;
@@ -913,21 +843,37 @@ std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
   for (const auto& intro : introduced) {
     const Person* p = person(intro.person_id);
     if (!p) continue;
-    auto check = [&](const std::optional<PartialDate>& stated, Span span,
-                     const std::optional<LifeEvent>& known, bool is_birth) {
-      if (!stated || !known || same_date(*stated, known->date)) return;
-      LifeDateConflict c;
-      c.person_id = p->id;
-      c.is_birth = is_birth;
-      c.text_date = *stated;
-      c.text_span = span;
-      c.kb_date = known->date;
-      c.kb_file = p->source_file;
-      c.kb_line = p->source_line;
-      out.push_back(std::move(c));
+    struct Check {
+      const std::optional<PartialDate>& stated;
+      Span span;
+      const std::optional<LifeEvent>& known;
+      bool is_birth;
     };
-    check(intro.birth, intro.birth_span, p->birth, true);
-    check(intro.death, intro.death_span, p->death, false);
+    const Check checks[] = {{intro.birth, intro.birth_span, p->birth, true},
+                            {intro.death, intro.death_span, p->death, false}};
+    // Dates all far from the knowledge base's belong to a namesake ("John Smith (1580–1631)"),
+    // not to a slip of the pen about this person.
+    bool any_compared = false;
+    bool any_close = false;
+    for (const auto& c : checks) {
+      if (!c.stated || !c.known) continue;
+      any_compared = true;
+      if (std::abs(c.stated->date.year - c.known->date.date.year) <= 5) any_close = true;
+    }
+    if (!any_compared || !any_close) continue;
+    for (const auto& c : checks) {
+      if (!c.stated || !c.known || same_date(*c.stated, c.known->date)) continue;
+      LifeDateConflict conflict;
+      conflict.person_id = p->id;
+      conflict.is_birth = c.is_birth;
+      conflict.text_date = *c.stated;
+      conflict.text_span = c.span;
+      conflict.kb_date = c.known->date;
+      conflict.kb_file = p->source_file;
+      conflict.kb_line = p->source_line;
+      conflict.kb_span = Span{p->source_offset, p->source_length};
+      out.push_back(std::move(conflict));
+    }
   }
   return out;
 }

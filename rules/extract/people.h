@@ -65,8 +65,9 @@ struct LifeDateConflict {
   PartialDate text_date;
   Span text_span;
   PartialDate kb_date;
-  std::string kb_file;  // where the knowledge-base entry is written
+  std::string kb_file;  // where the knowledge-base entry is written: path, line, byte range
   size_t kb_line = 0;
+  Span kb_span;
 };
 
 struct PeopleFacts {

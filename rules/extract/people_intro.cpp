@@ -11,8 +11,12 @@ namespace histlint::people_intro {
 
 namespace {
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 size_t skip_spaces(std::string_view text, size_t pos, size_t limit) {
   while (pos < limit) {
@@ -295,7 +299,8 @@ size_t skip_footnotes(std::string_view text, size_t pos, size_t limit) {
     const size_t close = text.find(']', pos);
     if (close == std::string_view::npos || close >= limit || close - pos > 24) return pos;
     const auto inside = text.substr(pos + 1, close - pos - 1);
-    if (inside.find("O.S") != std::string_view::npos || month_number(word_at(inside, 0, inside.size()))) {
+    if (inside.find("O.S") != std::string_view::npos ||
+        month_number(word_at(inside, 0, inside.size()))) {
       return pos;
     }
     pos = close + 1;
@@ -387,9 +392,9 @@ bool read_life_text(std::string_view text, size_t pos, size_t limit, StatedLife&
     if (c == ';' || c == '(' || c == ')' || c == '.' || is_ascii_digit(c)) break;
     const size_t len = dash_length(text, q);
     // A hyphen only counts directly after the date ("1879-1940") or between spaces.
-    if (len > 1 || (len == 1 && (q == first->span.end() ||
-                                 (q > 0 && text[q - 1] == ' ' && q + 1 < limit &&
-                                  text[q + 1] == ' ')))) {
+    if (len > 1 ||
+        (len == 1 && (q == first->span.end() ||
+                      (q > 0 && text[q - 1] == ' ' && q + 1 < limit && text[q + 1] == ' ')))) {
       dash = len;
       break;
     }
@@ -448,8 +453,7 @@ void read_alias_part(std::string_view text, size_t begin, size_t end, StatedLife
     append_folded(folded, part.substr(w.offset, w.length));
     if (!w.capitalised && !is_name_particle(folded)) return;
   }
-  std::string alias(part.substr(words.front().offset,
-                                words.back().end() - words.front().offset));
+  std::string alias(part.substr(words.front().offset, words.back().end() - words.front().offset));
   life.aliases.push_back(std::move(alias));
 }
 

@@ -117,19 +117,21 @@ bool is_running_prose(const Document& doc, const Block& block) {
   return !block.in_reference_section && !is_line_structured(doc, block);
 }
 
-void Evidence::add(std::string_view one, std::string_view many, size_t count) {
+void Evidence::add(std::string_view one, std::string_view many, size_t count,
+                   std::string_view example) {
   if (count == 0) return;
   for (auto& item : items_) {
     if (item.many == many) {
       item.count += count;
+      if (item.example.empty()) item.example = example;
       return;
     }
   }
-  items_.push_back({std::string(one), std::string(many), count});
+  items_.push_back({std::string(one), std::string(many), count, std::string(example)});
 }
 
 void Evidence::merge(const Evidence& other) {
-  for (const auto& item : other.items_) add(item.one, item.many, item.count);
+  for (const auto& item : other.items_) add(item.one, item.many, item.count, item.example);
 }
 
 std::string Evidence::describe(size_t limit) const {
@@ -145,6 +147,7 @@ std::string Evidence::describe(size_t limit) const {
       out += order[i]->one;
     } else {
       out += std::to_string(order[i]->count) + " " + order[i]->many;
+      if (!order[i]->example.empty()) out += " such as " + order[i]->example;
     }
   }
   return out;

@@ -49,8 +49,10 @@ bool is_running_prose(const Document& doc, const Block& block);
 class Evidence {
  public:
   // `one` is the phrase for a single item ("a phone number"), `many` the plural noun
-  // ("phone numbers"); counts of the same `many` accumulate.
-  void add(std::string_view one, std::string_view many, size_t count = 1);
+  // ("phone numbers"); counts of the same `many` accumulate. `example` (optional) is quoted
+  // after the plural: "10 lines of comment-form text, such as “Leave a Reply”".
+  void add(std::string_view one, std::string_view many, size_t count = 1,
+           std::string_view example = {});
   void merge(const Evidence& other);
   bool empty() const { return items_.empty(); }
   // The `limit` largest kinds, joined with commas and a final "and".
@@ -61,6 +63,7 @@ class Evidence {
     std::string one;
     std::string many;
     size_t count = 0;
+    std::string example;
   };
   std::vector<Item> items_;
 };

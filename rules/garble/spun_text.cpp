@@ -5,6 +5,8 @@
 // flagged when several of its sentences carry evidence, and flagged sentences close to each other
 // merge into one diagnostic per garbled run. One real but unusual sentence never suffices.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -23,6 +25,7 @@ constexpr size_t kMinBadInWindow = 3;   // sentences with their own evidence in 
 constexpr double kBadSentence = 1.0;    // score that makes a sentence carry evidence
 constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
 constexpr size_t kMaxGap = 3;  // clean-looking sentences bridged inside one garbled run
+constexpr size_t kMaxBridge = 8;  // sentences of any kind between two flagged ones in a run
 constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
 
 struct Signals {
@@ -409,6 +412,7 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   score_repeats(words, prose, sigs);
   for (const Block* block : prose_blocks) score_brackets(doc, *block, index, sigs);
 
+  if (std::getenv("GARBLE_DEBUG")) for (size_t k = 0; k < eligible.size(); ++k) std::fprintf(stderr, "%5.1f f%zu r%zu s%zu b%zu p%zu g%zu e%zu | %.90s\n", sigs[k].score, sigs[k].fragments, sigs[k].repeated, sigs[k].spacing, sigs[k].brackets, sigs[k].bad_pairs, sigs[k].glued, sigs[k].exclamations, std::string(doc.slice(doc.sentences()[eligible[k]].span)).c_str());
   // Sliding windows: mark the evidence-carrying sentences of every window that passes.
   std::vector<bool> marked(eligible.size(), false);
   double sum = 0;
@@ -433,9 +437,15 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
       ++k;
       continue;
     }
+    // A run bridges sentences with weak evidence of their own, up to kMaxGap with none at all.
     size_t last = k;
-    for (size_t j = k + 1; j < eligible.size() && j <= last + kMaxGap + 1; ++j) {
-      if (marked[j]) last = j;
+    size_t quiet = 0;
+    for (size_t j = k + 1; j < eligible.size() && j <= last + kMaxBridge; ++j) {
+      if (marked[j]) {
+        last = j, quiet = 0;
+      } else if (sigs[j].score == 0 && ++quiet > kMaxGap) {
+        break;
+      }
     }
     Signals total;
     for (size_t j = k; j <= last; ++j) {

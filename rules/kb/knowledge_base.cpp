@@ -110,8 +110,8 @@ class EntryReader {
     for (const auto& [key, value] : entry_.items()) {
       if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
       static const std::unordered_set<std::string_view> kKnown = {
-          "id",          "name",  "aliases", "short",    "given",    "sex",   "birth", "death",
-          "description", "roles", "events",  "wikidata", "wikipedia"};
+          "id",          "name",        "aliases", "short",  "given",    "sex",      "birth",
+          "death",       "description", "occupations", "roles", "events", "wikidata", "wikipedia"};
       if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
       (void)value;
     }
@@ -135,6 +135,7 @@ class EntryReader {
     if (!life_event(entry_, "birth", person.birth)) return false;
     if (!life_event(entry_, "death", person.death)) return false;
     if (!string_field(entry_, "description", person.description, false)) return false;
+    if (!string_list(entry_, "occupations", person.occupations)) return false;
     if (!roles(person.roles)) return false;
     if (!events(person.events)) return false;
     if (!string_field(entry_, "wikidata", person.wikidata, false)) return false;
@@ -548,13 +549,19 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
   for (const auto& entry : *entries) {
     // The entry's line is that of its first key, normally "id".
     size_t line = 0;
+    size_t key_offset = 0;
+    size_t key_length = 0;
     if (index < offsets.size()) {
       const size_t first_key = text.find_first_not_of(" \t\r\n", offsets[index] + 1);
-      line = line_of_offset(text, first_key == std::string_view::npos ? offsets[index] : first_key);
+      key_offset = first_key == std::string_view::npos ? offsets[index] : first_key;
+      key_length = std::min(text.find_first_of("\r\n", key_offset), text.size()) - key_offset;
+      line = line_of_offset(text, key_offset);
     }
     ++index;
     Person person;
     if (!EntryReader(path, line, entry).read(person, error)) return std::nullopt;
+    person.source_offset = key_offset;
+    person.source_length = key_length;
     if (auto [it, inserted] = seen.emplace(person.id, line); !inserted) {
       if (error) {
         *error = path + ":" + std::to_string(line + 1) + ": duplicate id \"" + person.id +
@@ -662,9 +669,12 @@ void KnowledgeBase::rebuild_index() {
         continue;
       }
       add(std::move(key), i, NameKind::Full);
-      // "Peter the Great" and "Nicholas II" have no surname to stand alone.
+      // "Peter the Great", "Nicholas II" and "Arthur Wellesley, Duke of Wellington" have no
+      // surname at the end to stand alone.
       const bool regnal =
           std::find(folded.begin(), folded.end(), "the") != folded.end() ||
+          std::find(folded.begin(), folded.end(), "of") != folded.end() ||
+          name.find(',') != std::string::npos ||
           is_roman_numeral(std::string_view(name).substr(words.back().offset, words.back().length));
       if (!explicit_short && !regnal) {
         size_t last = folded.size() - 1;

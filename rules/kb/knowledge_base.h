@@ -73,14 +73,17 @@ struct Person {
   std::optional<LifeEvent> birth;
   std::optional<LifeEvent> death;
   std::string description;  // one line
+  std::vector<std::string> occupations;  // "revolutionary", "journalist" (Wikidata imports)
   std::vector<Role> roles;
   std::vector<DatedEvent> events;
   std::string wikidata;   // "Q33391"
   std::string wikipedia;  // English Wikipedia title, when it is not the display name
 
   // Where the entry is written, for go-to-definition.
-  std::string source_file;  // absolute path of the JSON file
-  size_t source_line = 0;   // 0-based line of the entry's "id"
+  std::string source_file;   // path of the JSON file, as it was loaded
+  size_t source_line = 0;    // 0-based line of the entry's first key (normally "id")
+  size_t source_offset = 0;  // byte offset of that key, and the length of the rest of its line
+  size_t source_length = 0;
 };
 
 // Whole-name entries of the name index: what one normalised name can refer to.

@@ -201,7 +201,7 @@ class QuotationChecker {
     if (citations_.supports(whole) || (intro && citations_.supports(*intro))) return;
     std::string speaker = speaker_in(attribution);
     if (speaker.empty() && intro) speaker = speaker_in(doc_.prose_slice(*intro));
-    report(first, whole, speaker);
+    report(first.inner, quoted_words(r), whole, speaker);
   }
 
   // Block quotes introduced as someone's words ("Trotsky wrote:") with no citation and no
@@ -217,26 +217,34 @@ class QuotationChecker {
       if (!intro) continue;
       const Span whole{blocks[i].span.offset, blocks[last].span.end() - blocks[i].span.offset};
       if (citations_.supports(whole) || citations_.supports(*intro)) continue;
-      Quotation q;
-      q.span = blocks[i].span;
-      q.inner = blocks[i].sentence_count > 0 ? doc_.block_sentences_begin(blocks[i])->span
-                                             : blocks[i].span;
-      q.block = i;
-      report(q, whole, speaker_in(doc_.prose_slice(*intro)));
+      report(blocks[i].span, std::string(doc_.prose_slice(blocks[i].span)), whole,
+             speaker_in(doc_.prose_slice(*intro)));
     }
   }
 
-  void report(const Quotation& first, const Span& whole, const std::string& speaker) {
+  // The quoted words of a run, joined where the writer interrupts them.
+  std::string quoted_words(const QuoteRun& r) const {
+    std::string words;
+    for (size_t k = r.first; k <= r.last; ++k) {
+      if (!words.empty()) words += " … ";
+      words += doc_.prose_slice(quotes_[k].inner);
+    }
+    return words;
+  }
+
+  void report(Span first_inner, const std::string& words, const Span& whole,
+              const std::string& speaker) {
     // Underline the quotation's first sentence: the whole passage may run for lines.
     Span shown = whole;
-    if (const Sentence* s = doc_.sentence_at(first.inner.offset)) {
-      const size_t end = std::max(s->span.end(), std::min(first.span.end(), s->span.end() + 4));
-      if (end > whole.offset && end < whole.end()) shown.length = end - whole.offset;
+    if (const Sentence* s = doc_.sentence_at(first_inner.offset)) {
+      if (s->span.end() > whole.offset && s->span.end() < whole.end()) {
+        shown.length = s->span.end() - whole.offset;
+      }
     }
-    const std::string words = "“" + excerpt(doc_.prose_slice(first.inner), 60) + "”";
+    const std::string quoted = "“" + excerpt(words, 60) + "”";
     std::string message =
-        speaker.empty() ? "quotation without a source: " + words
-                        : "quotation attributed to " + speaker + " without a source: " + words;
+        speaker.empty() ? "quotation without a source: " + quoted
+                        : "quotation attributed to " + speaker + " without a source: " + quoted;
     report_unsourced(analysis_, shown, Severity::Warning, std::move(message), out_);
   }
 

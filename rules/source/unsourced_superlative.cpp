@@ -48,23 +48,25 @@ std::string join(std::initializer_list<std::string_view> parts) {
 }
 
 const re2::RE2& superlative_pattern() {
-  static const re2::RE2 re(join(
-      {// "the biggest betrayal since 1914"
-       R"((?i:\bthe\s+(?:single\s+|very\s+)?)", kSuperlative,
-       R"((?:[\s-]ever)?\s+(?:[\p{L}\-]+\s+){1,3}?)", kScope, ")",
-       // "the most comprehensive study", "the best biography"
-       R"(|(?i:\bthe\s+(?:single\s+|very\s+)?(?:(?:most|least)\s+[\p{L}\-]+|best|finest|fullest|)",
-       R"(definitive|greatest|earliest)\s+(?:[\p{L}\-]+\s+)?)", kWorks, ")",
-       // "the most influential Marxist"
-       R"(|(?i:\bthe\s+(?:single\s+)?most\s+(?:important|influential|significant|famous|)",
-       R"(celebrated|prominent|successful|powerful|popular|respected|admired|hated|feared|brilliant|)",
-       R"(gifted|talented|original|consequential|notorious|infamous|widely[\s-]read|widely[\s-]cited|)",
-       R"(controversial|decisive|prolific)\s+([\p{L}\-]+))",
-       // "the first woman to", "the only member of the Politburo to"
-       R"(|(?i:\bthe\s+(?:first|only|last)\s+((?:[\p{L}\-]+\s+){0,4}?)(?:ever\s+)?to\s+)(\p{Ll}+))",
-       // absolutes
-       R"(|(?i:\b(?:unrivall?ed|unparall?ell?ed|unequall?ed|unmatched|unsurpassed|unprecedented|)",
-       R"(second\s+to\s+none|without\s+(?:equal|parallel|precedent)|matchless|peerless)\b))"}));
+  static const re2::RE2 re(
+      join(
+          {// "the biggest betrayal since 1914"
+           R"((?i:\bthe\s+(?:single\s+|very\s+)?)", kSuperlative,
+           R"((?:[\s-]ever)?\s+(?:[\p{L}\-]+\s+){1,3}?)", kScope, ")",
+           // "the most comprehensive study", "the best biography"
+           R"(|(?i:\bthe\s+(?:single\s+|very\s+)?(?:(?:most|least)\s+[\p{L}\-]+|best|finest|fullest|)",
+           R"(definitive|greatest|earliest)\s+(?:[\p{L}\-]+\s+)?)", kWorks, ")",
+           // "the most influential Marxist"
+           R"(|(?i:\bthe\s+(?:single\s+)?most\s+(?:important|influential|significant|famous|)",
+           R"(celebrated|prominent|successful|powerful|popular|respected|admired|hated|feared|brilliant|)",
+           R"(gifted|talented|original|consequential|notorious|infamous|widely[\s-]read|widely[\s-]cited|)",
+           R"(controversial|decisive|prolific)\s+([\p{L}\-]+)))",
+           // "the first woman to", "the only member of the Politburo to"
+           R"(|(?i:\bthe\s+(?:first|only|last)\s+((?:[\p{L}\-]+\s+){0,4}?)(?:ever\s+)?to\s+)(\p{Ll}+))",
+           // absolutes
+           R"(|(?i:\b(?:unrivall?ed|unparall?ell?ed|unequall?ed|unmatched|unsurpassed|unprecedented|)",
+           R"(second\s+to\s+none|without\s+(?:equal|parallel|precedent)|matchless|peerless)\b))"}),
+      citation_matching::large_pattern_options());
   return re;
 }
 

@@ -44,44 +44,46 @@ std::string join(std::initializer_list<std::string_view> parts) {
 
 // Group 1 is the weasel phrase; group 2, when present, the word before a bare plural subject.
 const re2::RE2& weasel_pattern() {
-  static const re2::RE2 re(join(
-      {"(?i)(",
-       // "some critics of Trotsky say", "many historians have argued"
-       R"(\b)", kVagueGroup, R"(\s+(?:[\p{L}\-]+\s+){0,2}?)", kPeople,
-       R"((?:\s+of\s+[\p{L}’'\-]+(?:\s+[\p{L}’'\-]+)?)?\s+(?:have\s+|has\s+|had\s+|would\s+|)",
-       R"(might\s+|may\s+)?(?:also\s+|long\s+|even\s+)?)", kOpinionVerbs, R"(\b)",
-       // "according to some historians"
-       R"(|\baccording\s+to\s+(?:some|many|most|several|various|certain|unnamed|anonymous|)",
-       R"(unspecified|(?:some|many)\s+(?:of\s+)?(?:the\s+)?[\p{L}\-]+)\b(?:\s+[\p{L}\-]+)?)",
-       // "it is believed that", "it has been suggested that", "it is said to have"
-       R"(|\bit\s+(?:is|was|has\s+been|had\s+been|can\s+be|could\s+be|may\s+be|might\s+be|)",
-       R"(must\s+be)\s+(?:(?:often|widely|generally|commonly|frequently|sometimes|usually|now|still|)",
-       R"(also|long|popularly|traditionally|increasingly|universally|almost\s+universally)\s+)?)",
-       R"((?:said|believed|thought|claimed|argued|reported|suggested|rumou?red|alleged|held|)",
-       R"(accepted|acknowledged|understood|considered|felt|estimated|feared|assumed|supposed|)",
-       R"(maintained|asserted|speculated|recogni[sz]ed|known)\s+(?:that\b|to\s+\p{Ll}+))",
-       // "some say", "many believe", "others have argued"
-       R"(|\b(?:some|many|others|most)\s+(?:would\s+|might\s+|may\s+|could\s+|have\s+|had\s+)?)",
-       R"((?:say|said|claim|claimed|believe|believed|argue|argued|think|thought|feel|felt|)",
-       R"(contend|contended|maintain|maintained|insist|insisted|suggest|suggested)\b)",
-       // "is widely regarded as", "was often described"
-       R"(|\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)",
-       R"((?:(?:often|widely|generally|commonly|frequently|sometimes|universally|almost|usually|)",
-       R"(popularly|traditionally|increasingly|long)\s+)+(?:regarded|considered|seen|viewed|)",
-       R"(described|believed|thought|held|acknowledged|accepted|recogni[sz]ed|credited|called|)",
-       R"(referred\s+to|said|cited|reported|claimed|praised|acclaimed|critici[sz]ed|condemned|)",
-       R"(denounced|dismissed|celebrated|hailed|depicted|portrayed|remembered|blamed)\b)",
-       // "a widely held view", "there is a broad consensus that"
-       R"(|\b(?:widely|commonly|generally|popularly)\s+(?:believed|held|thought|accepted)\b)",
-       R"(|\bthere\s+(?:is|was|has\s+been)\s+(?:a\s+)?(?:(?:broad|general|growing|wide|)",
-       R"(widespread|scholarly|academic)\s+)?(?:consensus|agreement)\s+(?:that|among)\b)", ")",
-       // "research has shown", "historians argue": a bare plural subject
-       R"(|(?:(?m:^)\s*|[.;:!?]\s+|,\s+|\b(?:and|but|that|as|while|although|though|whereas|because)\s+)()",
-       R"((?:([\p{L}\-]+)\s+)?(?:research|studies|scholarship|evidence|surveys|polls|historians|)",
-       R"(scholars|experts|critics|observers|commentators|analysts|economists|researchers)\s+)",
-       R"((?:have\s+|has\s+)?(?:\p{Ll}+ly\s+)?(?:shown|show|shows|proven|proved|demonstrated|)",
-       R"(demonstrate|demonstrates|suggested|suggest|suggests|found|indicate|indicates|indicated|)",
-       R"(agree|agreed|argue|argued|claim|claimed|say|believe|contend|maintain|insist)\b))"}));
+  static const re2::RE2 re(
+      join(
+          {"(?i)(",
+           // "some critics of Trotsky say", "many historians have argued"
+           R"(\b)", kVagueGroup, R"(\s+(?:[\p{L}\-]+\s+){0,2}?)", kPeople,
+           R"((?:\s+of\s+[\p{L}’'\-]+(?:\s+[\p{L}’'\-]+)?)?\s+(?:have\s+|has\s+|had\s+|would\s+|)",
+           R"(might\s+|may\s+)?(?:also\s+|long\s+|even\s+)?)", kOpinionVerbs, R"(\b)",
+           // "according to some historians"
+           R"(|\baccording\s+to\s+(?:some|many|most|several|various|certain|unnamed|anonymous|)",
+           R"(unspecified|(?:some|many)\s+(?:of\s+)?(?:the\s+)?[\p{L}\-]+)\b(?:\s+[\p{L}\-]+)?)",
+           // "it is believed that", "it has been suggested that", "it is said to have"
+           R"(|\bit\s+(?:is|was|has\s+been|had\s+been|can\s+be|could\s+be|may\s+be|might\s+be|)",
+           R"(must\s+be)\s+(?:(?:often|widely|generally|commonly|frequently|sometimes|usually|now|still|)",
+           R"(also|long|popularly|traditionally|increasingly|universally|almost\s+universally)\s+)?)",
+           R"((?:said|believed|thought|claimed|argued|reported|suggested|rumou?red|alleged|held|)",
+           R"(accepted|acknowledged|understood|considered|felt|estimated|feared|assumed|supposed|)",
+           R"(maintained|asserted|speculated|recogni[sz]ed|known)\s+(?:that\b|to\s+\p{Ll}+))",
+           // "some say", "many believe", "others have argued"
+           R"(|\b(?:some|many|others|most)\s+(?:would\s+|might\s+|may\s+|could\s+|have\s+|had\s+)?)",
+           R"((?:say|said|claim|claimed|believe|believed|argue|argued|think|thought|feel|felt|)",
+           R"(contend|contended|maintain|maintained|insist|insisted|suggest|suggested)\b)",
+           // "is widely regarded as", "was often described"
+           R"(|\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)",
+           R"((?:(?:often|widely|generally|commonly|frequently|sometimes|universally|almost|usually|)",
+           R"(popularly|traditionally|increasingly|long)\s+)+(?:regarded|considered|seen|viewed|)",
+           R"(described|believed|thought|held|acknowledged|accepted|recogni[sz]ed|credited|called|)",
+           R"(referred\s+to|said|cited|reported|claimed|praised|acclaimed|critici[sz]ed|condemned|)",
+           R"(denounced|dismissed|celebrated|hailed|depicted|portrayed|remembered|blamed)\b)",
+           // "a widely held view", "there is a broad consensus that"
+           R"(|\b(?:widely|commonly|generally|popularly)\s+(?:believed|held|thought|accepted)\b)",
+           R"(|\bthere\s+(?:is|was|has\s+been)\s+(?:a\s+)?(?:(?:broad|general|growing|wide|)",
+           R"(widespread|scholarly|academic)\s+)?(?:consensus|agreement)\s+(?:that|among)\b)", ")",
+           // "research has shown", "historians argue": a bare plural subject
+           R"(|(?:(?m:^)\s*|[.;:!?]\s+|,\s+|\b(?:and|but|that|as|while|although|though|whereas|because)\s+)()",
+           R"((?:([\p{L}\-]+)\s+)?(?:research|studies|scholarship|evidence|surveys|polls|historians|)",
+           R"(scholars|experts|critics|observers|commentators|analysts|economists|researchers)\s+)",
+           R"((?:have\s+|has\s+)?(?:\p{Ll}+ly\s+)?(?:shown|show|shows|proven|proved|demonstrated|)",
+           R"(demonstrate|demonstrates|suggested|suggest|suggests|found|indicate|indicates|indicated|)",
+           R"(agree|agreed|argue|argued|claim|claimed|say|believe|contend|maintain|insist)\b))"}),
+      citation_matching::large_pattern_options());
   return re;
 }
 

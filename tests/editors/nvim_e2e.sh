@@ -23,6 +23,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/repo/.git" "$work/repo/book/.histlint" "$work/home"
 cp "$DATES_SEED" "$work/repo/book/dates.txt"
 cp "$GARBLED_SEED" "$work/repo/book/garbled.txt"
+chmod u+w "$work/repo/book/"*.txt # the shared seeds are read-only; quick fixes edit the copies
 
 # A private HOME/XDG so the user's config, shada and LSP log stay out of the test.
 HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
@@ -43,6 +44,6 @@ fi
 [[ $((passed + failed)) -eq 0 ]] && fail "the Lua test wrote no results"
 if [[ $failed -gt 0 ]]; then
   log=$(find "$work/home" -name 'lsp.log' | head -1)
-  [[ -n $log ]] && { echo "--- end of Neovim's LSP log"; tail -15 "$log"; }
+  [[ -n $log ]] && { echo "--- end of Neovim's LSP log"; tail -15 "$log" | cut -c1-400; }
 fi
 finish

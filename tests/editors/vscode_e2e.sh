@@ -55,6 +55,12 @@ else
   finish
 fi
 echo "vsix built after $((SECONDS - started)) s"
+if (cd "$REPO_DIR/editors/vscode" && npm test) >"$work/unit.log" 2>&1; then
+  pass "extension unit tests (npm test: $(grep -m1 '^# pass' "$work/unit.log"))"
+else
+  fail "extension unit tests (npm test, log below)"
+  tail -30 "$work/unit.log"
+fi
 
 code_server=$code_server_dir/node_modules/.bin/code-server
 user_data=$work/user-data
@@ -80,6 +86,7 @@ cat >"$user_data/User/settings.json" <<'JSON'
 JSON
 cp "$DATES_SEED" "$work/ws/dates.txt"
 cp "$GARBLED_SEED" "$work/ws/garbled.txt"
+chmod u+w "$work/ws/"*.txt # the shared seeds are read-only
 
 if "$code_server" --install-extension "$work/histlint.vsix" --extensions-dir "$extensions" \
   --user-data-dir "$user_data" >"$work/install-ext.log" 2>&1; then

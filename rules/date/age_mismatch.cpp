@@ -1,0 +1,252 @@
+// date/age-mismatch: a stated age that the person's birth date and the date of the event
+// contradict: "assassinated at age 61" for someone born in November 1879 and killed in August
+// 1940, or "(7 November 1879 – 21 August 1940) (aged 61)".
+#include <algorithm>
+
+#include "rules/date/rules.h"
+#include "rules/date/support.h"
+#include "rules/extract/date_people.h"
+#include "rules/extract/date_tokens.h"
+#include "rules/extract/people.h"
+#include "rules/text/utf8.h"
+
+namespace histlint::date_rules {
+
+namespace {
+
+// Words near an age that date it to the person's death: "assassinated at age 61", "died aged
+// 60", "dead at the age of 60".
+bool is_death_word(std::string_view w) {
+  using date_parse::equals_folded;
+  for (std::string_view d : {"died", "dies", "dead", "death", "killed", "assassinated", "murdered",
+                             "executed", "shot", "perished", "succumbed", "hanged", "slain",
+                             "poisoned", "guillotined", "beheaded", "drowned"}) {
+    if (equals_folded(w, d)) return true;
+  }
+  return false;
+}
+
+bool is_birth_word(std::string_view w) {
+  return date_parse::equals_folded(w, "born") || date_parse::equals_folded(w, "birth");
+}
+
+struct Word {
+  std::string_view text;
+  size_t offset;
+};
+
+// Up to `count` words of the sentence before `offset` (nearest first) or after it.
+std::vector<Word> words_near(std::string_view prose, Span sentence, size_t offset, int count,
+                             bool backwards) {
+  std::vector<Word> out;
+  size_t pos = offset;
+  while (static_cast<int>(out.size()) < count) {
+    size_t len = 0;
+    if (backwards) {
+      while (pos > sentence.offset && !utf8::is_letter(utf8::decode_before(prose, pos, len))) {
+        const char32_t c = utf8::decode_before(prose, pos, len);
+        if (c == ',' || c == ';' || c == '.' || c == '(' || c == ')') return out;
+        pos -= len;
+      }
+      if (pos <= sentence.offset) return out;
+      const size_t end = pos;
+      while (pos > sentence.offset && utf8::is_letter(utf8::decode_before(prose, pos, len))) {
+        pos -= len;
+      }
+      out.push_back({prose.substr(pos, end - pos), pos});
+    } else {
+      while (pos < sentence.end() && !utf8::is_letter(utf8::decode(prose, pos, len))) {
+        const char32_t c = utf8::decode(prose, pos, len);
+        if (c == ',' || c == ';' || c == '.' || c == '(' || c == ')') return out;
+        pos += len;
+      }
+      if (pos >= sentence.end()) return out;
+      const size_t start = pos;
+      while (pos < sentence.end() && utf8::is_letter(utf8::decode(prose, pos, len))) pos += len;
+      out.push_back({prose.substr(start, pos - start), start});
+    }
+  }
+  return out;
+}
+
+// The death verb beside an age, if any ("assassinated"), else empty.
+std::string_view death_word_near(const Document& doc, const AgeMention& age) {
+  const Sentence& s = doc.sentences()[age.sentence];
+  for (const Word& w : words_near(doc.prose(), s.span, age.span.offset, 5, true)) {
+    if (is_birth_word(w.text)) return {};
+    if (is_death_word(w.text)) return w.text;
+  }
+  for (const Word& w : words_near(doc.prose(), s.span, age.span.end(), 3, false)) {
+    if (is_death_word(w.text)) return w.text;
+  }
+  return {};
+}
+
+// "(7 November 1879 – 21 August 1940) (aged 60)": the range just before the age.
+bool check_lifespan_range(const Analysis& analysis, const DateFacts& facts, const AgeMention& age,
+                          std::vector<Finding>& out) {
+  const auto [lo, hi] = facts.dates_in_sentence(age.sentence);
+  for (size_t i = hi; i > lo; --i) {
+    const DateMention& d = facts.dates[i - 1];
+    if (d.span.end() > age.span.offset) continue;
+    if (!d.range_end || words_between(analysis.doc(), d.span.end(), age.span.offset) > 1) {
+      return false;
+    }
+    const DateValue& birth = d.value;
+    const DateValue& death = *d.range_end;
+    if (birth.year == 0 || death.year == 0 || death.last < birth.first) return true;
+    const int min_age = calendar::completed_years(birth.last, death.first, birth.calendar);
+    const int max_age = calendar::completed_years(birth.first, death.last, birth.calendar);
+    if (age.age >= min_age && age.age <= max_age) return true;
+    Finding f;
+    f.span = age.span;
+    f.message = "From " + birth.display() + " to " + death.display() + " is " +
+                age_text(AgeRange{min_age, max_age}) + " years, so the age at death was not " +
+                std::to_string(age.age) + ".";
+    f.related.push_back(Related{"", d.span, "the life dates"});
+    out.push_back(std::move(f));
+    return true;
+  }
+  return false;
+}
+
+// The date the age is measured at: the nearest date of the sentence, when there is one
+// unambiguous candidate.
+const DateMention* event_date(const Analysis& analysis, const DateFacts& facts,
+                              const AgeMention& age) {
+  const auto [lo, hi] = facts.dates_in_sentence(age.sentence);
+  const DateMention* best = nullptr;
+  size_t best_gap = SIZE_MAX;
+  int years_seen = 0;
+  int last_year = 0;
+  for (size_t i = lo; i < hi; ++i) {
+    const DateMention& d = facts.dates[i];
+    if (!is_narrative(d) || d.is_range() || d.value.year == 0 || d.approximate ||
+        d.lead == DateLead::Since || d.lead == DateLead::Until || d.lead == DateLead::Before ||
+        d.lead == DateLead::After) {
+      continue;
+    }
+    if (d.value.year != last_year) ++years_seen;
+    last_year = d.value.year;
+    const size_t gap = d.span.end() <= age.span.offset
+                           ? words_between(analysis.doc(), d.span.end(), age.span.offset)
+                           : words_between(analysis.doc(), age.span.end(), d.span.offset);
+    const size_t weighted = gap == SIZE_MAX ? SIZE_MAX - 1 : gap;
+    if (weighted < best_gap) {
+      best = &d;
+      best_gap = weighted;
+    }
+  }
+  // Several different years in one sentence: only a date right beside the age will do.
+  if (years_seen > 1 && best_gap > 6) return nullptr;
+  return best;
+}
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const auto& facts = analysis.facts<DateFacts>();
+  if (facts.ages.empty()) return;
+  const Document& doc = analysis.doc();
+  const auto& people = analysis.facts<PeopleFacts>();
+  const auto& references = analysis.facts<SentencePeople>();
+  for (const AgeMention& age : facts.ages) {
+    if (age.in_quotation || age.sentence == UINT32_MAX) continue;
+    if (check_lifespan_range(analysis, facts, age, out)) continue;
+    const std::string_view death_word = death_word_near(doc, age);
+    const DateMention* when = death_word.empty() ? event_date(analysis, facts, age) : nullptr;
+    if (death_word.empty() && (!when || age.form == AgeForm::Birthday)) continue;
+
+    // Who the age is about: the people of the sentence, subjects first, or else the subject of
+    // the sentence before in the same paragraph.
+    std::vector<std::string_view> candidates;
+    auto add = [&](std::string_view id) {
+      if (std::find(candidates.begin(), candidates.end(), id) == candidates.end()) {
+        candidates.push_back(id);
+      }
+    };
+    for (const PersonReference* r : references.subjects(age.sentence)) add(r->person_id);
+    for (const PersonReference& r : references.in_sentence(age.sentence)) add(r.person_id);
+    if (candidates.empty() && age.sentence > 0 &&
+        doc.sentences()[age.sentence - 1].block == doc.sentences()[age.sentence].block) {
+      for (const PersonReference* r : references.subjects(age.sentence - 1)) add(r->person_id);
+    }
+
+    // Flag only when every candidate whose dates are known contradicts the age.
+    std::optional<Finding> finding;
+    bool consistent = false;
+    for (std::string_view id : candidates) {
+      const auto life = people.life(id);
+      if (!life || !life->birth) continue;
+      int64_t first = 0;
+      int64_t last = 0;
+      if (!death_word.empty()) {
+        if (!life->death) continue;
+        const DayInterval d = interval_of(*life->death);
+        first = d.first;
+        last = d.last;
+      } else {
+        first = when->value.first;
+        last = when->value.last;
+        // A date outside the person's life is about something else.
+        if (last < interval_of(*life->birth).first) continue;
+        if (life->death && first > interval_of(*life->death).last) continue;
+      }
+      const AgeRange r = age_range(*life->birth, first, last);
+      if (age.age >= r.min && age.age <= r.max) {
+        consistent = true;
+        break;
+      }
+      if (finding) continue;
+      const Person* person = people.person(id);
+      const std::string name = people.display_name(id);
+      Finding f;
+      f.span = age.span;
+      if (!death_word.empty()) {
+        const bool verb = death_word.size() > 2 && death_word.substr(death_word.size() - 2) == "ed";
+        f.message = name + " was born " + dated(*life->birth) + " and died " + dated(*life->death) +
+                    ", so " + std::string(pronoun_for(person)) +
+                    (pronoun_for(person) == "they" ? " were " : " was ") + age_text(r) + ", not " +
+                    std::to_string(age.age) + ", " +
+                    (verb ? "when " + std::string(death_word) : std::string("at death")) + ".";
+      } else {
+        f.message = name + " was born " + dated(*life->birth) + ", so " +
+                    (when->value.granularity == DateGranularity::Day ? "on " : "in ") +
+                    when->value.display() + " " + std::string(pronoun_for(person)) +
+                    (pronoun_for(person) == "they" ? " were " : " was ") + age_text(r) + ", not " +
+                    std::to_string(age.age) + ".";
+        f.related.push_back(Related{"", when->span, "the date of the event"});
+      }
+      if (life->birth_from_text) {
+        f.related.push_back(Related{"", life->birth_span, "the birth date"});
+      }
+      if (!death_word.empty() && life->death_from_text) {
+        f.related.push_back(Related{"", life->death_span, "the death date"});
+      }
+      finding = std::move(f);
+    }
+    if (finding && !consistent) out.push_back(std::move(*finding));
+  }
+}
+
+}  // namespace
+
+RuleDef age_mismatch_rule() {
+  return RuleDef{
+      RuleInfo{
+          "date/age-mismatch",
+          "A stated age that the person's birth date and the date of the event contradict.",
+          "Links each age (\"at the age of 26\", \"aged 60\", \"a 59-year-old\", \"dead at 60\") "
+          "to the people of its sentence, pronouns included, and to the date it is measured at: "
+          "a date in the same sentence, or the person's death when the age sits beside a verb "
+          "such as \"died\" or \"assassinated\". Birth and death dates come from the text itself "
+          "or from the knowledge base. When only years are known the age may be either of two "
+          "values (someone born in November 1879 is 25 or 26 during 1905), and the rule flags "
+          "only ages outside every value the dates allow, for every person the age may be about.",
+          "Trotsky (7 November 1879 – 21 August 1940) was assassinated at age 61.",
+          Severity::Warning,
+          true,
+      },
+      check,
+  };
+}
+
+}  // namespace histlint::date_rules

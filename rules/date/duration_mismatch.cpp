@@ -1,0 +1,199 @@
+// date/duration-mismatch: a stated length of time that the dates beside it contradict: "after a
+// decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", or "within six months"
+// between August 1939 and 24 May 1940.
+#include <cmath>
+
+#include "rules/date/rules.h"
+#include "rules/date/support.h"
+
+namespace histlint::date_rules {
+
+namespace {
+
+// How far back a relative expression may find the date it counts from.
+constexpr uint32_t kAnchorSentences = 3;
+// How many words may stand between a duration and the range or date it measures.
+constexpr size_t kMaxGapWords = 6;
+
+struct Elapsed {
+  double min_days = 0;
+  double max_days = 0;
+};
+
+// From the end of `from` to `to`, as an interval of possible lengths.
+Elapsed between(int64_t from_first, int64_t from_last, int64_t to_first, int64_t to_last) {
+  return Elapsed{static_cast<double>(std::max<int64_t>(0, to_first - from_last)),
+                 static_cast<double>(to_last - from_first)};
+}
+
+std::string ends_text(const DateValue& a, const DateValue& b) {
+  return a.display() + " to " + b.display();
+}
+
+void report(const Analysis& analysis, const RelativeMention& r, const std::string& ends,
+            const Elapsed& e, Span evidence, std::string_view evidence_note,
+            std::vector<Finding>& out) {
+  Finding f;
+  f.span = r.span;
+  f.message = ends + " is " + describe_elapsed(e.min_days, e.max_days, r.amount.unit) +
+              ", which does not fit \xE2\x80\x9C" + quoted_phrase(analysis.doc(), r.span) +
+              "\xE2\x80\x9D.";
+  f.related.push_back(Related{"", evidence, std::string(evidence_note)});
+  out.push_back(std::move(f));
+}
+
+// "after a decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", "for nearly 100
+// years, since the end of the 1920s" (measured to the document's date).
+void check_duration(const Analysis& analysis, const DateFacts& facts, const RelativeMention& r,
+                    std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  const auto [lo, hi] = facts.dates_in_sentence(r.sentence);
+  const DateMention* best = nullptr;
+  size_t best_gap = SIZE_MAX;
+  for (size_t i = lo; i < hi; ++i) {
+    const DateMention& d = facts.dates[i];
+    if (!is_narrative(d) || d.approximate) continue;
+    const bool after = d.span.offset >= r.span.end();
+    const size_t gap = after ? words_between(doc, r.span.end(), d.span.offset)
+                             : words_between(doc, d.span.end(), r.span.offset);
+    if (gap <= kMaxGapWords && gap < best_gap) {
+      best = &d;
+      best_gap = gap;
+    }
+  }
+  if (!best) return;
+  if (best->range_end && best->range_form != RangeForm::Slash) {
+    const DateValue& start = best->value;
+    const DateValue& end = *best->range_end;
+    if (start.year == 0 || end.year == 0 || end.last < start.first) return;
+    const Elapsed e = between(start.first, start.last, end.first, end.last);
+    if (!elapsed_fits(r.amount, e.min_days, e.max_days)) {
+      report(analysis, r, ends_text(start, end), e, best->span, "the range it measures", out);
+    }
+    return;
+  }
+  if (best->lead != DateLead::Since || best->span.offset < r.span.end()) return;
+  const auto today = analysis.document_date();
+  if (!today || best->value.year == 0) return;
+  const int first_month = today->month ? today->month : 1;
+  const int last_month = today->month ? today->month : 12;
+  const int64_t now_first = calendar::day_number_unchecked(
+      today->year, first_month, today->day ? today->day : 1, Calendar::Gregorian);
+  const int64_t now_last = calendar::day_number_unchecked(
+      today->year, last_month,
+      today->day ? today->day
+                 : calendar::days_in_month(today->year, last_month, Calendar::Gregorian),
+      Calendar::Gregorian);
+  const Elapsed e = between(best->value.first, best->value.last, now_first, now_last);
+  if (!elapsed_fits(r.amount, e.min_days, e.max_days)) {
+    report(analysis, r,
+           best->value.display() + " to the document's date (" + std::to_string(today->year) + ")",
+           e, best->span, "the start it counts from", out);
+  }
+}
+
+// "Within six months … on 24th May 1940" after "in August 1939"; "Two years later, in 1925".
+void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
+                std::vector<Finding>& out) {
+  const RelativeMention& r = facts.relatives[index];
+  const Document& doc = analysis.doc();
+  // The target: the date of the clause the expression opens, in the same sentence.
+  const auto [lo, hi] = facts.dates_in_sentence(r.sentence);
+  const DateMention* target = nullptr;
+  for (size_t i = lo; i < hi && !target; ++i) {
+    const DateMention& d = facts.dates[i];
+    if (d.span.offset >= r.span.end() && words_between(doc, r.span.end(), d.span.offset) <= 12) {
+      target = &d;
+    }
+  }
+  if (!target) {
+    for (size_t i = hi; i > lo && !target; --i) {
+      const DateMention& d = facts.dates[i - 1];
+      if (d.span.end() <= r.span.offset && words_between(doc, d.span.end(), r.span.offset) <= 4) {
+        target = &d;
+      }
+    }
+  }
+  if (!target || !is_narrative(*target) || target->is_range() || target->approximate ||
+      (target->lead != DateLead::In && target->lead != DateLead::None) || target->value.year == 0) {
+    return;
+  }
+  // The anchor: the last date before the expression (and before the target), in the same
+  // paragraph, with no other relative expression between them.
+  const size_t before = std::min(r.span.offset, target->span.offset);
+  const DateMention* anchor = nullptr;
+  for (const DateMention& d : facts.dates) {
+    if (d.span.end() > before) break;
+    if (&d != target) anchor = &d;
+  }
+  if (!anchor || anchor->block != target->block || anchor->sentence == UINT32_MAX ||
+      r.sentence - anchor->sentence > kAnchorSentences || !is_narrative(*anchor) ||
+      anchor->is_range() || anchor->approximate || anchor->value.year == 0 ||
+      anchor->lead == DateLead::Until || anchor->lead == DateLead::Before ||
+      anchor->lead == DateLead::Since) {
+    return;
+  }
+  for (size_t k = 0; k < facts.relatives.size(); ++k) {
+    const RelativeMention& other = facts.relatives[k];
+    if (k != index && other.span.offset > anchor->span.end() && other.span.end() <= before) {
+      return;  // a chain of steps: "two years later … within six months"
+    }
+  }
+  const DateValue& from = r.kind == RelativeKind::Earlier ? target->value : anchor->value;
+  const DateValue& to = r.kind == RelativeKind::Earlier ? anchor->value : target->value;
+  if (to.last < from.first) return;  // the order itself disagrees: likely another reference
+  Elapsed e = between(from.first, from.last, to.first, to.last);
+  if (r.calendar_step && r.amount.unit == TimeUnit::Year) {
+    // "the following year": the next year number, whatever the days.
+    if (to.year - from.year == 1 || from.granularity != DateGranularity::Day) return;
+  }
+  if (!elapsed_fits(r.amount, e.min_days, e.max_days)) {
+    report(analysis, r, ends_text(from, to), e, anchor->span, "the date it counts from", out);
+  }
+}
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const auto& facts = analysis.facts<DateFacts>();
+  for (size_t i = 0; i < facts.relatives.size(); ++i) {
+    const RelativeMention& r = facts.relatives[i];
+    if (r.in_quotation || r.sentence == UINT32_MAX) continue;
+    switch (r.kind) {
+      case RelativeKind::Duration:
+        check_duration(analysis, facts, r, out);
+        break;
+      case RelativeKind::Later:
+      case RelativeKind::Earlier:
+      case RelativeKind::Within:
+        check_step(analysis, facts, i, out);
+        break;
+      case RelativeKind::Ago:
+        break;  // date/anniversary-mismatch
+    }
+  }
+}
+
+}  // namespace
+
+RuleDef duration_mismatch_rule() {
+  return RuleDef{
+      RuleInfo{
+          "date/duration-mismatch",
+          "A stated length of time that the dates beside it contradict.",
+          "Compares a stated duration with the dates it measures: a range beside it (\"after a "
+          "decade in Vienna (1907–1914)\", \"for forty years, from 1929 to 1940\"), the document's "
+          "own date for \"since\" (\"for a century, since 1929\"), or, for relative steps such as "
+          "\"two years later\", \"the next day\" and \"within six months\", the last date stated "
+          "before it in the same paragraph and the date of its own clause. Hedges are respected: "
+          "\"about\" and \"some\" allow a quarter either way, \"within\" and \"less than\" set a "
+          "ceiling, \"more than\" a floor, and exact amounts allow one unit of rounding. Dates in "
+          "quotations, headings and reference lists are not used.",
+          "Stalin signed the pact in August 1939. Within six months, on 24 May 1940, the first "
+          "attempt was made.",
+          Severity::Warning,
+          true,
+      },
+      check,
+  };
+}
+
+}  // namespace histlint::date_rules

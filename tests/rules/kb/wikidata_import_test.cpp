@@ -1,0 +1,129 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "rules/kb/knowledge_base.h"
+#include "rules/kb/wikidata_import.h"
+
+namespace histlint {
+namespace {
+
+const std::string kDumps = std::string(HISTLINT_TEST_DATA_DIR) + "/wikidata/";
+
+struct Imported {
+  bool ok = false;
+  std::string error;
+  std::vector<std::string> warnings;
+  WikidataImportStats stats;
+  std::optional<KnowledgeBase> kb;
+};
+
+Imported import_file(const std::string& name) {
+  Imported result;
+  std::ostringstream out;
+  result.ok = import_wikidata(kDumps + name, out, result.stats, &result.error,
+                              [&](const std::string& w) { result.warnings.push_back(w); });
+  if (result.ok) {
+    std::string error;
+    result.kb = KnowledgeBase::parse(out.str(), "imported.json", &error);
+    INFO(error);
+    REQUIRE(result.kb);  // the output is a valid knowledge base
+  }
+  return result;
+}
+
+const Person& person_with(const KnowledgeBase& kb, std::string_view wikidata) {
+  for (const auto& p : kb.people()) {
+    if (p.wikidata == wikidata) return p;
+  }
+  FAIL("no person with " << wikidata);
+  throw;
+}
+
+TEST_CASE("a plain Wikidata dump becomes a knowledge base of its humans") {
+  const Imported r = import_file("small.json");
+  REQUIRE(r.ok);
+  const KnowledgeBase& kb = *r.kb;
+  // Four humans: Trotsky, Newton, a person without an English label, a medieval monk. Places,
+  // occupations, offices and a human whose P31 is deprecated are left out.
+  CHECK(kb.size() == 4);
+  CHECK(r.stats.humans == 4);
+  CHECK(r.stats.bad_lines == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("small.json:6: not a JSON object") != std::string::npos);
+
+  const Person& trotsky = person_with(kb, "Q33391");
+  CHECK(trotsky.id == "leon-trotsky-q33391");
+  CHECK(trotsky.name == "Leon Trotsky");
+  CHECK(trotsky.sex == Sex::Male);
+  CHECK(trotsky.description == "Russian revolutionary (1879–1940)");
+  REQUIRE(trotsky.birth);
+  CHECK(trotsky.birth->date.iso() == "1879-11-07");
+  CHECK(trotsky.birth->date.calendar == Calendar::Gregorian);
+  CHECK(trotsky.birth->place == "Yanovka");
+  REQUIRE(trotsky.death);
+  CHECK(trotsky.death->place == "Coyoacán");
+  const auto& aliases = trotsky.aliases;
+  auto has = [&](const char* a) { return std::find(aliases.begin(), aliases.end(), a) != aliases.end(); };
+  CHECK(has("Lev Davidovich Bronstein"));   // English alias
+  CHECK(has("Лейба Давидович Бронштейн"));  // P1477 birth name
+  CHECK(has("Pero"));                        // P742 pseudonym
+  CHECK(has("Лев Троцкий"));                 // another language's label
+  CHECK(!has("Leon Trotsky"));               // the name itself is not repeated
+  REQUIRE(trotsky.occupations.size() == 2);
+  CHECK(trotsky.occupations[0] == "revolutionary");
+  CHECK(trotsky.occupations[1] == "Q1930187");  // not in the dump: kept as its Q-id
+  REQUIRE(trotsky.roles.size() == 2);
+  CHECK(trotsky.roles[0].title == "People's Commissar for Foreign Affairs");
+  CHECK(trotsky.roles[0].from->date.year == 1917);
+  CHECK(trotsky.roles[0].to->date.year == 1918);
+  CHECK(!trotsky.roles[1].to);
+  CHECK(trotsky.wikipedia.empty());  // same as the name
+
+  const Person& newton = person_with(kb, "Q935");
+  REQUIRE(newton.birth);
+  CHECK(newton.birth->date.calendar == Calendar::Julian);
+  CHECK(newton.birth->date.iso() == "1642-12-25");
+  CHECK(newton.birth->date.gregorian().year == 1643);
+
+  const Person& anna = person_with(kb, "Q9000001");
+  CHECK(anna.name == "Anna Beispiel");  // no English label: another language's
+  CHECK(anna.sex == Sex::Female);
+  CHECK(anna.birth->date.precision == DatePrecision::Month);
+  CHECK(anna.birth->date.iso() == "1901-05");
+  CHECK(anna.birth->place == "Q9999999");
+  CHECK(anna.death->date.precision == DatePrecision::Year);
+
+  const Person& monk = person_with(kb, "Q9000003");
+  CHECK(monk.birth->date.precision == DatePrecision::Century);
+  CHECK(monk.death->date.precision == DatePrecision::Decade);
+  CHECK(monk.death->date.display() == "1870s");
+}
+
+TEST_CASE("gzip and bzip2 dumps import the same people") {
+  const Imported plain = import_file("small.json");
+  const Imported gz = import_file("small.json.gz");
+  const Imported bz2 = import_file("small.json.bz2");
+  REQUIRE(gz.ok);
+  REQUIRE(bz2.ok);
+  CHECK(gz.kb->size() == plain.kb->size());
+  CHECK(bz2.kb->size() == plain.kb->size());
+  CHECK(person_with(*bz2.kb, "Q33391").birth->place == "Yanovka");
+}
+
+TEST_CASE("unreadable and corrupt dumps are errors") {
+  Imported r = import_file("missing.json");
+  CHECK(!r.ok);
+  CHECK(r.error.find("missing.json: cannot open") != std::string::npos);
+  r = import_file("truncated.json.gz");
+  CHECK(!r.ok);
+  CHECK(!r.error.empty());
+  // A file that is not a dump at all.
+  r = import_file("../wikidata");
+  CHECK(!r.ok);
+}
+
+}  // namespace
+}  // namespace histlint

@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include "rules/engine.h"
+#include "rules/extract/people_intro.h"
+#include "rules/people/people_fixture.h"
+
+namespace histlint {
+namespace {
+
+using testing::PeopleFixture;
+
+std::string iso(const std::optional<PartialDate>& d) { return d ? d->iso() : "-"; }
+
+TEST_CASE("dates that introduce a person") {
+  using people_intro::read_date;
+  auto d = read_date("7 November 1879", 0, 100);
+  REQUIRE(d);
+  CHECK(d->date.iso() == "1879-11-07");
+  d = read_date("7 November [O.S. 26 October] 1879", 0, 100);
+  REQUIRE(d);
+  CHECK(d->date.iso() == "1879-11-07");
+  REQUIRE(d->date.julian);
+  CHECK(d->date.julian->day == 26);
+  d = read_date("7 January 1880 [O.S. 26 December]", 0, 100);
+  REQUIRE(d);
+  CHECK(d->date.julian->year == 1879);
+  d = read_date("26 October 1879 O.S.", 0, 100);
+  REQUIRE(d);
+  CHECK(d->date.calendar == Calendar::Julian);
+  CHECK(read_date("24th May 1940", 0, 100)->date.iso() == "1940-05-24");
+  CHECK(read_date("November 7, 1879", 0, 100)->date.iso() == "1879-11-07");
+  CHECK(read_date("November 1879", 0, 100)->date.iso() == "1879-11");
+  CHECK(read_date("1879-11-07", 0, 100)->date.iso() == "1879-11-07");
+  CHECK(read_date("c. 1879", 0, 100)->approximate);
+  CHECK(read_date("44 BC", 0, 100)->date.date.year == -44);
+  CHECK(!read_date("1870s", 0, 100));
+  CHECK(!read_date("30 February 1900", 0, 100));
+  CHECK(!read_date("12%", 0, 100));
+  CHECK(!read_date("Trotsky", 0, 100));
+}
+
+TEST_CASE("life dates of a known person are read from the text") {
+  PeopleFixture f(
+      "Leon Trotsky[2] (Russian: Лев Троцкий, pronounced [ˈlʲef] ( listen); 7 November [O.S. 26 "
+      "October] 1879 – 21 August 1940), born Lev Davidovich Bronshtein, was a revolutionary.");
+  REQUIRE(f.facts().introduced.size() == 1);
+  const auto& intro = f.facts().introduced[0];
+  CHECK(intro.person_id == "leon-trotsky");
+  CHECK(iso(intro.birth) == "1879-11-07");
+  CHECK(iso(intro.death) == "1940-08-21");
+  CHECK(f.text().substr(intro.death_span.offset, intro.death_span.length) == "21 August 1940");
+  CHECK(f.facts().life_date_conflicts().empty());
+}
+
+TEST_CASE("an unbracketed range after a parenthesised birth name") {
+  PeopleFixture f(
+      "Leon Trotsky (Lev Davidovich Bronshtein) 7 November 1879, near Yelizavetgrad, Kherson, "
+      "Russian Empire – 21 August 1940 (aged 60) (assassinated), Coyoacán, DF, Mexico");
+  REQUIRE(f.facts().introduced.size() == 1);
+  CHECK(iso(f.facts().introduced[0].birth) == "1879-11-07");
+  CHECK(iso(f.facts().introduced[0].death) == "1940-08-21");
+  CHECK(f.facts().introduced[0].aliases == std::vector<std::string>{"Lev Davidovich Bronshtein"});
+}
+
+TEST_CASE("born and died in running text") {
+  PeopleFixture f(
+      "Trotsky was born Lev Davidovich Bronstein on 7 November 1879 in Yanovka. Lenin died in "
+      "January 1924.");
+  REQUIRE(f.facts().introduced.size() == 2);
+  CHECK(iso(f.facts().introduced[0].birth) == "1879-11-07");
+  CHECK(iso(f.facts().introduced[1].death) == "1924-01");
+  CHECK(f.facts().life_date_conflicts().empty());
+  auto life = f.facts().life("vladimir-lenin");
+  REQUIRE(life);
+  CHECK(life->death_from_text);
+  CHECK(!life->birth_from_text);
+  CHECK(iso(life->birth) == "1870-04-22");
+}
+
+TEST_CASE("the subject only: a name in the middle of a sentence lends no dates") {
+  PeopleFixture f("The man who killed Trotsky died in 1978 in Havana.");
+  CHECK(f.facts().introduced.empty());
+}
+
+TEST_CASE("text dates that contradict the knowledge base are reported with both values") {
+  PeopleFixture f("Leon Trotsky (1880–1940) was a revolutionary.");
+  const auto conflicts = f.facts().life_date_conflicts();
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].is_birth);
+  CHECK(conflicts[0].text_date.iso() == "1880");
+  CHECK(conflicts[0].kb_date.iso() == "1879-11-07");
+  CHECK(f.text().substr(conflicts[0].text_span.offset, conflicts[0].text_span.length) == "1880");
+  // The text's date wins in the lifespan the date rules read.
+  CHECK(iso(f.facts().life("leon-trotsky")->birth) == "1880");
+}
+
+TEST_CASE("Old Style dates, approximate dates and namesakes are not contradictions") {
+  CHECK(PeopleFixture("Trotsky was born on 26 October 1879.").facts().life_date_conflicts().empty());
+  CHECK(PeopleFixture("Leon Trotsky (c. 1880 – 1940)").facts().life_date_conflicts().empty());
+  CHECK(PeopleFixture("Captain John Smith (1580–1631) mapped New England.")
+            .facts()
+            .life_date_conflicts()
+            .empty());
+}
+
+TEST_CASE("people the knowledge base lacks are known from their introduction") {
+  PeopleFixture f(
+      "Jan Kowalski (1901–1970) and Maria Nowak (born 1925) founded it. Later Kowalski left and "
+      "Maria stayed.");
+  const PersonMention* m = f.facts().mention_at(f.at("Kowalski left"));
+  REQUIRE(m);
+  CHECK(m->person_id == "doc:jan-kowalski");
+  CHECK(f.id_at("Maria stayed") == "doc:maria-nowak");
+  auto life = f.facts().life("doc:maria-nowak");
+  REQUIRE(life);
+  CHECK(iso(life->birth) == "1925");
+  CHECK(!life->death);
+  CHECK(f.facts().display_name("doc:jan-kowalski") == "Jan Kowalski");
+}
+
+TEST_CASE("events and wars in brackets are not people") {
+  PeopleFixture f("He fought in the Russian Civil War (1918–20) and the Great War (1914–1918).");
+  CHECK(f.facts().introduced.empty());
+  CHECK(f.facts().mentions.empty());
+}
+
+TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge base's") {
+  const auto findings =
+      analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n", Options{},
+                   KnowledgeBase::bundled());
+  const Finding* found = nullptr;
+  for (const auto& f : findings) {
+    if (f.rule == "date/life-dates-mismatch") found = &f;
+  }
+  REQUIRE(found);
+  CHECK(found->message ==
+        "This gives Leon Trotsky's birth as 1880, but the people knowledge base has 7 November "
+        "1879.");
+  REQUIRE(found->related.size() == 1);
+  CHECK(found->related[0].path == KnowledgeBase::bundled().find("leon-trotsky")->source_file);
+  const auto clean = analyze_text("t.md", "Leon Trotsky (1879–1940) was a revolutionary.\n",
+                                  Options{}, KnowledgeBase::bundled());
+  for (const auto& f : clean) CHECK(f.rule != "date/life-dates-mismatch");
+}
+
+}  // namespace
+}  // namespace histlint
