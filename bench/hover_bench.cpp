@@ -29,9 +29,9 @@ double micros(Clock::duration d) {
 // folder beside the repository) repeated, else built-in paragraphs.
 std::string corpus(size_t target, const std::string& seeds_dir) {
   std::string seeds;
-  for (const char* name : {"000_49e6caaae9c19ab0.txt", "001_428cb211aaff2c87.txt",
-                           "002_7b9d9777e363c83c.txt", "003_f5263c5005460305.txt",
-                           "004_c27644235a2dde79.txt"}) {
+  for (const char* name :
+       {"000_49e6caaae9c19ab0.txt", "001_428cb211aaff2c87.txt", "002_7b9d9777e363c83c.txt",
+        "003_f5263c5005460305.txt", "004_c27644235a2dde79.txt"}) {
     std::ifstream in(seeds_dir + "/" + name);
     std::stringstream text;
     text << in.rdbuf();
@@ -112,7 +112,8 @@ int main(int argc, char** argv) {
               micros(Clock::now() - start) / 1000);
 
   std::vector<size_t> offsets;
-  for (size_t i = 0; i < facts.mentions.size(); i += std::max<size_t>(1, facts.mentions.size() / 2000)) {
+  for (size_t i = 0; i < facts.mentions.size();
+       i += std::max<size_t>(1, facts.mentions.size() / 2000)) {
     offsets.push_back(facts.mentions[i].span.offset + facts.mentions[i].span.length / 2);
   }
   std::vector<double> hover, definition, references, misses;

@@ -255,14 +255,15 @@ std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets,
   } else {
     pool.emplace_back(work);
     const auto start = std::chrono::steady_clock::now();
-    bool drawn = false;
+    std::optional<size_t> drawn;  // the count on screen
     std::unique_lock lock(progress_mutex);
     while (!progress.wait_for(lock, std::chrono::milliseconds(100),
                               [&] { return finished == targets.size(); })) {
       if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
+      if (drawn == finished) continue;
       err << "\rhistlint: checked " << finished << " of " << targets.size() << " files"
           << std::flush;
-      drawn = true;
+      drawn = finished;
     }
     if (drawn) err << "\r\033[K" << std::flush;
   }

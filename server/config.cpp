@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "rules/engine.h"
+#include "rules/kb/knowledge_base.h"
 #include "rules/rule.h"
 #include "rules/suppressions.h"
 #include "server/cli_suggest.h"
@@ -200,44 +201,14 @@ std::optional<std::string> selector_problem(std::string_view selector) {
                          selector, candidates);
 }
 
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real Gregorian date.
-std::optional<CivilDate> parse_config_date(std::string_view s) {
-  auto digits = [&](size_t pos, size_t len, int& out) {
-    if (s.size() < pos + len) return false;
-    out = 0;
-    for (size_t i = pos; i < pos + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + (s[i] - '0');
-    }
-    return true;
-  };
-  CivilDate date;
-  if (!digits(0, 4, date.year)) return std::nullopt;
-  if (s.size() == 4) return date;
-  if (s.size() < 7 || s[4] != '-' || !digits(5, 2, date.month)) return std::nullopt;
-  if (date.month < 1 || date.month > 12) return std::nullopt;
-  if (s.size() == 7) return date;
-  if (s.size() != 10 || s[7] != '-' || !digits(8, 2, date.day)) return std::nullopt;
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int days = kDays[date.month - 1] + (date.month == 2 && is_leap(date.year) ? 1 : 0);
-  if (date.day < 1 || date.day > days) return std::nullopt;
-  return date;
-}
-
-std::string format_date(const CivilDate& date) {
-  char buffer[16];
-  if (date.month == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d", date.year);
-  } else if (date.day == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year, date.month);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-  }
-  return buffer;
+// A PartialDate at the precision the options' date was given with, for printing.
+PartialDate as_partial_date(const CivilDate& date) {
+  PartialDate partial;
+  partial.date = date;
+  partial.precision = date.month == 0 ? DatePrecision::Year
+                      : date.day == 0 ? DatePrecision::Month
+                                      : DatePrecision::Day;
+  return partial;
 }
 
 // Why a glob is malformed (unbalanced brackets or braces), or nullopt.
@@ -286,14 +257,14 @@ class Validator {
       } else if (key == "include" || key == "exclude") {
         error = read_globs(value, pointer, key, key == "include" ? config.include : config.exclude);
       } else if (key == "documentDate") {
-        std::optional<CivilDate> date;
-        if (value.is_string()) date = parse_config_date(value.get<std::string>());
+        std::optional<PartialDate> date;
+        if (value.is_string()) date = parse_partial_date(value.get<std::string>());
         if (!date) {
           return value_error(pointer,
                              "\"documentDate\" must be a date written YYYY-MM-DD, YYYY-MM or "
                              "YYYY, such as \"2024-05-01\"");
         }
-        config.options.document_date = date;
+        config.options.document_date = date->date;
       } else if (key == "citationScope") {
         if (value == "sentence") {
           config.options.citation_scope = CitationScope::Sentence;
@@ -701,7 +672,7 @@ std::string describe_config(const Config& config) {
   out["include"] = include;
   out["exclude"] = config.exclude;
   out["documentDate"] = config.options.document_date
-                            ? ordered_json(format_date(*config.options.document_date))
+                            ? ordered_json(as_partial_date(*config.options.document_date).iso())
                             : ordered_json(nullptr);
   out["citationScope"] =
       config.options.citation_scope == CitationScope::Paragraph ? "paragraph" : "sentence";

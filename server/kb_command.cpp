@@ -38,8 +38,7 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
     } else if (dump.empty()) {
       dump = args.next();
     } else {
-      err << "histlint kb import-wikidata: unexpected argument '" << args.next() << "'\n"
-          << kUsage;
+      err << "histlint kb import-wikidata: unexpected argument '" << args.next() << "'\n" << kUsage;
       return 2;
     }
   }
@@ -49,7 +48,9 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   }
   WikidataImportStats stats;
   std::string error;
-  auto warn = [&](const std::string& message) { err << "histlint kb: warning: " << message << "\n"; };
+  auto warn = [&](const std::string& message) {
+    err << "histlint kb: warning: " << message << "\n";
+  };
   bool ok = false;
   if (output.empty() || output == "-") {
     ok = import_wikidata(dump, out, stats, &error, warn);

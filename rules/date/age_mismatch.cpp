@@ -149,7 +149,10 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& people = analysis.facts<PeopleFacts>();
   const auto& references = analysis.facts<SentencePeople>();
   for (const AgeMention& age : facts.ages) {
-    if (age.in_quotation || age.sentence == UINT32_MAX) continue;
+    if (age.in_quotation || age.sentence == UINT32_MAX ||
+        !has_finite_verb(doc, doc.sentences()[age.sentence])) {
+      continue;
+    }
     if (check_lifespan_range(analysis, facts, age, out)) continue;
     const std::string_view death_word = death_word_near(doc, age);
     const DateMention* when = death_word.empty() ? event_date(analysis, facts, age) : nullptr;

@@ -9,6 +9,7 @@ void register_date_rules(RuleRegistry& registry) {
   registry.add(date_rules::weekday_mismatch_rule());
   registry.add(date_rules::duration_mismatch_rule());
   registry.add(date_rules::age_mismatch_rule());
+  registry.add(date_rules::conflicting_dates_rule());
   registry.add(date_rules::life_dates_mismatch_rule());
 }
 

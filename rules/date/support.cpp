@@ -109,6 +109,30 @@ std::string quoted_phrase(const Document& doc, Span span) {
   return text;
 }
 
+bool has_finite_verb(const Document& doc, const Sentence& sentence) {
+  const std::string_view text = doc.prose_slice(sentence.span);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t len = 0;
+    if (!utf8::is_letter(utf8::decode(text, pos, len))) {
+      pos += len;
+      continue;
+    }
+    const size_t start = pos;
+    while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
+    const std::string_view w = text.substr(start, pos - start);
+    if (w.size() >= 4 && w.substr(w.size() - 2) == "ed") return true;
+    for (std::string_view v : {"was", "were", "is", "are", "had", "has", "have", "did", "does",
+                               "died", "dies", "lived", "became", "went", "left",
+                               "wrote", "made", "took", "gave", "came", "saw", "fell", "led",
+                               "won", "lost", "ran", "began", "fought", "held", "met",
+                               "spent", "rose", "sent", "set", "kept", "told", "found", "got"}) {
+      if (w == v) return true;
+    }
+  }
+  return false;
+}
+
 size_t words_between(const Document& doc, size_t from, size_t to) {
   if (to < from) std::swap(from, to);
   const std::string_view gap = std::string_view(doc.prose()).substr(from, to - from);

@@ -48,6 +48,10 @@ std::string describe_elapsed(double min_days, double max_days, TimeUnit unit);
 // months" -> "within six months"), for quoting inside a message.
 std::string quoted_phrase(const Document& doc, Span span);
 
+// True when the sentence has a word that reads as a finite verb (was, had, died, an -ed form).
+// Word salad without one is no ground for linking an age or an event to a person.
+bool has_finite_verb(const Document& doc, const Sentence& sentence);
+
 // Number of words in the prose between two offsets, or SIZE_MAX when a sentence or clause
 // boundary (. ; : ! ?) lies between them.
 size_t words_between(const Document& doc, size_t from, size_t to);

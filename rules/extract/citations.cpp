@@ -318,7 +318,35 @@ class CitationScanner {
 
  private:
   void add(CitationKind kind, Span span, uint32_t block) {
-    if (span.length > 0) facts_.citations.push_back({kind, span, block});
+    if (span.length > 0 && !in_code(span.offset)) facts_.citations.push_back({kind, span, block});
+  }
+
+  bool in_code(size_t offset) const {
+    return std::any_of(code_spans_.begin(), code_spans_.end(), [&](const Span& code) {
+      return offset >= code.offset && offset < code.end();
+    });
+  }
+
+  // Inline code (`…`) of one block: what it holds is text about markup, not a citation.
+  void collect_code_spans(size_t begin, size_t end) {
+    code_spans_.clear();
+    if (!markdown_) return;
+    size_t pos = text_.find('`', begin);
+    while (pos < end) {
+      size_t run = pos;
+      while (run < end && text_[run] == '`') ++run;
+      const std::string_view fence = text_.substr(pos, run - pos);
+      size_t close = text_.find(fence, run);
+      while (close < end && close + fence.size() < end && text_[close + fence.size()] == '`') {
+        close = text_.find(fence, close + fence.size() + 1);
+      }
+      if (close >= end) {
+        pos = text_.find('`', run);
+        continue;
+      }
+      code_spans_.push_back({pos, close + fence.size() - pos});
+      pos = text_.find('`', close + fence.size());
+    }
   }
 
   void collect_link_labels() {
@@ -333,20 +361,36 @@ class CitationScanner {
     }
   }
 
-  // Consecutive block-quote paragraphs form one quotation: a citation under it covers all of it.
+  // Block-quote paragraphs separated only by ">" lines form one quotation: a citation under it
+  // covers all of it. A blank line starts another quotation.
+  bool same_quotation(uint32_t a, uint32_t b) const {
+    const auto& blocks = doc_.blocks();
+    if (blocks[a].kind != BlockKind::BlockQuote || blocks[b].kind != BlockKind::BlockQuote) {
+      return false;
+    }
+    const std::string_view between =
+        text_.substr(blocks[a].span.end(), blocks[b].span.offset - blocks[a].span.end());
+    size_t line_start = between.find('\n');
+    while (line_start != std::string_view::npos) {
+      const size_t next = between.find('\n', line_start + 1);
+      const std::string_view line =
+          between.substr(line_start + 1,
+                         (next == std::string_view::npos ? between.size() : next) - line_start - 1);
+      if (line.find('>') == std::string_view::npos && next != std::string_view::npos) return false;
+      line_start = next;
+    }
+    return true;
+  }
+
   void collect_quote_groups() {
     const auto& blocks = doc_.blocks();
     unit_first_.resize(blocks.size());
     unit_last_.resize(blocks.size());
     for (uint32_t i = 0; i < blocks.size(); ++i) {
-      const bool joins = i > 0 && blocks[i].kind == BlockKind::BlockQuote &&
-                         blocks[i - 1].kind == BlockKind::BlockQuote;
-      unit_first_[i] = joins ? unit_first_[i - 1] : i;
+      unit_first_[i] = i > 0 && same_quotation(i - 1, i) ? unit_first_[i - 1] : i;
     }
     for (uint32_t i = static_cast<uint32_t>(blocks.size()); i-- > 0;) {
-      const bool joins = i + 1 < blocks.size() && blocks[i].kind == BlockKind::BlockQuote &&
-                         blocks[i + 1].kind == BlockKind::BlockQuote;
-      unit_last_[i] = joins ? unit_last_[i + 1] : i;
+      unit_last_[i] = i + 1 < blocks.size() && same_quotation(i, i + 1) ? unit_last_[i + 1] : i;
     }
   }
 
@@ -360,6 +404,7 @@ class CitationScanner {
     const Block& b = doc_.blocks()[index];
     const size_t begin = b.span.offset;
     const size_t end = b.span.end();
+    collect_code_spans(begin, end);
     scan_footnotes(index, begin, end);
     scan_brackets(index, begin, end);
     scan_superscripts(index, begin, end);
@@ -400,7 +445,7 @@ class CitationScanner {
     }
     for_each_match(footnote_reference_pattern(), text_, begin, end, [&](const Groups& g) {
       const Span span = span_in(text_, g[0]);
-      if (span.offset == definition_marker) return;
+      if (span.offset == definition_marker || in_code(span.offset)) return;
       facts_.footnote_references.push_back({fold_label(view(g[1])), span});
       add(CitationKind::FootnoteReference, span, index);
     });
@@ -665,6 +710,7 @@ class CitationScanner {
   std::vector<std::string> link_labels_;
   std::vector<uint32_t> unit_first_;
   std::vector<uint32_t> unit_last_;
+  std::vector<Span> code_spans_;  // of the block being scanned
   CitationFacts facts_;
 };
 

@@ -200,9 +200,9 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
             date_parse::equals_folded(b.word, "and") && !out.references.empty() &&
             out.references.back().sentence == s && out.references.back().subject;
         ref.subject = b.sentence_start || b.punct == ',' || b.punct == ';' || b.punct == '(' ||
-                      b.punct == 0x2013 || b.punct == 0x2014 || b.punct == ':' ||
-                      b.punct == 0x201C || b.punct == '"' || after_subject_and ||
-                      opens_clause(b.word);
+                      utf8::is_digit(b.punct) || b.punct == ')' || b.punct == 0x2013 ||
+                      b.punct == 0x2014 || b.punct == ':' || b.punct == 0x201C || b.punct == '"' ||
+                      after_subject_and || opens_clause(b.word);
       }
       out.references.push_back(ref);
     }

@@ -28,7 +28,7 @@ struct PersonMention {
   // Everyone the name could refer to: the resolved person first; several when ambiguous.
   std::vector<std::string> candidates;
   MentionForm form = MentionForm::FullName;
-  bool possessive = false;  // followed by ’s or 's
+  bool possessive = false;         // followed by ’s or 's
   uint32_t sentence = UINT32_MAX;  // index into Document::sentences(), UINT32_MAX outside one
 };
 

@@ -40,19 +40,19 @@ constexpr LinePattern kLinePatterns[] = {
      R"((?:twitter|facebook|google\+?|wordpress(?:\.com)?) (?:picture|photo)|)"
      R"(your email address will not be published\.?.*|required fields are marked.*|)"
      R"(save my name, email,? and website.*|log in to reply|login to reply|)"
-     R"((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) )"
-     R"((?:responses?|comments?|replies|thoughts) (?:to|on) .{1,150}|(?:no|\d+) comments?(?: yet)?)"},
+     R"(\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .{1,150}|)"
+     R"((?:no|\d+) comments?(?: yet)?)"},
     {"post metadata", "lines of post metadata",
      R"(this entry was posted (?:in|on) .{1,200}|bookmark the permalink\.?|)"
-     R"(posted (?:in|under) .{1,100}|filed under:? .{1,100}|tags?: .{1,200}|)"
-     R"(tagged(?: with)?: .{1,200}|categories: .{1,100})"},
+     R"(posted (?:in|under) [^.!?]{1,100}|filed under:? [^.!?]{1,100}|tags?: [^.!?]{1,200}|)"
+     R"(tagged(?: with)?: [^.!?]{1,200}|categories: [^.!?]{1,100})"},
     {"a share prompt", "share prompts",
      R"(share this(?: article| post| story| page)?:?|share (?:on|via) )"
      R"((?:facebook|twitter|linkedin|whatsapp|email|reddit)\b.*|click to (?:share|email|print)\b.*|)"
      R"(like this:?|follow us(?: on .{1,60})?:?)"},
     {"a navigation line", "navigation lines",
-     R"(skip to (?:main )?content|(?:read more|continue reading)(?: .{1,100})?|)"
-     R"((?:previous|next) (?:post|article|story)(?: .{0,100})?|(?:← )?older (?:posts|entries)|)"
+     R"(skip to (?:main )?content|(?:read more|continue reading)(?: ?(?:»|→|…|\.\.\.))?|)"
+     R"((?:previous|next) (?:post|article|story)(?::.{0,100}| ?[»→«←])?|(?:← )?older (?:posts|entries)|)"
      R"(newer (?:posts|entries)(?: →)?|you (?:might|may) (?:also )?(?:be interested in|like|enjoy):.{0,200}|)"
      R"((?:related|recommended) (?:posts|articles|stories):?|(?:also read|read also|read next): .{1,150}|)"
      R"(back to top|loading(?:\.\.\.|…)|)"

@@ -30,6 +30,7 @@ constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition count
 
 struct Signals {
   double score = 0;
+  double repeat_score = 0;  // the part of score that repeated phrases give
   size_t fragments = 0;     // sentences cut off at the start or the end
   size_t repeated = 0;      // phrases already seen earlier in the document
   size_t spacing = 0;       // "Stalin ’ s", "“ trotskyism ”", "( e.g"
@@ -330,7 +331,8 @@ void score_repeats(const std::vector<std::vector<Word>>& sentence_words, std::st
       in_run = repeat;
     }
     sigs[s].repeated += runs;
-    sigs[s].score += std::min<double>(runs, 2.0);
+    sigs[s].repeat_score = std::min<double>(runs, 2.0);
+    sigs[s].score += sigs[s].repeat_score;
   }
 }
 
@@ -413,20 +415,26 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   for (const Block* block : prose_blocks) score_brackets(doc, *block, index, sigs);
 
   if (std::getenv("GARBLE_DEBUG")) for (size_t k = 0; k < eligible.size(); ++k) std::fprintf(stderr, "%5.1f f%zu r%zu s%zu b%zu p%zu g%zu e%zu | %.90s\n", sigs[k].score, sigs[k].fragments, sigs[k].repeated, sigs[k].spacing, sigs[k].brackets, sigs[k].bad_pairs, sigs[k].glued, sigs[k].exclamations, std::string(doc.slice(doc.sentences()[eligible[k]].span)).c_str());
+  // A sentence carries evidence when it scores enough with some signal besides repetition: the
+  // original a spinner recycled may come after the salad and is not itself garbled.
+  std::vector<bool> bad(eligible.size());
+  for (size_t k = 0; k < eligible.size(); ++k) {
+    bad[k] = sigs[k].score >= kBadSentence && sigs[k].score - sigs[k].repeat_score >= 0.5;
+  }
   // Sliding windows: mark the evidence-carrying sentences of every window that passes.
   std::vector<bool> marked(eligible.size(), false);
   double sum = 0;
-  size_t bad = 0;
+  size_t bad_count = 0;
   for (size_t k = 0; k < eligible.size(); ++k) {
     sum += sigs[k].score;
-    bad += sigs[k].score >= kBadSentence;
+    bad_count += bad[k];
     if (k >= kWindow) {
       sum -= sigs[k - kWindow].score;
-      bad -= sigs[k - kWindow].score >= kBadSentence;
+      bad_count -= bad[k - kWindow];
     }
-    if (bad >= kMinBadInWindow && sum >= threshold) {
+    if (bad_count >= kMinBadInWindow && sum >= threshold) {
       for (size_t j = k + 1 - std::min(k + 1, kWindow); j <= k; ++j) {
-        if (sigs[j].score >= kBadSentence) marked[j] = true;
+        if (bad[j]) marked[j] = true;
       }
     }
   }

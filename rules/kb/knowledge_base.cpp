@@ -110,8 +110,8 @@ class EntryReader {
     for (const auto& [key, value] : entry_.items()) {
       if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
       static const std::unordered_set<std::string_view> kKnown = {
-          "id",          "name",        "aliases", "short",  "given",    "sex",      "birth",
-          "death",       "description", "occupations", "roles", "events", "wikidata", "wikipedia"};
+          "id",    "name",        "aliases",     "short", "given",  "sex",      "birth",
+          "death", "description", "occupations", "roles", "events", "wikidata", "wikipedia"};
       if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
       (void)value;
     }
@@ -143,8 +143,8 @@ class EntryReader {
         (person.wikidata[0] != 'Q' || person.wikidata.size() < 2 ||
          !std::all_of(person.wikidata.begin() + 1, person.wikidata.end(),
                       [](char c) { return c >= '0' && c <= '9'; }))) {
-      return fail("\"wikidata\" must be an item id such as \"Q33391\", not \"" +
-                  person.wikidata + "\"");
+      return fail("\"wikidata\" must be an item id such as \"Q33391\", not \"" + person.wikidata +
+                  "\"");
     }
     if (!string_field(entry_, "wikipedia", person.wikipedia, false)) return false;
     if (person.birth && person.death) {
@@ -206,15 +206,18 @@ class EntryReader {
     if (text.empty()) return true;
     auto date = parse_partial_date(text, calendar);
     if (!date) {
-      return fail("\"" + prefix + "date\" must be \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" (a real " +
+      return fail("\"" + prefix +
+                  "date\" must be \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" (a real " +
                   "day), not \"" + text + "\"");
     }
     std::string precision;
     if (!string_field(object, "precision", precision, false, prefix)) return false;
     if (!precision.empty()) {
       static const std::pair<const char*, DatePrecision> kPrecisions[] = {
-          {"day", DatePrecision::Day},       {"month", DatePrecision::Month},
-          {"year", DatePrecision::Year},     {"decade", DatePrecision::Decade},
+          {"day", DatePrecision::Day},
+          {"month", DatePrecision::Month},
+          {"year", DatePrecision::Year},
+          {"decade", DatePrecision::Decade},
           {"century", DatePrecision::Century}};
       bool found = false;
       for (const auto& [name, value] : kPrecisions) {
@@ -479,8 +482,7 @@ const KnowledgeBase& KnowledgeBase::bundled() {
   return kb;
 }
 
-KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files,
-                                  std::string* error) {
+KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files, std::string* error) {
   KnowledgeBase kb;
   kb.people_ = bundled().people_;
   kb.files_ = bundled().files_;
@@ -500,8 +502,7 @@ KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files,
   return kb;
 }
 
-std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path,
-                                                      std::string* error) {
+std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path, std::string* error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     if (error) *error = path + ":1: cannot open the file";
@@ -587,7 +588,8 @@ void KnowledgeBase::merge_people(KnowledgeBase&& other) {
     auto it = by_id.find(person.id);
     if (it == by_id.end() && !person.wikidata.empty()) {
       // The same Wikidata item under another id (an import over the bundled data) replaces it.
-      if (auto w = by_wikidata.find(person.wikidata); w != by_wikidata.end()) it = by_id.find(people_[w->second].id);
+      if (auto w = by_wikidata.find(person.wikidata); w != by_wikidata.end())
+        it = by_id.find(people_[w->second].id);
     }
     if (it != by_id.end()) {
       const size_t slot = it->second;

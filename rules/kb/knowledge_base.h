@@ -72,7 +72,7 @@ struct Person {
   Sex sex = Sex::Unknown;
   std::optional<LifeEvent> birth;
   std::optional<LifeEvent> death;
-  std::string description;  // one line
+  std::string description;               // one line
   std::vector<std::string> occupations;  // "revolutionary", "journalist" (Wikidata imports)
   std::vector<Role> roles;
   std::vector<DatedEvent> events;

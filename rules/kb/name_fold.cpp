@@ -63,51 +63,62 @@ const char* latin_fold(char32_t c) {
   return nullptr;
 }
 
-bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
-bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+bool is_hyphen(char32_t c) {
+  return c == '-' || c == 0x2010 || c == 0x2011;
+}
+bool is_combining_mark(char32_t c) {
+  return c >= 0x300 && c <= 0x36F;
+}
 
 bool is_caseless_script(char32_t c) {
-  return (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x600 && c <= 0x6FF) ||
-         (c >= 0x900 && c <= 0xDFF) || (c >= 0x3040 && c <= 0x30FF) ||
-         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+  return (c >= 0x5D0 && c <= 0x5EA) || (c >= 0x600 && c <= 0x6FF) || (c >= 0x900 && c <= 0xDFF) ||
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xAC00 && c <= 0xD7A3);
 }
 
 }  // namespace
 
 bool is_name_particle(std::string_view folded) {
   static const std::unordered_set<std::string_view> kParticles = {
-      "de",  "da",  "di", "du", "del", "della", "des", "van", "von", "der", "den", "la", "le",
-      "ten", "ter", "bin", "ibn", "al", "el",  "y",   "zu", "dos", "das", "do",  "of",  "the"};
+      "de",  "da",  "di",  "du",  "del", "della", "des", "van", "von", "der", "den", "la", "le",
+      "ten", "ter", "bin", "ibn", "al",  "el",    "y",   "zu",  "dos", "das", "do",  "of", "the"};
   return kParticles.count(folded) > 0;
 }
 
 bool is_name_title(std::string_view folded) {
   static const std::unordered_set<std::string_view> kTitles = {
-      "tsar",      "czar",      "tsarina",   "tsaritsa",  "emperor",    "empress",   "kaiser",
-      "king",      "queen",     "prince",    "princess",  "president",  "premier",   "chancellor",
-      "chairman",  "general",   "generalissimo", "generalisimo", "marshal", "admiral", "colonel",
-      "captain",   "lieutenant", "commander", "comrade",  "sir",        "lord",      "lady",
-      "dame",      "dr",        "mr",        "mrs",       "ms",         "miss",      "madame",
-      "mme",       "monsieur",  "herr",      "frau",      "senor",      "senora",    "senator",
-      "governor",  "secretary", "minister",  "pope",      "saint",      "st",        "father",
-      "reverend",  "rev",       "professor", "prof",      "mahatma",    "chief",     "justice",
-      "judge",     "sultan",    "shah",      "emir",      "ayatollah",  "imam",      "rabbi",
-      "cardinal",  "archbishop", "bishop",   "duke",      "duchess",    "earl",      "count",
-      "countess",  "baron",     "baroness",  "marquis",   "comandante", "field",     "prime",
-      "vice",      "deputy",    "foreign",   "home",      "leader",     "mayor",     "ambassador",
-      "commissar", "citizen",   "brother",   "sister",    "uncle",      "mother",    "archduke",
-      "grand",     "crown",     "führer",    "fuhrer",    "duce",       "caudillo",  "grandmaster"};
+      "tsar",      "czar",       "tsarina",    "tsaritsa",  "emperor",       "empress",
+      "kaiser",    "king",       "queen",      "prince",    "princess",      "president",
+      "premier",   "chancellor", "chairman",   "general",   "generalissimo", "generalisimo",
+      "marshal",   "admiral",    "colonel",    "captain",   "lieutenant",    "commander",
+      "comrade",   "sir",        "lord",       "lady",      "dame",          "dr",
+      "mr",        "mrs",        "ms",         "miss",      "madame",        "mme",
+      "monsieur",  "herr",       "frau",       "senor",     "senora",        "senator",
+      "governor",  "secretary",  "minister",   "pope",      "saint",         "st",
+      "father",    "reverend",   "rev",        "professor", "prof",          "mahatma",
+      "chief",     "justice",    "judge",      "sultan",    "shah",          "emir",
+      "ayatollah", "imam",       "rabbi",      "cardinal",  "archbishop",    "bishop",
+      "duke",      "duchess",    "earl",       "count",     "countess",      "baron",
+      "baroness",  "marquis",    "comandante", "field",     "prime",         "vice",
+      "deputy",    "foreign",    "home",       "leader",    "mayor",         "ambassador",
+      "commissar", "citizen",    "brother",    "sister",    "uncle",         "mother",
+      "archduke",  "grand",      "crown",      "führer",    "fuhrer",        "duce",
+      "caudillo",  "grandmaster"};
   return kTitles.count(folded) > 0;
 }
 
 int title_sex(std::string_view folded) {
   static const std::unordered_set<std::string_view> kMale = {
-      "tsar", "czar", "emperor", "kaiser", "king", "prince", "sir", "lord", "mr", "monsieur",
-      "herr", "senor", "father", "duke", "earl", "count", "baron", "brother", "uncle", "archduke"};
+      "tsar", "czar",  "emperor",  "kaiser",  "king",  "prince",  "sir",
+      "lord", "mr",    "monsieur", "herr",    "senor", "father",  "duke",
+      "earl", "count", "baron",    "brother", "uncle", "archduke"};
   static const std::unordered_set<std::string_view> kFemale = {
-      "tsarina", "tsaritsa", "empress", "queen", "princess", "lady", "dame", "mrs", "ms", "miss",
-      "madame", "mme", "frau", "senora", "duchess", "countess", "baroness", "sister", "mother"};
+      "tsarina", "tsaritsa", "empress",  "queen",  "princess", "lady", "dame",
+      "mrs",     "ms",       "miss",     "madame", "mme",      "frau", "senora",
+      "duchess", "countess", "baroness", "sister", "mother"};
   if (kMale.count(folded)) return 1;
   if (kFemale.count(folded)) return -1;
   return 0;
@@ -184,9 +195,8 @@ bool next_name_word(std::string_view text, size_t pos, NameWord& word, size_t& n
         const size_t after = end + length;
         if (is_apostrophe(c) && (text[after] == 's' || text[after] == 'S')) {
           size_t following_length = 0;
-          const bool word_goes_on =
-              after + 1 < text.size() && is_name_letter(utf8::decode(text, after + 1,
-                                                                      following_length));
+          const bool word_goes_on = after + 1 < text.size() &&
+                                    is_name_letter(utf8::decode(text, after + 1, following_length));
           if (!word_goes_on) {
             word.possessive = true;
             next = after + 1;

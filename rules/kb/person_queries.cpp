@@ -21,8 +21,8 @@ std::pair<int64_t, int64_t> day_interval(const PartialDate& d) {
               calendar::day_number_unchecked(year, d.date.month, d.date.day, cal)};
     case DatePrecision::Month:
       return {calendar::day_number_unchecked(year, d.date.month, 1, cal),
-              calendar::day_number_unchecked(year, d.date.month,
-                                             calendar::days_in_month(year, d.date.month, cal), cal)};
+              calendar::day_number_unchecked(
+                  year, d.date.month, calendar::days_in_month(year, d.date.month, cal), cal)};
     case DatePrecision::Year:
       return {calendar::day_number_unchecked(year, 1, 1, cal),
               calendar::day_number_unchecked(year, 12, 31, cal)};
@@ -311,9 +311,8 @@ HoverCard known_person_card(const Analysis& analysis, const PeopleFacts& facts,
   for (const auto& conflict : facts.life_date_conflicts()) {
     if (conflict.person_id != p.id) continue;
     card.paragraph(std::string("This document gives the ") +
-                   (conflict.is_birth ? "birth" : "death") + " as " +
-                   conflict.text_date.display() + "; the knowledge base has " +
-                   conflict.kb_date.display() + ".");
+                   (conflict.is_birth ? "birth" : "death") + " as " + conflict.text_date.display() +
+                   "; the knowledge base has " + conflict.kb_date.display() + ".");
   }
   std::vector<std::string> roles;
   for (const auto& role : p.roles) {

@@ -46,9 +46,9 @@ std::vector<Span> person_references(const Analysis& analysis, size_t offset);
 
 struct DocumentPerson {
   std::string person_id;
-  std::string name;        // display name
-  std::string detail;      // "1879–1940 · Russian revolutionary …"
-  Span span;               // first mention (or the introduction)
+  std::string name;    // display name
+  std::string detail;  // "1879–1940 · Russian revolutionary …"
+  Span span;           // first mention (or the introduction)
   std::vector<Span> mentions;
 };
 

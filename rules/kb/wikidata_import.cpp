@@ -76,7 +76,8 @@ class Bzip2Source : public ByteSource {
       std::vector<char> rest(static_cast<char*>(unused), static_cast<char*>(unused) + unused_count);
       BZ2_bzReadClose(&status_, bz_);
       bz_ = nullptr;
-      if (!rest.empty() || !std::feof(file_)) open_stream(rest.data(), static_cast<int>(rest.size()));
+      if (!rest.empty() || !std::feof(file_))
+        open_stream(rest.data(), static_cast<int>(rest.size()));
       if (n > 0) return n;
     }
     return 0;
@@ -252,7 +253,7 @@ ordered_json time_value(const json& snak) {
   if (year == 0 || year > 9999) return nullptr;
   const std::string month = time.substr(dash + 1, 2);
   const std::string day = time.substr(dash + 4, 2);
-  char year_text[16];
+  char year_text[32];
   std::snprintf(year_text, sizeof year_text, "%s%04ld", time[0] == '-' ? "-" : "", year);
   std::string date = year_text;
   const char* precision_name = nullptr;
@@ -359,8 +360,8 @@ class Importer {
       size_t begin = 0;
       size_t end = line.size();
       while (begin < end && std::isspace(static_cast<unsigned char>(line[begin]))) ++begin;
-      while (end > begin && (std::isspace(static_cast<unsigned char>(line[end - 1])) ||
-                             line[end - 1] == ',')) {
+      while (end > begin &&
+             (std::isspace(static_cast<unsigned char>(line[end - 1])) || line[end - 1] == ',')) {
         --end;
       }
       if (begin == end || (end - begin == 1 && (line[begin] == '[' || line[begin] == ']'))) {
@@ -504,10 +505,10 @@ class Importer {
     }
     if (!roles.empty()) person["roles"] = roles;
     person["wikidata"] = id;
-    if (auto sitelinks = entity.find("sitelinks"); sitelinks != entity.end() &&
-                                                   sitelinks->is_object()) {
-      if (auto enwiki = sitelinks->find("enwiki"); enwiki != sitelinks->end() &&
-                                                   enwiki->is_object()) {
+    if (auto sitelinks = entity.find("sitelinks");
+        sitelinks != entity.end() && sitelinks->is_object()) {
+      if (auto enwiki = sitelinks->find("enwiki");
+          enwiki != sitelinks->end() && enwiki->is_object()) {
         const std::string title = enwiki->value("title", "");
         if (!title.empty() && title != name) person["wikipedia"] = title;
       }

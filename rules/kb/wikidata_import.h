@@ -12,11 +12,11 @@
 namespace histlint {
 
 struct WikidataImportStats {
-  size_t entities = 0;       // entities read in the last pass
-  size_t humans = 0;         // people written
-  size_t bad_lines = 0;      // lines that were not a JSON entity (reported, then skipped)
-  size_t labels_found = 0;   // place, occupation and office labels resolved
-  size_t labels_missing = 0; // referenced items absent from the dump (written as their Q-id)
+  size_t entities = 0;        // entities read in the last pass
+  size_t humans = 0;          // people written
+  size_t bad_lines = 0;       // lines that were not a JSON entity (reported, then skipped)
+  size_t labels_found = 0;    // place, occupation and office labels resolved
+  size_t labels_missing = 0;  // referenced items absent from the dump (written as their Q-id)
 };
 
 // Reads `dump_path` and writes the knowledge base to `out`. Warnings about skipped lines go to

@@ -334,7 +334,7 @@ class StatisticFinder {
     size_t k = after;
     // A range: "5,000–6,000", "between 600 and 700", "10 to 12".
     if (k < tokens_.size() && (symbol(k, "–") || symbol(k, "-") || symbol(k, "—") ||
-                               word(k) == "to" || word(k) == "or")) {
+                               word(k) == "to" || word(k) == "or" || word(k) == "and")) {
       if (k + 1 < tokens_.size() &&
           (tokens_[k + 1].kind == TokenKind::Number || number_word_value(text(tokens_[k + 1])))) {
         size_t range_after = k + 1;
@@ -359,6 +359,11 @@ class StatisticFinder {
       figure.percent = true;
       figure.span = {t.begin, tokens_[last].end - t.begin};
       next = last;
+      return figure;
+    }
+    // "$5 million", "£200": the symbol says what is counted.
+    if (figure.money) {
+      figure.span = {tokens_[i - 1].begin, tokens_[k - 1].end - tokens_[i - 1].begin};
       return figure;
     }
     // The counted noun, after at most two modifiers: "14 imperialist armies".

@@ -14,14 +14,17 @@ const url = process.env.HISTLINT_URL;
 const settingsFile = process.env.HISTLINT_SETTINGS;
 const workspace = process.env.HISTLINT_WORKSPACE;
 const artifacts = process.env.HISTLINT_ARTIFACTS;
+const userData = process.env.HISTLINT_USER_DATA;
 const results = fs.openSync(process.env.HISTLINT_RESULTS, 'w');
 
+const PROBLEMS = 'View: Focus Problems (Errors, Warnings, Infos)';
 const WORKBENCH_TIMEOUT_MS = 60000;
 const DIAGNOSTICS_TIMEOUT_MS = 45000;
 const UI_TIMEOUT_MS = 10000;
 
 function record(name, ok, detail) {
-  const line = `${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? `: ${detail}` : ''}`;
+  const why = String(detail ?? '').replace(/\s+/g, ' ').slice(0, 800);
+  const line = `${ok ? 'PASS' : 'FAIL'} ${name}${!ok && why ? `: ${why}` : ''}`;
   fs.writeSync(results, `${line}\n`);
   console.log(line);
   return ok;
@@ -42,24 +45,36 @@ async function poll(probe, timeoutMs, intervalMs = 250) {
   }
 }
 
+// The text of the extension's "histlint" output channel, which VS Code also writes to a file.
+function outputChannelLog() {
+  const logs = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/-histlint\.log$/.test(entry.name) && file.includes('output_logging_')) logs.push(file);
+    }
+  };
+  walk(path.join(userData, 'logs'));
+  return logs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+}
+
 class Workbench {
   constructor(page) {
     this.page = page;
   }
 
-  // Runs a command from the Command Palette by its title.
+  // Runs a command from the Command Palette by its exact title (the palette's top entry may be
+  // a longer title that merely contains it, e.g. "View: Close Editor Group").
   async runCommand(title) {
     const { page } = this;
     const widget = page.locator('.quick-input-widget');
     await page.keyboard.press('F1');
     await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await widget.locator('input').fill(`>${title}`);
-    // Accept only once the list shows the command.
-    await widget
-      .locator('.monaco-list-row', { hasText: title })
-      .first()
-      .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await page.keyboard.press('Enter');
+    const row = widget.locator(`.monaco-list-row[aria-label=${JSON.stringify(title)}]`).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await row.click();
     await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
 
@@ -134,7 +149,8 @@ class Workbench {
       UI_TIMEOUT_MS,
     );
     if (!saved) throw new Error(`${file} was not saved`);
-    await this.runCommand('View: Close Editor');
+    await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).locator('.codicon-close').click();
+    await page.locator('.tabs-container .tab', { hasText: 'settings.json' }).waitFor({ state: 'detached' });
   }
 
   async notifications() {
@@ -147,11 +163,15 @@ class Workbench {
     await this.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
   }
 
-  // The visible text of the Output panel (its editor renders only the lines on screen).
-  async outputText() {
-    return this.page.$$eval('.output-view .view-lines .view-line', (lines) =>
-      lines.map((line) => line.innerText.replace(/\u00a0/g, ' ')).join('\n'),
-    );
+  // The channel the Output panel shows, as its picker names it.
+  async selectedOutputChannel() {
+    return this.page.evaluate(() => {
+      for (const select of document.querySelectorAll('.panel select.monaco-select-box')) {
+        const option = select.options[select.selectedIndex];
+        if (option) return option.text;
+      }
+      return null;
+    });
   }
 
   // Screen position of the first whole-word `word` in the active editor's rendered lines.
@@ -191,7 +211,7 @@ async function run(page) {
   await wb.openFile('dates.txt');
   record('both seeds open in editors', true);
 
-  await wb.runCommand('View: Focus Problems');
+  await wb.runCommand(PROBLEMS);
   const dateRows = await wb.waitForFamily('date', DIAGNOSTICS_TIMEOUT_MS);
   log(`diagnostics after ${Date.now() - started} ms`);
   const allRows = JSON.stringify(await wb.problems(''));
@@ -227,24 +247,21 @@ async function run(page) {
   await page.screenshot({ path: path.join(artifacts, 'vscode-hover.png') });
   await page.mouse.move(5, 500);
 
-  // Commands: Show Output names the server that runs (the one bundled in the .vsix).
+  // Commands. The output channel's text is read from its log file: the panel renders only the
+  // lines on screen, and the server's log scrolls the first ones away.
   await wb.runCommand('histlint: Show Output');
-  const outputShowsServer = await poll(
-    async () => (await wb.outputText()).includes('/server/bin/histlint lsp'),
-    UI_TIMEOUT_MS,
-  );
+  const shown = await poll(async () => (await wb.selectedOutputChannel()) === 'histlint', UI_TIMEOUT_MS);
+  record('"histlint: Show Output" shows the histlint channel', shown, await wb.selectedOutputChannel());
+  const starts = () => outputChannelLog().match(/\[histlint\] starting .*/g) || [];
   record(
-    '"histlint: Show Output" shows the bundled server starting',
-    outputShowsServer,
-    await wb.outputText(),
+    'the bundled server is the one started',
+    starts().length > 0 && starts()[0].endsWith('/server/bin/histlint lsp'),
+    JSON.stringify(starts()),
   );
   await wb.runCommand('histlint: Restart Server');
-  const restarted = await poll(
-    async () => ((await wb.outputText()).match(/starting .*histlint lsp/g) || []).length >= 2,
-    UI_TIMEOUT_MS,
-  );
-  record('"histlint: Restart Server" starts a new server', restarted, await wb.outputText());
-  await wb.runCommand('View: Focus Problems');
+  const restarted = await poll(async () => starts().length >= 2, UI_TIMEOUT_MS);
+  record('"histlint: Restart Server" starts a new server', restarted, JSON.stringify(starts()));
+  await wb.runCommand(PROBLEMS);
   record(
     'diagnostics are back after the restart',
     Boolean(await wb.waitForFamily('garble', DIAGNOSTICS_TIMEOUT_MS)),
@@ -252,7 +269,7 @@ async function run(page) {
 
   // Settings reach the server: turning the garble family off clears its diagnostics only.
   await wb.updateSettings('User', { 'histlint.rules': { 'garble/*': 'off' } });
-  await wb.runCommand('View: Focus Problems');
+  await wb.runCommand(PROBLEMS);
   const cleared = await wb.waitForNoFamily('garble', DIAGNOSTICS_TIMEOUT_MS);
   record(
     'histlint.rules {"garble/*": "off"} clears garble/ diagnostics',
@@ -261,7 +278,7 @@ async function run(page) {
   );
   record('… and keeps the date/ ones', (await wb.rowsOfFamily('date')).length > 0);
   await wb.updateSettings('User', { 'histlint.rules': undefined });
-  await wb.runCommand('View: Focus Problems');
+  await wb.runCommand(PROBLEMS);
   record(
     'removing the setting brings garble/ diagnostics back',
     Boolean(await wb.waitForFamily('garble', DIAGNOSTICS_TIMEOUT_MS)),

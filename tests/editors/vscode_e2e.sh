@@ -119,6 +119,7 @@ mkdir -p "$ARTIFACTS_DIR"
 NODE_PATH=$playwright_dir/node_modules \
   HISTLINT_URL="http://127.0.0.1:$port/?folder=$work/ws" \
   HISTLINT_WORKSPACE="$work/ws" HISTLINT_SETTINGS="$user_data/User/settings.json" \
+  HISTLINT_USER_DATA="$user_data" \
   HISTLINT_RESULTS="$work/results.txt" HISTLINT_ARTIFACTS="$ARTIFACTS_DIR" \
   timeout 300 node "$EDITORS_TEST_DIR/vscode_e2e.cjs" 2>&1 | tee "$work/driver.log" | grep -v '^\(PASS\|FAIL\) '
 status=${PIPESTATUS[0]}

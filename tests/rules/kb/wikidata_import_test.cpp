@@ -66,12 +66,14 @@ TEST_CASE("a plain Wikidata dump becomes a knowledge base of its humans") {
   REQUIRE(trotsky.death);
   CHECK(trotsky.death->place == "Coyoacán");
   const auto& aliases = trotsky.aliases;
-  auto has = [&](const char* a) { return std::find(aliases.begin(), aliases.end(), a) != aliases.end(); };
+  auto has = [&](const char* a) {
+    return std::find(aliases.begin(), aliases.end(), a) != aliases.end();
+  };
   CHECK(has("Lev Davidovich Bronstein"));   // English alias
   CHECK(has("Лейба Давидович Бронштейн"));  // P1477 birth name
-  CHECK(has("Pero"));                        // P742 pseudonym
-  CHECK(has("Лев Троцкий"));                 // another language's label
-  CHECK(!has("Leon Trotsky"));               // the name itself is not repeated
+  CHECK(has("Pero"));                       // P742 pseudonym
+  CHECK(has("Лев Троцкий"));                // another language's label
+  CHECK(!has("Leon Trotsky"));              // the name itself is not repeated
   REQUIRE(trotsky.occupations.size() == 2);
   CHECK(trotsky.occupations[0] == "revolutionary");
   CHECK(trotsky.occupations[1] == "Q1930187");  // not in the dump: kept as its Q-id

@@ -21,7 +21,8 @@ TEST_CASE("Trotsky's card shows his lifespan, age at death, places, roles and li
   CHECK(contains(card->markdown, "**Leon Trotsky** · 1879–1940, aged 60"));
   CHECK(contains(card->markdown, "*Also known as:* Lev Davidovich Bronstein"));
   CHECK(contains(card->markdown, "**Born** 7 November 1879 (O.S. 26 October 1879), Yanovka"));
-  CHECK(contains(card->markdown, "**Died** 21 August 1940, Coyoacán, Mexico City, Mexico (aged 60)"));
+  CHECK(
+      contains(card->markdown, "**Died** 21 August 1940, Coyoacán, Mexico City, Mexico (aged 60)"));
   CHECK(contains(card->markdown, "People's Commissar for Foreign Affairs (1917–1918)"));
   CHECK(contains(card->markdown, "[Wikidata](https://www.wikidata.org/wiki/Q33391)"));
   CHECK(contains(card->markdown, "[Wikipedia]("));
@@ -43,11 +44,13 @@ TEST_CASE("workspace mention counts appear when the server provides them") {
   auto card = person_hover(f.analysis(), f.at("Lenin"),
                            [](std::string_view id) { return id == "vladimir-lenin" ? 4 : 0; });
   REQUIRE(card);
-  CHECK(contains(card->markdown, "Mentioned 2 times in this document · 4 times in other workspace"));
+  CHECK(
+      contains(card->markdown, "Mentioned 2 times in this document · 4 times in other workspace"));
 }
 
 TEST_CASE("an ambiguous name shows its candidates instead of guessing") {
-  PeopleFixture f("A speaker mentioned Owen Smith.\n\nThe tendency was expelled by Kinnock and Smith.");
+  PeopleFixture f(
+      "A speaker mentioned Owen Smith.\n\nThe tendency was expelled by Kinnock and Smith.");
   auto card = person_hover(f.analysis(), f.at("Smith.", 1));
   REQUIRE(card);
   CAPTURE(card->markdown);
@@ -108,8 +111,7 @@ TEST_CASE("workspace symbols search the knowledge base") {
 }
 
 TEST_CASE("lifespan text") {
-  CHECK(lifespan_text(parse_partial_date("1879-11-07"), parse_partial_date("1940")) ==
-        "1879–1940");
+  CHECK(lifespan_text(parse_partial_date("1879-11-07"), parse_partial_date("1940")) == "1879–1940");
   CHECK(lifespan_text(parse_partial_date("1952"), std::nullopt) == "born 1952");
   CHECK(lifespan_text(std::nullopt, parse_partial_date("1803-04")) == "died 1803");
   // A Julian 25 December 1642 is 4 January 1643 in the Gregorian calendar the card uses.

@@ -9,7 +9,9 @@ namespace {
 
 using testing::PeopleFixture;
 
-std::string iso(const std::optional<PartialDate>& d) { return d ? d->iso() : "-"; }
+std::string iso(const std::optional<PartialDate>& d) {
+  return d ? d->iso() : "-";
+}
 
 TEST_CASE("dates that introduce a person") {
   using people_intro::read_date;
@@ -95,7 +97,8 @@ TEST_CASE("text dates that contradict the knowledge base are reported with both 
 }
 
 TEST_CASE("Old Style dates, approximate dates and namesakes are not contradictions") {
-  CHECK(PeopleFixture("Trotsky was born on 26 October 1879.").facts().life_date_conflicts().empty());
+  CHECK(
+      PeopleFixture("Trotsky was born on 26 October 1879.").facts().life_date_conflicts().empty());
   CHECK(PeopleFixture("Leon Trotsky (c. 1880 – 1940)").facts().life_date_conflicts().empty());
   CHECK(PeopleFixture("Captain John Smith (1580–1631) mapped New England.")
             .facts()
@@ -125,9 +128,8 @@ TEST_CASE("events and wars in brackets are not people") {
 }
 
 TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge base's") {
-  const auto findings =
-      analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n", Options{},
-                   KnowledgeBase::bundled());
+  const auto findings = analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n",
+                                     Options{}, KnowledgeBase::bundled());
   const Finding* found = nullptr;
   for (const auto& f : findings) {
     if (f.rule == "date/life-dates-mismatch") found = &f;

@@ -1,0 +1,385 @@
+#include "rules/extract/date_events.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "rules/analysis.h"
+#include "rules/extract/date_people.h"
+#include "rules/extract/date_tokens.h"
+#include "rules/text/utf8.h"
+
+namespace histlint {
+
+namespace {
+
+using date_parse::equals_folded;
+
+// How the object of a verb is introduced: a preposition, or directly ("reached Mexico").
+struct VerbEntry {
+  std::string_view verb;
+  EventKind kind;
+  std::string_view prepositions[2];  // empty: the object follows the verb
+  bool passive;  // only as "was …": "was expelled", "was assassinated"
+  bool violent;
+  bool active_only = false;  // never after "was": "Trotsky was published in 1989" is posthumous
+};
+
+constexpr VerbEntry kVerbs[] = {
+    {"born", EventKind::Birth, {"", ""}, true, false},
+    {"died", EventKind::Death, {"", ""}, false, false},
+    {"killed", EventKind::Death, {"", ""}, true, true},
+    {"assassinated", EventKind::Death, {"", ""}, true, true},
+    {"murdered", EventKind::Death, {"", ""}, true, true},
+    {"executed", EventKind::Death, {"", ""}, true, true},
+    {"arrived", EventKind::Arrival, {"in", "at"}, false, false},
+    {"landed", EventKind::Arrival, {"in", "at"}, false, false},
+    {"reached", EventKind::Arrival, {"", ""}, false, false},
+    {"settled", EventKind::Settlement, {"in", "at"}, false, false},
+    {"moved", EventKind::Settlement, {"to", ""}, false, false},
+    {"emigrated", EventKind::Settlement, {"to", ""}, false, false},
+    {"relocated", EventKind::Settlement, {"to", ""}, false, false},
+    {"departed", EventKind::Departure, {"from", ""}, false, false},
+    {"returned", EventKind::Return, {"to", ""}, false, false},
+    {"expelled", EventKind::Expulsion, {"from", ""}, true, false},
+    {"exiled", EventKind::Exile, {"to", "from"}, true, false},
+    {"deported", EventKind::Exile, {"to", "from"}, true, false},
+    {"banished", EventKind::Exile, {"to", "from"}, true, false},
+    {"founded", EventKind::Founding, {"", ""}, false, false},
+    {"married", EventKind::Marriage, {"", ""}, false, false},
+    {"wrote", EventKind::Activity, {"", ""}, false, false, true},
+    {"published", EventKind::Activity, {"", ""}, false, false, true},
+    {"spoke", EventKind::Activity, {"", ""}, false, false, true},
+    {"travelled", EventKind::Activity, {"", ""}, false, false, true},
+    {"traveled", EventKind::Activity, {"", ""}, false, false, true},
+    {"visited", EventKind::Activity, {"", ""}, false, false, true},
+    {"met", EventKind::Activity, {"", ""}, false, false, true},
+    {"lectured", EventKind::Activity, {"", ""}, false, false, true},
+    {"negotiated", EventKind::Activity, {"", ""}, false, false, true},
+    {"declared", EventKind::Activity, {"", ""}, false, false, true},
+    {"announced", EventKind::Activity, {"", ""}, false, false, true},
+    {"organised", EventKind::Activity, {"", ""}, false, false, true},
+    {"organized", EventKind::Activity, {"", ""}, false, false, true},
+    {"edited", EventKind::Activity, {"", ""}, false, false, true},
+    {"lived", EventKind::Activity, {"", ""}, false, false, true},
+    {"worked", EventKind::Activity, {"", ""}, false, false, true},
+    {"taught", EventKind::Activity, {"", ""}, false, false, true},
+    {"attended", EventKind::Activity, {"", ""}, false, false, true},
+    {"resigned", EventKind::Activity, {"", ""}, false, false, true},
+    {"joined", EventKind::Activity, {"", ""}, false, false, true},
+    {"led", EventKind::Activity, {"", ""}, false, false, true},
+    {"commanded", EventKind::Activity, {"", ""}, false, false, true},
+    {"signed", EventKind::Activity, {"", ""}, false, false, true},
+    {"fled", EventKind::Activity, {"", ""}, false, false, true},
+    {"arrested", EventKind::Activity, {"", ""}, true, false},
+    {"imprisoned", EventKind::Activity, {"", ""}, true, false},
+    {"jailed", EventKind::Activity, {"", ""}, true, false},
+    {"elected", EventKind::Activity, {"", ""}, true, false},
+    {"appointed", EventKind::Activity, {"", ""}, true, false},
+    {"interviewed", EventKind::Activity, {"", ""}, true, false},
+};
+
+// Words that make a clause hypothetical, negative or repeated: no claim is read from it.
+bool is_hedging_word(std::string_view w) {
+  for (std::string_view h :
+       {"not",      "never",      "no",        "failed",     "tried",    "planned",  "hoped",
+        "wanted",   "would",      "could",     "might",      "should",   "refused",  "intended",
+        "expected", "again",      "first",     "second",     "once",     "if",       "almost",
+        "nearly",   "reportedly", "allegedly", "supposedly", "probably", "possibly", "perhaps"}) {
+    if (equals_folded(w, h)) return true;
+  }
+  return false;
+}
+
+bool is_passive_auxiliary(std::string_view w) {
+  return equals_folded(w, "was") || equals_folded(w, "were") || equals_folded(w, "been") ||
+         equals_folded(w, "being");
+}
+
+bool is_object_stop(std::string_view w) {
+  for (std::string_view s :
+       {"in",    "on",     "at",     "for",  "by",    "with",   "and",   "from", "to",
+        "after", "before", "during", "when", "where", "aboard", "under", "as",   "where",
+        "which", "who",    "but",    "or",   "until", "since",  "via"}) {
+    if (equals_folded(w, s)) return true;
+  }
+  return false;
+}
+
+bool is_article(std::string_view w) {
+  return equals_folded(w, "the") || equals_folded(w, "a") || equals_folded(w, "an") ||
+         equals_folded(w, "his") || equals_folded(w, "her") || equals_folded(w, "their");
+}
+
+struct Word {
+  size_t offset = 0;
+  size_t end = 0;
+  bool capitalised = false;
+};
+
+// The words of a sentence; punctuation other than apostrophes and hyphens splits them, and
+// `breaks` marks where a comma, semicolon or bracket stood before a word.
+void sentence_words(std::string_view prose, Span sentence, std::vector<Word>& words,
+                    std::vector<bool>& breaks) {
+  words.clear();
+  breaks.clear();
+  size_t pos = sentence.offset;
+  bool pending_break = false;
+  while (pos < sentence.end()) {
+    size_t len = 0;
+    const char32_t c = utf8::decode(prose, pos, len);
+    if (!utf8::is_letter(c)) {
+      if (c == ',' || c == ';' || c == '(' || c == ')' || c == ':' || utf8::is_digit(c)) {
+        pending_break = true;
+      }
+      pos += len;
+      continue;
+    }
+    Word w{pos, pos, utf8::is_upper(c)};
+    while (pos < sentence.end()) {
+      const char32_t d = utf8::decode(prose, pos, len);
+      if (!utf8::is_letter(d)) break;
+      pos += len;
+    }
+    w.end = pos;
+    words.push_back(w);
+    breaks.push_back(pending_break);
+    pending_break = false;
+  }
+}
+
+// True when only "and" stands between two offsets: "He and Natalya".
+bool only_and_between(std::string_view prose, size_t from, size_t to) {
+  std::string_view gap = prose.substr(from, to - from);
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  return equals_folded(gap, "and");
+}
+
+std::string fold_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view event_kind_phrase(EventKind kind) {
+  switch (kind) {
+    case EventKind::Birth:
+      return "birth";
+    case EventKind::Death:
+      return "death";
+    case EventKind::Arrival:
+      return "arrival in";
+    case EventKind::Settlement:
+      return "settling in";
+    case EventKind::Departure:
+      return "departure from";
+    case EventKind::Return:
+      return "return to";
+    case EventKind::Expulsion:
+      return "expulsion from";
+    case EventKind::Exile:
+      return "exile to";
+    case EventKind::Founding:
+      return "founding of";
+    case EventKind::Marriage:
+      return "marriage to";
+  }
+  return "";
+}
+
+EventFacts EventFacts::extract(const Analysis& analysis) {
+  EventFacts out;
+  const auto& dates = analysis.facts<DateFacts>();
+  if (dates.dates.empty()) return out;
+  const auto& references = analysis.facts<SentencePeople>();
+  const Document& doc = analysis.doc();
+  const std::string_view prose = doc.prose();
+  std::vector<Word> words;
+  std::vector<bool> breaks;
+
+  for (uint32_t s = 0; s < doc.sentences().size(); ++s) {
+    const auto [lo, hi] = dates.dates_in_sentence(s);
+    const auto refs = references.in_sentence(s);
+    if (lo == hi || refs.empty()) continue;
+    sentence_words(prose, doc.sentences()[s].span, words, breaks);
+    for (size_t v = 0; v < words.size(); ++v) {
+      const std::string_view w = prose.substr(words[v].offset, words[v].end - words[v].offset);
+      const VerbEntry* entry = nullptr;
+      for (const VerbEntry& e : kVerbs) {
+        if (!words[v].capitalised && equals_folded(w, e.verb)) entry = &e;
+      }
+      // "thrown out of the party"
+      size_t object_from = v + 1;
+      if (!entry && equals_folded(w, "thrown") && v + 2 < words.size()) {
+        const std::string_view out_word =
+            prose.substr(words[v + 1].offset, words[v + 1].end - words[v + 1].offset);
+        const std::string_view of_word =
+            prose.substr(words[v + 2].offset, words[v + 2].end - words[v + 2].offset);
+        if (equals_folded(out_word, "out") && equals_folded(of_word, "of")) {
+          static constexpr VerbEntry kThrownOut{
+              "thrown", EventKind::Expulsion, {"", ""}, true, false};
+          entry = &kThrownOut;
+          object_from = v + 3;
+        }
+      }
+      if (!entry) continue;
+      // The subject: the nearest person before the verb, if it is a subject.
+      const PersonReference* subject = nullptr;
+      for (const PersonReference& r : refs) {
+        if (r.span.offset < words[v].offset) subject = &r;
+      }
+      if (!subject || !subject->subject) continue;
+      // Between subject and verb: an auxiliary for passives, no hedges, at most ten words.
+      size_t first_between = v;
+      while (first_between > 0 && words[first_between - 1].offset >= subject->span.end()) {
+        --first_between;
+      }
+      if (v - first_between > 10) continue;
+      bool hedged = false;
+      bool passive = false;
+      for (size_t k = first_between; k < v; ++k) {
+        const std::string_view between =
+            prose.substr(words[k].offset, words[k].end - words[k].offset);
+        hedged = hedged || is_hedging_word(between);
+        passive = passive || is_passive_auxiliary(between);
+      }
+      if (hedged || (entry->passive && !passive) || (entry->active_only && passive)) continue;
+      // The object: after its preposition, articles skipped, up to four words.
+      std::string object;
+      Span object_span{};
+      size_t object_end = v + 1;
+      if (entry->kind != EventKind::Birth && entry->kind != EventKind::Death &&
+          entry->kind != EventKind::Activity) {
+        size_t k = object_from;
+        const bool needs_preposition = !entry->prepositions[0].empty();
+        if (needs_preposition) {
+          if (k >= words.size() || breaks[k]) continue;
+          const std::string_view prep =
+              prose.substr(words[k].offset, words[k].end - words[k].offset);
+          if (!equals_folded(prep, entry->prepositions[0]) &&
+              !(entry->prepositions[1].empty() ? false
+                                               : equals_folded(prep, entry->prepositions[1]))) {
+            continue;
+          }
+          ++k;
+        }
+        while (k < words.size() && !breaks[k] &&
+               is_article(prose.substr(words[k].offset, words[k].end - words[k].offset))) {
+          ++k;
+        }
+        const size_t object_first = k;
+        while (k < words.size() && k - object_first < 4 && (k == object_first || !breaks[k])) {
+          const std::string_view ow = prose.substr(words[k].offset, words[k].end - words[k].offset);
+          if (is_object_stop(ow)) break;
+          ++k;
+        }
+        if (k == object_first || (k < words.size() && words[k].offset < words[k - 1].end)) {
+          continue;
+        }
+        // A founding or marriage needs a name, not "a newspaper".
+        if ((entry->kind == EventKind::Founding || entry->kind == EventKind::Marriage) &&
+            !words[object_first].capitalised) {
+          continue;
+        }
+        object_end = k;
+        object_span =
+            Span{words[object_first].offset, words[k - 1].end - words[object_first].offset};
+        object =
+            fold_ascii(prose.substr(words[k - 1].offset, words[k - 1].end - words[k - 1].offset));
+      }
+      // The date: the first after the verb in its clause, or else one that opens the sentence
+      // before the subject ("In 1927, Leon Trotsky … was expelled").
+      const DateMention* date = nullptr;
+      for (size_t i = lo; i < hi && !date; ++i) {
+        const DateMention& d = dates.dates[i];
+        if (d.span.offset < words[v].end) continue;
+        size_t gap = 0;
+        bool crossed = false;
+        for (size_t k = v + 1; k < words.size() && words[k].offset < d.span.offset; ++k) {
+          ++gap;
+          const std::string_view between =
+              prose.substr(words[k].offset, words[k].end - words[k].offset);
+          // "arrived in Mexico and left in 1940": another verb's date.
+          if (equals_folded(between, "and") && k >= object_end) crossed = true;
+        }
+        if (gap <= 8 && !crossed) date = &d;
+        break;
+      }
+      if (!date && dates.dates[lo].span.end() <= subject->span.offset) {
+        const DateMention& d = dates.dates[lo];
+        if (hi - lo == 1 || dates.dates[lo + 1].span.offset > words[v].end) date = &d;
+      }
+      if (!date || date->in_quotation || date->in_references || date->in_heading || date->sic ||
+          date->is_range() || date->approximate || date->value.year == 0 ||
+          (date->lead != DateLead::In && date->lead != DateLead::None)) {
+        continue;
+      }
+      // Every subject of the clause: "He and Natalya … arrived".
+      std::vector<std::string_view> people{subject->person_id};
+      for (const PersonReference& r : refs) {
+        if (&r != subject && r.subject && r.span.end() <= subject->span.offset &&
+            only_and_between(prose, r.span.end(), subject->span.offset)) {
+          people.push_back(r.person_id);
+        }
+      }
+      const size_t claim_begin = std::min(words[v].offset, date->span.offset);
+      const size_t claim_end =
+          std::max(date->span.end(), object_span.length ? object_span.end() : words[v].end);
+      for (std::string_view person : people) {
+        EventClaim c;
+        c.person_id = std::string(person);
+        c.kind = entry->kind;
+        c.violent_death = entry->violent;
+        c.object = object;
+        c.object_text = std::string(prose.substr(object_span.offset, object_span.length));
+        c.claim_span = Span{claim_begin, claim_end - claim_begin};
+        c.verb_span = Span{words[v].offset, words[v].end - words[v].offset};
+        c.date_span = date->span;
+        c.date = date->value;
+        c.sentence = s;
+        out.claims.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+bool claims_conflict(const EventClaim& a, const EventClaim& b) {
+  if (a.person_id != b.person_id || a.kind == EventKind::Activity) return false;
+  const bool moves = (a.kind == EventKind::Arrival || a.kind == EventKind::Settlement) &&
+                     (b.kind == EventKind::Arrival || b.kind == EventKind::Settlement);
+  if (a.kind != b.kind && !moves) return false;
+  if (a.object != b.object) return false;
+  const DateValue& x = a.date;
+  const DateValue& y = b.date;
+  if (x.year == 0 || y.year == 0) return false;
+  // A killing and the death it caused may be days apart.
+  const int64_t slack =
+      (a.kind == EventKind::Death && (a.violent_death || b.violent_death)) ? 3 : 0;
+  if (x.last + slack >= y.first && y.last + slack >= x.first) return false;
+  // One day given in both calendars.
+  if (x.granularity == DateGranularity::Day && y.granularity == DateGranularity::Day) {
+    // Read as Gregorian, the Julian label of a day is the earlier one.
+    const DateValue& julian = x.first < y.first ? x : y;
+    const auto offset = calendar::julian_offset(julian.year, julian.month, julian.day);
+    if (offset && std::llabs(x.first - y.first) == *offset) return false;
+  }
+  // Settling after arriving is a second step, not a second date for the arrival.
+  if (moves && a.kind != b.kind) {
+    const DateValue& settled = a.kind == EventKind::Settlement ? x : y;
+    const DateValue& arrived = a.kind == EventKind::Arrival ? x : y;
+    return settled.last < arrived.first;
+  }
+  // Births, deaths and foundings happen once; other events may recur years apart.
+  const bool once =
+      a.kind == EventKind::Birth || a.kind == EventKind::Death || a.kind == EventKind::Founding;
+  if (once) return true;
+  const int64_t gap = std::max(x.first - y.last, y.first - x.last);
+  return gap <= 2 * 366;
+}
+
+}  // namespace histlint

@@ -1,0 +1,63 @@
+// Dated events the text asserts about people: "Trotsky settled in Mexico in 1936", "He and
+// Natalya … arrived in Mexico in January 1937", "In 1927, Leon Trotsky … was expelled from the
+// Communist party". Each claim has a key (person, kind of event, place or object) so two claims
+// about one event can be compared, within a document or across a workspace.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/extract/dates.h"
+#include "rules/finding.h"
+
+namespace histlint {
+
+class Analysis;
+
+enum class EventKind : uint8_t {
+  Birth,
+  Death,       // died; killed, assassinated, murdered, executed
+  Arrival,     // arrived in, reached, landed in
+  Settlement,  // settled in, moved to, emigrated to
+  Departure,   // left, departed from
+  Return,      // returned to
+  Expulsion,   // expelled from, thrown out of
+  Exile,       // exiled to, deported to, banished to
+  Founding,    // founded, established (a named thing)
+  Marriage,    // married
+  // Anything only the living do, with no object compared: wrote, published, travelled, was
+  // arrested. Read for date/after-death, never compared between claims.
+  Activity,
+};
+
+// "arrival in", "death", "expulsion from": how a message names the event.
+std::string_view event_kind_phrase(EventKind kind);
+
+struct EventClaim {
+  std::string person_id;
+  EventKind kind = EventKind::Arrival;
+  bool violent_death = false;  // killed, assassinated: the attack may precede the death by days
+  std::string object;          // folded head word of the place or object: "mexico", "party"
+  std::string object_text;     // as written: "Mexico", "the Communist party"
+  Span claim_span;             // from the verb to the date, or from the date to the verb
+  Span verb_span;              // "settled", "published"
+  Span date_span;
+  DateValue date;
+  uint32_t sentence = UINT32_MAX;
+};
+
+struct EventFacts {
+  std::vector<EventClaim> claims;  // text order
+
+  static EventFacts extract(const Analysis& analysis);
+};
+
+// True when two claims are about the same event (same person, kind and object, with arrival
+// and settlement read as one move) and their dates cannot both be right. Settling months after
+// arriving is no contradiction, nor are two dates one Old Style / New Style offset apart, nor
+// repeatable events (arrivals, exiles) years apart, which are likely two different occasions.
+bool claims_conflict(const EventClaim& a, const EventClaim& b);
+
+}  // namespace histlint

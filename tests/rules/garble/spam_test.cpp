@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "garble_test_util.h"
+
+using namespace histlint;
+using namespace histlint::garble_test;
+
+TEST_CASE("spam flags phone numbers and sales pitches as one insert") {
+  const std::string text =
+      "Trotsky arrived in Mexico in January 1937. Buy now and get free shipping on every book! "
+      "Call 415-555-0132 today. He settled in Coyoacán.";
+  const auto found = run_rule("garble/spam", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) ==
+        "Buy now and get free shipping on every book! Call 415-555-0132 today.");
+  CHECK(found[0].message.find("a phone number (415-555-0132)") != std::string::npos);
+  CHECK(found[0].message.find("2 sales phrases") != std::string::npos);
+  CHECK(apply_fix(text, found[0]) ==
+        "Trotsky arrived in Mexico in January 1937. He settled in Coyoacán.");
+}
+
+TEST_CASE("spam flags keyword stuffing, promo codes and shouting") {
+  const std::string stuffing =
+      "The archive is open daily. Cheap essays, cheap essays online, best cheap essays, buy cheap "
+      "essays, cheap essays fast, cheap essays help. The reading room closes at four.";
+  auto found = run_rule("garble/spam", stuffing);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("keyword stuffing (“cheap”") != std::string::npos);
+  CHECK(run_rule("garble/spam", "Use code HISTORY20 at checkout.").size() == 1);
+  found = run_rule("garble/spam", "AMAZING DEALS ON HISTORY BOOKS TODAY ONLY!!!");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("shouting") != std::string::npos);
+}
+
+TEST_CASE("spam leaves citations, contacts, prices and refrains alone") {
+  const std::string text =
+      "I use the archive at marxists.org, which is free. Write to archive-enquiries@example.org "
+      "for copies. Farmers sought the best price for their grain. The Soviet of Workers' "
+      "Deputies met daily. Glory, glory, on we go, glory, glory, home at last, glory, glory, "
+      "the winter's past, glory, glory, glory. ISBN 0-231-038-3614. WAR DECLARED!\n\n"
+      "## Sources\n\nRetrieved from https://www.example.org/famine (tel. 212-555-0187).\n";
+  CHECK(run_rule("garble/spam", text).empty());
+  const std::string verse =
+      "Glory, glory, on we go,\nglory, glory, home at last,\nglory, glory, glory, glory,\n"
+      "glory, the winter's past.\n";
+  CHECK(run_rule("garble/spam", verse).empty());
+}

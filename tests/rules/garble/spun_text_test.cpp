@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "garble_test_util.h"
+
+using namespace histlint;
+using namespace histlint::garble_test;
+
+namespace {
+
+const std::string kCoherent =
+    "The rural assemblies created in 1864 were meant to repair roads and open schools. Their "
+    "members were elected in three curiae. The landowners dominated from the start, yet the "
+    "assemblies soon hired teachers, doctors and statisticians.";
+
+const std::string kSalad =
+    "Did their grandson, who had been living with.. With methods reminiscent of “ trotskyism ” "
+    "is a see also of this category... Coyoácan looked more like a fortress than a home was. "
+    "Had expected to spread and take hold elsewhere had been stymied of. Denouncing Stalin ’ s "
+    "view in what is to be desired would be a political,... Centralized strategy of production "
+    "( e.g a truly global societal.! Social one was what the revolt Coyoácan looked more like a "
+    "fortress than a.! Bureaucracy in the Soviet Union, the latter lot with the of....";
+
+}  // namespace
+
+TEST_CASE("spun-text flags a fragment salad and leaves the coherent opening clean") {
+  const std::string text = kCoherent + " " + kSalad + "\n";
+  const auto found = run_rule("garble/spun-text", text, "page.txt");
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]).starts_with("Did their grandson"));
+  CHECK(found[0].span.end() == text.size() - 1);
+  CHECK_FALSE(flags(found, text, "The rural assemblies"));
+  CHECK(found[0].message.find("sentence fragments") != std::string::npos);
+  CHECK(found[0].message.find("spaced punctuation marks") != std::string::npos);
+  // The code action deletes the garbled run and the space before it.
+  CHECK(apply_fix(text, found[0]) == kCoherent + "\n");
+}
+
+TEST_CASE("spun-text merges neighbouring garbled paragraphs into one run") {
+  const std::string text = kSalad + "\n\n" + kSalad + "\n";
+  CHECK(run_rule("garble/spun-text", text).size() == 1);
+}
+
+TEST_CASE("spun-text needs several garbled sentences close together") {
+  // One cut-off sentence in good prose is not a run.
+  const std::string text = kCoherent + " Had expected to spread and take hold elsewhere of.. " +
+                           kCoherent;
+  CHECK(run_rule("garble/spun-text", text).empty());
+}
+
+TEST_CASE("spun-text threshold is configurable") {
+  Options strict;
+  strict.thresholds["garble/spun-text.threshold"] = 1000;
+  CHECK(run_rule("garble/spun-text", kSalad, "doc.md", strict).empty());
+}
+
+TEST_CASE("spun-text leaves verse, lists, dialogue and quoted ellipses alone") {
+  const std::string verse =
+      "March, march, march away,\nmarch by night and march by day!\nover the hill and of.\n"
+      "and the river runs with..\nthe sergeant shouts and.\nthe snow, the snow, the!\n";
+  CHECK(run_rule("garble/spun-text", verse).empty());
+  const std::string list =
+      "- the first demand of\n- an eight-hour day and..\n- the right to form the!\n"
+      "- an end to fines and.\n";
+  CHECK(run_rule("garble/spun-text", list).empty());
+  const std::string dialogue =
+      "“Saw him! He came at us with a stick.” “Did anyone strike him back?” “No. Well... "
+      "perhaps one of the boys.” “Think carefully!” “I am thinking!” “For now?” she repeated. "
+      "“What does that mean?” He did not answer.";
+  CHECK(run_rule("garble/spun-text", dialogue).empty());
+  const std::string quote =
+      "“The climax is coming… The destiny of Europe will hinge on its outcome… The leadership "
+      "is carrying the proletariat to disaster… to capitulation before fascism… We must unite "
+      "the working class.” He wrote this in 1931. The accused conspired . . . to overthrow the "
+      "government; they met in secret . . . and they lied.";
+  CHECK(run_rule("garble/spun-text", quote).empty());
+}
+
+TEST_CASE("spun-text scores a ten-megabyte single line in linear time") {
+  std::string big;
+  while (big.size() < 2'000'000) big += kCoherent + " " + kSalad + " ";
+  const auto found = run_rule("garble/spun-text", big, "big.txt");
+  CHECK_FALSE(found.empty());
+}

@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include "source_test_util.h"
+
+using namespace histlint;
+using histlint::test::flagged;
+using histlint::test::run_rule;
+using Strings = std::vector<std::string>;
+
+namespace {
+const RuleDef& rule() {
+  return source_rules::unsourced_quotation();
+}
+}  // namespace
+
+TEST_CASE("quotation: words attributed to a speaker with no source") {
+  const auto run = run_rule(rule(),
+                            "In 1923, Stalin told both Dzerzhinsky and Kamenev, “To choose the "
+                            "victim, carefully prepare the blow, then go to bed.”");
+  REQUIRE(run.findings.size() == 1);
+  CHECK(run.findings[0].message ==
+        "quotation attributed to Stalin without a source: “To choose the victim, carefully "
+        "prepare the blow, then go…”");
+  CHECK(run.findings[0].severity == Severity::Warning);
+  CHECK(run.flagged()[0].rfind("“To choose the victim", 0) == 0);
+}
+
+TEST_CASE("quotation: speaker after the quotation, and a quotation interrupted by it") {
+  CHECK(flagged(rule(), "“The key to the situation is found in Germany”, he wrote in 1931.") ==
+        Strings{"“The key to the situation is found in Germany”"});
+  const auto run = run_rule(rule(),
+                            "“On his sixtieth birthday”, wrote Natalya Sedov, “Leon Davidovich "
+                            "felt alone, the last survivor of an annihilated legion.”");
+  REQUIRE(run.findings.size() == 1);
+  CHECK(run.findings[0].message.find("attributed to Natalya Sedov") != std::string::npos);
+  CHECK(run.findings[0].message.find("On his sixtieth birthday … Leon Davidovich") !=
+        std::string::npos);
+}
+
+TEST_CASE("quotation: introduced by a colon in the sentence or the paragraph before") {
+  CHECK(flagged(rule(),
+                "He wrote that he would go on: ‘I shall die a proletarian revolutionist, "
+                "a Marxist.’")
+            .size() == 1);
+  CHECK(flagged(rule(),
+                "He said:\n\n“Ideas that enter the mind under fire remain there securely.”\n",
+                Language::PlainText)
+            .size() == 1);
+  CHECK(flagged(rule(),
+                "Trotsky wrote:\n\n> Life is beautiful. Let the future generations "
+                "cleanse it of all evil.\n")
+            .size() == 1);
+}
+
+TEST_CASE("quotation: a citation or a named work is a source") {
+  const char* clean[] = {
+      "Stalin told Kamenev, “To choose the victim, carefully prepare the blow.”[3]",
+      "Stalin told Kamenev, “To choose the victim, carefully prepare the blow” (Souvarine 1939, p. "
+      "485).",
+      "Trotsky wrote in *My Life*: “I shall die a proletarian revolutionist and an atheist.”",
+      "According to Bazhanov’s memoirs, Stalin said, “To choose the victim is the sweetest "
+      "thing.”",
+      "Trotsky wrote:\n\n> Life is beautiful. Let the future generations cleanse it of all "
+      "evil.\n>\n> — Trotsky, *Testament*, 1940\n",
+      "Trotsky wrote:\n\n> Life is beautiful. Let the future generations cleanse it of all "
+      "evil.[^1]\n\n[^1]: Trotsky, *Diary in Exile*.\n",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(flagged(rule(), text).empty());
+  }
+}
+
+TEST_CASE("quotation: scare quotes, titles, imagined dialogue and questions are not flagged") {
+  const char* clean[] = {
+      "He opposed “direct action” and the “theory of socialism in one country”.",
+      "A member of the crowd shouts out “right wing scumbag!”",
+      "He published “The Stalin School of Falsification” in 1932, a book on the purges.",
+      "One can only imagine their conversations “Right Jeremy, today’s key message is simple and "
+      "clear.”",
+      "Did he really say “we shall win the war against the whole world”?",
+      "> A block quote that nobody introduces is left alone because it may be a note.\n",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(flagged(rule(), text).empty());
+  }
+}
+
+TEST_CASE("quotation: the minimum length is a threshold") {
+  Options options;
+  options.thresholds["source/unsourced-quotation.minimum-words"] = 3;
+  CHECK(flagged(rule(), "He said, “the planet without a visa”.", Language::Markdown, options)
+            .size() == 1);
+  CHECK(flagged(rule(), "He said, “the planet without a visa”.").empty());
+}

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "source_test_util.h"
+
+using namespace histlint;
+using histlint::test::flagged;
+using histlint::test::run_rule;
+using Strings = std::vector<std::string>;
+
+namespace {
+const RuleDef& rule() {
+  return source_rules::unsourced_superlative();
+}
+}  // namespace
+
+TEST_CASE("superlative: rankings with a scope, of a work, first/only, absolutes") {
+  CHECK(flagged(rule(), "It was the biggest betrayal since 1914 and a disaster.") ==
+        Strings{"the biggest betrayal since 1914"});
+  CHECK(flagged(rule(), "In this book he provides the most comprehensive study of Stalinism.") ==
+        Strings{"the most comprehensive study"});
+  CHECK(flagged(rule(), "She was the first woman to command an army.") ==
+        Strings{"the first woman to command"});
+  CHECK(flagged(rule(), "He was the only member of the Politburo to vote against.") ==
+        Strings{"the only member of the Politburo to vote"});
+  CHECK(flagged(rule(), "His grasp of strategy was unrivalled.") == Strings{"unrivalled"});
+  CHECK(flagged(rule(), "It was the bloodiest battle in recorded history.") ==
+        Strings{"the bloodiest battle in recorded history"});
+  CHECK(flagged(rule(), "He was the most influential Marxist thinker.") ==
+        Strings{"the most influential Marxist"});
+}
+
+TEST_CASE("superlative: severity information, message with the words") {
+  const auto run = run_rule(rule(), "It was the biggest betrayal since 1914.");
+  REQUIRE(run.findings.size() == 1);
+  CHECK(run.findings[0].severity == Severity::Information);
+  CHECK(run.findings[0].message ==
+        "superlative without a source: “the biggest betrayal since 1914”");
+}
+
+TEST_CASE("superlative: descriptions, opinions in the writer's voice and generic nouns") {
+  const char* clean[] = {
+      "Stalin silenced his most vocal opponent.",
+      "Trotsky became Stalin’s most ardent critic.",
+      "We pledge ourselves to the greatest task on earth.",
+      "That’s the only way to move forward.",
+      "This was the only way that the Soviet Union could be regenerated.",
+      "Within six months the first assassination attempt would take place.",
+      "He was the founder and first leader of the Red Army.",
+      "He was among the first members of the Politburo.",
+      "For the most part, the party agreed.",
+      "He said “there is nothing sweeter in the world” to them.",
+      "Was it the biggest betrayal since 1914?",
+      "It was the biggest betrayal since 1914.[2]",
+      "Building socialism in one country was the only logical choice at the time.",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(flagged(rule(), text).empty());
+  }
+}

@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include "source_test_util.h"
+
+using namespace histlint;
+using histlint::test::flagged;
+using histlint::test::run_rule;
+using Strings = std::vector<std::string>;
+
+namespace {
+const RuleDef& rule() {
+  return source_rules::weasel_words();
+}
+}  // namespace
+
+TEST_CASE("weasel words: unnamed people credited with an opinion") {
+  CHECK(flagged(rule(), "This was not, as some critics of Trotsky say, a weakness.") ==
+        Strings{"some critics of Trotsky say"});
+  CHECK(flagged(rule(), "Many scholars state that the trials were staged.") ==
+        Strings{"Many scholars state"});
+  CHECK(flagged(rule(), "It is believed that he knew.") == Strings{"It is believed that"});
+  CHECK(flagged(rule(), "Critics argue that the plan failed.") == Strings{"Critics argue"});
+  CHECK(flagged(rule(), "Experts declare it a forgery.") == Strings{"Experts declare"});
+  CHECK(flagged(rule(), "It is often said that he was vain.") == Strings{"It is often said that"});
+  CHECK(flagged(rule(), "Research has shown that the famine was man-made.") ==
+        Strings{"Research has shown"});
+  CHECK(flagged(rule(), "He is widely regarded as the father of the Red Army.") ==
+        Strings{"is widely regarded"});
+  CHECK(flagged(rule(), "Some say he was betrayed.") == Strings{"Some say"});
+  CHECK(flagged(rule(), "According to some historians, it was fated.") ==
+        Strings{"According to some historians"});
+  CHECK(flagged(rule(), "There is a broad consensus that the pact doomed him.") ==
+        Strings{"There is a broad consensus that"});
+}
+
+TEST_CASE("weasel words: warning severity and a message that asks who") {
+  const auto run = run_rule(rule(), "Many historians believe he was poisoned.");
+  REQUIRE(run.findings.size() == 1);
+  CHECK(run.findings[0].severity == Severity::Warning);
+  CHECK(run.findings[0].message ==
+        "unattributed opinion without a source: “Many historians believe” does not say who");
+}
+
+TEST_CASE("weasel words: named people, cited claims and plain quantities are fine") {
+  const char* clean[] = {
+      "As Zinoviev said, it would have been too risky.",
+      "Many historians believe he was poisoned (Volkogonov 1996, p. 12).",
+      "Some critics say so.[4]",
+      "Stalin has been almost universally denounced by the North American Left, it seems.",
+      "The critics argued back at once.",
+      "Trotsky’s critics argued back at once.",
+      "Many countries have Trotskyist parties.",
+      "It was reported to Trotsky that evening.",
+      "It is known as the Blue House.",
+      "Do some historians say so?",
+  };
+  for (const char* text : clean) {
+    INFO(text);
+    CHECK(flagged(rule(), text).empty());
+  }
+}
