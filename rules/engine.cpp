@@ -24,6 +24,22 @@ int selector_rank(std::string_view selector, std::string_view id) {
   return -1;
 }
 
+// Text that is not prose (spun salad, scraped page furniture) makes no claims and states no
+// facts: date and source findings inside a span a garble rule flagged would be noise on noise.
+void drop_findings_inside_garble(std::vector<Finding>& findings) {
+  std::vector<Span> garbled;
+  for (const auto& f : findings) {
+    if (f.rule == "garble/spun-text" || f.rule == "garble/boilerplate") garbled.push_back(f.span);
+  }
+  if (garbled.empty()) return;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (f.rule.starts_with("garble/")) return false;
+    return std::any_of(garbled.begin(), garbled.end(), [&](const Span& g) {
+      return f.span.offset >= g.offset && f.span.end() <= g.end();
+    });
+  });
+}
+
 }  // namespace
 
 std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule) {
@@ -61,6 +77,7 @@ std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& reg
       if (configured) findings[i].severity = *severity;
     }
   }
+  drop_findings_inside_garble(findings);
   apply_suppressions(analysis.doc(), analysis.options(), registry, findings);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.span.offset != b.span.offset) return a.span.offset < b.span.offset;

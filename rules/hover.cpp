@@ -1,11 +1,11 @@
 #include "rules/hover.h"
 
+#include "rules/kb/person_queries.h"
+
 namespace histlint {
 
 std::optional<HoverCard> hover_at(const Analysis& analysis, size_t offset) {
-  (void)analysis;
-  (void)offset;
-  return std::nullopt;
+  return person_hover(analysis, offset);
 }
 
 }  // namespace histlint

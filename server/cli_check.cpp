@@ -388,7 +388,8 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
     if (outcomes[i].problem) report.problems.push_back(std::move(*outcomes[i].problem));
     if (!outcomes[i].checked) continue;
     report.files.push_back(std::move(*outcomes[i].checked));
-    if (options.baseline) {
+    // A baseline being written records every finding, including those of an older baseline.
+    if (options.baseline && !options.write_baseline) {
       in_baseline += baseline.filter(baseline_path(list.targets[i].path, *options.baseline),
                                      report.files.back());
     }

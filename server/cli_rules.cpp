@@ -106,10 +106,10 @@ void explain(const RuleInfo& rule, std::ostream& out) {
       for (const auto& line : reported) print_indented(line, out);
     }
   }
-  out << "\nTo turn it off, write {\"rules\": {\"" << rule.id
-      << "\": \"off\"}} in .histlint.json;\nto silence one line, put <!-- "
+  out << "\nTurn it off in .histlint.json:\n    {\"rules\": {\"" << rule.id
+      << "\": \"off\"}}\nor for one line, with a comment above it:\n    <!-- "
          "histlint-disable-next-line "
-      << rule.id << " --> above it.\n";
+      << rule.id << " -->\n";
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // date/duration-mismatch: a stated length of time that the dates beside it contradict: "after a
 // decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", or "within six months"
 // between August 1939 and 24 May 1940.
+#include <algorithm>
 #include <cmath>
 
 #include "rules/date/rules.h"
@@ -121,11 +122,8 @@ void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
   // The anchor: the last date before the expression (and before the target), in the same
   // paragraph, with no other relative expression between them.
   const size_t before = std::min(r.span.offset, target->span.offset);
-  const DateMention* anchor = nullptr;
-  for (const DateMention& d : facts.dates) {
-    if (d.span.end() > before) break;
-    if (&d != target) anchor = &d;
-  }
+  const DateMention* anchor = facts.last_date_before(before);
+  if (anchor == target) anchor = anchor > facts.dates.data() ? anchor - 1 : nullptr;
   if (!anchor || anchor->block != target->block || anchor->sentence == UINT32_MAX ||
       r.sentence - anchor->sentence > kAnchorSentences || !is_narrative(*anchor) ||
       anchor->is_range() || anchor->approximate || anchor->value.year == 0 ||
@@ -133,11 +131,12 @@ void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
       anchor->lead == DateLead::Since) {
     return;
   }
-  for (size_t k = 0; k < facts.relatives.size(); ++k) {
-    const RelativeMention& other = facts.relatives[k];
-    if (k != index && other.span.offset > anchor->span.end() && other.span.end() <= before) {
-      return;  // a chain of steps: "two years later … within six months"
-    }
+  // A chain of steps ("two years later … within six months") counts from the previous step.
+  const auto next_relative = std::upper_bound(
+      facts.relatives.begin(), facts.relatives.end(), anchor->span.end(),
+      [](size_t offset, const RelativeMention& m) { return offset < m.span.offset; });
+  for (auto it = next_relative; it != facts.relatives.end() && it->span.end() <= before; ++it) {
+    if (&*it != &r) return;
   }
   const DateValue& from = r.kind == RelativeKind::Earlier ? target->value : anchor->value;
   const DateValue& to = r.kind == RelativeKind::Earlier ? anchor->value : target->value;

@@ -10,6 +10,8 @@ void register_date_rules(RuleRegistry& registry) {
   registry.add(date_rules::duration_mismatch_rule());
   registry.add(date_rules::age_mismatch_rule());
   registry.add(date_rules::conflicting_dates_rule());
+  registry.add(date_rules::after_death_rule());
+  registry.add(date_rules::anniversary_mismatch_rule());
   registry.add(date_rules::life_dates_mismatch_rule());
 }
 

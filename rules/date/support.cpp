@@ -122,15 +122,29 @@ bool has_finite_verb(const Document& doc, const Sentence& sentence) {
     while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
     const std::string_view w = text.substr(start, pos - start);
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed") return true;
-    for (std::string_view v : {"was", "were", "is", "are", "had", "has", "have", "did", "does",
-                               "died", "dies", "lived", "became", "went", "left",
-                               "wrote", "made", "took", "gave", "came", "saw", "fell", "led",
-                               "won", "lost", "ran", "began", "fought", "held", "met",
-                               "spent", "rose", "sent", "set", "kept", "told", "found", "got"}) {
+    for (std::string_view v :
+         {"was",   "were",  "is",     "are",  "had",  "has",   "have",  "did",    "does", "died",
+          "dies",  "lived", "became", "went", "left", "wrote", "made",  "took",   "gave", "came",
+          "saw",   "fell",  "led",    "won",  "lost", "ran",   "began", "fought", "held", "met",
+          "spent", "rose",  "sent",   "set",  "kept", "told",  "found", "got"}) {
       if (w == v) return true;
     }
   }
   return false;
+}
+
+std::string_view previous_word(const Document& doc, size_t offset) {
+  const std::string_view prose = doc.prose();
+  size_t pos = std::min(offset, prose.size());
+  size_t len = 0;
+  while (pos > 0 && !utf8::is_letter(utf8::decode_before(prose, pos, len))) {
+    const char32_t c = utf8::decode_before(prose, pos, len);
+    if (c == '.' || c == '!' || c == '?' || c == '\n') return {};
+    pos -= len;
+  }
+  const size_t end = pos;
+  while (pos > 0 && utf8::is_letter(utf8::decode_before(prose, pos, len))) pos -= len;
+  return prose.substr(pos, end - pos);
 }
 
 size_t words_between(const Document& doc, size_t from, size_t to) {

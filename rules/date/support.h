@@ -52,6 +52,9 @@ std::string quoted_phrase(const Document& doc, Span span);
 // Word salad without one is no ground for linking an age or an event to a person.
 bool has_finite_verb(const Document& doc, const Sentence& sentence);
 
+// The word of prose ending just before `offset` (white space and punctuation skipped).
+std::string_view previous_word(const Document& doc, size_t offset);
+
 // Number of words in the prose between two offsets, or SIZE_MAX when a sentence or clause
 // boundary (. ; : ! ?) lies between them.
 size_t words_between(const Document& doc, size_t from, size_t to);

@@ -19,7 +19,7 @@ struct VerbEntry {
   std::string_view verb;
   EventKind kind;
   std::string_view prepositions[2];  // empty: the object follows the verb
-  bool passive;  // only as "was …": "was expelled", "was assassinated"
+  bool passive;                      // only as "was …": "was expelled", "was assassinated"
   bool violent;
   bool active_only = false;  // never after "was": "Trotsky was published in 1989" is posthumous
 };
@@ -187,6 +187,8 @@ std::string_view event_kind_phrase(EventKind kind) {
       return "founding of";
     case EventKind::Marriage:
       return "marriage to";
+    case EventKind::Activity:
+      return "activity";
   }
   return "";
 }
@@ -334,6 +336,7 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
         c.person_id = std::string(person);
         c.kind = entry->kind;
         c.violent_death = entry->violent;
+        c.passive_voice = passive;
         c.object = object;
         c.object_text = std::string(prose.substr(object_span.offset, object_span.length));
         c.claim_span = Span{claim_begin, claim_end - claim_begin};

@@ -38,7 +38,9 @@ std::string_view event_kind_phrase(EventKind kind);
 struct EventClaim {
   std::string person_id;
   EventKind kind = EventKind::Arrival;
-  bool violent_death = false;  // killed, assassinated: the attack may precede the death by days
+  bool violent_death = false;
+  bool passive_voice = false;  // "was arrested", "was expelled"  // killed, assassinated: the
+                               // attack may precede the death by days
   std::string object;          // folded head word of the place or object: "mexico", "party"
   std::string object_text;     // as written: "Mexico", "the Communist party"
   Span claim_span;             // from the verb to the date, or from the date to the verb

@@ -86,6 +86,22 @@ struct Antecedent {
   bool set = false;
 };
 
+// The last person of each sex seen; people of unknown sex stand for either.
+struct Recent {
+  Antecedent male;
+  Antecedent female;
+  Antecedent unknown;
+
+  void note(Sex sex, const Antecedent& a) {
+    (sex == Sex::Male ? male : sex == Sex::Female ? female : unknown) = a;
+  }
+  const Antecedent* best(Sex sex) const {
+    const Antecedent& same = sex == Sex::Male ? male : female;
+    if (unknown.set && (!same.set || unknown.offset > same.offset)) return &unknown;
+    return same.set ? &same : nullptr;
+  }
+};
+
 }  // namespace
 
 std::span<const PersonReference> SentencePeople::in_sentence(uint32_t sentence) const {
@@ -111,9 +127,8 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
   SentencePeople out;
   out.first_reference.assign(sentences.size() + 1, 0);
 
-  Antecedent last_male;
-  Antecedent last_female;
-  Antecedent last_unknown;
+  Recent named;     // every person named
+  Recent subjects;  // people named or referred to as the subject of a clause
   size_t next_mention = 0;
   struct Pending {
     Span span;
@@ -171,26 +186,6 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
       ref.sentence = s;
       ref.pronoun = item.is_pronoun;
       ref.possessive = item.possessive;
-      if (item.is_pronoun) {
-        const Antecedent& same = item.pronoun.sex == Sex::Male ? last_male : last_female;
-        const Antecedent* a = &same;
-        if (last_unknown.set && (!same.set || last_unknown.offset > same.offset)) a = &last_unknown;
-        if (!a->set || a->id.empty() || s - a->sentence > kPronounReach) continue;
-        ref.person_id = a->id;
-      } else {
-        Antecedent named{item.id, s, item.span.offset, true};
-        const Person* person = item.id.empty() ? nullptr : people.person(item.id);
-        const Sex sex = person ? person->sex : Sex::Unknown;
-        if (sex == Sex::Male) {
-          last_male = named;
-        } else if (sex == Sex::Female) {
-          last_female = named;
-        } else {
-          last_unknown = named;
-        }
-        if (item.id.empty()) continue;
-        ref.person_id = item.id;
-      }
       // The subject: a name or he/she opening the sentence or a clause.
       const bool nominative =
           !item.is_pronoun || item.pronoun.grammatical_case == PronounCase::Nominative;
@@ -204,6 +199,30 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
                       b.punct == 0x2014 || b.punct == ':' || b.punct == 0x201C || b.punct == '"' ||
                       after_subject_and || opens_clause(b.word);
       }
+      Sex sex = item.pronoun.sex;
+      if (item.is_pronoun) {
+        // The last subject of that sex is preferred ("Trotsky was outmaneuvered by Stalin. In
+        // 1927, he was thrown out"), unless another person was named since.
+        const Antecedent* by_subject = subjects.best(sex);
+        const Antecedent* by_name = named.best(sex);
+        const Antecedent* a = by_name;
+        if (by_subject && (!by_name || by_subject->sentence + 1 >= by_name->sentence)) {
+          a = by_subject;
+        }
+        if (!a || a->id.empty() || s - a->sentence > kPronounReach) continue;
+        ref.person_id = a->id;
+      } else {
+        const Person* person = item.id.empty() ? nullptr : people.person(item.id);
+        sex = person ? person->sex : Sex::Unknown;
+        named.note(sex, Antecedent{item.id, s, item.span.offset, true});
+        if (item.id.empty()) {
+          // An unknown name still takes the place of earlier people as an antecedent.
+          if (ref.subject) subjects.note(sex, Antecedent{item.id, s, item.span.offset, true});
+          continue;
+        }
+        ref.person_id = item.id;
+      }
+      if (ref.subject) subjects.note(sex, Antecedent{ref.person_id, s, ref.span.offset, true});
       out.references.push_back(ref);
     }
   }

@@ -196,6 +196,12 @@ const DateMention* DateFacts::date_at(size_t offset) const {
   return offset < it->span.end() ? &*it : nullptr;
 }
 
+const DateMention* DateFacts::last_date_before(size_t offset) const {
+  auto it = std::upper_bound(dates.begin(), dates.end(), offset,
+                             [](size_t o, const DateMention& d) { return o < d.span.end(); });
+  return it == dates.begin() ? nullptr : &*(it - 1);
+}
+
 std::pair<size_t, size_t> DateFacts::dates_in_sentence(uint32_t sentence) const {
   auto lo = std::lower_bound(dates.begin(), dates.end(), sentence,
                              [](const DateMention& d, uint32_t s) { return d.sentence < s; });

@@ -196,6 +196,8 @@ struct DateFacts {
 
   // The date expression covering a byte offset, or null.
   const DateMention* date_at(size_t offset) const;
+  // The last date expression that ends at or before `offset`, or null.
+  const DateMention* last_date_before(size_t offset) const;
   // Indexes into `dates` of the mentions within one sentence.
   std::pair<size_t, size_t> dates_in_sentence(uint32_t sentence) const;
 };

@@ -49,8 +49,8 @@ bool byte_of(char32_t c, unsigned& byte, unsigned& codecs) {
 // "CAFÉ”" (É then ”) is not read as U+0254.
 bool plausible(unsigned lead, char32_t cp) {
   switch (lead) {
-    case 0xC2:
-      return cp >= 0xA0 && cp <= 0xBF;
+    case 0xC2:  // C1 controls only arise inside text encoded twice ("Â\u009D" in "â€\u009D")
+      return cp >= 0x80 && cp <= 0xBF;
     case 0xC3:
       return cp >= 0xC0 && cp <= 0xFF;
     case 0xC4:
@@ -153,7 +153,7 @@ std::string codec_name(unsigned codecs) {
 
 void report_run(const Document& doc, size_t begin, size_t end, Repair repair,
                 std::vector<Finding>& out) {
-  const std::string_view original = doc.text().substr(begin, end - begin);
+  const std::string_view original = std::string_view(doc.text()).substr(begin, end - begin);
   repair_further(repair);
   Finding f;
   f.severity = Severity::Warning;

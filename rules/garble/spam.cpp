@@ -148,7 +148,13 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     const bool letters_only = std::all_of(key.begin(), key.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
     });
-    if (key.size() >= 4 && letters_only && !is_function_word(key)) keys[i] = key;
+    // A word repeated back to back ("glory, glory") counts once: refrains repeat that way,
+    // stuffing scatters the keyword among variations ("cheap essays, best cheap essays").
+    const bool repeats_previous = i > 0 && lower_ascii(prose.substr(words[i - 1].core.offset,
+                                                                    words[i - 1].core.length)) == key;
+    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous) {
+      keys[i] = key;
+    }
   }
   std::unordered_map<std::string, size_t> counts;
   for (size_t i = 0; i < words.size(); ++i) {

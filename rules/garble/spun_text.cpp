@@ -5,8 +5,6 @@
 // flagged when several of its sentences carry evidence, and flagged sentences close to each other
 // merge into one diagnostic per garbled run. One real but unusual sentence never suffices.
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -414,7 +412,6 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   score_repeats(words, prose, sigs);
   for (const Block* block : prose_blocks) score_brackets(doc, *block, index, sigs);
 
-  if (std::getenv("GARBLE_DEBUG")) for (size_t k = 0; k < eligible.size(); ++k) std::fprintf(stderr, "%5.1f f%zu r%zu s%zu b%zu p%zu g%zu e%zu | %.90s\n", sigs[k].score, sigs[k].fragments, sigs[k].repeated, sigs[k].spacing, sigs[k].brackets, sigs[k].bad_pairs, sigs[k].glued, sigs[k].exclamations, std::string(doc.slice(doc.sentences()[eligible[k]].span)).c_str());
   // A sentence carries evidence when it scores enough with some signal besides repetition: the
   // original a spinner recycled may come after the salad and is not itself garbled.
   std::vector<bool> bad(eligible.size());

@@ -434,7 +434,7 @@ struct KnowledgeBase::Index {
   StringMap<std::vector<NameEntry>> names;
   std::unordered_set<std::string, StringHash, std::equal_to<>> first_words;
   StringMap<uint32_t> by_id;
-  // Per person: the folded display name, then the folded aliases (for search).
+  // Per person: the folded display name, then the aliases and short names (for search).
   std::vector<std::vector<std::string>> folded_names;
 };
 
@@ -706,6 +706,8 @@ void KnowledgeBase::rebuild_index() {
         }
       }
     }
+    // Short names are searchable too ("Bronstein" finds Trotsky before his grandson).
+    for (const auto& name : folded_short) index->folded_names[i].push_back(name);
     for (auto& name : folded_short) add(std::move(name), i, NameKind::Short);
     for (const auto& name : person.given_names) add(fold_name(name), i, NameKind::Given);
   }

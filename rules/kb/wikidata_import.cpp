@@ -222,10 +222,16 @@ std::string label_in(const json& entity, const char* field, const char* language
   return it->value("value", "");
 }
 
+// The English label, else the multilingual one, else any language's.
 std::string english_label(const json& entity) {
   for (const char* language : {"en", "mul", "en-gb", "en-ca"}) {
     std::string label = label_in(entity, "labels", language);
     if (!label.empty()) return label;
+  }
+  auto labels = entity.find("labels");
+  if (labels == entity.end() || !labels->is_object()) return "";
+  for (const auto& [language, label] : labels->items()) {
+    if (label.is_object() && !label.value("value", "").empty()) return label.value("value", "");
   }
   return "";
 }

@@ -16,7 +16,11 @@
 (defun histlint-test--record (name ok &optional detail)
   "Write a PASS or FAIL line for check NAME; return OK."
   (write-region (format "%s %s%s\n" (if ok "PASS" "FAIL") name
-                        (if (and (not ok) detail) (format ": %s" detail) ""))
+                        (if (and (not ok) detail)
+                            (let ((text (replace-regexp-in-string
+                                         "[ \t\n]+" " " (format "%s" detail))))
+                              (concat ": " (substring text 0 (min 800 (length text)))))
+                          ""))
                 nil histlint-test--results 'append 'silent)
   ok)
 

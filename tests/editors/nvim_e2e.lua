@@ -17,7 +17,7 @@ local REQUEST_TIMEOUT_MS = 10000
 local function record(name, ok, detail)
   local line = (ok and 'PASS ' or 'FAIL ') .. name
   if not ok and detail then
-    line = line .. ': ' .. detail
+    line = line .. ': ' .. tostring(detail):gsub('%s+', ' '):sub(1, 800)
   end
   results:write(line, '\n')
   results:flush()
@@ -180,6 +180,15 @@ local function run()
     #garbled_clients == 1 and garbled_clients[1].id == client.id,
     string.format('%d clients on the second buffer', #garbled_clients)
   )
+
+  vim.cmd('checkhealth histlint')
+  local health = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  record(
+    ':checkhealth histlint shows the binary version and the running server',
+    health:find('histlint %d+%.%d+') ~= nil and health:find(expected_root, 1, true) ~= nil,
+    health
+  )
+  vim.cmd('tabclose')
 
   local got_diagnostics = vim.wait(DIAGNOSTICS_TIMEOUT_MS, function()
     return has_code_prefix(dates_buf, 'date/') and has_code_prefix(garbled_buf, 'garble/')
@@ -351,6 +360,7 @@ local function run()
     return has_code_prefix(garbled_buf, 'garble/')
   end, 100)
   record('removing the setting brings garble/ diagnostics back', restored)
+
 
   -- Clean shutdown: shutdown + exit, exit status 0.
   call(client, 'stop')

@@ -43,8 +43,8 @@ class Harness {
   std::optional<Json> wait_for(const std::function<bool(const Json&)>& match) {
     const auto deadline = std::chrono::steady_clock::now() + 10s;
     while (true) {
-      for (size_t i = checked_; i < sent_.size(); ++i) {
-        if (match(sent_[i])) return sent_[i];
+      for (const Json& message : sent_) {
+        if (match(message)) return message;
       }
       std::unique_lock lock(mutex_);
       if (!wake_.wait_until(lock, deadline, [this] { return !posted_.empty(); })) {
@@ -59,11 +59,17 @@ class Harness {
   std::optional<Json> response(const Json& id) {
     return wait_for([&](const Json& m) { return !m.contains("method") && m["id"] == id; });
   }
-  std::optional<Json> diagnostics(const std::string& uri, std::optional<int64_t> version) {
+  std::optional<Json> diagnostics(const std::string& uri, int64_t version) {
     return wait_for([&](const Json& m) {
       return m.value("method", "") == "textDocument/publishDiagnostics" &&
-             m["params"]["uri"] == uri &&
-             (!version || m["params"].value("version", int64_t{-1}) == *version);
+             m["params"]["uri"] == uri && m["params"].value("version", int64_t{-1}) == version;
+    });
+  }
+  // The diagnostics cleared when a document is closed or dropped (sent without a version).
+  std::optional<Json> cleared(const std::string& uri) {
+    return wait_for([&](const Json& m) {
+      return m.value("method", "") == "textDocument/publishDiagnostics" &&
+             m["params"]["uri"] == uri && !m["params"].contains("version");
     });
   }
   size_t count(const std::function<bool(const Json&)>& match) const {
@@ -96,7 +102,6 @@ class Harness {
 
  private:
   std::vector<Json> sent_;
-  size_t checked_ = 0;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> posted_;
@@ -197,7 +202,7 @@ TEST_CASE("diagnostics carry the version; outdated analyses are never published"
            m["params"].value("version", 0) == 2;
   }) == 0);
   h.notify("textDocument/didClose", {{"textDocument", {{"uri", kUri}}}});
-  const auto cleared = h.diagnostics(kUri, std::nullopt);
+  const auto cleared = h.cleared(kUri);
   REQUIRE(cleared);
   CHECK((*cleared)["params"]["diagnostics"].empty());
 }
@@ -249,7 +254,7 @@ TEST_CASE("an edit that does not apply drops the document and says so") {
       h.wait_for([](const Json& m) { return m.value("method", "") == "window/showMessage"; });
   REQUIRE(message);
   CHECK((*message)["params"]["message"].get<std::string>().find(kUri) != std::string::npos);
-  const auto cleared = h.diagnostics(kUri, std::nullopt);
+  const auto cleared = h.cleared(kUri);
   REQUIRE(cleared);
   CHECK((*cleared)["params"]["diagnostics"].empty());
   h.request("h", "textDocument/hover",

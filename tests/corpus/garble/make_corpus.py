@@ -105,6 +105,20 @@ def spin(pool, count):
     return " ".join(out)
 
 
+def spin_mildly(pool, count):
+    """Milder salad: glued halves of sentences with ordinary full stops, no stray punctuation."""
+    out = []
+    for _ in range(count):
+        a, b = rng.sample(pool, 2)
+        wa, wb = a.rstrip(".!?").split(), b.rstrip(".!?").split()
+        words = wa[: rng.randint(3, max(3, len(wa) // 2))] + wb[len(wb) // 2:]
+        if rng.random() < 0.3:
+            words.append(rng.choice(FUNCTION_TAILS))
+        text = " ".join(words)
+        out.append(text[0].upper() + text[1:] + rng.choice([".", ".", ".", "!"]))
+    return " ".join(out)
+
+
 def make_spun():
     pool = [s for e in ESSAYS for p in paragraphs(e) for s in sentences(p) if len(s.split()) > 10]
     for n, essay in enumerate(ESSAYS):
@@ -114,6 +128,13 @@ def make_spun():
         write(doc, f"# {title(essay)}\n\n{paras[0]}\n\n{salad}\n\n{paras[-1]}\n")
         label(doc, "flag", salad, "garble/spun-text")
         label(doc, "clean", [paras[0], paras[-1]])
+    for n, essay in enumerate(ESSAYS):
+        paras = paragraphs(essay)
+        salad = spin_mildly(pool, rng.randint(10, 16))
+        doc = f"spun_mild_{n}.md"
+        write(doc, f"# {title(essay)}\n\n{paras[1]}\n\n{salad}\n\n{paras[2]}\n")
+        label(doc, "flag", salad, "garble/spun-text")
+        label(doc, "clean", [paras[1], paras[2]])
     # A single-line page like seed 003: coherent sentences, then salad, on one line.
     coherent = " ".join(paragraphs(ESSAYS[0])[1:3])
     salad = spin(pool, 30)

@@ -207,6 +207,14 @@ function M.attach(bufnr)
   return client_id
 end
 
+--- The options setup() was given, merged over the defaults; nil before setup().
+function M.current_options()
+  return options
+end
+
+--- The running histlint clients.
+M.clients = get_clients
+
 --- Sends new settings to every running histlint server (and uses them for new ones).
 function M.update_settings(settings)
   if not options then
