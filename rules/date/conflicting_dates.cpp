@@ -1,5 +1,7 @@
 // date/conflicting-dates: one event given two different dates in one document, such as "Trotsky
 // settled in Mexico in 1936" and "He and Natalya … arrived in Mexico in January 1937".
+#include <unordered_map>
+
 #include "rules/date/rules.h"
 #include "rules/extract/date_events.h"
 #include "rules/extract/people.h"
@@ -21,13 +23,23 @@ std::string possessive(const Person* person) {
   return "their";
 }
 
+// Claims that may be about one event share a key: person, kind (arrival and settling as one
+// move) and object.
+std::string claim_key(const EventClaim& c) {
+  const EventKind kind = c.kind == EventKind::Settlement ? EventKind::Arrival : c.kind;
+  return c.person_id + '\n' + std::to_string(static_cast<int>(kind)) + '\n' + c.object;
+}
+
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& events = analysis.facts<EventFacts>();
   if (events.claims.size() < 2) return;
   const auto& people = analysis.facts<PeopleFacts>();
-  for (size_t j = 1; j < events.claims.size(); ++j) {
+  std::unordered_map<std::string, std::vector<size_t>> seen;
+  for (size_t j = 0; j < events.claims.size(); ++j) {
     const EventClaim& later = events.claims[j];
-    for (size_t i = 0; i < j; ++i) {
+    if (later.kind == EventKind::Activity) continue;
+    auto& same_key = seen[claim_key(later)];
+    for (size_t i : same_key) {
       const EventClaim& earlier = events.claims[i];
       if (earlier.sentence == later.sentence || !claims_conflict(earlier, later)) continue;
       Finding f;
@@ -47,6 +59,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       out.push_back(std::move(f));
       break;
     }
+    same_key.push_back(j);
   }
 }
 

@@ -19,6 +19,11 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     const DateValue& start = d.value;
     const DateValue& end = *d.range_end;
     if (start.year == 0 || end.year == 0 || end.last >= start.first) continue;
+    // Reference lists are full of bare number ranges (pages, issues) that only look like years.
+    if (d.in_references && start.granularity == DateGranularity::Year &&
+        end.granularity == DateGranularity::Year) {
+      continue;
+    }
     Finding f;
     f.span = d.span;
     f.message = "This range runs backwards: it starts in " + start.display() + " and ends in " +

@@ -60,12 +60,13 @@ constexpr std::string_view kWorks =
     R"(letters?|pamphlet|speech|report|testament|introduction|preface|foreword|afterword|)"
     R"(notebooks?|journal|column|editorial|review|interview|thesis|dissertation|monograph|)"
     R"(chronicle|minutes|testimony|account|obituary|lecture|manifesto|reply|polemic|papers|)"
-    R"(recollections?|dispatch|telegram|cable|broadcast|survey|census))";
+    R"(recollections?|dispatch|telegram|cable|broadcast|survey|census|register|records|archives?|)"
+    R"(ledgers?|returns|yearbook|gazette|transcript))";
 constexpr std::string_view kAttributionVerbs =
     R"((?:wrote|writes|written|argued|argues|noted|notes|observed|observes|recalled|recalls|)"
     R"(stated|states|explained|explains|claimed|claims|said|says|remarked|remarks|described|)"
     R"(describes|recorded|records|reported|reports|recounted|recounts|insisted|insists|)"
-    R"(suggested|suggests|quoted|cited|published|printed|reproduced|declared|declares|)"
+    R"(suggested|suggests|quoted|cited|published|printed|reprinted|reproduced|declared|declares|)"
     R"(concluded|concludes|documented|documents))";
 
 std::string join(std::initializer_list<std::string_view> parts) {
@@ -187,13 +188,14 @@ const re2::RE2& link_definition_pattern() {
 const re2::RE2& according_to_pattern() {
   static const re2::RE2 re(
       join({R"((?i:\baccording\s+to)\s+(?:(?i:the|a|an)\s+)?([“"‘]|\p{Lu}[\p{L}'’\-]*)|)",
-            R"((?i:\baccording\s+to\s+(?:his|her|their|its)\s+(?:own\s+)?)", kWorks, R"(\b))"}));
+            R"((?i:\baccording\s+to\s+(?:the|his|her|their|its)\s+(?:own\s+|official\s+|)",
+            R"(published\s+|original\s+|\d{4}\s+)?)", kWorks, R"(\b))"}));
   return re;
 }
 
 const re2::RE2& wrote_in_pattern() {
   static const re2::RE2 re(
-      join({R"((?i:\b)", kAttributionVerbs, R"(\s+(?:in|by))\s+(?:(?i:the)\s+)?)",
+      join({R"((?i:\b)", kAttributionVerbs, R"(\s+(?:in\s+full\s+)?(?:in|by))\s+(?:(?i:the)\s+)?)",
             R"(([“"‘]|\p{Lu}[\p{L}'’\-]*)|(?i:\b)", kAttributionVerbs,
             R"(\s+in\s+(?:his|her|their|its|the|a|an)\s+(?:[\p{L}\-]+\s+){0,3}?)", kWorks,
             R"(\b))"}),
@@ -221,7 +223,7 @@ const re2::RE2& dash_line_pattern() {
 }
 
 const re2::RE2& trailing_dash_attribution_pattern() {
-  static const re2::RE2 re(R"([.!?…”"’)][ \t]+((?:—|–|―)[ \t]*\p{Lu}[^\n.!?]{0,80}?)[ \t]*$)");
+  static const re2::RE2 re(R"([.!?…”"’)][ \t]+((?:—|–|―)[ \t]*\p{Lu}[^\n.!?]{0,80}))");
   return re;
 }
 
@@ -261,6 +263,10 @@ bool plausible_authors(std::string_view names) {
     size_t end = pos;
     while (end < names.size() && names[end] != ' ' && names[end] != ',') ++end;
     const std::string_view word = names.substr(pos, end - pos);
+    if (word == "and" || word == "et" || word == "al." || word == "al") {
+      pos = end;
+      continue;
+    }
     if (citation_matching::is_time_name(word) || is_function_word(word) || is_event_word(word)) {
       return false;
     }
@@ -567,6 +573,7 @@ class CitationScanner {
     const size_t look = trimmed_end > begin + 100 ? trimmed_end - 100 : begin;
     for_each_match(trailing_dash_attribution_pattern(), text_, look, trimmed_end,
                    [&](const Groups& g) {
+                     // The attribution ends the paragraph: nothing but the name after the dash.
                      const Span span = span_in(text_, g[1]);
                      if (span.end() == trimmed_end) {
                        add(CitationKind::AttributionLine, span, index);
@@ -628,8 +635,10 @@ class CitationScanner {
             cover(unit.offset, unit.end());
             break;
           }
+          // Like a note, it supports the text before it, and also the rest of its sentence
+          // ("According to the minutes, the motion passed").
           const Span sentence = sentence_around(c.span.offset, c.block);
-          cover(sentence.offset, sentence.end());
+          cover(unit.offset, std::max(sentence.end(), c.span.end()));
           // "As Trotsky wrote in My Life:" introduces the quotation that follows.
           if (sentence.length > 0 && text_[sentence.end() - 1] == ':') {
             const uint32_t next = next_prose_block(c.block);

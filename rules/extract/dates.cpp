@@ -889,11 +889,6 @@ bool BlockParser::number_label_before(size_t i) const {
 
 bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
   const Token& year = tok(i);
-  // Part of a figure chain such as a telephone number: "504-528-1944".
-  if (i >= 2 && is_dash(i - 1) && attached(i) && attached(i - 1) &&
-      tok(i - 2).kind == TokenKind::Number) {
-    return false;
-  }
   if (is_dash(next) && attached(next) && next + 1 < size() &&
       tok(next + 1).kind == TokenKind::Number && attached(next + 1)) {
     return false;
@@ -1088,6 +1083,11 @@ size_t BlockParser::try_date(size_t i) {
 
   auto p = parse_point(i, false);
   if (!p) return i;
+  // Part of a figure chain such as a telephone number: "555-1940-1938".
+  if (p->bare_year && i >= 2 && is_dash(i - 1) && attached(i) && attached(i - 1) &&
+      tok(i - 2).kind == TokenKind::Number) {
+    return i;
+  }
   size_t k = p->next;
 
   // A lifespan with places between its ends: "7 November 1879, near Yelizavetgrad – 21 August

@@ -189,8 +189,11 @@ class PeopleExtractor {
         if (utf8::is_space(c)) {
           name_end -= length;
         } else if (c == ']') {
-          const size_t bracket = text_.rfind('[', name_end);
-          if (bracket == std::string_view::npos || name_end - bracket > 24) break;
+          // Footnote markers are short: look no further back than that.
+          const size_t window = std::min<size_t>(name_end, 24);
+          const size_t found = text_.substr(name_end - window, window).rfind('[');
+          if (found == std::string_view::npos) break;
+          const size_t bracket = name_end - window + found;
           name_end = bracket;
         } else {
           break;

@@ -100,8 +100,9 @@ struct StyleNote {
 std::optional<StyleNote> read_style_note(std::string_view text, size_t pos, size_t limit) {
   if (pos >= limit || (text[pos] != '[' && text[pos] != '(')) return std::nullopt;
   const char close = text[pos] == '[' ? ']' : ')';
-  const size_t end = text.find(close, pos);
-  if (end == std::string_view::npos || end >= limit || end - pos > 40) return std::nullopt;
+  const size_t found = text.substr(pos, 42).find(close);
+  if (found == std::string_view::npos || pos + found >= limit) return std::nullopt;
+  const size_t end = pos + found;
   std::string letters;  // the style marker with dots and spaces removed: "OS" or "NS"
   StyleNote note;
   size_t p = pos + 1;
@@ -296,8 +297,9 @@ size_t skip_footnotes(std::string_view text, size_t pos, size_t limit) {
   while (true) {
     pos = skip_spaces(text, pos, limit);
     if (pos >= limit || text[pos] != '[') return pos;
-    const size_t close = text.find(']', pos);
-    if (close == std::string_view::npos || close >= limit || close - pos > 24) return pos;
+    const size_t found = text.substr(pos, 26).find(']');
+    if (found == std::string_view::npos || pos + found >= limit) return pos;
+    const size_t close = pos + found;
     const auto inside = text.substr(pos + 1, close - pos - 1);
     if (inside.find("O.S") != std::string_view::npos ||
         month_number(word_at(inside, 0, inside.size()))) {
@@ -460,7 +462,8 @@ void read_alias_part(std::string_view text, size_t begin, size_t end, StatedLife
 }  // namespace
 
 std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos, size_t limit) {
-  limit = std::min(limit, text.size());
+  // Life dates follow the name closely; a bound keeps a long unbracketed line linear.
+  limit = std::min({limit, text.size(), pos + 600});
   StatedLife life;
   size_t p = skip_footnotes(text, pos, limit);
   life.end = pos;
@@ -517,7 +520,7 @@ std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos
 }
 
 std::optional<StatedLife> read_life_verb(std::string_view text, size_t pos, size_t limit) {
-  limit = std::min(limit, text.size());
+  limit = std::min({limit, text.size(), pos + 400});
   size_t p = skip_spaces(text, pos, limit);
   // "was born", "had been born", "is born", or "died" directly.
   for (std::string_view auxiliary : {"was", "had", "been", "is"}) {

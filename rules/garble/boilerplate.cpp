@@ -89,9 +89,9 @@ bool is_share_bar(std::string_view line) {
       "facebook", "twitter",  "instagram", "youtube",  "linkedin", "pinterest", "reddit",
       "tumblr",   "whatsapp", "telegram",  "tiktok",   "mastodon", "flipboard", "google+",
       "vk",       "bluesky",  "messenger", "snapchat", "threads",  "x"};
-  static constexpr std::string_view kActions[] = {"share", "tweet", "email", "e-mail", "print",
-                                                  "pin",   "follow", "like", "us",   "on",
-                                                  "copy",  "link",  "this", "sms",  "save"};
+  static constexpr std::string_view kActions[] = {"share", "tweet",  "email", "e-mail", "print",
+                                                  "pin",   "follow", "like",  "us",     "on",
+                                                  "copy",  "link",   "this",  "sms",    "save"};
   if (line.size() > 120) return false;
   size_t networks = 0, tokens = 0;
   bool distinctive = false;  // a network other than the ambiguous "X" and "Threads"
@@ -120,7 +120,9 @@ bool is_share_bar(std::string_view line) {
   return tokens >= 2 && networks >= 1 && distinctive;
 }
 
-std::string quoted(std::string_view s) { return "“" + quote_excerpt(s, 50) + "”"; }
+std::string quoted(std::string_view s) {
+  return "“" + quote_excerpt(s, 50) + "”";
+}
 
 // Lines that are page furniture as a whole.
 void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
@@ -199,8 +201,12 @@ std::unordered_set<std::string> document_names(const Document& doc) {
   return names;
 }
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // "stalin_lenin_trotsky": words joined by underscores.
 bool is_underscored(std::string_view w) {
@@ -223,13 +229,14 @@ bool has_digits_between_letters(std::string_view w) {
 }
 
 bool is_affix(std::string_view s, bool prefix) {
-  static constexpr std::string_view kPrefixes[] = {"anti", "pro", "neo", "post", "pre", "non",
-                                                   "pseudo", "crypto", "proto", "ultra"};
+  static constexpr std::string_view kPrefixes[] = {"anti", "pro",    "neo",    "post",  "pre",
+                                                   "non",  "pseudo", "crypto", "proto", "ultra"};
   static constexpr std::string_view kSuffixes[] = {
-      "ism", "isms", "ist", "ists", "ite", "ites", "ian", "ians", "ite's", "ist's", "esque",
-      "ology", "like", "ana", "ish", "s", "es", "ized", "ised", "ization", "isation"};
+      "ism",   "isms", "ist", "ists", "ite", "ites", "ian",  "ians", "ite's",   "ist's",  "esque",
+      "ology", "like", "ana", "ish",  "s",   "es",   "ized", "ised", "ization", "isation"};
   if (s.empty()) return true;
-  if (prefix) return std::find(std::begin(kPrefixes), std::end(kPrefixes), s) != std::end(kPrefixes);
+  if (prefix)
+    return std::find(std::begin(kPrefixes), std::end(kPrefixes), s) != std::end(kPrefixes);
   return std::find(std::begin(kSuffixes), std::end(kSuffixes), s) != std::end(kSuffixes);
 }
 
@@ -264,9 +271,8 @@ bool is_hyphen_slug(std::string_view w, const Dictionary& dict) {
   if (parts.size() < 3 || !dict.available()) return false;
   bool lower_part = false, odd_part = false;
   for (auto p : parts) {
-    if (p.empty() || !std::all_of(p.begin(), p.end(), [](char c) {
-          return is_ascii_letter(c) || is_ascii_digit(c);
-        })) {
+    if (p.empty() || !std::all_of(p.begin(), p.end(),
+                                  [](char c) { return is_ascii_letter(c) || is_ascii_digit(c); })) {
       return false;
     }
     const bool lower = std::all_of(p.begin(), p.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -296,7 +302,8 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
       // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
       bool glued = false;
       for (size_t k = 1; k + 1 < chunk.size(); ++k) {
-        if ((chunk[k] == '.' || chunk[k] == '?' || chunk[k] == '!') && is_ascii_letter(chunk[k - 1]) &&
+        if ((chunk[k] == '.' || chunk[k] == '?' || chunk[k] == '!') &&
+            is_ascii_letter(chunk[k - 1]) &&
             std::isalpha(static_cast<unsigned char>(chunk[k + 1]))) {
           begin += k + 1, chunk.remove_prefix(k + 1), glued = true;
           break;
@@ -328,18 +335,23 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
       if (slug_like || edge_slug) {
         items.push_back({{begin, slug.size()},
                          "an image or page slug glued into the text (" + quoted(slug) + ")",
-                         "image or page slugs", quoted(slug)});
+                         "image or page slugs",
+                         quoted(slug)});
       }
     }
     for_each_match(image, body, [&](Span m) {
       const std::string name = quoted(body.substr(m.offset, m.length));
       items.push_back({{block.span.offset + m.offset, m.length},
-                       "an image file name (" + name + ")", "image file names", name});
+                       "an image file name (" + name + ")",
+                       "image file names",
+                       name});
     });
     for_each_match(wiki, body, [&](Span m) {
       const std::string label = quoted(body.substr(m.offset, m.length));
       items.push_back({{block.span.offset + m.offset, m.length},
-                       "a Wikipedia link label (" + label + ")", "Wikipedia link labels", label});
+                       "a Wikipedia link label (" + label + ")",
+                       "Wikipedia link labels",
+                       label});
     });
   }
 }

@@ -43,9 +43,9 @@ const Dictionary& Dictionary::shared() {
         rest.remove_prefix(colon + 1);
       }
     }
-    for (const char* dir : {"/usr/share/hunspell", "/usr/local/share/hunspell",
-                            "/usr/share/myspell/dicts", "/usr/share/myspell",
-                            "/opt/homebrew/share/hunspell"}) {
+    for (const char* dir :
+         {"/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell/dicts",
+          "/usr/share/myspell", "/opt/homebrew/share/hunspell"}) {
       dirs.emplace_back(dir);
     }
     return dirs;
@@ -53,7 +53,9 @@ const Dictionary& Dictionary::shared() {
   return dictionary;
 }
 
-bool Dictionary::available() const { return !impl_->spellers.empty(); }
+bool Dictionary::available() const {
+  return !impl_->spellers.empty();
+}
 
 bool Dictionary::knows(std::string_view word) const {
   if (word.empty()) return false;

@@ -76,7 +76,9 @@ bool plausible(unsigned lead, char32_t cp) {
   }
 }
 
-bool is_greek_or_cyrillic(char32_t cp) { return cp >= 0x370 && cp <= 0x45F; }
+bool is_greek_or_cyrillic(char32_t cp) {
+  return cp >= 0x370 && cp <= 0x45F;
+}
 
 struct Sequence {
   size_t begin = 0;
@@ -164,11 +166,10 @@ void report_run(const Document& doc, size_t begin, size_t end, Repair repair,
                 "” is UTF-8 text decoded with the wrong encoding; the characters do not map "
                 "back under one encoding, so it needs retyping.";
   } else {
-    const std::string twice = repair.rounds > 1 ? " " + std::to_string(repair.rounds) + " times"
-                                                : "";
-    f.message = "Mojibake: “" + shown + "” is UTF-8 text misread as " +
-                codec_name(repair.codecs) + twice + "; it should read “" +
-                quote_excerpt(repair.text) + "”.";
+    const std::string twice =
+        repair.rounds > 1 ? " " + std::to_string(repair.rounds) + " times" : "";
+    f.message = "Mojibake: “" + shown + "” is UTF-8 text misread as " + codec_name(repair.codecs) +
+                twice + "; it should read “" + quote_excerpt(repair.text) + "”.";
     Fix fix;
     fix.title = "Repair the encoding: “" + quote_excerpt(repair.text) + "”";
     fix.edits.push_back({f.span, repair.text});

@@ -27,24 +27,25 @@ struct Confusion {
 };
 
 constexpr Confusion kConfusions[] = {
-    {"rn", "m"}, {"li", "h"}, {"b", "h"},  {"c", "e"},  {"ii", "n"}, {"ii", "u"}, {"ii", "h"},
-    {"in", "m"}, {"ni", "m"}, {"iu", "m"}, {"cl", "d"}, {"vv", "w"}, {"ri", "n"}, {"u", "n"},
-    {"n", "u"},  {"e", "c"},  {"h", "b"},  {"m", "rn"}, {"f", "s"},  {"1", "l"},  {"1", "i"},
-    {"0", "o"},  {"5", "s"},  {"I", "l"},  {"|", "l"}, {"|", "i"}, {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}};
+    {"rn", "m"}, {"li", "h"}, {"b", "h"},        {"c", "e"},       {"ii", "n"}, {"ii", "u"},
+    {"ii", "h"}, {"in", "m"}, {"ni", "m"},       {"iu", "m"},      {"cl", "d"}, {"vv", "w"},
+    {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},       {"h", "b"},  {"m", "rn"},
+    {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},       {"5", "s"},  {"I", "l"},
+    {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}};
 
 // Words short enough that a misreading of them is common and a capital start is safe to judge.
 bool is_common_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "the",   "and",   "that",  "which", "with",   "this",  "have",  "from",  "when",  "were",
-      "they",  "their", "them",  "there", "then",   "than",  "been",  "would", "could", "should",
-      "about", "other", "more",  "some",  "such",   "only",  "into",  "time",  "made",  "after",
-      "before", "upon", "what",  "these", "those",  "will",  "shall", "must",  "many",  "most",
-      "much",  "very",  "also",  "here",  "where",  "while", "his",   "her",   "him",   "she",
-      "was",   "had",   "has",   "not",   "but",    "for",   "are",   "all",   "one",   "our",
-      "out",   "may",   "can",   "its",   "who",    "how",   "now",   "any",   "each",  "both",
-      "same",  "said",  "being", "under", "over",   "first", "great", "men",   "man",   "him",
-      "of",    "to",    "in",    "on",    "or",     "it",    "is",    "if",    "at",    "as",
-      "an",    "be",    "by",    "he",    "we",     "no",    "so",    "do",    "my",    "up"};
+      "the",    "and",   "that",  "which", "with",  "this",  "have",  "from",  "when",  "were",
+      "they",   "their", "them",  "there", "then",  "than",  "been",  "would", "could", "should",
+      "about",  "other", "more",  "some",  "such",  "only",  "into",  "time",  "made",  "after",
+      "before", "upon",  "what",  "these", "those", "will",  "shall", "must",  "many",  "most",
+      "much",   "very",  "also",  "here",  "where", "while", "his",   "her",   "him",   "she",
+      "was",    "had",   "has",   "not",   "but",   "for",   "are",   "all",   "one",   "our",
+      "out",    "may",   "can",   "its",   "who",   "how",   "now",   "any",   "each",  "both",
+      "same",   "said",  "being", "under", "over",  "first", "great", "men",   "man",   "him",
+      "of",     "to",    "in",    "on",    "or",    "it",    "is",    "if",    "at",    "as",
+      "an",     "be",    "by",    "he",    "we",    "no",    "so",    "do",    "my",    "up"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -52,12 +53,12 @@ bool is_common_word(std::string_view w) {
 // sentence mark a quotation in another language, whose words no English dictionary knows.
 bool is_foreign_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "und",  "der",  "das",  "ist",  "nicht", "ich",  "sie",  "wir",  "ein",  "eine", "mit",
-      "auf",  "sich", "dem",  "den",  "des",   "les",  "une",  "est",  "dans", "pour", "qui",
-      "que",  "nous", "vous", "avec", "sur",   "pas",  "sont", "aux",  "los",  "las",  "del",
-      "por",  "con",  "una",  "el",   "es",    "della", "che", "il",   "gli",  "sono", "et",
-      "cum",  "sunt", "non",  "ad",   "ab",    "ex",   "nel",  "y",    "da",   "zu",   "im",
-      "le",   "la",   "du",   "au",   "ce",    "ne",   "je",   "mais", "oder", "aber", "wie"};
+      "und", "der",  "das",  "ist",  "nicht", "ich",   "sie",  "wir",  "ein",  "eine", "mit",
+      "auf", "sich", "dem",  "den",  "des",   "les",   "une",  "est",  "dans", "pour", "qui",
+      "que", "nous", "vous", "avec", "sur",   "pas",   "sont", "aux",  "los",  "las",  "del",
+      "por", "con",  "una",  "el",   "es",    "della", "che",  "il",   "gli",  "sono", "et",
+      "cum", "sunt", "non",  "ad",   "ab",    "ex",    "nel",  "y",    "da",   "zu",   "im",
+      "le",  "la",   "du",   "au",   "ce",    "ne",    "je",   "mais", "oder", "aber", "wie"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -67,9 +68,15 @@ bool is_roman_numeral(std::string_view w) {
   });
 }
 
-bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit_ascii(char c) { return c >= '0' && c <= '9'; }
+bool is_lower_ascii(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_upper_ascii(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit_ascii(char c) {
+  return c >= '0' && c <= '9';
+}
 
 class Speller {
  public:
@@ -182,9 +189,9 @@ std::string junk_reason(std::string_view w) {
 
 // Number forms that are not noise: "1st", "1920s", "10am", "5km", "1s" (a shilling).
 bool is_number_form(std::string_view part) {
-  static constexpr std::string_view kUnits[] = {"st", "nd", "rd", "th", "s",  "d",  "am", "pm",
-                                                "km", "kg", "cm", "mm", "m",  "ft", "lb", "lbs",
-                                                "mph", "hp", "bc", "ad", "bce", "ce", "x", "k"};
+  static constexpr std::string_view kUnits[] = {"st",  "nd", "rd", "th", "s",   "d",  "am", "pm",
+                                                "km",  "kg", "cm", "mm", "m",   "ft", "lb", "lbs",
+                                                "mph", "hp", "bc", "ad", "bce", "ce", "x",  "k"};
   size_t lead = 0;
   while (lead < part.size() && is_digit_ascii(part[lead])) ++lead;
   if (lead == 0) return false;
@@ -244,9 +251,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   } else if (mixed && speller.knows(lowered)) {
     found.push_back({lowered, "capitals inside the word", 1});  // "tHe"
   } else {
-    std::string probe = capital ? std::string(1, static_cast<char>(token[0] - 'A' + 'a')) +
-                                      token.substr(1)
-                                : token;
+    std::string probe =
+        capital ? std::string(1, static_cast<char>(token[0] - 'A' + 'a')) + token.substr(1) : token;
     found = repairs(probe, capital, speller);
     if (capital) {
       for (auto& c : found) c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
@@ -324,7 +330,7 @@ void report(std::string_view text, const std::vector<Noise>& group, std::vector<
     f.message = group.front().message;
   } else {
     f.message = "“" + quote_excerpt(text.substr(f.span.offset, f.span.length)) +
-                "” looks like OCR noise: " + std::to_string(group.size()) + " misread words" +
+                "” looks like OCR noise: " + std::to_string(group.size()) + " scanning errors" +
                 (complete ? "; it should read “" + quote_excerpt(repaired) + "”." : ".");
   }
   if (!fix.edits.empty()) {
@@ -350,8 +356,8 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
     std::vector<bool> starts(words.size(), false), foreign(words.size(), false);
     {
       size_t w = 0;
-      for (const Sentence* s = doc.block_sentences_begin(block); s != doc.block_sentences_end(block);
-           ++s) {
+      for (const Sentence* s = doc.block_sentences_begin(block);
+           s != doc.block_sentences_end(block); ++s) {
         while (w < words.size() && words[w].chunk.end() <= s->span.offset) ++w;
         const size_t first = w;
         size_t last = w;
@@ -368,9 +374,10 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
       if (foreign[i]) continue;
       const Word& w = words[i];
       const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
-      if (chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
-          chunk.find("www.") != std::string_view::npos || chunk.find('_') != std::string_view::npos ||
-          chunk.find('/') != std::string_view::npos) {
+      if (chunk.find('@') != std::string_view::npos ||
+          chunk.find("://") != std::string_view::npos ||
+          chunk.find("www.") != std::string_view::npos ||
+          chunk.find('_') != std::string_view::npos || chunk.find('/') != std::string_view::npos) {
         continue;
       }
       Noise n;
@@ -409,8 +416,7 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
     std::vector<Noise> kept;
     for (size_t k = 0; k < noise.size(); ++k) {
       const bool company =
-          noise[k].confident ||
-          (k > 0 && noise[k].word - noise[k - 1].word <= kNoiseReach) ||
+          noise[k].confident || (k > 0 && noise[k].word - noise[k - 1].word <= kNoiseReach) ||
           (k + 1 < noise.size() && noise[k + 1].word - noise[k].word <= kNoiseReach);
       if (company) kept.push_back(noise[k]);
     }

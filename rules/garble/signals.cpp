@@ -11,7 +11,9 @@ namespace histlint::garble {
 
 namespace {
 
-bool is_word_char(char32_t c) { return utf8::is_letter(c) || utf8::is_digit(c); }
+bool is_word_char(char32_t c) {
+  return utf8::is_letter(c) || utf8::is_digit(c);
+}
 
 }  // namespace
 
@@ -51,17 +53,17 @@ std::string lower_ascii(std::string_view s) {
 
 bool is_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",       "about",  "above", "after", "against", "all",     "also",   "among", "an",
-      "and",     "any",    "are",   "as",    "at",      "be",      "been",   "before", "being",
-      "between", "both",   "but",   "by",    "can",     "could",   "did",    "do",    "does",
-      "during",  "each",   "either", "for",  "from",    "had",     "has",    "have",  "he",
-      "her",     "hers",   "him",   "his",   "how",     "i",       "if",     "in",    "into",
-      "is",      "it",     "its",   "may",   "me",      "might",   "must",   "my",    "neither",
-      "no",      "nor",    "not",   "of",    "on",      "onto",    "or",     "our",   "shall",
-      "she",     "should", "since", "so",    "than",    "that",    "the",    "their", "them",
-      "then",    "these",  "they",  "this",  "those",   "through", "to",     "under", "until",
-      "upon",    "us",     "was",   "we",    "were",    "what",    "when",   "where", "which",
-      "while",   "who",    "whom",  "whose", "will",    "with",    "would",  "you"};
+      "a",       "about",  "above",  "after", "against", "all",     "also",  "among",  "an",
+      "and",     "any",    "are",    "as",    "at",      "be",      "been",  "before", "being",
+      "between", "both",   "but",    "by",    "can",     "could",   "did",   "do",     "does",
+      "during",  "each",   "either", "for",   "from",    "had",     "has",   "have",   "he",
+      "her",     "hers",   "him",    "his",   "how",     "i",       "if",    "in",     "into",
+      "is",      "it",     "its",    "may",   "me",      "might",   "must",  "my",     "neither",
+      "no",      "nor",    "not",    "of",    "on",      "onto",    "or",    "our",    "shall",
+      "she",     "should", "since",  "so",    "than",    "that",    "the",   "their",  "them",
+      "then",    "these",  "they",   "this",  "those",   "through", "to",    "under",  "until",
+      "upon",    "us",     "was",    "we",    "were",    "what",    "when",  "where",  "which",
+      "while",   "who",    "whom",   "whose", "will",    "with",    "would", "you"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -81,8 +83,8 @@ bool has_non_ascii_letter(std::string_view s) {
 bool is_line_structured(const Document& doc, const Block& block) {
   const std::string_view body = doc.slice(block.span);
   size_t lines = 0;
-  size_t marked = 0;    // list bullets, numbers, years: lists and timelines
-  size_t columns = 0;   // pipes, tabs or wide gaps: plain-text tables
+  size_t marked = 0;   // list bullets, numbers, years: lists and timelines
+  size_t columns = 0;  // pipes, tabs or wide gaps: plain-text tables
   std::vector<size_t> lengths;
   for (size_t pos = 0; pos <= body.size();) {
     size_t nl = body.find('\n', pos);
@@ -153,12 +155,12 @@ std::string Evidence::describe(size_t limit) const {
   return out;
 }
 
-void for_each_match(const re2::RE2& re, std::string_view s, const std::function<void(Span)>& found) {
+void for_each_match(const re2::RE2& re, std::string_view s,
+                    const std::function<void(Span)>& found) {
   re2::StringPiece input(s.data(), s.size());
   re2::StringPiece match;
   size_t pos = 0;
-  while (pos <= s.size() &&
-         re.Match(input, pos, s.size(), re2::RE2::UNANCHORED, &match, 1)) {
+  while (pos <= s.size() && re.Match(input, pos, s.size(), re2::RE2::UNANCHORED, &match, 1)) {
     const size_t begin = static_cast<size_t>(match.data() - s.data());
     found({begin, match.size()});
     pos = begin + std::max<size_t>(match.size(), 1);
@@ -170,8 +172,8 @@ Fix delete_fix(std::string_view text, Span span, std::string title) {
   size_t end = span.end();
   size_t begin = span.offset;
   if (at_line_start) {
-    while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' ||
-                                 text[end] == '\r')) {
+    while (end < text.size() &&
+           (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r')) {
       ++end;
     }
   } else {

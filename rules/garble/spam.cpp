@@ -150,8 +150,9 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     });
     // A word repeated back to back ("glory, glory") counts once: refrains repeat that way,
     // stuffing scatters the keyword among variations ("cheap essays, best cheap essays").
-    const bool repeats_previous = i > 0 && lower_ascii(prose.substr(words[i - 1].core.offset,
-                                                                    words[i - 1].core.length)) == key;
+    const bool repeats_previous =
+        i > 0 &&
+        lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length)) == key;
     if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous) {
       keys[i] = key;
     }
@@ -166,9 +167,8 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     if (!s) continue;
     const size_t k = static_cast<size_t>(s - doc.sentences().data()) - block.first_sentence;
     spam[k].score += kStrong;
-    spam[k].evidence.add("keyword stuffing (“" + keys[i] + "” " +
-                             std::to_string(kStuffingCount) + " times in " +
-                             std::to_string(kStuffingWindow) + " words)",
+    spam[k].evidence.add("keyword stuffing (“" + keys[i] + "” " + std::to_string(kStuffingCount) +
+                             " times in " + std::to_string(kStuffingWindow) + " words)",
                          "stuffed keywords");
     counts.clear();  // report each stuffed stretch once
     for (size_t j = i + 1; j < words.size() && j < i + kStuffingWindow; ++j) keys[j].clear();
@@ -190,8 +190,8 @@ void check_spam(const Analysis& analysis, std::vector<Finding>& out) {
       continue;
     }
     const bool heading = block.kind == BlockKind::Heading;
-    const bool line_item = block.kind == BlockKind::ListItem ||
-                           block.kind == BlockKind::TableRow || is_line_structured(doc, block);
+    const bool line_item = block.kind == BlockKind::ListItem || block.kind == BlockKind::TableRow ||
+                           is_line_structured(doc, block);
     std::vector<SentenceSpam> spam(block.sentence_count);
     if (!line_item && !heading) find_stuffing(doc, block, spam);
     for (uint32_t k = 0; k < block.sentence_count; ++k) {
@@ -228,7 +228,8 @@ RuleDef spam_rule() {
   rule.info.summary = "Commercial or SEO inserts: phone numbers, sales pitches, keyword stuffing";
   rule.info.explanation =
       "Flags sentences inserted for commerce or search engines: phone numbers, calls to action "
-      "(\"buy now\", \"discount code\", \"visit our store\"), shouting (\"!!!\", runs of capitals), "
+      "(\"buy now\", \"discount code\", \"visit our store\"), shouting (\"!!!\", runs of "
+      "capitals), "
       "and keyword stuffing (one word six times in 25 words). A web or e-mail address counts only "
       "beside other evidence, and reference sections, footnotes and ISBNs are left alone. "
       "Consecutive spam sentences are reported as one insert with a code action to delete it.";

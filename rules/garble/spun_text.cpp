@@ -18,12 +18,12 @@ namespace histlint::garble {
 
 namespace {
 
-constexpr size_t kWindow = 6;           // sentences per window
-constexpr size_t kMinBadInWindow = 3;   // sentences with their own evidence in a flagged window
-constexpr double kBadSentence = 1.0;    // score that makes a sentence carry evidence
+constexpr size_t kWindow = 6;              // sentences per window
+constexpr size_t kMinBadInWindow = 3;      // sentences with their own evidence in a flagged window
+constexpr double kBadSentence = 1.0;       // score that makes a sentence carry evidence
 constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
-constexpr size_t kMaxGap = 3;  // clean-looking sentences bridged inside one garbled run
-constexpr size_t kMaxBridge = 8;  // sentences of any kind between two flagged ones in a run
+constexpr size_t kMaxGap = 3;              // clean-looking sentences bridged inside one garbled run
+constexpr size_t kMaxBridge = 8;    // sentences of any kind between two flagged ones in a run
 constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
 
 struct Signals {
@@ -49,8 +49,8 @@ bool never_ends_sentence(std::string_view w) {
 // Prepositions and auxiliaries that end a sentence only in some constructions ("where he came
 // from."); as evidence they weigh half.
 bool rarely_ends_sentence(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"of",  "with", "from", "into", "to",   "by",
-                                                "for", "at",   "in",   "was",  "were", "had",
+  static constexpr std::string_view kWords[] = {"of",  "with", "from", "into",  "to",   "by",
+                                                "for", "at",   "in",   "was",   "were", "had",
                                                 "has", "been", "who",  "which", "that", "he"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
@@ -161,7 +161,9 @@ void score_start(std::string_view s, const std::vector<Word>& words, std::string
   }
 }
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
 
 // Spaced punctuation left by tokenizers and spinners: "Stalin ’ s", "“ trotskyism ”", "( e.g",
 // "Joseph ; date", "Stalin 's ``theory".
@@ -197,8 +199,8 @@ void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
         ++count, points += 1;
       }
     }
-    if (after.starts_with("\xE2\x80\x9D") || after.starts_with(")") ||
-        after.starts_with(",") || (after.starts_with(".") && !after.starts_with(". ."))) {
+    if (after.starts_with("\xE2\x80\x9D") || after.starts_with(")") || after.starts_with(",") ||
+        (after.starts_with(".") && !after.starts_with(". ."))) {
       ++count, points += 1;  // "trotskyism ”", "Comintern )", "word ,"
     } else if ((after.starts_with(";") || after.starts_with(":")) && !foreign_typography) {
       ++count, points += 0.5;
@@ -214,14 +216,15 @@ void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
   sig.score += std::min(points, 3.0);
 }
 
-bool is_determiner(std::string_view w) { return w == "a" || w == "an" || w == "the"; }
+bool is_determiner(std::string_view w) {
+  return w == "a" || w == "an" || w == "the";
+}
 
 // Word pairs no grammatical sentence holds: "the of", "a they", "and and".
 void score_pairs(const std::vector<Word>& words, std::string_view text, Signals& sig) {
   static constexpr std::string_view kNeverAfterDeterminer[] = {
-      "a",  "an",  "the", "of",  "and",   "or",  "but", "to",  "was",
-      "were", "is", "are", "he", "she",   "they", "we",  "his", "their",
-      "our", "them", "him", "its", "whose", "than"};
+      "a",  "an",  "the",  "of", "and", "or",    "but", "to",   "was", "were", "is",    "are",
+      "he", "she", "they", "we", "his", "their", "our", "them", "him", "its",  "whose", "than"};
   size_t pairs = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const Word& a = words[i];
@@ -235,9 +238,9 @@ void score_pairs(const std::vector<Word>& words, std::string_view text, Signals&
     const std::string_view wb = text.substr(b.core.offset, b.core.length);
     if (lower_ascii(wb) != wb) continue;  // "the US Trotskyist leader"
     const std::string la = lower_ascii(wa);
-    if (is_determiner(la) && std::find(std::begin(kNeverAfterDeterminer),
-                                       std::end(kNeverAfterDeterminer),
-                                       wb) != std::end(kNeverAfterDeterminer)) {
+    if (is_determiner(la) &&
+        std::find(std::begin(kNeverAfterDeterminer), std::end(kNeverAfterDeterminer), wb) !=
+            std::end(kNeverAfterDeterminer)) {
       ++pairs;
     } else if (la == wb && is_function_word(la) && la != "that" && la != "had" && la != "is" &&
                la != "do") {
@@ -353,8 +356,8 @@ void score_brackets(const Document& doc, const Block& block, const std::vector<u
       // "1)" and "a)" enumerate; they open nothing.
       size_t k = i;
       while (k > block.span.offset && std::isalnum(static_cast<unsigned char>(prose[k - 1]))) --k;
-      const bool enumeration = i - k >= 1 && i - k <= 3 &&
-                               (k == block.span.offset || is_space_byte(prose[k - 1]));
+      const bool enumeration =
+          i - k >= 1 && i - k <= 3 && (k == block.span.offset || is_space_byte(prose[k - 1]));
       if (!enumeration) unmatched.push_back(i);
     }
   }
@@ -372,8 +375,8 @@ void score_brackets(const Document& doc, const Block& block, const std::vector<u
 void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   const std::string_view prose = doc.prose();
-  const double threshold = analysis.options().threshold("garble/spun-text.threshold",
-                                                         kDefaultThreshold);
+  const double threshold =
+      analysis.options().threshold("garble/spun-text.threshold", kDefaultThreshold);
   // The sentences of running prose, in document order.
   std::vector<uint32_t> eligible;
   std::vector<uint32_t> index(doc.sentences().size(), UINT32_MAX);
@@ -492,7 +495,8 @@ RuleDef spun_text_rule() {
   rule.info.explanation =
       "Flags runs of sentences that read as spun or machine-mashed text: sentences cut mid-clause "
       "and glued together, fragments ending in \"..\", \"!\" or a dangling function word (\"a home "
-      "was.\"), lowercase starts, spaced punctuation (\"Stalin ’ s\", \"“ trotskyism ”\"), the same "
+      "was.\"), lowercase starts, spaced punctuation (\"Stalin ’ s\", \"“ trotskyism ”\"), the "
+      "same "
       "long phrase recycled, digits glued to words. Each sentence is scored from these weak "
       "signals; a run is reported only when several sentences close together carry evidence, so "
       "a single unusual sentence, verse, lists, tables and reference sections are never flagged. "

@@ -216,10 +216,23 @@ struct SentenceDate {
 std::optional<SentenceDate> sentence_date(const Analysis& analysis, uint32_t sentence) {
   if (sentence == UINT32_MAX) return std::nullopt;
   const auto& dates = analysis.facts<DateFacts>();
+  const auto& people = analysis.facts<PeopleFacts>();
+  // A life date stated beside a name ("Trotsky (1879–1940)") is not a date the sentence is at.
+  auto is_life_date = [&](Span span) {
+    for (const auto& intro : people.introduced) {
+      for (Span life : {intro.birth_span, intro.death_span}) {
+        if (life.length && life.offset < span.end() && span.offset < life.end()) return true;
+      }
+    }
+    return false;
+  };
   const auto [begin, end] = dates.dates_in_sentence(sentence);
   for (size_t i = begin; i < end; ++i) {
     const DateMention& d = dates.dates[i];
-    if (d.value.year == 0 || d.in_references || d.approximate || !d.value.exists) continue;
+    if (d.value.year == 0 || d.in_references || d.approximate || !d.value.exists || d.is_range() ||
+        is_life_date(d.span)) {
+      continue;
+    }
     if (d.value.granularity == DateGranularity::Decade ||
         d.value.granularity == DateGranularity::Century) {
       continue;
@@ -228,7 +241,6 @@ std::optional<SentenceDate> sentence_date(const Analysis& analysis, uint32_t sen
     out.label = d.value.display();
     out.first = d.first();
     out.last = d.last();
-    if (d.is_range()) out.label += "–" + d.range_end->display();
     return out;
   }
   return std::nullopt;
@@ -261,8 +273,10 @@ void write_life_facts(CardWriter& card, const LifeDates& life, const Analysis& a
   if (life.death) {
     std::string s = date_with_old_style(*life.death);
     if (!life.death_place.empty()) s += ", " + life.death_place;
-    if (auto age = age_at_death(life.birth, life.death)) s += " (aged " + age_text(*age) + ")";
-    if (life.death_from_text) s += " (as this document states)";
+    std::vector<std::string> notes;
+    if (auto age = age_at_death(life.birth, life.death)) notes.push_back("aged " + age_text(*age));
+    if (life.death_from_text) notes.push_back("as this document states");
+    if (!notes.empty()) s += " (" + notes[0] + (notes.size() > 1 ? ", " + notes[1] : "") + ")";
     card.fact("Died", s);
   }
   if (life.birth) {

@@ -170,7 +170,10 @@ class QuotationChecker {
     while (prev > 0 && blocks[prev - 1].kind == BlockKind::Html) --prev;
     if (prev == 0) return std::nullopt;
     const Block& intro = blocks[prev - 1];
-    if (!is_checked_block(intro) || intro.sentence_count == 0) return std::nullopt;
+    // In plain text a short last line ("He said:") may have been read as a title.
+    const bool intro_kind = is_checked_block(intro) || (intro.kind == BlockKind::Heading &&
+                                                        doc_.language() == Language::PlainText);
+    if (!intro_kind || intro.sentence_count == 0) return std::nullopt;
     const Span last = doc_.block_sentences_end(intro)[-1].span;
     const std::string_view text = doc_.prose_slice(last);
     if (text.empty() || text.back() != ':' || !has_speech_verb(text)) return std::nullopt;

@@ -320,10 +320,14 @@ class StatisticFinder {
       if (is_identifier_word(before)) return std::nullopt;
       if (symbol(i - 1, "#") || symbol(i - 1, "§")) return std::nullopt;
       if (symbol(i - 1, ".") && i > 1 && is_identifier_word(word(i - 2))) return std::nullopt;
-      // A capitalised word before the number names it: "Article 58", "Order 227".
+      // A capitalised singular before the number names it: "Article 58", "Order 227" (but "the
+      // Tories 273 times" counts).
       if (tokens_[i - 1].kind == TokenKind::Word && !starts_sentence(i - 1)) {
         size_t len = 0;
-        if (utf8::is_upper(utf8::decode(s_, tokens_[i - 1].begin, len))) return std::nullopt;
+        const std::string_view prev = text(tokens_[i - 1]);
+        if (utf8::is_upper(utf8::decode(s_, tokens_[i - 1].begin, len)) && prev.back() != 's') {
+          return std::nullopt;
+        }
       }
     }
 
@@ -383,12 +387,31 @@ class StatisticFinder {
         figure.money = figure.money || is_currency_noun(w);
         figure.span = {t.begin, tokens_[m].end - t.begin};
         next = m;
-        const double minimum = figure.money ? 1 : minimum_count_;
+        // Deaths and arrests count at any size: "Seven men died of scurvy".
+        const double minimum = figure.money ? 1 : counts_casualties(w, m + 1) ? 2 : minimum_count_;
         if (figure.value < minimum) return std::nullopt;
         return figure;
       }
     }
     return std::nullopt;
+  }
+
+  // A count of casualties: the noun says so ("deaths", "victims"), or a verb right after it does
+  // ("men died", "prisoners were shot").
+  bool counts_casualties(std::string_view noun, size_t after) const {
+    static constexpr std::array<std::string_view, 8> kNouns = {
+        "deaths", "casualties", "victims", "fatalities", "dead", "wounded", "killed", "executions"};
+    static constexpr std::array<std::string_view, 18> kVerbs = {
+        "died",      "perished",   "drowned",  "starved", "killed",   "executed",
+        "shot",      "arrested",   "deported", "wounded", "murdered", "hanged",
+        "massacred", "imprisoned", "jailed",   "lost",    "fell",     "disappeared"};
+    if (in(kNouns, noun)) return true;
+    for (size_t k = after; k < tokens_.size() && k < after + 3; ++k) {
+      const std::string w = word(k);
+      if (in(kVerbs, w)) return true;
+      if (w != "were" && w != "had" && w != "been" && w != "later" && w != "all") return false;
+    }
+    return false;
   }
 
   bool starts_sentence(size_t i) const {

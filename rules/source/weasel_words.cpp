@@ -83,7 +83,7 @@ const re2::RE2& weasel_pattern() {
            R"((?:have\s+|has\s+)?(?:\p{Ll}+ly\s+)?(?:shown|show|shows|proven|proved|demonstrated|)",
            R"(demonstrate|demonstrates|suggested|suggest|suggests|found|indicate|indicates|indicated|)",
            R"(agree|agreed|argue|argued|claim|claimed|say|said|believe|contend|maintain|insist|)"
-       R"(declare|declared|warn|warned)\b))"}),
+           R"(declare|declared|warn|warned)\b))"}),
       citation_matching::large_pattern_options());
   return re;
 }

@@ -106,9 +106,14 @@ idle): send pending edits to the server and run Flymake."
                                                  (eglot--TextDocumentPositionParams)))))
              (contents (plist-get hover :contents))
              (text (if (stringp contents) contents (plist-get contents :value))))
-        (histlint-test--record "hover on \"Trotsky\" returns a Markdown card"
-                               (equal (plist-get contents :kind) "markdown")
-                               (format "%S" hover))
+        ;; Eglot asks for Markdown only when markdown-mode is there to render it; otherwise the
+        ;; server must fall back to plain text.
+        (let ((wanted (if (fboundp 'gfm-view-mode) "markdown" "plaintext")))
+          (histlint-test--record (format "hover on \"Trotsky\" returns a card in %s, as asked" wanted)
+                                 (and (equal (plist-get contents :kind) wanted)
+                                      (or (equal wanted "markdown")
+                                          (not (string-search "**" (or text "")))))
+                                 (format "%S" hover)))
         (histlint-test--record "the card gives 1879 and 1940"
                                (and text (string-search "1879" text) (string-search "1940" text))
                                text)))

@@ -292,7 +292,8 @@ async function run(page) {
     Boolean(await wb.waitForFamily('garble', DIAGNOSTICS_TIMEOUT_MS)),
   );
 
-  // A server that keeps dying: a warning naming the restart delay.
+  // A server that keeps dying: one warning naming the restart delay, nothing else.
+  await wb.clearNotifications();
   const crashing = path.join(workspace, '..', 'crashing-server.sh');
   fs.writeFileSync(crashing, '#!/bin/sh\necho "simulated crash" >&2\nexit 3\n', { mode: 0o755 });
   await wb.updateSettings('Workspace', { 'histlint.path': crashing });
@@ -304,6 +305,13 @@ async function run(page) {
     'a crashing server is reported with its restart delay',
     Boolean(crashNote),
     JSON.stringify(await wb.notifications()),
+  );
+  await page.waitForTimeout(4000); // the next restarts (after 1 and 2 s) fail too
+  const toasts = await wb.notifications();
+  record(
+    'one warning for the series of restarts, and no other toast',
+    toasts.length === 1 && toasts[0].includes('restarting in'),
+    JSON.stringify(toasts),
   );
   await page.screenshot({ path: path.join(artifacts, 'vscode-crash.png') });
 

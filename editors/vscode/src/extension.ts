@@ -125,6 +125,12 @@ class ServerController {
           },
         },
       },
+      // The server exiting during initialize also ends in closed(), which reports it: no toast
+      // here, only the log line.
+      initializationFailedHandler: (error) => {
+        this.output.appendLine(`[histlint] initialization failed: ${String(error)}`);
+        return false;
+      },
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult => ({
           action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,

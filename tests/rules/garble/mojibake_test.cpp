@@ -10,8 +10,9 @@ TEST_CASE("mojibake repairs UTF-8 read as Windows-1252") {
   const auto found = run_rule("garble/mojibake", text);
   REQUIRE(found.size() == 2);
   CHECK(covered(text, found[0]) == "â€™");
-  CHECK(found[0].message == "Mojibake: “â€™” is UTF-8 text misread as Windows-1252; it should "
-                            "read “’”.");
+  CHECK(found[0].message ==
+        "Mojibake: “â€™” is UTF-8 text misread as Windows-1252; it should "
+        "read “’”.");
   CHECK(covered(text, found[1]) == "Ã¡");
   std::string repaired = apply_fix(text, found[1]);
   repaired = apply_fix(repaired, found[0]);

@@ -42,8 +42,8 @@ TEST_CASE("spun-text merges neighbouring garbled paragraphs into one run") {
 
 TEST_CASE("spun-text needs several garbled sentences close together") {
   // One cut-off sentence in good prose is not a run.
-  const std::string text = kCoherent + " Had expected to spread and take hold elsewhere of.. " +
-                           kCoherent;
+  const std::string text =
+      kCoherent + " Had expected to spread and take hold elsewhere of.. " + kCoherent;
   CHECK(run_rule("garble/spun-text", text).empty());
 }
 

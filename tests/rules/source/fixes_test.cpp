@@ -11,10 +11,14 @@ using histlint::test::run_rule;
 namespace {
 
 std::string apply(std::string text, const Fix& fix) {
-  auto edits = fix.edits;
-  std::sort(edits.begin(), edits.end(),
-            [](const TextEdit& a, const TextEdit& b) { return a.span.offset > b.span.offset; });
-  for (const auto& e : edits) text.replace(e.span.offset, e.span.length, e.replacement);
+  // As in LSP, edits at the same position apply in the order given: insert from the back.
+  std::vector<std::pair<size_t, size_t>> order;  // (offset, index)
+  for (size_t i = 0; i < fix.edits.size(); ++i) order.emplace_back(fix.edits[i].span.offset, i);
+  std::sort(order.rbegin(), order.rend());
+  for (const auto& [offset, i] : order) {
+    const auto& e = fix.edits[i];
+    text.replace(e.span.offset, e.span.length, e.replacement);
+  }
   return text;
 }
 

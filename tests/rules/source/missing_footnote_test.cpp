@@ -30,15 +30,15 @@ TEST_CASE("missing footnote: unused, empty and duplicate definitions") {
   const auto run = run_rule(rule(),
                             "Text.[^a] More.[^b]\n\n[^a]: Source A.\n[^b]:\n[^c]: Never used.\n"
                             "[^a]: Second A.\n");
-  REQUIRE(run.findings.size() == 3);
-  CHECK(run.findings[0].message ==
-        "footnote [^a] is defined twice; renderers use the first definition, on line 3");
-  CHECK(run.findings[0].severity == Severity::Warning);
-  CHECK(run.findings[0].related.size() == 1);
-  CHECK(run.findings[1].message == "footnote [^b] has an empty definition: add the source");
+  REQUIRE(run.findings.size() == 3);  // in document order
+  CHECK(run.findings[0].message == "footnote [^b] has an empty definition: add the source");
+  CHECK(run.findings[0].severity == Severity::Hint);
+  CHECK(run.findings[1].message == "footnote [^c] is defined but never referenced");
   CHECK(run.findings[1].severity == Severity::Hint);
-  CHECK(run.findings[2].message == "footnote [^c] is defined but never referenced");
-  CHECK(run.findings[2].severity == Severity::Hint);
+  CHECK(run.findings[2].message ==
+        "footnote [^a] is defined twice; renderers use the first definition, on line 3");
+  CHECK(run.findings[2].severity == Severity::Warning);
+  CHECK(run.findings[2].related.size() == 1);
 }
 
 TEST_CASE("missing footnote: labels match case-insensitively; code and plain text are skipped") {

@@ -20,7 +20,7 @@ TEST_CASE("quotation: words attributed to a speaker with no source") {
   REQUIRE(run.findings.size() == 1);
   CHECK(run.findings[0].message ==
         "quotation attributed to Stalin without a source: “To choose the victim, carefully "
-        "prepare the blow, then go…”");
+        "prepare the blow, then go to…”");
   CHECK(run.findings[0].severity == Severity::Warning);
   CHECK(run.flagged()[0].rfind("“To choose the victim", 0) == 0);
 }
@@ -66,7 +66,7 @@ TEST_CASE("quotation: a citation or a named work is a source") {
       "evil.[^1]\n\n[^1]: Trotsky, *Diary in Exile*.\n",
   };
   for (const char* text : clean) {
-    INFO(text);
+    INFO(std::string(text));
     CHECK(flagged(rule(), text).empty());
   }
 }
@@ -82,7 +82,7 @@ TEST_CASE("quotation: scare quotes, titles, imagined dialogue and questions are 
       "> A block quote that nobody introduces is left alone because it may be a note.\n",
   };
   for (const char* text : clean) {
-    INFO(text);
+    INFO(std::string(text));
     CHECK(flagged(rule(), text).empty());
   }
 }

@@ -65,7 +65,7 @@ TEST_CASE("statistic: dates, ages, durations and measures are not statistics") {
       "It was four times as many as before.",
   };
   for (const char* text : clean) {
-    INFO(text);
+    INFO(std::string(text));
     CHECK(flagged(rule(), text).empty());
   }
 }

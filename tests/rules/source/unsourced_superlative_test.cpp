@@ -54,7 +54,7 @@ TEST_CASE("superlative: descriptions, opinions in the writer's voice and generic
       "Building socialism in one country was the only logical choice at the time.",
   };
   for (const char* text : clean) {
-    INFO(text);
+    INFO(std::string(text));
     CHECK(flagged(rule(), text).empty());
   }
 }

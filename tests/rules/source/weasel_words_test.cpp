@@ -55,7 +55,7 @@ TEST_CASE("weasel words: named people, cited claims and plain quantities are fin
       "Do some historians say so?",
   };
   for (const char* text : clean) {
-    INFO(text);
+    INFO(std::string(text));
     CHECK(flagged(rule(), text).empty());
   }
 }

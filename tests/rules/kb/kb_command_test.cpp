@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/kb/knowledge_base.h"
+#include "server/kb_command.h"
+
+namespace histlint {
+namespace {
+
+struct Run {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+
+Run kb(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  Run run;
+  run.status = run_kb_command(args, out, err);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+std::string temp_path(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "histlint-kb-command-test";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+TEST_CASE("kb import-wikidata writes a knowledge base the loader accepts") {
+  const std::string out = temp_path("imported.json");
+  std::filesystem::remove(out);
+  const Run run = kb({"import-wikidata",
+                      std::string(HISTLINT_TEST_DATA_DIR) + "/wikidata/small.json.bz2", "-o", out});
+  CHECK(run.status == 0);
+  CHECK(run.err.find("4 people from") != std::string::npos);
+  CHECK(run.err.find("wrote " + out) != std::string::npos);
+  std::string error;
+  const auto loaded = KnowledgeBase::load_file(out, &error);
+  REQUIRE(loaded);
+  CHECK(loaded->size() == 4);
+  CHECK(!std::filesystem::exists(out + ".partial"));
+}
+
+TEST_CASE("kb import-wikidata to standard output, and its errors") {
+  Run run = kb({"import-wikidata", std::string(HISTLINT_TEST_DATA_DIR) + "/wikidata/small.json"});
+  CHECK(run.status == 0);
+  CHECK(run.out.find("\"leon-trotsky-q33391\"") != std::string::npos);
+  run = kb({"import-wikidata"});
+  CHECK(run.status == 2);
+  CHECK(run.err.find("missing DUMP") != std::string::npos);
+  const std::string out = temp_path("never.json");
+  run = kb({"import-wikidata", "/nonexistent/dump.json.gz", "-o", out});
+  CHECK(run.status == 2);
+  CHECK(run.err.find("/nonexistent/dump.json.gz: cannot open") != std::string::npos);
+  CHECK(!std::filesystem::exists(out));
+  CHECK(!std::filesystem::exists(out + ".partial"));
+}
+
+TEST_CASE("kb check validates files and names the bad line") {
+  const std::string good = temp_path("good.json");
+  std::ofstream(good) << R"({"people": [{"id": "a", "name": "A"}]})";
+  const std::string bad = temp_path("bad.json");
+  std::ofstream(bad) << "{\"people\": [\n  {\"id\": \"a\", \"name\": \"A\",\n   \"birth\": {}}\n]}";
+  Run run = kb({"check", good});
+  CHECK(run.status == 0);
+  CHECK(run.out == good + ": 1 person, valid\n");
+  run = kb({"check", good, bad});
+  CHECK(run.status == 1);
+  CHECK(run.err.find(bad + ":2: person \"a\": missing \"birth.date\"") != std::string::npos);
+  run = kb({"check"});
+  CHECK(run.status == 0);
+  CHECK(run.out.find("people.json") != std::string::npos);
+}
+
+TEST_CASE("kb search lists matches with their entry's location") {
+  Run run = kb({"search", "Trotsky"});
+  CHECK(run.status == 0);
+  CHECK(run.out.rfind("Leon Trotsky — 1879–1940", 0) == 0);
+  CHECK(run.out.find("leon-trotsky  ") != std::string::npos);
+  run = kb({"search", "Nobody", "Atall"});
+  CHECK(run.status == 1);
+  run = kb({"frobnicate"});
+  CHECK(run.status == 2);
+  CHECK(run.err.find("unknown command 'frobnicate'") != std::string::npos);
+  CHECK(kb({"--help"}).status == 0);
+}
+
+}  // namespace
+}  // namespace histlint
