@@ -2,6 +2,9 @@
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 nlohmann-json3-dev libboost-dev libre2-dev
   doctest-dev libhunspell-dev hunspell-en-us hunspell-en-gb zlib1g-dev libbz2-dev)
 
+# ccache, when present, shares objects between build folders and clones of the tree.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+
 # install_packages PKG...: apt-get installs those not yet installed (needs root for that).
 install_packages() {
   local missing=()

@@ -49,6 +49,10 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       {"shutdown", &LspServer::on_shutdown},
       {"textDocument/hover", &LspServer::on_hover},
       {"textDocument/codeAction", &LspServer::on_code_action},
+      {"textDocument/definition", &LspServer::on_definition},
+      {"textDocument/references", &LspServer::on_references},
+      {"textDocument/documentSymbol", &LspServer::on_document_symbol},
+      {"workspace/symbol", &LspServer::on_workspace_symbol},
   };
   notification_handlers_ = {
       {"initialized", &LspServer::on_initialized},

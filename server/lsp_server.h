@@ -117,6 +117,11 @@ class LspServer {
   // Language features: server/handlers_language.cpp
   void on_hover(const protocol::Json& id, const protocol::Json& params);
   void on_code_action(const protocol::Json& id, const protocol::Json& params);
+  // People: server/handlers_people.cpp
+  void on_definition(const protocol::Json& id, const protocol::Json& params);
+  void on_references(const protocol::Json& id, const protocol::Json& params);
+  void on_document_symbol(const protocol::Json& id, const protocol::Json& params);
+  void on_workspace_symbol(const protocol::Json& id, const protocol::Json& params);
   // Workspace: server/handlers_workspace.cpp
   void on_did_change_configuration(const protocol::Json& params);
   void on_did_change_watched_files(const protocol::Json& params);

@@ -163,7 +163,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       case RelativeKind::Later:
       case RelativeKind::Earlier:
       case RelativeKind::Within:
-        check_step(analysis, facts, i, out);
+        if (!r.names_anchor) check_step(analysis, facts, i, out);
         break;
       case RelativeKind::Ago:
         break;  // date/anniversary-mismatch

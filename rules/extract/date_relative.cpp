@@ -421,16 +421,20 @@ size_t BlockParser::try_quantity(size_t i) {
       return i;  // "two years on the run" is not "two years on"
     }
     r.kind = cue == Cue::Within ? RelativeKind::Within : RelativeKind::Later;
+    r.names_anchor = is_word(k, "after") && k + 1 < size() && tok(k + 1).kind != TokenKind::Punct;
     end = k + 1;
   } else if (is_word(k, "earlier") || is_word(k, "before") || is_word(k, "previously") ||
              is_word(k, "prior")) {
     r.kind = RelativeKind::Earlier;
+    r.names_anchor = (is_word(k, "before") || is_word(k, "prior")) && k + 1 < size() &&
+                     tok(k + 1).kind != TokenKind::Punct;
     end = k + 1;
   } else if (is_word(k, "ago")) {
     r.kind = RelativeKind::Ago;
     end = k + 1;
   } else if (cue == Cue::Within) {
     r.kind = RelativeKind::Within;
+    r.names_anchor = is_word(k, "of") || is_word(k, "after") || is_word(k, "from");
   } else if (cue == Cue::For) {
     r.kind = RelativeKind::Duration;
   } else if (cue == Cue::After) {

@@ -142,6 +142,9 @@ struct RelativeMention {
   RelativeKind kind = RelativeKind::Duration;
   // "the following year" counts calendar years (the next year number), not 365 days.
   bool calendar_step = false;
+  // Counted from something the phrase names: "fifty years after the murder", "within six months
+  // of his arrival", rather than from the last date stated.
+  bool names_anchor = false;
   uint32_t sentence = UINT32_MAX;
   bool in_quotation = false;
 };

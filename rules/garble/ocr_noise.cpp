@@ -261,15 +261,15 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   if (!found.empty()) {
     noise.replacement = found.front().word;
     noise.confident = true;
-    noise.message = "“" + token + "” looks like an OCR misreading of “" + found.front().word +
-                    "” (" + found.front().how + ").";
+    noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" +
+                    found.front().word + "” (" + found.front().how + ").";
     return true;
   }
   if (capital || mixed) return false;
   const std::string reason = junk_reason(token);
   if (reason.empty()) return false;
   noise.confident = token.size() > 40;
-  noise.message = "“" + token + "” looks like OCR noise: " + reason + ".";
+  noise.message = "“" + quote_excerpt(token) + "” looks like OCR noise: " + reason + ".";
   return true;
 }
 
@@ -404,7 +404,7 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
           // Without a dictionary only junk characters and impossible letter runs are judged.
           const std::string reason = junk_reason(part);
           if (!reason.empty()) {
-            p.message = "“" + std::string(part) + "” looks like OCR noise: " + reason + ".";
+            p.message = "“" + quote_excerpt(part) + "” looks like OCR noise: " + reason + ".";
             p.confident = part.size() > 40;
             noise.push_back(p);
           }

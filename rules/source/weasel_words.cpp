@@ -60,7 +60,7 @@ const re2::RE2& weasel_pattern() {
            R"(also|long|popularly|traditionally|increasingly|universally|almost\s+universally)\s+)?)",
            R"((?:said|believed|thought|claimed|argued|reported|suggested|rumou?red|alleged|held|)",
            R"(accepted|acknowledged|understood|considered|felt|estimated|feared|assumed|supposed|)",
-           R"(maintained|asserted|speculated|recogni[sz]ed|known)\s+(?:that\b|to\s+\p{Ll}+))",
+           R"(maintained|asserted|speculated|recogni[sz]ed|known)\s+(?:that\b|to\s+(?-i:\p{Ll}+)))",
            // "some say", "many believe", "others have argued"
            R"(|\b(?:some|many|others|most)\s+(?:would\s+|might\s+|may\s+|could\s+|have\s+|had\s+)?)",
            R"((?:say|said|claim|claimed|believe|believed|argue|argued|think|thought|feel|felt|)",

@@ -82,8 +82,8 @@ install_code_server() {
   rm -rf "$DIR"
   mkdir -p "$DIR" || fail_install "cannot create $DIR"
   cd "$DIR" || exit 1
-  export npm_config_yes=true npm_config_unsafe_perm=true npm_config_fund=false \
-    npm_config_audit=false npm_config_update_notifier=false
+  export npm_config_yes=true npm_config_fund=false npm_config_audit=false \
+    npm_config_update_notifier=false
   # node-gyp would download Node's headers from the web; Debian's nodejs ships them in /usr.
   [[ -f /usr/include/node/node.h ]] && export npm_config_nodedir=/usr
   npm install --ignore-scripts --no-save "code-server@$CODE_SERVER_VERSION" >&2 ||
