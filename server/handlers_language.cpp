@@ -45,8 +45,4 @@ void LspServer::on_code_action(const Json& id, const Json& params) {
   });
 }
 
-Json LspServer::people_capabilities() const {
-  return Json::object();
-}
-
 }  // namespace histlint

@@ -269,12 +269,14 @@ void LspServer::reanalyze_all() {
 void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {
   const OpenDocument* doc = documents_.find(result->uri);
   if (!doc) return;  // closed meanwhile
+  // Show each configuration error once, not once per document it applies to.
+  std::set<std::string> known_errors;
+  for (const auto& [uri, other] : states_) {
+    known_errors.insert(other.shown_errors.begin(), other.shown_errors.end());
+  }
   auto& state = states_[result->uri];
   for (const auto& error : result->settings.errors) {
-    if (std::find(state.shown_errors.begin(), state.shown_errors.end(), error) ==
-        state.shown_errors.end()) {
-      show_message(protocol::MessageType::Error, error);
-    }
+    if (!known_errors.count(error)) show_message(protocol::MessageType::Error, error);
   }
   state.shown_errors = result->settings.errors;
   if (result->version != doc->version) {

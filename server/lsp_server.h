@@ -69,7 +69,7 @@ class LspServer {
   };
   struct DocumentState {
     std::shared_ptr<DocumentAnalysis> latest;  // for the newest analysed version
-    std::vector<std::string> shown_errors;     // configuration errors already shown
+    std::vector<std::string> shown_errors;     // configuration errors shown for it
   };
 
   void dispatch(protocol::Message& message);

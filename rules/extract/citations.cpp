@@ -103,7 +103,9 @@ const re2::RE2& citation_needed_pattern() {
 }
 
 const re2::RE2& bracket_group_pattern() {
-  static const re2::RE2 re(R"([(\[]([^()\[\]\n]{2,200})[)\]])");
+  // Scanned one block at a time, so a group may wrap onto the next line but never cross a
+  // paragraph.
+  static const re2::RE2 re(R"([(\[]([^()\[\]]{2,200})[)\]])");
   return re;
 }
 
@@ -125,7 +127,7 @@ const re2::RE2& author_year_pattern() {
   static const re2::RE2 re(
       join({R"(^\s*(?:(?i:see also|see|cf\.|e\.g\.,?|quoted in|cited in|as cited in)\s+)?()",
             author_names(), R"(),?\s+)", kYear, R"((?:\s*[,:]\s*)", kLocation,
-            R"()?\s*\.?\s*(?:;.*)?$)"}));
+            R"()?\s*\.?\s*(?:;[\s\S]*)?$)"}));
   return re;
 }
 
@@ -162,13 +164,13 @@ const re2::RE2& markup_reference_pattern() {
 }
 
 const re2::RE2& inline_link_pattern() {
-  static const re2::RE2 re(R"((!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?[^)\s>]+>?)"
-                           R"((?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\))");
+  static const re2::RE2 re(R"((!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?[^)\s>]+>?)"
+                           R"((?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))");
   return re;
 }
 
 const re2::RE2& reference_link_pattern() {
-  static const re2::RE2 re(R"((!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\[([^\[\]\n]*)\])?)");
+  static const re2::RE2 re(R"((!?)\[((?:[^\[\]]|\[[^\[\]]*\])+)\](?:\[([^\[\]]*)\])?)");
   return re;
 }
 
@@ -621,9 +623,19 @@ class CitationScanner {
     if (end > begin) facts_.covered.push_back({begin, end - begin});
   }
 
+  // A footnote reference supports a claim only when its note exists (an empty note, just added
+  // by a quick fix, counts: the writer is filling it in).
+  bool defined(const Citation& c) const {
+    if (c.kind != CitationKind::FootnoteReference) return true;
+    const std::string label = fold_label(text_.substr(c.span.offset + 2, c.span.length - 3));
+    return std::any_of(facts_.footnote_definitions.begin(), facts_.footnote_definitions.end(),
+                       [&](const FootnoteDefinition& d) { return d.label == label; });
+  }
+
   void compute_coverage() {
     const auto& blocks = doc_.blocks();
     for (const auto& c : facts_.citations) {
+      if (!defined(c)) continue;
       const Span unit = unit_span(c.block);
       if (is_marker_kind(c.kind)) {
         cover(unit.offset, scope_ == CitationScope::Paragraph ? unit.end() : c.span.end());

@@ -232,6 +232,7 @@ class PeopleExtractor {
                       [](const Candidate& c) { return c.kind == NameKind::Full; })) {
         continue;  // a knowledge-base name: handled with the other mentions
       }
+      if (in_references(open)) continue;
       const size_t limit = sentence_end(open);
       auto life = people_intro::read_life_after_name(text_, name_end, limit);
       if (!life || !(life->explicit_keyword || (life->birth && life->death))) continue;
@@ -644,11 +645,18 @@ class PeopleExtractor {
 
   // ---- Life dates stated beside known people's names ----
 
+  // Reference lists and footnotes cite titles ("Trotsky 1929–1940"), not lives.
+  bool in_references(size_t offset) const {
+    const Block* b = doc_.block_at(offset);
+    return b && (b->in_reference_section || b->kind == BlockKind::FootnoteDefinition);
+  }
+
   void find_known_introductions() {
     for (size_t n = 0; n < kept_.size(); ++n) {
       const uint32_t person = resolved_[n];
       if (person == UINT32_MAX || person >= kb_.size()) continue;
       const RawMention& m = raw_[kept_[n]];
+      if (in_references(m.span.offset)) continue;
       const size_t limit = sentence_end(m.span.offset);
       std::optional<people_intro::StatedLife> life;
       if (!m.possessive) life = people_intro::read_life_after_name(text_, m.name.end(), limit);
@@ -830,6 +838,12 @@ bool same_date(const PartialDate& text, const PartialDate& kb) {
   if (kb.julian) kb_forms.push_back(*kb.julian);
   if (kb.calendar == Calendar::Julian && kb.precision == DatePrecision::Day) {
     kb_forms.push_back(kb.gregorian());
+  }
+  // Old Style English years began on 25 March: "11 February 1731" (O.S.) is 11 February 1732.
+  const CivilDate old_style = kb.julian ? *kb.julian : kb.date;
+  if ((kb.julian || kb.calendar == Calendar::Julian) && old_style.month > 0 &&
+      (old_style.month < 3 || (old_style.month == 3 && old_style.day < 25))) {
+    kb_forms.push_back(CivilDate{old_style.year - 1, old_style.month, old_style.day});
   }
   for (const auto& a : text_forms) {
     for (const auto& b : kb_forms) {

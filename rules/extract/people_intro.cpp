@@ -502,10 +502,13 @@ std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos
     life.end = close + 1;
     p = skip_footnotes(text, close + 1, limit);
   }
+  const bool after_brackets = life.end > pos;
   if (!life.birth && !life.death) {
     // Unbracketed: "Leon Trotsky (Lev Davidovich Bronshtein) 7 November 1879, near … – 21 …".
+    // Only after a bracket or from a full date: "Trotsky 1929–1940" is a book title's span.
     StatedLife bare;
-    if (read_life_text(text, p, limit, bare) && bare.birth && bare.death) {
+    if (read_life_text(text, p, limit, bare) && bare.birth && bare.death &&
+        (after_brackets || bare.birth->date.precision == DatePrecision::Day)) {
       life.birth = bare.birth;
       life.death = bare.death;
       life.end = bare.end;

@@ -198,9 +198,9 @@ class EntryReader {
     std::string calendar_text;
     if (!string_field(object, "calendar", calendar_text, false, prefix)) return false;
     Calendar calendar = Calendar::Gregorian;
-    if (calendar_text == "julian") {
+    if (calendar_text == calendar_name(Calendar::Julian)) {
       calendar = Calendar::Julian;
-    } else if (!calendar_text.empty() && calendar_text != "gregorian") {
+    } else if (!calendar_text.empty() && calendar_text != calendar_name(Calendar::Gregorian)) {
       return fail("\"" + prefix + "calendar\" must be \"gregorian\" or \"julian\"");
     }
     if (text.empty()) return true;
@@ -213,22 +213,17 @@ class EntryReader {
     std::string precision;
     if (!string_field(object, "precision", precision, false, prefix)) return false;
     if (!precision.empty()) {
-      static const std::pair<const char*, DatePrecision> kPrecisions[] = {
-          {"day", DatePrecision::Day},
-          {"month", DatePrecision::Month},
-          {"year", DatePrecision::Year},
-          {"decade", DatePrecision::Decade},
-          {"century", DatePrecision::Century}};
       bool found = false;
-      for (const auto& [name, value] : kPrecisions) {
-        if (precision == name) {
-          if (value > date->precision) {
-            return fail("\"" + prefix + "precision\" \"" + precision + "\" is finer than \"" +
-                        text + "\"");
-          }
-          date->precision = value;
-          found = true;
+      for (const DatePrecision value :
+           {DatePrecision::Century, DatePrecision::Decade, DatePrecision::Year,
+            DatePrecision::Month, DatePrecision::Day}) {
+        if (precision != precision_name(value)) continue;
+        if (value > date->precision) {
+          return fail("\"" + prefix + "precision\" \"" + precision + "\" is finer than \"" + text +
+                      "\"");
         }
+        date->precision = value;
+        found = true;
       }
       if (!found) {
         return fail("\"" + prefix +
@@ -485,7 +480,6 @@ const KnowledgeBase& KnowledgeBase::bundled() {
 KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files, std::string* error) {
   KnowledgeBase kb;
   kb.people_ = bundled().people_;
-  kb.files_ = bundled().files_;
   std::string errors;
   for (const auto& path : extra_files) {
     std::string file_error;
@@ -544,7 +538,6 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
   }
   const std::vector<size_t> offsets = entry_offsets(text);
   KnowledgeBase kb;
-  kb.files_.push_back(path);
   StringMap<size_t> seen;
   size_t index = 0;
   for (const auto& entry : *entries) {
@@ -603,13 +596,11 @@ void KnowledgeBase::merge_people(KnowledgeBase&& other) {
       people_.push_back(std::move(person));
     }
   }
-  for (auto& file : other.files_) files_.push_back(std::move(file));
 }
 
 void KnowledgeBase::merge(const KnowledgeBase& other) {
   KnowledgeBase copy;
   copy.people_ = other.people_;
-  copy.files_ = other.files_;
   merge_people(std::move(copy));
   rebuild_index();
 }

@@ -128,8 +128,6 @@ class KnowledgeBase {
   const std::vector<Person>& people() const { return people_; }
   const Person* find(std::string_view id) const;
   size_t size() const { return people_.size(); }
-  // The files merged into this knowledge base, in order.
-  const std::vector<std::string>& files() const { return files_; }
 
   // People whose name or an alias contains every word of the query (case- and accent-blind),
   // best first: exact name, then name prefix, then alias matches. For workspace symbols.
@@ -147,7 +145,6 @@ class KnowledgeBase {
   void rebuild_index();
 
   std::vector<Person> people_;
-  std::vector<std::string> files_;
   struct Index;
   std::unique_ptr<Index> index_;
   size_t max_name_words_ = 0;

@@ -17,7 +17,7 @@ bool is_checked_block(const Block& block);
 // True when the sentence holding the offset asks a question.
 bool in_question(const Document& doc, size_t offset);
 
-// True when the sentence speaks in the writer's own voice ("we", "I", "our"): an opinion, which
+// True when the text speaks in the writer's own voice ("we", "I", "our"): an opinion, which
 // no citation could support.
 bool is_first_person(std::string_view sentence);
 

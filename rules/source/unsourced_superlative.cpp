@@ -114,9 +114,9 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
           if (in_quotation_or_citation(analysis, span.offset)) return;
           const Sentence* sentence = doc.sentence_at(span.offset);
           if (sentence == nullptr || sentence == last_reported) return;
-          if (in_question(doc, span.offset) || is_first_person(doc.prose_slice(sentence->span))) {
-            return;
-          }
+          // "We pledge ourselves to the greatest task": the writer's own judgement.
+          const Span lead{sentence->span.offset, span.offset - sentence->span.offset};
+          if (in_question(doc, span.offset) || is_first_person(doc.prose_slice(lead))) return;
           const size_t before = out.size();
           report_unsourced(
               analysis, span, Severity::Information,

@@ -261,6 +261,18 @@ def reversed_range():
         diagnostic = find(published, "date/reversed-range")
         assert diagnostic["range"]["start"] == {"line": 0, "character": 9}, diagnostic
         assert codes(published).count("date/reversed-range") == 1, published
+        actions = client.call("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]}})
+        assert actions, "no quick fix for the reversed range"
+        for action in actions:
+            assert action["kind"] == "quickfix", action
+            edits = sorted(action["edit"]["changes"][uri],
+                           key=lambda e: e["range"]["start"]["character"])
+            assert [e["newText"] for e in edits] == ["1879", "1940"], edits
+        assert client.call("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diagnostic["range"],
+            "context": {"diagnostics": [], "only": ["refactor"]}}) == []
         assert client.stop() == 0
     finally:
         client.kill()
@@ -481,6 +493,68 @@ def huge_single_line_document():
         assert time.time() - stopping < TIMEOUT
     finally:
         client.kill()
+
+
+@test
+def people_features():
+    with tempfile.TemporaryDirectory() as root:
+        client = Client()
+        try:
+            capabilities = client.initialize(root=root)["capabilities"]
+            for name in ("definitionProvider", "referencesProvider", "documentSymbolProvider",
+                         "workspaceSymbolProvider"):
+                assert capabilities.get(name) is True, (name, capabilities)
+            first = "file://" + os.path.join(root, "first.md")
+            second = "file://" + os.path.join(root, "second.md")
+            client.open(first, "Leon Trotsky reached Mexico in 1937. Trotsky was killed in 1940.\n")
+            client.open(second, "Later, Trotsky's archive went to Harvard.\n")
+            client.diagnostics(first, 1)
+            client.diagnostics(second, 1)
+            at = {"textDocument": {"uri": first}, "position": {"line": 0, "character": 40}}
+            hover = client.call("textDocument/hover", at)
+            assert hover and "1879" in hover["contents"]["value"], hover
+            assert hover["range"]["start"] == {"line": 0, "character": 37}, hover
+            definition = client.call("textDocument/definition", at)
+            assert definition["uri"].endswith("people.json"), definition
+            references = client.call("textDocument/references",
+                                     dict(at, context={"includeDeclaration": False}))
+            uris = sorted(r["uri"] for r in references)
+            assert uris == [first, first, second], references
+            symbols = client.call("textDocument/documentSymbol", {"textDocument": {"uri": first}})
+            assert [s["name"] for s in symbols] == ["Leon Trotsky"], symbols
+            found = client.call("workspace/symbol", {"query": "trotsky"})
+            assert found and found[0]["name"] == "Leon Trotsky", found[:3]
+
+            # A workspace knowledge base, picked up when it appears and when it changes.
+            os.mkdir(os.path.join(root, ".histlint"))
+            kb_path = os.path.join(root, ".histlint", "people.json")
+
+            def write_kb(description):
+                with open(kb_path, "w") as f:
+                    json.dump({"version": 1, "people": [{
+                        "id": "ada-quill", "name": "Ada Quill", "sex": "female",
+                        "birth": {"date": "1801-02-03"}, "death": {"date": "1870-04-05"},
+                        "description": description}]}, f)
+                client.notify("workspace/didChangeWatchedFiles",
+                              {"changes": [{"uri": "file://" + kb_path, "type": 1}]})
+
+            write_kb("Fictional archivist of the test suite.")
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": first, "version": 2},
+                "contentChanges": [{"text": "Ada Quill kept the papers until 1860.\n"}]})
+            client.diagnostics(first, 2)
+            hover = client.call("textDocument/hover", {"textDocument": {"uri": first},
+                                                       "position": {"line": 0, "character": 2}})
+            assert hover and "Fictional archivist" in hover["contents"]["value"], hover
+            time.sleep(0.05)
+            write_kb("Renamed archivist of the test suite.")
+            client.diagnostics(first, 2)
+            hover = client.call("textDocument/hover", {"textDocument": {"uri": first},
+                                                       "position": {"line": 0, "character": 2}})
+            assert hover and "Renamed archivist" in hover["contents"]["value"], hover
+            assert client.stop() == 0
+        finally:
+            client.kill()
 
 
 @test

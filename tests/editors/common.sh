@@ -1,13 +1,14 @@
 # Shared by the editor end-to-end scripts: seeds, result counting, install-or-skip.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the variables are used by the scripts sourcing this
 
 EDITORS_TEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(cd "$EDITORS_TEST_DIR/../.." && pwd)
 SEEDS_DIR=${HISTLINT_SEEDS_DIR:-$REPO_DIR/../shared/seeds}
 ARTIFACTS_DIR=${HISTLINT_ARTIFACTS_DIR:-$REPO_DIR/tests/artifacts}
 # The seed with "assassinated at age 61" (Trotsky died at 60) and the SEO-spun one.
-DATES_SEED=$(ls "$SEEDS_DIR"/004_*.txt 2>/dev/null | head -1)
-GARBLED_SEED=$(ls "$SEEDS_DIR"/003_*.txt 2>/dev/null | head -1)
+first_match() { [[ -e $1 ]] && echo "$1"; }
+DATES_SEED=$(first_match "$SEEDS_DIR"/004_*.txt)
+GARBLED_SEED=$(first_match "$SEEDS_DIR"/003_*.txt)
 
 passed=0
 failed=0

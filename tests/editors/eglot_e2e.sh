@@ -5,6 +5,7 @@
 # Installs emacs-nox and elpa-eglot (Debian 12; about 100 MB) when missing.
 # Prints "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
+# shellcheck source=tests/editors/common.sh
 source "$(dirname "$0")/common.sh"
 
 bin=$(realpath -e "${1:-}" 2>/dev/null || true)

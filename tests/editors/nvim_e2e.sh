@@ -4,6 +4,7 @@
 # Opens two seeds, waits for date/ and garble/ diagnostics, hovers a name, applies a quickfix,
 # changes settings, shuts down. Prints "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
+# shellcheck source=tests/editors/common.sh
 source "$(dirname "$0")/common.sh"
 
 bin=$(realpath -e "${1:-}" 2>/dev/null || true)

@@ -9,6 +9,7 @@
 # code-server, playwright-core and Chromium are installed on first use and cached in
 # $HISTLINT_E2E_CACHE (default /var/cache/histlint-e2e), keyed by version.
 set -uo pipefail
+# shellcheck source=tests/editors/common.sh
 source "$(dirname "$0")/common.sh"
 
 PLAYWRIGHT_CORE_VERSION=1.65.1

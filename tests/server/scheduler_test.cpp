@@ -26,7 +26,7 @@ bool eventually(Predicate done) {
 }  // namespace
 
 TEST_CASE("a newer task under the same key replaces a pending one") {
-  Scheduler scheduler(1, 50ms);
+  Scheduler scheduler(1, 500ms);
   std::mutex mutex;
   std::vector<int> ran;
   for (int version = 1; version <= 5; ++version) {

@@ -63,10 +63,20 @@ class ServerController {
   private startRequested = false;
   private readonly crashes = new CrashTracker();
 
+  // The server reloads configuration and the workspace knowledge base when these change. Made
+  // once: every client of this window shares them.
+  private readonly watchers: vscode.FileSystemWatcher[];
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
-  ) {}
+  ) {
+    this.watchers = [
+      vscode.workspace.createFileSystemWatcher('**/.histlint.json'),
+      vscode.workspace.createFileSystemWatcher('**/.histlint/**'),
+    ];
+    context.subscriptions.push(...this.watchers);
+  }
 
   get started(): boolean {
     return this.startRequested;
@@ -106,13 +116,7 @@ class ServerController {
       outputChannel: this.output,
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: {
-        // The server reloads configuration and the workspace knowledge base when these change.
-        fileEvents: [
-          vscode.workspace.createFileSystemWatcher('**/.histlint.json'),
-          vscode.workspace.createFileSystemWatcher('**/.histlint/**'),
-        ],
-      },
+      synchronize: { fileEvents: this.watchers },
       middleware: {
         workspace: {
           configuration: async (params, token, next) => {

@@ -219,3 +219,19 @@ TEST_CASE("quotations: curly, straight, single, guillemets; apostrophes are not 
   CHECK(analysis.facts<QuotationFacts>().contains(text.find("shall")));
   CHECK_FALSE(analysis.facts<QuotationFacts>().contains(text.find("then")));
 }
+
+TEST_CASE("hard-wrapped Markdown: citations and links may continue on the next line") {
+  const auto e = extract(
+      "It counted 50,000 marchers (see Whitley and Dorn 1990; Marsh\n1974, pp. 60–63). See [the "
+      "Board's\nreport](https://example.org/r).");
+  CHECK(e.cited() ==
+        "(see Whitley and Dorn 1990; Marsh\n1974, pp. 60–63) | [the "
+        "Board's\nreport](https://example.org/r)");
+}
+
+TEST_CASE("a footnote reference without a note supports nothing") {
+  const auto e = extract("He had 40 horses.[^9] He had 30 dogs.[^1]\n\n[^1]: A source.\n");
+  CHECK(e.supports("40 horses"));  // [^1] after it still covers it
+  const auto alone = extract("He had 40 horses.[^9]\n\nOther text.[^1]\n\n[^1]: A source.\n");
+  CHECK_FALSE(alone.supports("40 horses"));
+}

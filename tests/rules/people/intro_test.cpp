@@ -106,6 +106,20 @@ TEST_CASE("Old Style dates, approximate dates and namesakes are not contradictio
             .empty());
 }
 
+TEST_CASE("English Old Style years, book titles and reference lists are not contradictions") {
+  CHECK(PeopleFixture("George Washington was born on 11 February 1731 by the old style.")
+            .facts()
+            .life_date_conflicts()
+            .empty());
+  CHECK(PeopleFixture("Deutscher covered Trotsky 1929–1940 in his third volume.")
+            .facts()
+            .introduced.empty());
+  PeopleFixture refs(
+      "Text.\n\n## References\n\n- Smith, J. *Leon Trotsky (1880–1940): A Life*. 1990.\n",
+      KnowledgeBase::bundled(), Language::Markdown);
+  CHECK(refs.facts().introduced.empty());
+}
+
 TEST_CASE("people the knowledge base lacks are known from their introduction") {
   PeopleFixture f(
       "Jan Kowalski (1901–1970) and Maria Nowak (born 1925) founded it. Later Kowalski left and "

@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+
+#include "date/date_test_util.h"
+
+using namespace histlint;
+using namespace histlint::date_test;
+
+TEST_CASE("after-death flags acts after death and before birth") {
+  const std::string text =
+      "Lenin died in January 1924. In 1926 Lenin travelled to Berlin. In 1901 Frida Kahlo met "
+      "her future husband.";
+  const auto found = run_rule("date/after-death", text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message ==
+        "This sentence says Vladimir Lenin travelled in 1926, but he died on 21 January 1924.");
+  CHECK(found[1].message ==
+        "This sentence says Frida Kahlo met in 1901, but she was born on 6 July 1907.");
+}
+
+TEST_CASE("after-death leaves posthumous events alone") {
+  const std::string text =
+      "In 1989 Trotsky was published in the Soviet Union. In 2001 Trotsky was rehabilitated. "
+      "Trotsky's history was published in 1942. In 1941 his widow published the notebooks. Had "
+      "he lived, in 1945 Trotsky would have written about the bomb. In 1960 Mercader travelled "
+      "to Prague.";
+  CHECK(run_rule("date/after-death", text).empty());
+}
+
+TEST_CASE("after-death resolves pronouns to the last subject") {
+  const std::string text =
+      "Mercader was sent to prison for 20 years. When he was released in 1960 he travelled to "
+      "Prague.";
+  CHECK(run_rule("date/after-death", text).empty());
+  const std::string wrong = "Trotsky was outmaneuvered by Stalin. In 1955, he wrote a memoir.";
+  CHECK(run_rule("date/after-death", wrong).size() == 1);
+}

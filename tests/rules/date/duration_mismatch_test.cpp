@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "date/date_test_util.h"
+
+using namespace histlint;
+using namespace histlint::date_test;
+
+TEST_CASE("duration-mismatch compares a duration with the range beside it") {
+  const std::string text =
+      "After a decade in Vienna (1907–1914), he left. He worked for forty years, from 1929 to "
+      "1940. He spent twelve years (1905–1917) in exile.";
+  const auto found = run_rule("date/duration-mismatch", text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message ==
+        "1907 to 1914 is between 6 and 8 years, which does not fit “after a decade”.");
+  CHECK(flags(found, text, "for forty years"));
+  REQUIRE(found[0].related.size() == 1);
+}
+
+TEST_CASE("duration-mismatch respects hedges and names") {
+  const std::string text =
+      "He spent some seven years in Vienna (1907–1914). For almost thirty years, from 1924 to "
+      "1953, Stalin ruled. The Hundred Years' War (1337–1453) dragged on. The trials lasted "
+      "more than two years (1936–1938).";
+  CHECK(run_rule("date/duration-mismatch", text).empty());
+}
+
+TEST_CASE("duration-mismatch checks relative steps against the last date stated") {
+  const std::string text =
+      "Stalin signed the pact in August 1939. Trotsky wrote on. Within six months, on 24 May "
+      "1940, the first attempt was made.";
+  const auto found = run_rule("date/duration-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "August 1939 to 24 May 1940 is about 9 months, which does not fit “within six months”.");
+  CHECK(flags(found, text, "Within six months"));
+}
+
+TEST_CASE("duration-mismatch leaves correct, chained, named and quoted steps alone") {
+  const std::string text =
+      "The raid came on 24 May 1940. He died the next day, 25 May 1940. In 1923 they met. Two "
+      "years later, in 1925, they split. The museum opened in 1990, fifty years after the "
+      "murder. “Within a week, on 24 May 1941, we moved,” he wrote.";
+  CHECK(run_rule("date/duration-mismatch", text).empty());
+  const std::string chained =
+      "In 1923 they met. Two years later they quarrelled. Within six months, in 1926, they "
+      "split.";
+  CHECK(run_rule("date/duration-mismatch", chained).empty());
+}
+
+TEST_CASE("duration-mismatch measures 'since' to the document's date") {
+  const std::string text =
+      "---\ndate: 2024-04-01\n---\nThe movement has existed for nearly 100 years, since the end "
+      "of the 1920s. The party has existed for twenty years, since 1924.\n";
+  const auto found = run_rule("date/duration-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(flags(found, text, "for twenty years"));
+}

@@ -1,0 +1,39 @@
+// The date findings on the five shared seed texts: exactly the labelled contradictions.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/engine.h"
+#include "rules/kb/knowledge_base.h"
+
+using namespace histlint;
+
+namespace {
+
+std::vector<std::string> date_findings(const std::string& name) {
+  const auto path = std::filesystem::path(HISTLINT_SHARED_DIR) / "seeds" / name;
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<std::string> out;
+  for (const Finding& f :
+       analyze_text(path.string(), text.str(), Options{}, KnowledgeBase::bundled())) {
+    if (f.rule.rfind("date/", 0) == 0)
+      out.push_back(text.str().substr(f.span.offset, f.span.length));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("seed date findings are the labelled ones and no others") {
+  if (!std::filesystem::exists(std::filesystem::path(HISTLINT_SHARED_DIR) / "seeds")) return;
+  CHECK(date_findings("000_49e6caaae9c19ab0.txt") ==
+        std::vector<std::string>{"settled in Mexico in 1936"});
+  CHECK(date_findings("001_428cb211aaff2c87.txt") == std::vector<std::string>{"Within six months"});
+  CHECK(date_findings("002_7b9d9777e363c83c.txt").empty());
+  CHECK(date_findings("003_f5263c5005460305.txt").empty());
+  CHECK(date_findings("004_c27644235a2dde79.txt") == std::vector<std::string>{"at age 61"});
+}

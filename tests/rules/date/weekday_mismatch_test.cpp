@@ -1,0 +1,27 @@
+#include <doctest/doctest.h>
+
+#include "date/date_test_util.h"
+
+using namespace histlint;
+using namespace histlint::date_test;
+
+TEST_CASE("weekday-mismatch flags a weekday the date does not fall on") {
+  const std::string text =
+      "On Monday, 20 August 1940, Mercader struck. The raid came on Friday 24 May 1940. Pearl "
+      "Harbor was attacked on Sunday, December 7, 1941.";
+  const auto found = run_rule("date/weekday-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "20 August 1940 was a Tuesday, not a Monday.");
+  REQUIRE(found[0].fixes.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "Tuesday");
+}
+
+TEST_CASE("weekday-mismatch uses the Julian calendar for Old Style and early dates") {
+  const std::string text =
+      "Russia then used the Old Style calendar. The march on Sunday, 9 January 1905 ended in a "
+      "massacre. The Armada was sighted on Friday, 29 July 1588 (O.S.).";
+  CHECK(run_rule("date/weekday-mismatch", text).empty());
+  // Without any Old Style context an unmarked 1905 date is Gregorian.
+  CHECK(run_rule("date/weekday-mismatch", "The march on Sunday, 9 January 1905 failed.").size() ==
+        1);
+}

@@ -1,0 +1,138 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "rules/extract/dates.h"
+#include "rules/text/document.h"
+
+using namespace histlint;
+
+namespace {
+
+struct Extracted {
+  Document doc;
+  DateFacts facts;
+  explicit Extracted(const std::string& text)
+      : doc(text, Language::PlainText), facts(DateFacts::extract(doc)) {}
+  std::vector<std::string> spans() const {
+    std::vector<std::string> out;
+    for (const auto& d : facts.dates) out.emplace_back(doc.slice(d.span));
+    return out;
+  }
+  std::vector<std::string> values() const {
+    std::vector<std::string> out;
+    for (const auto& d : facts.dates) {
+      out.push_back(d.value.display() + (d.range_end ? " .. " + d.range_end->display() : ""));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("full dates in every common order") {
+  Extracted e(
+      "Born on November 7, 1879, or 7 November 1879, or 24th May 1940, or 1879-11-07, or the 7th "
+      "of November 1879; on Tuesday, 20 August 1940.");
+  CHECK(e.values() == std::vector<std::string>{"7 November 1879", "7 November 1879", "24 May 1940",
+                                               "7 November 1879", "7 November 1879",
+                                               "20 August 1940"});
+  REQUIRE(e.facts.dates.back().weekday.has_value());
+  CHECK(*e.facts.dates.back().weekday == calendar::Weekday::Tuesday);
+  for (const auto& d : e.facts.dates) CHECK(d.value.granularity == DateGranularity::Day);
+}
+
+TEST_CASE("months, seasons, parts, decades and centuries") {
+  Extracted e(
+      "In January 1937, in the spring of 1935, in the early 1920s, at the end of the 1920s, in "
+      "the mid-1920s, in the 1930s, in the nineteenth century, in the 19th century, at the "
+      "beginning of 1928, in Winter 2009 and in the 1800s.");
+  CHECK(e.values() == std::vector<std::string>{"January 1937", "spring 1935", "early 1920s",
+                                               "the end of the 1920s", "mid-1920s", "1930s",
+                                               "19th century", "19th century",
+                                               "the beginning of 1928", "winter 2009", "1800s"});
+  const auto& century = e.facts.dates[6].value;
+  CHECK(century.granularity == DateGranularity::Century);
+  CHECK(century.first == calendar::day_number_unchecked(1801, 1, 1, Calendar::Gregorian));
+  CHECK(century.last == calendar::day_number_unchecked(1900, 12, 31, Calendar::Gregorian));
+}
+
+TEST_CASE("years in date context, not counts, pages or figures") {
+  Extracted e(
+      "In 1927 he left. He voted 273 times. See p. 1917 and pp. 1112–19. About 5 million people "
+      "and 1500 soldiers came in 1918. The 1905 revolution failed (1929). Call 504-528-1944. He "
+      "paid $1917 and 1,917 roubles. 1917 was the year. Room 1905 was empty.");
+  CHECK(e.spans() == std::vector<std::string>{"1927", "1918", "1905", "1929", "1917"});
+}
+
+TEST_CASE("ranges in every form") {
+  Extracted e(
+      "In 1924-27 and the Civil War (1918–20), Trotsky (1879–1940) lived 7 November 1879 – 21 "
+      "August 1940; from 1905 to 1917; between March and October 1917; on 7–9 May 1940; in "
+      "May–June 1940; and in 490–479 BC.");
+  CHECK(e.values() == std::vector<std::string>{"1924 .. 1927", "1918 .. 1920", "1879 .. 1940",
+                                               "7 November 1879 .. 21 August 1940", "1905 .. 1917",
+                                               "March 1917 .. October 1917",
+                                               "7 May 1940 .. 9 May 1940", "May 1940 .. June 1940",
+                                               "490 BC .. 479 BC"});
+  CHECK(e.facts.dates[0].end_abbreviated);
+  CHECK(e.facts.dates[4].range_form == RangeForm::FromTo);
+  CHECK(e.facts.dates[5].range_form == RangeForm::Between);
+}
+
+TEST_CASE("a lifespan with its places between the dates") {
+  Extracted e(
+      "Leon Trotsky 7 November 1879, near Yelizavetgrad, Kherson – 21 August 1940 (aged 60)");
+  REQUIRE(e.facts.dates.size() == 1);
+  CHECK(e.values()[0] == "7 November 1879 .. 21 August 1940");
+  REQUIRE(e.facts.ages.size() == 1);
+  CHECK(e.facts.ages[0].age == 60);
+}
+
+TEST_CASE("dual Old Style / New Style dates") {
+  Extracted e(
+      "Born 7 November [O.S. 26 October] 1879; the rising of 26 October [7 November N.S.] 1917, "
+      "or 25 October (7 November) 1917; the Act of 17 January 1706 [O.S. 6 January 1705]; "
+      "dated 26 October 1879 (O.S.).");
+  REQUIRE(e.facts.dates.size() == 5);
+  const auto& first = e.facts.dates[0];
+  REQUIRE(first.alternate.has_value());
+  CHECK(first.value.calendar == Calendar::Gregorian);
+  CHECK(first.alternate->calendar == Calendar::Julian);
+  CHECK(first.alternate->display() == "26 October 1879");
+  CHECK(first.alternate->first == first.value.first);
+  CHECK(first.alternate_marked);
+  CHECK(e.facts.dates[1].value.calendar == Calendar::Julian);
+  CHECK(e.facts.dates[2].alternate.has_value());
+  CHECK_FALSE(e.facts.dates[2].alternate_marked);
+  CHECK(e.facts.dates[3].alternate->year == 1705);
+  CHECK(e.facts.dates[4].value.calendar == Calendar::Julian);
+  CHECK(e.facts.dates[4].value.calendar_stated);
+  CHECK(e.facts.mentions_old_style);
+}
+
+TEST_CASE("BC dates, approximations and impossible days") {
+  Extracted e("Caesar died in 44 BC. He lived c. 1900. It was 31 June 1920 and 29 February 1900.");
+  REQUIRE(e.facts.dates.size() == 4);
+  CHECK(e.facts.dates[0].value.year == -44);
+  CHECK(e.facts.dates[0].value.calendar == Calendar::Julian);
+  CHECK(e.facts.dates[1].approximate);
+  CHECK_FALSE(e.facts.dates[2].value.exists);
+  CHECK_FALSE(e.facts.dates[3].value.exists);
+}
+
+TEST_CASE("context of a date: lead word, brackets, quotations, references") {
+  const std::string text =
+      "# 1917\n\nSince 1924 he wrote (1929). “In 1936 I arrived,” he said.\n\n## References\n\n"
+      "- Deutscher, 1954.\n";
+  const Document doc(text, Language::Markdown);
+  const DateFacts facts = DateFacts::extract(doc);
+  REQUIRE(facts.dates.size() == 5);
+  CHECK(facts.dates[0].in_heading);
+  CHECK(facts.dates[1].lead == DateLead::Since);
+  CHECK(facts.dates[2].in_parentheses);
+  CHECK(facts.dates[3].in_quotation);
+  CHECK(facts.dates[4].in_references);
+  CHECK(facts.date_at(text.find("1924")) == &facts.dates[1]);
+  CHECK(facts.last_date_before(text.find("(1929)")) == &facts.dates[1]);
+}
