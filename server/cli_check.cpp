@@ -301,6 +301,9 @@ void print_summary(const Report& report, size_t in_baseline, std::ostream& err) 
         << " of " << plural(report.files.size(), "file") << ".";
   }
   if (in_baseline > 0) err << " " << in_baseline << " more in the baseline.";
+  if (!report.problems.empty()) {
+    err << " " << plural(report.problems.size(), "path") << " could not be checked (see above).";
+  }
   err << '\n';
 }
 

@@ -950,6 +950,8 @@ bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
     }
     if (year.paren_depth > 0 && before.capitalised) return true;  // "(Deutscher 1954)"
   }
+  // A heading's year: "# 1917", "## 1905 and after".
+  if (block_heading_) return true;
   // Sentence start: "1917 was a turning point", "1917, the year of two revolutions".
   const Sentence* s = doc_.sentence_at(year.begin);
   if (s && s->span.offset == year.begin && next < size() &&

@@ -16,7 +16,8 @@ namespace {
 
 using namespace people_words;
 
-bool is_generational_suffix_word(std::string_view folded) {
+// Abbreviations written with a full stop inside a name: "Martin Luther King Jr.", "St. John".
+bool is_abbreviation_word(std::string_view folded) {
   return folded == "jr" || folded == "sr" || folded == "st" || folded == "dr" || folded == "mr" ||
          folded == "mrs" || folded == "ms";
 }
@@ -27,8 +28,7 @@ std::string fold_word(std::string_view text, const NameWord& w) {
   return out;
 }
 
-// Byte length of a run of spaces; `newlines` counts line breaks in it. Returns false when the gap
-// holds anything else.
+// True when text[from, to) is only white space; `newlines` counts the line breaks in it.
 bool gap_is_space(std::string_view text, size_t from, size_t to, int& newlines) {
   newlines = 0;
   size_t pos = from;
@@ -64,13 +64,9 @@ struct RawMention {
 
 struct LocalPerson {
   std::string id;
-  std::string name;
   std::vector<std::string> initials;  // first letters of given names
   size_t introduced = 0;              // index into PeopleFacts::introduced
 };
-
-template <class V>
-using LocalMap = std::unordered_map<std::string, V>;
 
 }  // namespace
 
@@ -142,7 +138,7 @@ class PeopleExtractor {
     size_t from = a.end();
     if (from < b.offset && text_[from] == '.') {
       const std::string folded = fold_word(text_, a);
-      if (a.length != 1 && !is_generational_suffix_word(folded)) return false;
+      if (a.length != 1 && !is_abbreviation_word(folded)) return false;
       ++from;
     }
     if (b.offset - from > 8) return false;
@@ -178,7 +174,7 @@ class PeopleExtractor {
   void find_unknown_introductions() {
     for (size_t open = text_.find('('); open != std::string_view::npos;
          open = text_.find('(', open + 1)) {
-      // Cheap test first: a digit or "born"/"b."/"d." soon after the bracket.
+      // Cheap test first: every life date has a digit soon after the bracket.
       const auto head = text_.substr(open, 48);
       if (head.find_first_of("0123456789") == std::string_view::npos) continue;
       // The name words right before the bracket (footnote markers skipped).
@@ -210,7 +206,7 @@ class PeopleExtractor {
         --first;
       }
       if (!words_[first].capitalised) ++first;
-      if (first >= last + 1 || last == first) continue;  // at least two words
+      if (first >= last) continue;  // at least two words
       std::vector<std::string> folded;
       for (size_t k = first; k <= last; ++k) folded.push_back(fold_word(text_, words_[k]));
       // A sentence-initial word that is no known given name is not part of the name
@@ -267,7 +263,6 @@ class PeopleExtractor {
     set_dates(intro, life);
     LocalPerson person;
     person.id = id;
-    person.name = intro.name;
     person.introduced = out_.introduced.size();
     out_.introduced.push_back(std::move(intro));
     const uint32_t index = static_cast<uint32_t>(kb_.size() + local_.size());
@@ -286,16 +281,12 @@ class PeopleExtractor {
     const std::string given = fold_word(text_, words_[first]);
     if (given.size() > 1 && !is_name_title(given)) add(given, NameKind::Given);
     person.initials.push_back(given.substr(0, 1));
-    for (const auto& alias : intro_aliases(person.introduced)) {
+    for (const auto& alias : out_.introduced[person.introduced].aliases) {
       const std::string folded = fold_name(alias);
       add(folded, folded.find(' ') == std::string::npos ? NameKind::Short : NameKind::Full);
       person.initials.push_back(folded.substr(0, 1));
     }
     local_.push_back(std::move(person));
-  }
-
-  const std::vector<std::string>& intro_aliases(size_t index) const {
-    return out_.introduced[index].aliases;
   }
 
   static void set_dates(IntroducedPerson& intro, const people_intro::StatedLife& life) {
@@ -312,7 +303,9 @@ class PeopleExtractor {
   // ---- Matching names against the knowledge base and the text's own people ----
 
   void match_names() {
-    const size_t max_words = std::min<size_t>(16, std::max<size_t>(kb_.max_name_words(), 6));
+    // Names introduced by the text have up to five words; very long knowledge-base aliases are
+    // capped to keep the scan cheap.
+    const size_t max_words = std::min<size_t>(16, std::max<size_t>(kb_.max_name_words(), 5));
     std::vector<std::string> keys;
     std::vector<Candidate> found;
     std::string folded;
@@ -723,7 +716,7 @@ class PeopleExtractor {
   PeopleFacts& out_;
   std::vector<NameWord> words_;
   std::vector<LocalPerson> local_;
-  LocalMap<std::vector<Candidate>> local_names_;
+  std::unordered_map<std::string, std::vector<Candidate>> local_names_;
   std::unordered_set<std::string> local_first_;
   std::vector<RawMention> raw_;
   std::vector<size_t> first_word_;  // parallel to raw_ until apply_context

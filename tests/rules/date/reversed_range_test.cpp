@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "date/date_test_util.h"
+#include "rules/date/date_test_util.h"
 
 using namespace histlint;
 using namespace histlint::date_test;

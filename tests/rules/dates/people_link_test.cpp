@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "date/date_test_util.h"
+#include "rules/date/date_test_util.h"
 #include "rules/extract/date_events.h"
 #include "rules/extract/date_people.h"
 
@@ -37,7 +37,8 @@ TEST_CASE("pronouns go back to the last subject of their sex") {
 
 TEST_CASE("event claims read the subject, the object and the date") {
   Linked l(
-      "He and Natalya sailed from Norway and arrived in Mexico in January 1937. Stalin deported "
+      "He and Natalya Sedova sailed from Norway and arrived in Mexico in January 1937. Stalin "
+      "deported "
       "Trotsky to Alma-Ata in 1928. In 1927, Leon Trotsky, a leading revolutionary, was expelled "
       "from the Communist party.");
   const auto& claims = l.analysis.facts<EventFacts>().claims;
