@@ -10,6 +10,7 @@
 #include "server/cli_config.h"
 #include "server/cli_rules.h"
 #include "server/cli_suggest.h"
+#include "server/kb_command.h"
 #include "server/lsp_main.h"
 
 namespace {
@@ -22,6 +23,7 @@ Usage:
   histlint rules                       list every rule with its one-line description
   histlint explain RULE                explain a rule, with an example
   histlint config --print [PATH]       show the configuration that applies to PATH
+  histlint kb COMMAND                  manage the people knowledge base (histlint kb --help)
   histlint --version                   print the version
   histlint --help                      show this help
 
@@ -53,13 +55,14 @@ int main(int argc, char** argv) {
         {.in = std::cin, .out = std::cout, .err = std::cerr, .err_is_terminal = isatty(2) != 0});
   }
   if (command == "lsp") return histlint::run_lsp_command(args);
+  if (command == "kb") return histlint::run_kb_command(args);
   if (command == "rules") return histlint::run_rules_command(args, std::cout, std::cerr);
   if (command == "explain") return histlint::run_explain_command(args, std::cout, std::cerr);
   if (command == "config") return histlint::run_config_command(args, std::cout, std::cerr);
 
   std::cerr << "histlint: unknown command \"" << command << "\"";
   if (auto match = histlint::closest_match(
-          command, {"check", "lsp", "rules", "explain", "config", "--help", "--version"})) {
+          command, {"check", "lsp", "rules", "explain", "config", "kb", "--help", "--version"})) {
     std::cerr << "; did you mean \"" << *match << "\"?";
   }
   std::cerr << "\n\n" << kUsage;

@@ -38,7 +38,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     const CivilDate expected = calendar::to_gregorian(julian.year, julian.month, julian.day);
     // Without an O.S./N.S. mark the pair is read as two calendars only when it is close to right;
     // a gap far from the true offset more likely names two different days.
-    if (!d.alternate_marked && std::llabs(gregorian.first - julian.first - *offset) > 2) continue;
+    if (!d.alternate_marked && std::llabs(gregorian.first - julian.first) > 2) continue;
     Finding f;
     f.span = d.value_span;
     f.message = "Old Style " + julian.display() + " was New Style " + day_month(expected) + " " +

@@ -49,8 +49,7 @@ void describe_value(const DateValue& v, std::vector<std::string>& lines) {
     if (v.calendar == Calendar::Julian || (v.year >= 1582 && v.year < 1924)) {
       const CivilDate o = calendar::civil_from_day_number(v.first, other);
       line += "; " + std::string(other == Calendar::Julian ? "Old Style " : "New Style ") +
-              std::to_string(o.day) + " " + calendar::month_name(o.month) + " " +
-              year_text(o.year);
+              std::to_string(o.day) + " " + calendar::month_name(o.month) + " " + year_text(o.year);
     }
   }
   lines.push_back(line);

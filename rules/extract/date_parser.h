@@ -38,8 +38,19 @@ class BlockParser {
   // Token access.
   size_t size() const { return tokens_.size(); }
   const Token& tok(size_t i) const { return tokens_[i]; }
-  std::string_view word(size_t i) const;  // empty unless a word
-  bool is_word(size_t i, std::string_view lower) const;
+  std::string_view word(size_t i) const {  // empty unless a word
+    if (i >= size() || tok(i).kind != TokenKind::Word) return {};
+    return text_.substr(tok(i).begin, tok(i).end - tok(i).begin);
+  }
+  bool is_word(size_t i, std::string_view lower) const {
+    return i < size() && tok(i).kind == TokenKind::Word &&
+           tok(i).end - tok(i).begin == lower.size() && equals_folded(word(i), lower);
+  }
+  // The vocabulary entry of a word token; an empty one for anything else or past the end.
+  const Lexeme& lex(size_t i) const {
+    static const Lexeme kNone;
+    return i < size() && tok(i).kind == TokenKind::Word ? tok(i).lex : kNone;
+  }
   bool is_punct(size_t i, char32_t c) const;
   bool is_dash(size_t i) const;  // hyphen, en dash, em dash, minus
   // Punctuation attached to the previous token (no white space before it).
@@ -64,8 +75,9 @@ class BlockParser {
   bool era_at(size_t i, size_t& next, bool& before_christ) const;
   bool old_style_marker_at(size_t i, size_t& next, Calendar& calendar) const;
   bool bare_year_in_date_context(size_t i, size_t next) const;
-  bool number_label_before(size_t i) const;  // "p. 1917", "No. 12"
-  bool count_follows(size_t i) const;        // "1500 soldiers", "1000 years"
+  bool starts_sentence_as_subject(size_t i, size_t next) const;  // "1917 was …"
+  bool number_label_before(size_t i) const;                      // "p. 1917", "No. 12"
+  bool count_follows(size_t i) const;                            // "1500 soldiers", "1000 years"
   bool parse_alternate(size_t i, Point& p, bool year_follows);
   void finish_value(DateValue& v) const;
   void record(const Point& start, const Point* end, RangeForm form, bool abbreviated, size_t first,

@@ -180,6 +180,9 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
     }
     next_mention = m;
 
+    // "He and Natalya": a name after "and" shares the subject position of the one before,
+    // resolved or not.
+    bool previous_in_subject_position = false;
     for (const Pending& item : pending) {
       PersonReference ref;
       ref.span = item.span;
@@ -192,13 +195,13 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
       if (nominative && !ref.possessive) {
         const Before b = before(prose, sentence.offset, ref.span.offset);
         const bool after_subject_and =
-            date_parse::equals_folded(b.word, "and") && !out.references.empty() &&
-            out.references.back().sentence == s && out.references.back().subject;
+            date_parse::equals_folded(b.word, "and") && previous_in_subject_position;
         ref.subject = b.sentence_start || b.punct == ',' || b.punct == ';' || b.punct == '(' ||
                       utf8::is_digit(b.punct) || b.punct == ')' || b.punct == 0x2013 ||
                       b.punct == 0x2014 || b.punct == ':' || b.punct == 0x201C || b.punct == '"' ||
                       after_subject_and || opens_clause(b.word);
       }
+      previous_in_subject_position = ref.subject;
       Sex sex = item.pronoun.sex;
       if (item.is_pronoun) {
         // The last subject of that sex is preferred ("Trotsky was outmaneuvered by Stalin. In

@@ -49,14 +49,14 @@ bool to_unit(UnitWord u, TimeUnit& unit, double& factor) {
 }  // namespace
 
 bool BlockParser::number_words_at(size_t i, int& value, size_t& next) const {
-  const int first = cardinal_word(word(i));
+  const int first = lex(i).cardinal;
   if (first < 0) return false;
   value = first;
   next = i + 1;
   // "thirty-two", "thirty two"
   if (first >= 20 && first < 100 && first % 10 == 0) {
     size_t k = is_dash(next) && attached(next) ? next + 1 : next;
-    const int unit = cardinal_word(word(k));
+    const int unit = lex(k).cardinal;
     if (unit >= 1 && unit <= 9 && (k == next || attached(k))) {
       value += unit;
       next = k + 1;
@@ -79,17 +79,17 @@ bool BlockParser::ordinal_at(size_t i, int& value, size_t& next) const {
     next = i + 1;
     return true;
   }
-  const int plain = ordinal_word(word(i));
+  const int plain = lex(i).ordinal;
   if (plain > 0) {
     value = plain;
     next = i + 1;
     return true;
   }
   // "sixty-fifth", "twenty first"
-  const int tens = cardinal_word(word(i));
+  const int tens = lex(i).cardinal;
   if (tens >= 20 && tens < 100 && tens % 10 == 0) {
     size_t k = is_dash(i + 1) && attached(i + 1) ? i + 2 : i + 1;
-    const int unit = ordinal_word(word(k));
+    const int unit = lex(k).ordinal;
     if (unit >= 1 && unit <= 9) {
       value = tens + unit;
       next = k + 1;
@@ -276,7 +276,7 @@ size_t BlockParser::try_anniversary(size_t i) {
   if (ordinal_at(i, years, k) && is_word(k, "anniversary")) {
     a.form = AnniversaryForm::Ordinal;
     ++k;
-  } else if ((years = anniversary_noun_years(word(i))) > 0) {
+  } else if ((years = lex(i).anniversary) > 0) {
     a.form = AnniversaryForm::Noun;
     k = i + 1;
   } else {
@@ -320,7 +320,7 @@ size_t BlockParser::try_fixed_relative(size_t i) {
   if (k == i && !is_word(k, "next")) return i;
   TimeUnit unit;
   double factor = 1;
-  if (!to_unit(unit_word(word(k + 1)), unit, factor) || factor != 1) return i;
+  if (!to_unit(lex(k + 1).unit, unit, factor) || factor != 1) return i;
   const std::string_view w = word(k + 1);
   if (w.back() == 's' || w.back() == 'S') return i;  // "the next years" is not a step
   RelativeMention r;
@@ -393,7 +393,7 @@ size_t BlockParser::try_quantity(size_t i) {
   k = after_amount;
   TimeUnit unit;
   double factor = 1;
-  if (k >= size() || !to_unit(unit_word(word(k)), unit, factor) || !tok(k).space_before) {
+  if (k >= size() || !to_unit(lex(k).unit, unit, factor) || !tok(k).space_before) {
     return i;
   }
   // "the Thirty Years' War", "the Hundred Years War" are names.

@@ -1,6 +1,7 @@
 #include "rules/extract/date_tokens.h"
 
 #include <array>
+#include <unordered_map>
 
 #include "rules/text/utf8.h"
 
@@ -100,14 +101,6 @@ struct Named {
   int value;
 };
 
-int lookup(std::string_view word, const auto& table) {
-  if (word.size() < 2 || word.size() > 16) return -1;
-  for (const Named& entry : table) {
-    if (entry.name.size() == word.size() && equals_folded(word, entry.name)) return entry.value;
-  }
-  return -1;
-}
-
 constexpr std::array<Named, 30> kMonths = {{
     {"january", 1},   {"february", 2},  {"march", 3},  {"april", 4},     {"may", 5},
     {"june", 6},      {"july", 7},      {"august", 8}, {"september", 9}, {"october", 10},
@@ -194,6 +187,19 @@ constexpr std::array<Named, 17> kUnits = {{
     {"twelvemonth", static_cast<int>(UnitWord::Year)},
 }};
 
+// Words that can open a date or a relative expression besides the numbers, months, weekdays,
+// number words and anniversary nouns above.
+constexpr std::string_view kStarters[] = {
+    "at",     "aged",    "age",           "a",        "an",        "half",      "the",
+    "this",   "next",    "following",     "previous", "preceding", "for",       "spent",
+    "lasted", "lasting", "within",        "after",    "less",      "fewer",     "no",
+    "not",    "up",      "more",          "upwards",  "well",      "just",      "close",
+    "under",  "over",    "almost",        "nearly",   "barely",    "about",     "around",
+    "some",   "roughly", "approximately", "approx",   "circa",     "perhaps",   "maybe",
+    "early",  "mid",     "middle",        "late",     "end",       "beginning", "start",
+    "spring", "summer",  "autumn",        "fall",     "winter",    "ad",        "o",
+    "os",     "old",     "julian",        "from",     "between",   "one"};
+
 }  // namespace
 
 bool equals_folded(std::string_view word, std::string_view lower) {
@@ -265,7 +271,9 @@ void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& 
         if (!utf8::is_letter(d)) break;
         p += l;
       }
+      t.lex = lookup_word(s.substr(pos, p - pos));
       // Letters followed by digits ("Trot75") keep the digits in the word.
+      if (p < end && utf8::is_digit(s[p])) t.lex = Lexeme{};
       while (p < end && utf8::is_digit(s[p])) ++p;
       t.end = static_cast<uint32_t>(p);
       t.in_quotation = quotes.inside();
@@ -294,34 +302,35 @@ void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& 
   }
 }
 
-int month_number(std::string_view word) {
-  const int m = lookup(word, kMonths);
-  return m < 0 ? 0 : m;
-}
-
-bool is_month_abbreviation(std::string_view word) {
-  return word.size() <= 4 && month_number(word) != 0 && !equals_folded(word, "may") &&
-         !equals_folded(word, "june") && !equals_folded(word, "july");
-}
-
-int weekday_number(std::string_view word) {
-  return lookup(word, kWeekdays);
-}
-int cardinal_word(std::string_view word) {
-  return lookup(word, kCardinals);
-}
-int ordinal_word(std::string_view word) {
-  return lookup(word, kOrdinals);
-}
-
-int anniversary_noun_years(std::string_view word) {
-  const int y = lookup(word, kAnniversaryNouns);
-  return y < 0 ? 0 : y;
-}
-
-UnitWord unit_word(std::string_view word) {
-  const int u = lookup(word, kUnits);
-  return u < 0 ? UnitWord::None : static_cast<UnitWord>(u);
+Lexeme lookup_word(std::string_view word) {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, Lexeme>();
+    for (const Named& m : kMonths) {
+      Lexeme& e = (*t)[m.name];
+      e.month = static_cast<int8_t>(m.value);
+      e.month_abbreviation =
+          m.name.size() <= 4 && m.name != "may" && m.name != "june" && m.name != "july";
+    }
+    for (const Named& w : kWeekdays) (*t)[w.name].weekday = static_cast<int8_t>(w.value);
+    for (const Named& c : kCardinals) (*t)[c.name].cardinal = static_cast<int16_t>(c.value);
+    for (const Named& o : kOrdinals) (*t)[o.name].ordinal = static_cast<int16_t>(o.value);
+    for (const Named& a : kAnniversaryNouns) {
+      (*t)[a.name].anniversary = static_cast<int16_t>(a.value);
+    }
+    for (const Named& u : kUnits) (*t)[u.name].unit = static_cast<UnitWord>(u.value);
+    for (auto& [name, entry] : *t) entry.may_start = entry.unit == UnitWord::None;
+    for (std::string_view w : kStarters) (*t)[w].may_start = true;
+    return t;
+  }();
+  if (word.empty() || word.size() > 16) return {};
+  char lower[16];
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    lower[i] = ascii_lower(c);
+  }
+  const auto it = table->find(std::string_view(lower, word.size()));
+  return it == table->end() ? Lexeme{} : it->second;
 }
 
 }  // namespace histlint::date_parse

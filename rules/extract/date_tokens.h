@@ -17,6 +17,21 @@ enum class NumberForm : uint8_t {
   Glued,    // digits stuck to letters or part of a larger figure: "5trotsky", "1,000", "3.5"
 };
 
+enum class UnitWord : uint8_t { None, Day, Week, Fortnight, Month, Year, Decade, Century };
+
+// What the vocabulary knows of a word, looked up once when the word is tokenized.
+struct Lexeme {
+  int16_t cardinal = -1;    // "thirty" -> 30
+  int16_t ordinal = -1;     // "sixtieth" -> 60
+  int16_t anniversary = 0;  // "bicentenary" -> 200
+  int8_t month = 0;         // "Nov" -> 11
+  int8_t weekday = -1;      // "Tuesday" -> 1 (Monday 0)
+  UnitWord unit = UnitWord::None;
+  bool month_abbreviation = false;  // "Nov", "Sept": may be followed by '.'
+  // The word may open a date or a relative expression; scanning skips every other word.
+  bool may_start = false;
+};
+
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -29,6 +44,7 @@ struct Token {
   uint8_t digits = 0;         // numbers: count of digits
   char32_t punct = 0;         // punctuation: the code point
   int32_t value = 0;          // numbers: the value, capped at 999'999'999
+  Lexeme lex;                 // words: what the vocabulary knows of them
 };
 
 // Splits [begin, end) of the prose text into tokens, reusing `out`'s storage.
@@ -37,16 +53,7 @@ void tokenize(std::string_view prose, size_t begin, size_t end, std::vector<Toke
 // Lower-case ASCII comparison; non-ASCII bytes compare exactly.
 bool equals_folded(std::string_view word, std::string_view lower);
 
-// The vocabulary. Each takes the word as written and ignores case.
-int month_number(std::string_view word);  // "November", "Nov", "Sept" -> 1..12; 0 when not
-bool is_month_abbreviation(std::string_view word);  // "Nov" (may be followed by '.')
-int weekday_number(std::string_view word);  // "Tuesday", "Tue", "Tues" -> 0..6 (Monday 0); -1
-int cardinal_word(std::string_view word);   // "one".."ninety", "hundred" -> value; -1
-int ordinal_word(std::string_view word);    // "first".."ninetieth", "hundredth"; -1
-// Anniversary nouns: "centenary" -> 100, "bicentennial" -> 200, "sesquicentenary" -> 150; 0.
-int anniversary_noun_years(std::string_view word);
-
-enum class UnitWord : uint8_t { None, Day, Week, Fortnight, Month, Year, Decade, Century };
-UnitWord unit_word(std::string_view word);  // singular and plural, "yrs"
+// The vocabulary entry of a word as written (case ignored); a default Lexeme when unknown.
+Lexeme lookup_word(std::string_view word);
 
 }  // namespace histlint::date_parse

@@ -399,16 +399,7 @@ bool is_season(PeriodPart p) {
 
 bool BlockParser::count_follows(size_t i) const {
   return i < size() && tok(i).kind == TokenKind::Word &&
-         (is_count_noun(word(i)) || unit_word(word(i)) != UnitWord::None);
-}
-
-std::string_view BlockParser::word(size_t i) const {
-  if (i >= size() || tok(i).kind != TokenKind::Word) return {};
-  return text_.substr(tok(i).begin, tok(i).end - tok(i).begin);
-}
-
-bool BlockParser::is_word(size_t i, std::string_view lower) const {
-  return i < size() && tok(i).kind == TokenKind::Word && equals_folded(word(i), lower);
+         (lex(i).unit != UnitWord::None || is_count_noun(word(i)));
 }
 
 bool BlockParser::is_punct(size_t i, char32_t c) const {
@@ -437,6 +428,11 @@ void BlockParser::parse_block(uint32_t block_index) {
   last_date_next_ = SIZE_MAX;
   tokenize(text_, block.span.offset, block.span.end(), tokens_);
   for (size_t i = 0; i < size();) {
+    if (tok(i).kind == TokenKind::Punct ||
+        (tok(i).kind == TokenKind::Word && !tok(i).lex.may_start)) {
+      ++i;
+      continue;
+    }
     size_t next = try_date(i);
     if (next == i) next = try_relative(i);
     i = next == i ? i + 1 : next;
@@ -444,12 +440,10 @@ void BlockParser::parse_block(uint32_t block_index) {
 }
 
 int BlockParser::month_at(size_t i, size_t& next) const {
-  if (i >= size() || tok(i).kind != TokenKind::Word || !tok(i).capitalised) return 0;
-  const std::string_view w = word(i);
-  const int month = month_number(w);
-  if (month == 0) return 0;
+  const int month = lex(i).month;
+  if (month == 0 || !tok(i).capitalised) return 0;
   next = i + 1;
-  if (is_month_abbreviation(w)) {
+  if (lex(i).month_abbreviation) {
     if (is_punct(i + 1, '.') && attached(i + 1)) {
       next = i + 2;
     } else if (i + 1 >= size() || tok(i + 1).kind != TokenKind::Number) {
@@ -838,7 +832,7 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
   p.first = i;
   if (i >= size()) return std::nullopt;
   if (tok(i).kind == TokenKind::Word && tok(i).capitalised) {
-    const int wd = weekday_number(word(i));
+    const int wd = lex(i).weekday;
     if (wd >= 0) {
       size_t k = i + 1;
       const bool abbreviated = word(i).size() <= 5;
@@ -902,9 +896,10 @@ bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
     if (count_follows(next)) return false;
   }
   // The word before, skipping a dot that belongs to it ("p. 1917", "c. 1900").
-  size_t prev = i;
-  if (prev == 0) return false;
-  --prev;
+  // A heading's year: "# 1917", "## 1905 and after".
+  if (block_heading_) return true;
+  if (i == 0) return starts_sentence_as_subject(i, next);
+  size_t prev = i - 1;
   if (is_punct(prev, '.') && prev > 0 && tok(prev - 1).kind == TokenKind::Word) --prev;
   const Token& before = tok(prev);
   if (before.kind == TokenKind::Punct) {
@@ -950,16 +945,15 @@ bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
     }
     if (year.paren_depth > 0 && before.capitalised) return true;  // "(Deutscher 1954)"
   }
-  // A heading's year: "# 1917", "## 1905 and after".
-  if (block_heading_) return true;
-  // Sentence start: "1917 was a turning point", "1917, the year of two revolutions".
-  const Sentence* s = doc_.sentence_at(year.begin);
-  if (s && s->span.offset == year.begin && next < size() &&
-      (is_punct(next, ',') ||
-       (tok(next).kind == TokenKind::Word && is_sentence_verb(word(next))))) {
-    return true;
-  }
-  return false;
+  return starts_sentence_as_subject(i, next);
+}
+
+bool BlockParser::starts_sentence_as_subject(size_t i, size_t next) const {
+  // "1917 was a turning point", "1917, the year of two revolutions".
+  const Sentence* s = doc_.sentence_at(tok(i).begin);
+  return s && s->span.offset == tok(i).begin && next < size() &&
+         (is_punct(next, ',') ||
+          (tok(next).kind == TokenKind::Word && is_sentence_verb(word(next))));
 }
 
 void BlockParser::record(const Point& start, const Point* end, RangeForm form, bool abbreviated,

@@ -113,17 +113,13 @@ class QuotationChecker {
   }
 
  private:
-  // The second quotation goes on from the first: “…”, wrote X, “…”.
+  // The second quotation goes on from the first, interrupted only to name the speaker:
+  // “…”, wrote X, “…” or “…,” she wrote; “…”.
   bool continues(const Quotation& a, const Quotation& b) const {
     if (a.block != b.block || a.ends_sentence) return false;
-    std::string_view between = prose_.substr(a.span.end(), b.span.offset - a.span.end());
-    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
-    if (between.size() < 2 || between.size() > 80 || between.front() != ',' ||
-        between.back() != ',') {
-      return false;
-    }
-    return between.find_first_of(".!?") == std::string_view::npos;
+    const std::string_view between = prose_.substr(a.span.end(), b.span.offset - a.span.end());
+    return between.size() <= 80 && between.find_first_of(".!?") == std::string_view::npos &&
+           has_speech_verb(between);
   }
 
   // The writer's words before a quotation, back to the sentence start or the previous quotation.
@@ -147,7 +143,16 @@ class QuotationChecker {
   }
 
   // The writer's words after a quotation, to the end of the sentence or the next quotation.
+  // Nothing when the quotation ends a sentence and a new one starts after it.
   std::string_view tail(const Quotation& q, size_t next_index) const {
+    if (q.ends_sentence) {
+      size_t next = q.span.end();
+      size_t len = 0;
+      while (next < prose_.size() && utf8::is_space(utf8::decode(prose_, next, len))) next += len;
+      if (next < prose_.size() && utf8::is_upper(utf8::decode(prose_, next, len))) {
+        return prose_.substr(q.span.end(), 0);
+      }
+    }
     const size_t block_end = doc_.blocks()[q.block].span.end();
     size_t limit = std::min(block_end, q.span.end() + 120);
     if (next_index < quotes_.size() && quotes_[next_index].block == q.block) {
@@ -180,6 +185,14 @@ class QuotationChecker {
     return last;
   }
 
+  bool is_single_question(const QuoteRun& r) const {
+    if (r.first != r.last) return false;
+    std::string_view words = doc_.prose_slice(quotes_[r.first].inner);
+    while (!words.empty() && (words.back() == ' ' || words.back() == '\n')) words.remove_suffix(1);
+    return !words.empty() && words.back() == '?' &&
+           words.substr(0, words.size() - 1).find_first_of(".!?") == std::string_view::npos;
+  }
+
   void check_run(const QuoteRun& r) {
     const Quotation& first = quotes_[r.first];
     const Quotation& last = quotes_[r.last];
@@ -198,6 +211,8 @@ class QuotationChecker {
         first.span.offset - before.size() == doc_.blocks()[first.block].span.offset;
     if (opens_block) intro = introduction(first.block);
     if (!has_speech_verb(attribution) && !intro) return;  // a phrase, a title, a scare quote
+    // "“You were at the factory?” the magistrate asked." asks; it claims nothing.
+    if (is_single_question(r)) return;
     // "Did he really say “…”?" asks rather than claims.
     if (after.find('?') != std::string_view::npos) return;
     const Span whole{first.span.offset, last.span.end() - first.span.offset};

@@ -56,8 +56,10 @@ const re2::RE2& superlative_pattern() {
            // "the most comprehensive study", "the best biography"
            R"(|(?i:\bthe\s+(?:single\s+|very\s+)?(?:(?:most|least)\s+[\p{L}\-]+|best|finest|fullest|)",
            R"(definitive|greatest|earliest)\s+(?:[\p{L}\-]+\s+)?)", kWorks, ")",
-           // "the most influential Marxist"
-           R"(|(?i:\bthe\s+(?:single\s+)?most\s+(?:important|influential|significant|famous|)",
+           // "he was the most influential Marxist" — as a predicate; "the most popular papers sold"
+           // only describes.
+           R"(|(?i:\b(?:is|was|are|were|be|been|became|becomes|remains|remained|as)\s+)",
+           R"((?:(?:one|among)\s+of\s+)?the\s+(?:single\s+)?most\s+(?:important|influential|significant|famous|)",
            R"(celebrated|prominent|successful|powerful|popular|respected|admired|hated|feared|brilliant|)",
            R"(gifted|talented|original|consequential|notorious|infamous|widely[\s-]read|widely[\s-]cited|)",
            R"(controversial|decisive|prolific)\s+([\p{L}\-]+)))",

@@ -242,6 +242,27 @@ def sarif_validates_against_the_official_schema():
 
 
 @case
+def configuration_schema_accepts_good_and_rejects_bad_files():
+    if not ensure_ajv():
+        print("  SKIPPED LOUDLY: npm could not install ajv; data/histlint.schema.json NOT validated")
+        return "skip"
+    schema = os.path.join(REPO, "data", "histlint.schema.json")
+    validator = os.path.join(SARIF_TOOL, "validate.js")
+    good = [os.path.join(FIXTURES, ".histlint.json"), os.path.join(FIXTURES, "strict", ".histlint.json")]
+    proc = subprocess.run(["node", validator, schema] + good, capture_output=True, text=True, timeout=120)
+    expect(proc.returncode == 0, f"good configurations rejected:\n{proc.stdout}{proc.stderr}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, config in (("key", {"rulez": {}}), ("severity", {"rules": {"date/*": "loud"}}),
+                             ("date", {"documentDate": "1 May 2024"}), ("scope", {"citationScope": "page"})):
+            path = os.path.join(tmp, name + ".json")
+            json.dump(config, open(path, "w"))
+            proc = subprocess.run(["node", validator, schema, path], capture_output=True, text=True, timeout=120)
+            expect(proc.returncode == 1, f"the schema accepts a bad {name}: {config}")
+            code, _, err = run(["check", "--config", path, "clean.md"])
+            expect_code(code, 2, err)  # and so does histlint itself refuse it
+
+
+@case
 def sarif_fingerprints_survive_unrelated_edits():
     with tempfile.TemporaryDirectory() as tmp:
         original = open(os.path.join(FIXTURES, "dates.md"), encoding="utf-8").read()

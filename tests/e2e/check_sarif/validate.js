@@ -1,18 +1,22 @@
-// Validates SARIF files against the official SARIF 2.1.0 schema (JSON Schema draft-04).
-// usage: node validate.js SCHEMA.json FILE.sarif...   exits 1 when a file does not validate.
+// Validates JSON files against a JSON Schema: SARIF output against the official SARIF 2.1.0 schema
+// (draft-04), .histlint.json files against data/histlint.schema.json (draft-07).
+// usage: node validate.js SCHEMA.json FILE...   exits 1 when a file does not validate.
 "use strict";
 const fs = require("fs");
-const Ajv = require("ajv-draft-04");
+const AjvDraft04 = require("ajv-draft-04");
+const Ajv = require("ajv");
 const addFormats = require("ajv-formats");
 
 const [schemaPath, ...files] = process.argv.slice(2);
 if (!schemaPath || files.length === 0) {
-  console.error("usage: node validate.js SCHEMA.json FILE.sarif...");
+  console.error("usage: node validate.js SCHEMA.json FILE...");
   process.exit(2);
 }
-const ajv = new Ajv({ allErrors: true, strict: false });
+const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
+const draft04 = String(schema.$schema || "").includes("draft-04");
+const ajv = new (draft04 ? AjvDraft04 : Ajv)({ allErrors: true, strict: false });
 addFormats(ajv);
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+const validate = ajv.compile(schema);
 let failed = 0;
 for (const file of files) {
   const doc = JSON.parse(fs.readFileSync(file, "utf8"));

@@ -19,7 +19,8 @@ TEST_CASE("weekday-mismatch flags a weekday the date does not fall on") {
 TEST_CASE("weekday-mismatch uses the Julian calendar for Old Style and early dates") {
   const std::string text =
       "Russia then used the Old Style calendar. The march on Sunday, 9 January 1905 ended in a "
-      "massacre. The Armada was sighted on Friday, 29 July 1588 (O.S.).";
+      "massacre. The Armada was sighted on Friday, 19 July 1588 (O.S.). The Templars were "
+      "arrested on Friday, 13 October 1307.";
   CHECK(run_rule("date/weekday-mismatch", text).empty());
   // Without any Old Style context an unmarked 1905 date is Gregorian.
   CHECK(run_rule("date/weekday-mismatch", "The march on Sunday, 9 January 1905 failed.").size() ==
