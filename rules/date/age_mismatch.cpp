@@ -158,17 +158,21 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     const DateMention* when = death_word.empty() ? event_date(analysis, facts, age) : nullptr;
     if (death_word.empty() && (!when || age.form == AgeForm::Birthday)) continue;
 
-    // Who the age is about: the people of the sentence, subjects first, or else the subject of
-    // the sentence before in the same paragraph.
+    // Who the age is about: the people of the sentence, subjects first. A possessive names
+    // someone else's relative ("Trotsky's son … at the age of 29") except in "his sixtieth
+    // birthday". A sentence naming nobody takes the subject of the one before in its paragraph.
     std::vector<std::string_view> candidates;
     auto add = [&](std::string_view id) {
       if (std::find(candidates.begin(), candidates.end(), id) == candidates.end()) {
         candidates.push_back(id);
       }
     };
+    const auto in_sentence = references.in_sentence(age.sentence);
     for (const PersonReference* r : references.subjects(age.sentence)) add(r->person_id);
-    for (const PersonReference& r : references.in_sentence(age.sentence)) add(r.person_id);
-    if (candidates.empty() && age.sentence > 0 &&
+    for (const PersonReference& r : in_sentence) {
+      if (!r.possessive || age.form == AgeForm::Birthday) add(r.person_id);
+    }
+    if (in_sentence.empty() && age.sentence > 0 &&
         doc.sentences()[age.sentence - 1].block == doc.sentences()[age.sentence].block) {
       for (const PersonReference* r : references.subjects(age.sentence - 1)) add(r->person_id);
     }

@@ -98,22 +98,21 @@ void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
                 std::vector<Finding>& out) {
   const RelativeMention& r = facts.relatives[index];
   const Document& doc = analysis.doc();
-  // The target: the date of the clause the expression opens, in the same sentence.
+  // The target: the date of the clause the expression opens, after it in the same sentence. A
+  // date before it in the sentence is more often its anchor ("captured in November 1899 and
+  // escaped a month later").
   const auto [lo, hi] = facts.dates_in_sentence(r.sentence);
   const DateMention* target = nullptr;
-  for (size_t i = lo; i < hi && !target; ++i) {
+  for (size_t i = lo; i < hi; ++i) {
     const DateMention& d = facts.dates[i];
-    if (d.span.offset >= r.span.end() && words_between(doc, r.span.end(), d.span.offset) <= 12) {
-      target = &d;
-    }
-  }
-  if (!target) {
-    for (size_t i = hi; i > lo && !target; --i) {
-      const DateMention& d = facts.dates[i - 1];
-      if (d.span.end() <= r.span.offset && words_between(doc, d.span.end(), r.span.offset) <= 4) {
-        target = &d;
-      }
-    }
+    if (d.span.offset < r.span.end()) continue;
+    // In the same clause: "Within six months the first attempt would take place on 24th May
+    // 1940", "Two years later, in 1925"; not past a comma into the next clause.
+    const size_t gap = words_between(doc, r.span.end(), d.span.offset);
+    const bool comma = doc.prose().substr(r.span.end(), d.span.offset - r.span.end()).find(',') !=
+                       std::string::npos;
+    if (gap <= 12 && !(comma && gap > 2)) target = &d;
+    break;
   }
   if (!target || !is_narrative(*target) || target->is_range() || target->approximate ||
       (target->lead != DateLead::In && target->lead != DateLead::None) || target->value.year == 0) {

@@ -56,12 +56,13 @@ struct CitationFacts {
   bool supports(Span claim) const;
   // True when the offset lies inside a citation (its digits and names are not claims).
   bool inside_citation(size_t offset) const;
-  // The smallest footnote number not yet used by a reference or a definition.
-  int next_footnote_number() const;
+  // One more than the largest numeric footnote label in use: the label for a new footnote.
+  int next_footnote_number() const { return next_footnote; }
 
   static CitationFacts extract(const Analysis& analysis);
 
   std::vector<Span> covered;  // sorted, disjoint ranges that citations support
+  int next_footnote = 1;
 };
 
 }  // namespace histlint

@@ -58,6 +58,10 @@ class BlockParser {
   Span span_of(size_t first, size_t next) const;
   uint32_t sentence_of(size_t token) const;
 
+  // Where to end a window of a long block that starts at `begin`, near `wanted`.
+  size_t window_end(size_t begin, size_t wanted) const;
+  static constexpr size_t kWindowBytes = 64 * 1024;
+
   // Absolute dates (dates.cpp).
   size_t try_date(size_t i);
   std::optional<Point> parse_point(size_t i, bool in_range);

@@ -56,45 +56,38 @@ size_t number_suffix(std::string_view s, size_t pos, size_t end, NumberForm& for
   return 0;
 }
 
-// Quotation state across one block. Straight double quotes toggle; curly ones open and close.
-// A right single quote closes only an open single quotation and only when no letter follows,
-// since it is far more often an apostrophe.
-class QuoteTracker {
- public:
-  // Updates the state for a quotation mark at `pos`; returns true when `c` is a quotation mark.
-  bool see(char32_t c, std::string_view s, size_t pos, size_t len, size_t end, bool space_before) {
-    switch (c) {
-      case kLeftDouble:
-        double_open_ = true;
-        return true;
-      case kRightDouble:
-        double_open_ = false;
-        return true;
-      case '"':
-        double_open_ = !double_open_;
-        return true;
-      case kLeftSingle:
-        if (space_before) single_open_ = true;
-        return true;
-      case kRightSingle:
-      case '\'': {
-        if (!single_open_) return false;
-        size_t next_len = 0;
-        const bool letter_follows =
-            pos + len < end && utf8::is_letter(utf8::decode(s, pos + len, next_len));
-        if (!letter_follows) single_open_ = false;
-        return !letter_follows;
-      }
-      default:
-        return false;
+// Updates the quotation state for a quotation mark at `pos`; returns true when `c` is one.
+// Straight double quotes toggle; curly ones open and close. A right single quote closes only an
+// open single quotation and only when no letter follows, since it is far more often an
+// apostrophe.
+bool see_quote(ScanState& state, char32_t c, std::string_view s, size_t pos, size_t len, size_t end,
+               bool space_before) {
+  switch (c) {
+    case kLeftDouble:
+      state.double_quote_open = true;
+      return true;
+    case kRightDouble:
+      state.double_quote_open = false;
+      return true;
+    case '"':
+      state.double_quote_open = !state.double_quote_open;
+      return true;
+    case kLeftSingle:
+      if (space_before) state.single_quote_open = true;
+      return true;
+    case kRightSingle:
+    case '\'': {
+      if (!state.single_quote_open) return false;
+      size_t next_len = 0;
+      const bool letter_follows =
+          pos + len < end && utf8::is_letter(utf8::decode(s, pos + len, next_len));
+      if (!letter_follows) state.single_quote_open = false;
+      return !letter_follows;
     }
+    default:
+      return false;
   }
-  bool inside() const { return double_open_ || single_open_; }
-
- private:
-  bool double_open_ = false;
-  bool single_open_ = false;
-};
+}
 
 struct Named {
   std::string_view name;
@@ -210,10 +203,10 @@ bool equals_folded(std::string_view word, std::string_view lower) {
   return true;
 }
 
-void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& out) {
+void tokenize(std::string_view s, size_t begin, size_t end, ScanState& state,
+              std::vector<Token>& out) {
   out.clear();
-  QuoteTracker quotes;
-  uint8_t depth = 0;
+  uint8_t& depth = state.paren_depth;
   bool space_before = true;
   size_t pos = begin;
   while (pos < end) {
@@ -256,7 +249,7 @@ void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& 
       if (glued || letter_before || letter_after) t.number_form = NumberForm::Glued;
       while (p < end && utf8::is_letter(utf8::decode(s, p, after_len))) p += after_len;
       t.end = static_cast<uint32_t>(p);
-      t.in_quotation = quotes.inside();
+      t.in_quotation = state.inside_quotation();
       out.push_back(t);
       pos = p;
       continue;
@@ -276,7 +269,7 @@ void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& 
       if (p < end && utf8::is_digit(s[p])) t.lex = Lexeme{};
       while (p < end && utf8::is_digit(s[p])) ++p;
       t.end = static_cast<uint32_t>(p);
-      t.in_quotation = quotes.inside();
+      t.in_quotation = state.inside_quotation();
       out.push_back(t);
       pos = p;
       continue;
@@ -291,11 +284,11 @@ void tokenize(std::string_view s, size_t begin, size_t end, std::vector<Token>& 
       if (depth < 255) ++depth;
     }
     t.end = static_cast<uint32_t>(pos + len);
-    const bool was_inside = quotes.inside();
-    if (quotes.see(c, s, pos, len, end, t.space_before)) {
-      t.in_quotation = was_inside && quotes.inside();
+    const bool was_inside = state.inside_quotation();
+    if (see_quote(state, c, s, pos, len, end, t.space_before)) {
+      t.in_quotation = was_inside && state.inside_quotation();
     } else {
-      t.in_quotation = quotes.inside();
+      t.in_quotation = state.inside_quotation();
     }
     out.push_back(t);
     pos += len;

@@ -47,8 +47,17 @@ struct Token {
   Lexeme lex;                 // words: what the vocabulary knows of them
 };
 
+// Quotation and bracket state carried from one stretch of a block to the next.
+struct ScanState {
+  bool double_quote_open = false;
+  bool single_quote_open = false;
+  uint8_t paren_depth = 0;
+  bool inside_quotation() const { return double_quote_open || single_quote_open; }
+};
+
 // Splits [begin, end) of the prose text into tokens, reusing `out`'s storage.
-void tokenize(std::string_view prose, size_t begin, size_t end, std::vector<Token>& out);
+void tokenize(std::string_view prose, size_t begin, size_t end, ScanState& state,
+              std::vector<Token>& out);
 
 // Lower-case ASCII comparison; non-ASCII bytes compare exactly.
 bool equals_folded(std::string_view word, std::string_view lower);

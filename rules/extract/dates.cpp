@@ -425,18 +425,43 @@ void BlockParser::parse_block(uint32_t block_index) {
   block_quoted_ = block.kind == BlockKind::BlockQuote;
   block_references_ = block.in_reference_section || block.kind == BlockKind::FootnoteDefinition;
   block_heading_ = block.kind == BlockKind::Heading;
-  last_date_next_ = SIZE_MAX;
-  tokenize(text_, block.span.offset, block.span.end(), tokens_);
-  for (size_t i = 0; i < size();) {
-    if (tok(i).kind == TokenKind::Punct ||
-        (tok(i).kind == TokenKind::Word && !tok(i).lex.may_start)) {
-      ++i;
-      continue;
+  // Long blocks are read in windows cut at sentence starts, so the token buffer stays small
+  // even for a single-line file of many megabytes.
+  ScanState state;
+  size_t pos = block.span.offset;
+  while (pos < block.span.end()) {
+    size_t limit = block.span.end();
+    if (limit - pos > kWindowBytes) {
+      limit = window_end(pos, pos + kWindowBytes);
     }
-    size_t next = try_date(i);
-    if (next == i) next = try_relative(i);
-    i = next == i ? i + 1 : next;
+    last_date_next_ = SIZE_MAX;
+    tokenize(text_, pos, limit, state, tokens_);
+    for (size_t i = 0; i < size();) {
+      if (tok(i).kind == TokenKind::Punct ||
+          (tok(i).kind == TokenKind::Word && !tok(i).lex.may_start)) {
+        ++i;
+        continue;
+      }
+      size_t next = try_date(i);
+      if (next == i) next = try_relative(i);
+      i = next == i ? i + 1 : next;
+    }
+    pos = limit;
   }
+}
+
+size_t BlockParser::window_end(size_t begin, size_t wanted) const {
+  // The start of the sentence holding `wanted`, else the last white space before it.
+  if (const Sentence* s = doc_.sentence_at(wanted); s && s->span.offset > begin) {
+    return s->span.offset;
+  }
+  for (size_t p = wanted; p > wanted - 256 && p > begin; --p) {
+    if (text_[p] == ' ' || text_[p] == '\n') return p;
+  }
+  // No break at all: cut before a UTF-8 continuation byte never falls inside a character.
+  size_t p = wanted;
+  while (p > begin && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80) --p;
+  return p;
 }
 
 int BlockParser::month_at(size_t i, size_t& next) const {

@@ -2,6 +2,7 @@
 // are never referenced, defined twice or left empty.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rules/extract/citations.h"
 #include "rules/source/claims.h"
@@ -31,7 +32,9 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       out.push_back(std::move(f));
     }
   }
-  std::vector<std::string> reported;
+  std::unordered_set<std::string> referenced;
+  for (const auto& ref : facts.footnote_references) referenced.insert(ref.label);
+  std::unordered_set<std::string> reported;
   for (const auto& ref : facts.footnote_references) {
     if (defined.count(ref.label)) continue;
     Finding f;
@@ -39,19 +42,16 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     f.span = ref.span;
     f.message = "footnote reference " + std::string(doc.slice(ref.span)) + " has no definition";
     // One fix per label: the first reference gets it, the others point at the same gap.
-    if (std::find(reported.begin(), reported.end(), ref.label) == reported.end()) {
+    if (reported.insert(ref.label).second) {
       const std::string label(doc.slice(ref.span).substr(2, ref.span.length - 3));
       f.fixes.push_back({"Add an empty definition for [^" + label + "] at the end",
                          {{{doc.text().size(), 0}, appended_footnote_definition(doc, label)}}});
-      reported.push_back(ref.label);
     }
     out.push_back(std::move(f));
   }
   for (const auto& def : facts.footnote_definitions) {
     if (defined[def.label] != &def) continue;  // the duplicate was reported above
-    const bool used =
-        std::any_of(facts.footnote_references.begin(), facts.footnote_references.end(),
-                    [&](const FootnoteReference& r) { return r.label == def.label; });
+    const bool used = referenced.count(def.label) > 0;
     if (!used) {
       out.push_back({"",
                      Severity::Hint,

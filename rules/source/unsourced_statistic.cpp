@@ -347,6 +347,7 @@ class StatisticFinder {
           if (range_plain && *second >= 1000 && *second <= 2100 && plain_integer) {
             return std::nullopt;
           }
+          figure.value = std::max(figure.value, *second);  // "one to five million"
           k = range_after;
           next = k - 1;
         }
@@ -372,9 +373,9 @@ class StatisticFinder {
     }
     // The counted noun, after at most two modifiers: "14 imperialist armies".
     for (size_t m = k; m < tokens_.size() && m <= k + 2; ++m) {
-      if (tokens_[m].kind != TokenKind::Word) return std::nullopt;
+      if (tokens_[m].kind != TokenKind::Word) break;
       const std::string w = word(m);
-      if (is_stop_word(w) || number_word_value(w)) return std::nullopt;
+      if (is_stop_word(w) || number_word_value(w)) break;
       size_t len = 0;
       const bool capitalised = utf8::is_upper(utf8::decode(s_, tokens_[m].begin, len));
       if (!capitalised && (is_plural_noun(w) || is_currency_noun(w))) {
@@ -393,7 +394,28 @@ class StatisticFinder {
         return figure;
       }
     }
+    // No counted noun, but the sentence says what is counted before the number: "The official
+    // death toll was 238", "Estimates of the dead range from one to five million".
+    if (figure.value >= 2 && casualty_subject_before(i)) {
+      figure.span = {t.begin, tokens_[k - 1].end - t.begin};
+      next = k - 1;
+      return figure;
+    }
     return std::nullopt;
+  }
+
+  bool casualty_subject_before(size_t i) const {
+    static constexpr std::array<std::string_view, 9> kWords = {
+        "toll",       "casualties", "deaths", "dead",      "victims",
+        "fatalities", "killed",     "losses", "executions"};
+    const Sentence* sentence = doc_.sentence_at(tokens_[i].begin);
+    for (size_t back = 1; back <= 8 && back <= i; ++back) {
+      const Token& prev = tokens_[i - back];
+      if (sentence == nullptr || prev.begin < sentence->span.offset) break;
+      if (prev.kind == TokenKind::Number) break;
+      if (in(kWords, word(i - back))) return true;
+    }
+    return false;
   }
 
   // A count of casualties: the noun says so ("deaths", "victims"), or a verb right after it does

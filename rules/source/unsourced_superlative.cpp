@@ -28,7 +28,7 @@ constexpr std::string_view kSuperlative =
 
 // What a ranking is measured against: "since 1914", "in history", "of all time", "ever".
 constexpr std::string_view kScope =
-    R"((?:since\s+(?:\d{3,4}|the\s+\p{L}+|\p{Lu}\p{L}+)|ever\b|in\s+(?:(?:recorded|human|)"
+    R"((?:since\s+(?:\d{3,4}|the\s+\p{L}+|\p{Lu}\p{L}+)|ever\b|in\s+(?:the\s+)?(?:(?:recorded|human|)"
     R"(modern|world|living|\p{Lu}[\p{L}\-]*)\s+)?history|of\s+all\s+time|in\s+the\s+world|)"
     R"(on\s+(?:earth|record|the\s+planet)|in\s+living\s+memory|of\s+(?:the|his|her|its|their)\s+)"
     R"((?:[\p{L}\d\-]+\s+)?(?:century|age|era|generation|time|times|day|lifetime)\b|to\s+date|)"
@@ -52,7 +52,7 @@ const re2::RE2& superlative_pattern() {
       join(
           {// "the biggest betrayal since 1914"
            R"((?i:\bthe\s+(?:single\s+|very\s+)?)", kSuperlative,
-           R"((?:[\s-]ever)?\s+(?:[\p{L}\-]+\s+){1,3}?)", kScope, ")",
+           R"((?:[\s-]ever)?\s+(?:[\p{L}\-]+\s+){0,3}?)", kScope, ")",
            // "the most comprehensive study", "the best biography"
            R"(|(?i:\bthe\s+(?:single\s+|very\s+)?(?:(?:most|least)\s+[\p{L}\-]+|best|finest|fullest|)",
            R"(definitive|greatest|earliest)\s+(?:[\p{L}\-]+\s+)?)", kWorks, ")",
@@ -109,7 +109,12 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     const Sentence* last_reported = nullptr;
     for_each_match(
         superlative_pattern(), prose, block.span.offset, block.span.end(), [&](const Groups& g) {
-          const Span span = span_in(prose, g[0]);
+          Span span = span_in(prose, g[0]);
+          if (g[1].data() != nullptr) {
+            // Underline the superlative, not the verb before it: "was [the most influential …]".
+            const size_t the = std::string_view(prose).substr(span.offset, span.length).find("the");
+            if (the != std::string_view::npos) span = {span.offset + the, span.length - the};
+          }
           if (g[1].data() != nullptr && is_generic(view(g[1]))) return;
           if (g[2].data() != nullptr && is_generic(view(g[2]))) return;
           if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;

@@ -27,7 +27,24 @@ constexpr std::string_view kPeople =
     R"(authors|researchers|analysts|sources|authorities|academics|economists|officials|)"
     R"(biographers|sociologists|theorists|contemporaries|witnesses|accounts|reports|specialists|)"
     R"(journalists|politicians|supporters|opponents|admirers|detractors|marxists|trotskyists|)"
-    R"(stalinists|socialists|conservatives|liberals|leftists|believers|readers|veterans))";
+    R"(stalinists|socialists|conservatives|liberals|leftists|believers|readers|veterans|)"
+    R"(engineers|doctors|physicians|scientists|lawyers|diplomats|officers|generals|locals|)"
+    R"(residents|villagers|survivors|eyewitnesses|insiders|economists|theologians))";
+
+// Authorities whose unnamed opinion lends a claim weight even without "some" or "many":
+// "Historians argue that …", "Engineers still regard …", "Research has shown …".
+constexpr std::string_view kAuthorities =
+    R"((?:historians|scholars|experts|critics|observers|commentators|analysts|economists|)"
+    R"(researchers|engineers|doctors|physicians|scientists|specialists|academics|officials))";
+constexpr std::string_view kAuthorityVerbs =
+    R"((?:say|said|state|stated|claim|claimed|argue|argued|believe|believed|think|thought|)"
+    R"(suggest|suggested|contend|contended|maintain|maintained|assert|asserted|agree|agreed|)"
+    R"(insist|insisted|note|noted|regard|regarded|consider|considered|blame|blamed|doubt|)"
+    R"(doubted|warn|warned|declare|declared|estimate|estimated))";
+constexpr std::string_view kResearch = R"((?:research|studies|scholarship|evidence|surveys|polls))";
+constexpr std::string_view kResearchVerbs =
+    R"((?:shown|show|shows|proven|proved|demonstrated|demonstrate|demonstrates|found|find|)"
+    R"(finds|indicate|indicates|indicated|suggest|suggests|suggested))";
 
 constexpr std::string_view kOpinionVerbs =
     R"((?:say|said|says|state|stated|claim|claimed|argue|argued|believe|believed|think|thought|)"
@@ -64,7 +81,8 @@ const re2::RE2& weasel_pattern() {
            // "some say", "many believe", "others have argued"
            R"(|\b(?:some|many|others|most)\s+(?:would\s+|might\s+|may\s+|could\s+|have\s+|had\s+)?)",
            R"((?:say|said|claim|claimed|believe|believed|argue|argued|think|thought|feel|felt|)",
-           R"(contend|contended|maintain|maintained|insist|insisted|suggest|suggested)\b)",
+           R"(contend|contended|maintain|maintained|insist|insisted|suggest|suggested|blame|)",
+           R"(blamed|doubt|doubted)\b)",
            // "is widely regarded as", "was often described"
            R"(|\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)",
            R"((?:(?:often|widely|generally|commonly|frequently|sometimes|universally|almost|usually|)",
@@ -78,12 +96,11 @@ const re2::RE2& weasel_pattern() {
            R"(widespread|scholarly|academic)\s+)?(?:consensus|agreement)\s+(?:that|among)\b)", ")",
            // "research has shown", "historians argue": a bare plural subject
            R"(|(?:(?m:^)\s*|[.;:!?]\s+|,\s+|\b(?:and|but|that|as|while|although|though|whereas|because)\s+)()",
-           R"((?:([\p{L}\-]+)\s+)?(?:research|studies|scholarship|evidence|surveys|polls|historians|)",
-           R"(scholars|experts|critics|observers|commentators|analysts|economists|researchers)\s+)",
-           R"((?:have\s+|has\s+)?(?:\p{Ll}+ly\s+)?(?:shown|show|shows|proven|proved|demonstrated|)",
-           R"(demonstrate|demonstrates|suggested|suggest|suggests|found|indicate|indicates|indicated|)",
-           R"(agree|agreed|argue|argued|claim|claimed|say|said|believe|contend|maintain|insist|)"
-           R"(declare|declared|warn|warned)\b))"}),
+           R"((?:([\p{L}\-]+)\s+)?(?:)", kAuthorities,
+           R"(\s+(?:(?:at|of|in)\s+the\s+(?:time|day|period|era)\s+)?(?:have\s+|has\s+|had\s+)?)",
+           R"((?:\p{Ll}+ly\s+|still\s+|also\s+|now\s+|often\s+|long\s+)?)", kAuthorityVerbs, "|",
+           kResearch, R"(\s+(?:have\s+|has\s+)?(?:\p{Ll}+ly\s+|also\s+|now\s+)?)", kResearchVerbs,
+           R"()\b))"}),
       citation_matching::large_pattern_options());
   return re;
 }
@@ -99,6 +116,13 @@ bool names_the_subject(std::string_view word) {
   if (std::find(kDeterminers.begin(), kDeterminers.end(), w) != kDeterminers.end()) return true;
   // A possessive name: "Trotsky’s critics".
   return w.size() > 2 && (w.ends_with("’s") || w.ends_with("'s"));
+}
+
+// "Historians still argue about what the zemstvo achieved" describes a debate; it does not credit
+// anyone with a claim.
+bool describes_a_debate(std::string_view rest) {
+  static const re2::RE2 re(R"(^\s+(?:about|over|whether|among|amongst|with|against)\b)");
+  return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), re);
 }
 
 // "universally denounced by the North American Left": the agent is named after all.
@@ -120,7 +144,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
                      if (bare_subject && names_the_subject(view(g[3]))) return;
                      const std::string_view rest =
                          std::string_view(prose).substr(span.end(), block.span.end() - span.end());
-                     if (agent_named_after(rest)) return;
+                     if (agent_named_after(rest) || describes_a_debate(rest)) return;
                      if (in_quotation_or_citation(analysis, span.offset)) return;
                      const Sentence* sentence = doc.sentence_at(span.offset);
                      if (sentence == nullptr || sentence == last_reported) return;

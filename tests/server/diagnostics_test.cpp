@@ -14,7 +14,7 @@ Finding reversed_range_finding(const std::string& text) {
   Finding f;
   f.rule = "date/reversed-range";
   f.severity = Severity::Error;
-  f.span = {text.find("1940"), 9};
+  f.span = {text.find("1940"), std::string("1940–1879").size()};
   f.message = "The range ends before it starts.";
   f.related.push_back({"", {text.find("1879"), 4}, "the end year"});
   f.fixes.push_back({"Swap to 1879–1940", {{f.span, "1879–1940"}}});
@@ -45,7 +45,7 @@ TEST_CASE("a finding becomes a diagnostic with code, source, severity and relate
   utf8.related_information = false;
   const Json bytes =
       diagnostics_json({reversed_range_finding(text)}, snapshot, "file:///a.md", utf8);
-  CHECK(bytes[0]["range"]["start"]["character"] == 15);
+  CHECK(bytes[0]["range"]["start"]["character"] == 14);
   CHECK_FALSE(bytes[0].contains("relatedInformation"));
 }
 

@@ -43,6 +43,7 @@ TEST_CASE("age-mismatch reads life dates stated in the text") {
 TEST_CASE("age-mismatch stays silent on quotations, unknown people and word salad") {
   const std::string text =
       "“I was sixty when I died in 1940,” Trotsky joked. Smith died at the age of 12. Victor "
-      "in a moving tribute to his wounds, dead at the age of eighteen he.";
+      "in a moving tribute to his wounds, dead at the age of eighteen he. Trotsky's son Sergei "
+      "was shot in 1937 at the age of 29.";
   CHECK(run_rule("date/age-mismatch", text).empty());
 }

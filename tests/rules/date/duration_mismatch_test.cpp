@@ -40,7 +40,9 @@ TEST_CASE("duration-mismatch leaves correct, chained, named and quoted steps alo
   const std::string text =
       "The raid came on 24 May 1940. He died the next day, 25 May 1940. In 1923 they met. Two "
       "years later, in 1925, they split. The museum opened in 1990, fifty years after the "
-      "murder. “Within a week, on 24 May 1941, we moved,” he wrote.";
+      "murder. “Within a week, on 24 May 1941, we moved,” he wrote. He was captured in "
+      "November 1899 and escaped a month later. In 1930 they met; two years later they "
+      "quarrelled, and in 1940 they split.";
   CHECK(run_rule("date/duration-mismatch", text).empty());
   const std::string chained =
       "In 1923 they met. Two years later they quarrelled. Within six months, in 1926, they "

@@ -37,6 +37,13 @@ TEST_CASE("quotation: speaker after the quotation, and a quotation interrupted b
         std::string::npos);
 }
 
+TEST_CASE("quotation: one finding for a quotation the writer interrupts") {
+  CHECK(flagged(rule(),
+                "\"It was not like that at all,\" she wrote; \"the room was half empty "
+                "and the judge was bored.\"")
+            .size() == 1);
+}
+
 TEST_CASE("quotation: introduced by a colon in the sentence or the paragraph before") {
   CHECK(flagged(rule(),
                 "He wrote that he would go on: ‘I shall die a proletarian revolutionist, "
@@ -80,6 +87,9 @@ TEST_CASE("quotation: scare quotes, titles, imagined dialogue and questions are 
       "clear.”",
       "Did he really say “we shall win the war against the whole world”?",
       "> A block quote that nobody introduces is left alone because it may be a note.\n",
+      "“You were at the factory that morning, then?” the magistrate asked.",
+      "The record breaks off: \"I never met him, I never wrote to him, and if the court "
+      "believes otherwise...\" The answer is missing, and nobody knows what he said.",
   };
   for (const char* text : clean) {
     INFO(std::string(text));

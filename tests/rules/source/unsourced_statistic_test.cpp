@@ -25,6 +25,15 @@ TEST_CASE("statistic: counts of people, armies, votes and times") {
         Strings{"Fourteen hundred men and twenty-five thousand horses"});
 }
 
+TEST_CASE("statistic: casualties count at any size, and a total may come before its number") {
+  CHECK(flagged(rule(), "Seven men died of scurvy before the spring.") == Strings{"Seven men"});
+  CHECK(flagged(rule(), "Three prisoners were shot at dawn.") == Strings{"Three prisoners"});
+  CHECK(flagged(rule(), "The official death toll was 238, but it rose.") == Strings{"238"});
+  CHECK(flagged(rule(), "Estimates of the dead range from one to five million.") ==
+        Strings{"one to five million"});
+  CHECK(flagged(rule(), "He had 3 sons and 2 daughters.").empty());
+}
+
 TEST_CASE("statistic: percentages and sums of money") {
   CHECK(flagged(rule(), "The party lost 40 per cent of its members.") == Strings{"40 per cent"});
   CHECK(flagged(rule(), "Output rose by 300% in a decade.") == Strings{"300%"});
@@ -83,6 +92,10 @@ TEST_CASE("statistic: a citation after the figure supports it") {
   CHECK(flagged(rule(), "He faced 14 imperialist armies (Deutscher 1954, p. 20).").empty());
   CHECK(flagged(rule(), "He faced [14 imperialist armies](https://example.org).").empty());
   CHECK(flagged(rule(), "According to the census, 2,000 workers struck.").empty());
+  CHECK(flagged(rule(), "The [Memorial Trust](https://example.org) has identified 59 victims.")
+            .empty());
+  CHECK(flagged(rule(), "See [the trust](https://example.org); 59 victims were named.") ==
+        Strings{"59 victims"});
   // A citation before the figure, in an earlier sentence, does not.
   CHECK(flagged(rule(), "He arrived.[1] He faced 14 imperialist armies.") ==
         Strings{"14 imperialist armies"});

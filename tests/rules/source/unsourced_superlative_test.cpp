@@ -25,6 +25,10 @@ TEST_CASE("superlative: rankings with a scope, of a work, first/only, absolutes"
   CHECK(flagged(rule(), "His grasp of strategy was unrivalled.") == Strings{"unrivalled"});
   CHECK(flagged(rule(), "It was the bloodiest battle in recorded history.") ==
         Strings{"the bloodiest battle in recorded history"});
+  CHECK(flagged(rule(), "The reservoir was for a time the largest in Europe.") ==
+        Strings{"the largest in Europe"});
+  CHECK(flagged(rule(), "It was the largest strike in the history of the crown lands.") ==
+        Strings{"the largest strike in the history"});
   CHECK(flagged(rule(), "He was the most influential Marxist thinker.") ==
         Strings{"the most influential Marxist"});
 }
@@ -52,6 +56,7 @@ TEST_CASE("superlative: descriptions, opinions in the writer's voice and generic
       "Was it the biggest betrayal since 1914?",
       "It was the biggest betrayal since 1914.[2]",
       "Building socialism in one country was the only logical choice at the time.",
+      "By 1900 the most popular papers sold widely.",
   };
   for (const char* text : clean) {
     INFO(std::string(text));

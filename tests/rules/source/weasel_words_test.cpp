@@ -29,6 +29,11 @@ TEST_CASE("weasel words: unnamed people credited with an opinion") {
   CHECK(flagged(rule(), "Some say he was betrayed.") == Strings{"Some say"});
   CHECK(flagged(rule(), "According to some historians, it was fated.") ==
         Strings{"According to some historians"});
+  CHECK(flagged(rule(), "Engineers still regard the failure as a turning point.") ==
+        Strings{"Engineers still regard"});
+  CHECK(flagged(rule(), "Doctors at the time noted that the bodies decomposed fast.") ==
+        Strings{"Doctors at the time noted"});
+  CHECK(flagged(rule(), "Others blame the cast-iron lugs.") == Strings{"Others blame"});
   CHECK(flagged(rule(), "There is a broad consensus that the pact doomed him.") ==
         Strings{"There is a broad consensus that"});
 }
@@ -53,6 +58,8 @@ TEST_CASE("weasel words: named people, cited claims and plain quantities are fin
       "It was reported to Trotsky that evening.",
       "It is known as the Blue House.",
       "Do some historians say so?",
+      "Historians still argue about what the zemstvo achieved.",
+      "Engineers found a crack in the dam.",
   };
   for (const char* text : clean) {
     INFO(std::string(text));
