@@ -90,6 +90,19 @@ bool is_hedging_word(std::string_view w) {
   return false;
 }
 
+// Words that attribute what follows to someone other than the author.
+bool is_reporting_word(std::string_view w) {
+  for (std::string_view r :
+       {"said",     "says",     "claimed",   "claims",     "claim",     "stated",   "states",
+        "reported", "reports",  "believed",  "believe",    "believes",  "thought",  "asserted",
+        "alleged",  "alleges",  "according", "maintained", "insisted",  "wrote",    "writes",
+        "argued",   "argues",   "suggested", "suggests",   "rumoured",  "rumored",  "legend",
+        "myth",     "although", "though",    "whereas",    "pretended", "imagined", "dreamed"}) {
+    if (equals_folded(w, r)) return true;
+  }
+  return false;
+}
+
 bool is_passive_auxiliary(std::string_view w) {
   return equals_folded(w, "was") || equals_folded(w, "were") || equals_folded(w, "been") ||
          equals_folded(w, "being");
@@ -250,6 +263,14 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
         passive = passive || is_passive_auxiliary(between);
       }
       if (hedged || (entry->passive && !passive) || (entry->active_only && passive)) continue;
+      // Reported claims are someone else's: "a pamphlet claims that Trotsky was born in 1880",
+      // "according to Stalin, in 1945 Trotsky met …".
+      bool reported = false;
+      for (size_t k = first_between; k > 0 && first_between - k < 8; --k) {
+        reported = reported || is_reporting_word(prose.substr(
+                                   words[k - 1].offset, words[k - 1].end - words[k - 1].offset));
+      }
+      if (reported) continue;
       // The object: after its preposition, articles skipped, up to four words.
       std::string object;
       Span object_span{};

@@ -20,7 +20,7 @@ TEST_CASE("conflicting-dates flags one event with two dates") {
 
 TEST_CASE("conflicting-dates flags births and expulsions given twice") {
   const std::string text =
-      "Trotsky was born in Yanovka in 1879. A pamphlet claims that Trotsky was born in 1880. "
+      "Trotsky was born in Yanovka in 1879. Trotsky, who was born in 1880, is a myth. "
       "Trotsky was expelled from the party in 1927. In 1929 Trotsky was expelled from the "
       "party.";
   CHECK(run_rule("date/conflicting-dates", text).size() == 2);
@@ -32,6 +32,7 @@ TEST_CASE("conflicting-dates leaves second visits, later settling and calendars 
       "Trotsky arrived in Norway in June 1935. Trotsky settled in Norway in the autumn of 1935. "
       "Lenin reached Petrograd on 3 April 1917. Lenin reached Petrograd on 16 April 1917. "
       "Trotsky was not expelled from the party in 1925. Trotsky was expelled from the party in "
-      "1927. Trotsky was assassinated on 20 August 1940. Trotsky died on 21 August 1940.";
+      "1927. Trotsky was assassinated on 20 August 1940. Trotsky died on 21 August 1940. "
+      "Stalin was born in 1878, although official biographies said he was born in 1879.";
   CHECK(run_rule("date/conflicting-dates", text).empty());
 }
