@@ -82,6 +82,44 @@ std::string_view death_word_near(const Document& doc, const AgeMention& age) {
   return {};
 }
 
+// Words that bring in another person between a name and an age: "Trotsky met a student who
+// had joined at the age of 16", "Trotsky's son Sergei … at the age of 29".
+bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
+  const std::string_view text = std::string_view(doc.prose()).substr(from, to - from);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t len = 0;
+    if (!utf8::is_letter(utf8::decode(text, pos, len))) {
+      pos += len;
+      continue;
+    }
+    const size_t start = pos;
+    while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
+    const std::string_view w = text.substr(start, pos - start);
+    for (std::string_view other :
+         {"who",       "whom",        "whose",      "which",      "that",          "son",
+          "sons",      "daughter",    "daughters",  "wife",       "husband",       "father",
+          "mother",    "brother",     "sister",     "grandson",   "granddaughter", "nephew",
+          "niece",     "friend",      "secretary",  "guard",      "guards",        "student",
+          "comrade",   "child",       "children",   "boy",        "girl",          "man",
+          "woman",     "widow",       "assassin",   "agent",      "colleague",     "rival",
+          "followers", "supporter",   "supporters", "bodyguard",  "lover",         "mistress",
+          "successor", "predecessor", "heir",       "biographer", "grandfather",   "grandmother",
+          "uncle",     "aunt",        "cousin",     "baby",       "infant",        "youth",
+          "recruit"}) {
+      if (date_parse::equals_folded(w, other)) return true;
+    }
+  }
+  return false;
+}
+
+// True when nothing brings in another person between a reference and the age.
+bool linked(const Document& doc, const PersonReference& r, const AgeMention& age) {
+  return r.span.end() <= age.span.offset
+             ? !mentions_someone_else(doc, r.span.end(), age.span.offset)
+             : !mentions_someone_else(doc, age.span.end(), r.span.offset);
+}
+
 // "(7 November 1879 – 21 August 1940) (aged 60)": the range just before the age.
 bool check_lifespan_range(const Analysis& analysis, const DateFacts& facts, const AgeMention& age,
                           std::vector<Finding>& out) {
@@ -168,13 +206,30 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       }
     };
     const auto in_sentence = references.in_sentence(age.sentence);
-    for (const PersonReference* r : references.subjects(age.sentence)) add(r->person_id);
-    for (const PersonReference& r : in_sentence) {
-      if (!r.possessive || age.form == AgeForm::Birthday) add(r.person_id);
-    }
-    if (in_sentence.empty() && age.sentence > 0 &&
-        doc.sentences()[age.sentence - 1].block == doc.sentences()[age.sentence].block) {
-      for (const PersonReference* r : references.subjects(age.sentence - 1)) add(r->person_id);
+    if (age.attributive) {
+      // "the 59-year-old Trotsky": only the person named right after the age.
+      for (const PersonReference& r : in_sentence) {
+        if (r.span.offset >= age.span.end() &&
+            words_between(doc, age.span.end(), r.span.offset) == 0) {
+          add(r.person_id);
+        }
+      }
+    } else {
+      for (const PersonReference* r : references.subjects(age.sentence)) {
+        if (linked(doc, *r, age)) add(r->person_id);
+      }
+      for (const PersonReference& r : in_sentence) {
+        if ((!r.possessive || age.form == AgeForm::Birthday) && linked(doc, r, age)) {
+          add(r.person_id);
+        }
+      }
+      if (in_sentence.empty() && age.sentence > 0 &&
+          doc.sentences()[age.sentence - 1].block == doc.sentences()[age.sentence].block &&
+          !mentions_someone_else(doc, doc.sentences()[age.sentence].span.offset, age.span.offset)) {
+        for (const PersonReference* r : references.subjects(age.sentence - 1)) {
+          add(r->person_id);
+        }
+      }
     }
 
     // Flag only when every candidate whose dates are known contradicts the age.
@@ -193,9 +248,16 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       } else {
         first = when->value.first;
         last = when->value.last;
-        // A date outside the person's life is about something else.
-        if (last < interval_of(*life->birth).first) continue;
-        if (life->death && first > interval_of(*life->death).last) continue;
+        // A date outside the person's life is about something else; a year of birth or death
+        // counts only the days lived.
+        const DayInterval born = interval_of(*life->birth);
+        if (last < born.first) continue;
+        first = std::max(first, born.first);
+        if (life->death) {
+          const DayInterval died = interval_of(*life->death);
+          if (first > died.last) continue;
+          last = std::min(last, died.last);
+        }
       }
       const AgeRange r = age_range(*life->birth, first, last);
       if (age.age >= r.min && age.age <= r.max) {

@@ -240,6 +240,7 @@ size_t BlockParser::try_age(size_t i) {
         value = n;
         end = k + 4;
         age.form = AgeForm::YearsOld;
+        age.attributive = end < size() && tok(end).kind == TokenKind::Word;
       } else if ((is_word(k, "years") || is_word(k, "year")) && is_word(k + 1, "old")) {
         value = n;
         end = k + 2;

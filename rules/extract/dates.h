@@ -160,6 +160,8 @@ struct AgeMention {
   Span span;
   int age = 0;
   AgeForm form = AgeForm::AtAge;
+  // "a 20-year-old guard": the age belongs to the noun that follows, not to the sentence.
+  bool attributive = false;
   uint32_t sentence = UINT32_MAX;
   bool in_quotation = false;
   bool in_parentheses = false;

@@ -31,6 +31,14 @@ TEST_CASE("age-mismatch checks an age against a date in its sentence") {
         "Leon Trotsky was born on 7 November 1879, so in 1917 he was 37 or 38, not 30.");
 }
 
+TEST_CASE("age-mismatch reads an attributive age as the named person's") {
+  const std::string text = "In 1940 the 59-year-old Trotsky dictated his testament.";
+  const auto found = run_rule("date/age-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "Leon Trotsky was born on 7 November 1879, so in 1940 he was 60, not 59.");
+}
+
 TEST_CASE("age-mismatch reads life dates stated in the text") {
   const std::string text =
       "Rosa Luxemburg (5 March 1871 – 15 January 1919) (aged 49) was murdered. Karl Liebknecht "
@@ -44,6 +52,7 @@ TEST_CASE("age-mismatch stays silent on quotations, unknown people and word sala
   const std::string text =
       "“I was sixty when I died in 1940,” Trotsky joked. Smith died at the age of 12. Victor "
       "in a moving tribute to his wounds, dead at the age of eighteen he. Trotsky's son Sergei "
-      "was shot in 1937 at the age of 29.";
+      "was shot in 1937 at the age of 29. In 1940 Trotsky hired a 20-year-old guard. In 1927 "
+      "Trotsky met a student who had joined the party at the age of 16.";
   CHECK(run_rule("date/age-mismatch", text).empty());
 }
