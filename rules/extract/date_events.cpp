@@ -242,6 +242,12 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
         }
       }
       if (!entry) continue;
+      // "Lenin lived on in the memory of millions" is an afterlife, not a life.
+      if (equals_folded(w, "lived") && v + 1 < words.size() &&
+          equals_folded(prose.substr(words[v + 1].offset, words[v + 1].end - words[v + 1].offset),
+                        "on")) {
+        continue;
+      }
       // The subject: the nearest person before the verb, if it is a subject.
       const PersonReference* subject = nullptr;
       for (const PersonReference& r : refs) {
