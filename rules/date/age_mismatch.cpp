@@ -270,7 +270,10 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
       Finding f;
       f.span = age.span;
       if (!death_word.empty()) {
-        const bool verb = death_word.size() > 2 && death_word.substr(death_word.size() - 2) == "ed";
+        // "when assassinated", "when executed"; otherwise "at death".
+        const bool verb = death_word.size() > 2 &&
+                          death_word.substr(death_word.size() - 2) == "ed" &&
+                          !date_parse::equals_folded(death_word, "died");
         f.message = name + " was born " + dated(*life->birth) + " and died " + dated(*life->death) +
                     ", so " + std::string(pronoun_for(person)) +
                     (pronoun_for(person) == "they" ? " were " : " was ") + age_text(r) + ", not " +

@@ -96,10 +96,6 @@ bool counts_to_now(const Document& doc, const AnniversaryMention& a) {
   return false;
 }
 
-std::string anniversary_phrase(const Document& doc, const AnniversaryMention& a) {
-  return quoted_phrase(doc, a.span);
-}
-
 struct DocumentYear {
   int year = 0;
   Span evidence;  // the statement it was read from; empty for front matter or settings
@@ -118,7 +114,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     if (a.in_quotation || a.sentence == UINT32_MAX) continue;
     const auto event = commemorated(analysis, facts, a);
     if (!event) continue;
-    const std::string phrase = anniversary_phrase(doc, a);
+    const std::string phrase = quoted_phrase(doc, a.span);
     const int expected_year = astronomical(event->year) + a.years;
     auto related = [&](Finding& f) {
       if (event->evidence.length)

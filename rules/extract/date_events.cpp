@@ -103,6 +103,16 @@ bool is_reporting_word(std::string_view w) {
   return false;
 }
 
+// Words that attribute a whole sentence to a source, wherever they stand in it.
+bool is_attribution_word(std::string_view w) {
+  for (std::string_view r :
+       {"claimed", "claims", "claim", "alleged", "alleges", "according", "reportedly", "allegedly",
+        "supposedly", "rumoured", "rumored", "legend", "myth", "apocryphal", "said", "says"}) {
+    if (equals_folded(w, r)) return true;
+  }
+  return false;
+}
+
 bool is_passive_auxiliary(std::string_view w) {
   return equals_folded(w, "was") || equals_folded(w, "were") || equals_folded(w, "been") ||
          equals_folded(w, "being");
@@ -275,6 +285,11 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
       for (size_t k = first_between; k > 0 && first_between - k < 8; --k) {
         reported = reported || is_reporting_word(prose.substr(
                                    words[k - 1].offset, words[k - 1].end - words[k - 1].offset));
+      }
+      // "…, a newspaper claimed years later": an attribution anywhere in the sentence.
+      for (size_t k = 0; k < words.size() && !reported; ++k) {
+        reported = k != v && is_attribution_word(
+                                 prose.substr(words[k].offset, words[k].end - words[k].offset));
       }
       if (reported) continue;
       // The object: after its preposition, articles skipped, up to four words.

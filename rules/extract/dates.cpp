@@ -230,34 +230,31 @@ bool is_number_label(std::string_view w) {
                   "line",    "lines",  "verse", "verses",  "col",     "item", "number",    "op",
                   "opus",    "ref",    "box",   "folio",   "fol",     "ff",   "f",         "ms",
                   "mss",     "file",   "para",  "section", "sec",     "cat",  "catalogue", "lot",
-                  "plate",   "table",  "issue", "nos",     "bus",     "tram", "km",        "mile"});
+                  "plate",   "table",  "issue", "bus",     "tram",    "km",   "mile"});
 }
 
 // Nouns that make the number before them a count: "1500 soldiers", "1917 votes".
 bool is_count_noun(std::string_view w) {
-  return in_list(w, {"people",       "men",        "women",       "persons",    "soldiers",
-                     "troops",       "workers",    "members",     "delegates",  "votes",
-                     "copies",       "pages",      "miles",       "kilometres", "kilometers",
-                     "km",           "metres",     "meters",      "feet",       "yards",
-                     "tons",         "tonnes",     "dollars",     "pounds",     "roubles",
-                     "rubles",       "francs",     "marks",       "lire",       "pesos",
-                     "euros",        "times",      "deaths",      "dead",       "casualties",
-                     "prisoners",    "killed",     "wounded",     "words",      "rounds",
-                     "acres",        "hectares",   "horses",      "guns",       "ships",
-                     "aircraft",     "planes",     "tanks",       "students",   "children",
-                     "families",     "houses",     "villages",    "cases",      "signatures",
-                     "strikers",     "employees",  "inhabitants", "residents",  "refugees",
-                     "letters",      "items",      "books",       "percent",    "per",
-                     "years",        "months",     "days",        "weeks",      "hours",
-                     "minutes",      "seconds",    "decades",     "centuries",  "shares",
-                     "arrests",      "executions", "victims",     "followers",  "supporters",
-                     "participants", "employees",  "cattle",      "head",       "sheep",
-                     "rifles",       "cannon",     "vessels",     "bushels",    "barrels",
-                     "articles",     "documents",  "files",       "entries",    "lines",
-                     "verses",       "calories",   "degrees",     "m",          "ft",
-                     "kg",           "lb",         "lbs",         "dwellings",  "apartments",
-                     "rooms",        "seats",      "deputies",    "candidates", "branches",
-                     "cells"});
+  return in_list(
+      w, {"people",     "men",        "women",        "persons",     "soldiers",   "troops",
+          "workers",    "members",    "delegates",    "votes",       "copies",     "pages",
+          "miles",      "kilometres", "kilometers",   "km",          "metres",     "meters",
+          "feet",       "yards",      "tons",         "tonnes",      "dollars",    "pounds",
+          "roubles",    "rubles",     "francs",       "marks",       "lire",       "pesos",
+          "euros",      "times",      "deaths",       "dead",        "casualties", "prisoners",
+          "killed",     "wounded",    "words",        "rounds",      "acres",      "hectares",
+          "horses",     "guns",       "ships",        "aircraft",    "planes",     "tanks",
+          "students",   "children",   "families",     "houses",      "villages",   "cases",
+          "signatures", "strikers",   "employees",    "inhabitants", "residents",  "refugees",
+          "letters",    "items",      "books",        "percent",     "per",        "years",
+          "months",     "days",       "weeks",        "hours",       "minutes",    "seconds",
+          "decades",    "centuries",  "shares",       "arrests",     "executions", "victims",
+          "followers",  "supporters", "participants", "cattle",      "head",       "sheep",
+          "rifles",     "cannon",     "vessels",      "bushels",     "barrels",    "articles",
+          "documents",  "files",      "entries",      "lines",       "verses",     "calories",
+          "degrees",    "m",          "ft",           "kg",          "lb",         "lbs",
+          "dwellings",  "apartments", "rooms",        "seats",       "deputies",   "candidates",
+          "branches",   "cells"});
 }
 
 // Words that introduce a year: "in 1927", "since 1924", "by 1930".
@@ -269,27 +266,27 @@ bool is_year_preposition(std::string_view w) {
                      "dating", "ending", "beginning",  "starting", "pre",           "post",
                      "spring", "summer", "autumn",     "winter",   "unto",          "til",
                      "on",     "at",     "towards",    "toward",   "approximately", "ad",
-                     "mid-",   "as",     "latest",     "earliest", "autumn",        "into"});
+                     "mid-",   "as",     "latest",     "earliest", "into"});
 }
 
 // Nouns that a year can qualify after "the": "the 1905 revolution".
 bool is_event_noun(std::string_view w) {
   return in_list(
-      w, {"revolution",   "revolutions", "election",     "elections",  "war",        "uprising",
-          "strike",       "strikes",     "congress",     "crisis",     "coup",       "constitution",
-          "census",       "treaty",      "campaign",     "season",     "edition",    "act",
-          "law",          "film",        "novel",        "trials",     "trial",      "purge",
-          "purges",       "famine",      "invasion",     "putsch",     "conference", "olympics",
-          "games",        "agreement",   "pact",         "referendum", "rebellion",  "revolt",
-          "mutiny",       "massacre",    "riots",        "pogrom",     "pogroms",    "armistice",
-          "plan",         "budget",      "reforms",      "reform",     "manifesto",  "programme",
-          "program",      "split",       "debate",       "speech",     "letter",     "decree",
-          "declaration",  "events",      "crash",        "depression", "earthquake", "fire",
-          "flood",        "exhibition",  "fair",         "expedition", "voyage",     "visit",
-          "meeting",      "plenum",      "session",      "offensive",  "retreat",    "elections",
-          "insurrection", "general",     "presidential", "general",    "world",      "winter",
-          "summer",       "spring",      "autumn",       "student",    "party",      "article",
-          "book",         "essay",       "interview",    "report",     "census",     "edition"});
+      w, {"revolution",  "revolutions",  "election", "elections",  "war",        "uprising",
+          "strike",      "strikes",      "congress", "crisis",     "coup",       "constitution",
+          "census",      "treaty",       "campaign", "season",     "edition",    "act",
+          "law",         "film",         "novel",    "trials",     "trial",      "purge",
+          "purges",      "famine",       "invasion", "putsch",     "conference", "olympics",
+          "games",       "agreement",    "pact",     "referendum", "rebellion",  "revolt",
+          "mutiny",      "massacre",     "riots",    "pogrom",     "pogroms",    "armistice",
+          "plan",        "budget",       "reforms",  "reform",     "manifesto",  "programme",
+          "program",     "split",        "debate",   "speech",     "letter",     "decree",
+          "declaration", "events",       "crash",    "depression", "earthquake", "fire",
+          "flood",       "exhibition",   "fair",     "expedition", "voyage",     "visit",
+          "meeting",     "plenum",       "session",  "offensive",  "retreat",    "insurrection",
+          "general",     "presidential", "world",    "winter",     "summer",     "spring",
+          "autumn",      "student",      "party",    "article",    "book",       "essay",
+          "interview",   "report"});
 }
 
 bool is_sentence_verb(std::string_view w) {

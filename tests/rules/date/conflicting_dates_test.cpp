@@ -20,7 +20,7 @@ TEST_CASE("conflicting-dates flags one event with two dates") {
 
 TEST_CASE("conflicting-dates flags births and expulsions given twice") {
   const std::string text =
-      "Trotsky was born in Yanovka in 1879. Trotsky, who was born in 1880, is a myth. "
+      "Trotsky was born in Yanovka in 1879. Trotsky, who was born in 1880, grew up there. "
       "Trotsky was expelled from the party in 1927. In 1929 Trotsky was expelled from the "
       "party.";
   CHECK(run_rule("date/conflicting-dates", text).size() == 2);

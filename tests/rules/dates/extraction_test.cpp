@@ -136,3 +136,21 @@ TEST_CASE("context of a date: lead word, brackets, quotations, references") {
   CHECK(facts.date_at(text.find("1924")) == &facts.dates[1]);
   CHECK(facts.last_date_before(text.find("(1929)")) == &facts.dates[1]);
 }
+
+TEST_CASE("bad input never crashes the reader") {
+  std::string garbage;
+  uint32_t seed = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    seed = seed * 1103515245 + 12345;
+    garbage.push_back(static_cast<char>(seed >> 16));
+  }
+  const Document random_doc(garbage, Language::PlainText);
+  (void)DateFacts::extract(random_doc);
+  // Deep brackets, endless digits, dangling markers and a block longer than one read window.
+  std::string tricky = std::string(300, '(') + "99999999999999999999 BC–AD 7 November [O.S. " +
+                       "(((( 31 February 0 –– 1879–1940–2000 [O.S.";
+  for (int i = 0; i < 20000; ++i) tricky += " in 1917 Trotsky was 38";
+  const Document tricky_doc(tricky, Language::PlainText);
+  const DateFacts facts = DateFacts::extract(tricky_doc);
+  CHECK(facts.dates.size() >= 20000);
+}
