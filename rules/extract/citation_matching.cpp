@@ -7,6 +7,18 @@
 
 namespace histlint::citation_matching {
 
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto part : parts) out += part;
+  return out;
+}
+
+std::string ascii_lower(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool is_time_name(std::string_view word) {
   static constexpr std::array<std::string_view, 38> kNames = {
       "january",   "february", "march",     "april",    "may",       "june",     "july",   "august",
@@ -15,11 +27,8 @@ bool is_time_name(std::string_view word) {
       "monday",    "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday", "spring",
       "summer",    "autumn",   "fall",      "winter",   "christmas", "easter"};
   if (word.empty() || word.size() > 10) return false;
-  std::string lower;
-  for (char c : word) {
-    if (c == '.') continue;
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string lower = ascii_lower(word);
+  std::erase(lower, '.');
   return std::find(kNames.begin(), kNames.end(), lower) != kNames.end();
 }
 

@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <initializer_list>
+#include <string>
 #include <string_view>
 
 #include "rules/finding.h"
@@ -48,6 +50,12 @@ inline re2::RE2::Options large_pattern_options() {
   options.set_max_mem(64 << 20);
   return options;
 }
+
+// Concatenates pattern pieces spelled once and shared by several patterns.
+std::string join(std::initializer_list<std::string_view> parts);
+
+// ASCII lower case; other bytes (UTF-8 letters) are kept as they are.
+std::string ascii_lower(std::string_view word);
 
 // Month, weekday and season names: a capitalised word that names a time, never a work or author.
 bool is_time_name(std::string_view word);

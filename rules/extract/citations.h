@@ -23,8 +23,6 @@ enum class CitationKind {
   CitationNeeded,     // "[citation needed]": the writer has already marked the claim
 };
 
-std::string_view citation_kind_name(CitationKind kind);
-
 struct Citation {
   CitationKind kind = CitationKind::Numeric;
   Span span;
@@ -39,7 +37,6 @@ struct FootnoteReference {
 struct FootnoteDefinition {
   std::string label;   // case-folded
   Span marker;         // "[^label]:"
-  Span block;          // the whole definition
   bool empty = false;  // nothing after the marker
 };
 
@@ -51,8 +48,8 @@ struct CitationFacts {
   // True when a citation supports some of the claim's text. Under CitationScope::Sentence a
   // citation supports the text before it in its paragraph, back to the previous citation (the
   // Wikipedia convention); under CitationScope::Paragraph any citation covers its whole paragraph.
-  // Attributions cover their sentence, "Source:" lines the section above them, attribution lines
-  // the quotation above them.
+  // Attributions also cover the rest of their sentence, "Source:" lines the section above them,
+  // attribution lines the quotation above them, "[citation needed]" only its own sentence.
   bool supports(Span claim) const;
   // True when the offset lies inside a citation (its digits and names are not claims).
   bool inside_citation(size_t offset) const;
@@ -61,7 +58,8 @@ struct CitationFacts {
 
   static CitationFacts extract(const Analysis& analysis);
 
-  std::vector<Span> covered;  // sorted, disjoint ranges that citations support
+  // Filled in by extract(): the sorted, disjoint ranges citations support, and the next label.
+  std::vector<Span> covered;
   int next_footnote = 1;
 };
 

@@ -1,6 +1,5 @@
 // source/missing-footnote: Markdown footnote references with no definition, and definitions that
 // are never referenced, defined twice or left empty.
-#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 

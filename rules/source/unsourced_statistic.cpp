@@ -1,10 +1,12 @@
 // source/unsourced-statistic: counts, percentages and sums of money that no citation supports.
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cmath>
+#include <cstdlib>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "rules/extract/citation_matching.h"
 #include "rules/extract/citations.h"
 #include "rules/source/claims.h"
 #include "rules/source/source_rules.h"
@@ -13,6 +15,8 @@
 namespace histlint::source_rules {
 
 namespace {
+
+using citation_matching::ascii_lower;
 
 enum class TokenKind { Word, Number, Symbol };
 
@@ -80,12 +84,6 @@ std::vector<Token> tokenize(std::string_view s, size_t begin, size_t end) {
   return tokens;
 }
 
-std::string lower(std::string_view word) {
-  std::string out;
-  for (char c : word) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 template <size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -98,7 +96,7 @@ std::optional<double> number_word_value(std::string_view word) {
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::array<std::string_view, 8> kTens = {
       "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-  const std::string w = lower(word);
+  const std::string w = ascii_lower(word);
   const size_t hyphen = w.find('-');
   if (hyphen != std::string::npos) {  // "sixty-five"
     const auto tens = number_word_value(w.substr(0, hyphen));
@@ -116,7 +114,7 @@ std::optional<double> number_word_value(std::string_view word) {
 }
 
 std::optional<double> multiplier_value(std::string_view word) {
-  const std::string w = lower(word);
+  const std::string w = ascii_lower(word);
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
   if (w == "million" || w == "m") return 1e6;
@@ -219,7 +217,7 @@ class StatisticFinder {
  private:
   std::string_view text(const Token& t) const { return s_.substr(t.begin, t.end - t.begin); }
   std::string word(size_t i) const {
-    return i < tokens_.size() && tokens_[i].kind == TokenKind::Word ? lower(text(tokens_[i]))
+    return i < tokens_.size() && tokens_[i].kind == TokenKind::Word ? ascii_lower(text(tokens_[i]))
                                                                     : std::string();
   }
   bool symbol(size_t i, std::string_view sym) const {

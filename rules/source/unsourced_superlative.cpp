@@ -16,6 +16,7 @@ namespace {
 
 using citation_matching::for_each_match;
 using citation_matching::Groups;
+using citation_matching::join;
 using citation_matching::span_in;
 using citation_matching::view;
 
@@ -40,12 +41,6 @@ constexpr std::string_view kWorks =
     R"(treatment|survey|work|works|book|books|edition|collection|source|sources|critique|)"
     R"(examination|investigation|description|portrait|overview|treatise|monograph|synthesis|)"
     R"(exposition|refutation|indictment)\b)";
-
-std::string join(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) out += p;
-  return out;
-}
 
 const re2::RE2& superlative_pattern() {
   static const re2::RE2 re(
@@ -84,9 +79,7 @@ bool is_generic(std::string_view words) {
     while (pos < words.size() && words[pos] == ' ') ++pos;
     size_t end = words.find(' ', pos);
     if (end == std::string_view::npos) end = words.size();
-    std::string w;
-    for (char c : words.substr(pos, end - pos))
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string w = citation_matching::ascii_lower(words.substr(pos, end - pos));
     if (std::find(kGeneric.begin(), kGeneric.end(), w) != kGeneric.end()) return true;
     pos = end;
   }

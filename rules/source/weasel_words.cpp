@@ -16,6 +16,7 @@ namespace {
 
 using citation_matching::for_each_match;
 using citation_matching::Groups;
+using citation_matching::join;
 using citation_matching::span_in;
 using citation_matching::view;
 
@@ -52,12 +53,6 @@ constexpr std::string_view kOpinionVerbs =
     R"(feel|felt|consider|considered|hold|held|insist|insisted|note|noted|allege|alleged|agree|)"
     R"(agreed|report|reported|speculate|speculated|point\s+out|pointed\s+out|describe|described|)"
     R"(regard|regarded|view|viewed|charge|charged|accuse|accused|see|saw|doubt|doubted))";
-
-std::string join(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) out += p;
-  return out;
-}
 
 // Group 1 is the weasel phrase; group 2, when present, the word before a bare plural subject.
 const re2::RE2& weasel_pattern() {
@@ -111,8 +106,7 @@ bool names_the_subject(std::string_view word) {
       "the",  "these", "those", "his",   "her",  "their", "its",   "our",
       "such", "both",  "two",   "three", "this", "that",  "whose", "my"};
   if (word.empty()) return false;
-  std::string w;
-  for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string w = citation_matching::ascii_lower(word);
   if (std::find(kDeterminers.begin(), kDeterminers.end(), w) != kDeterminers.end()) return true;
   // A possessive name: "Trotsky’s critics".
   return w.size() > 2 && (w.ends_with("’s") || w.ends_with("'s"));
