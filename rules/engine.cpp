@@ -40,9 +40,16 @@ void drop_findings_inside_garble(std::vector<Finding>& findings) {
   });
 }
 
-}  // namespace
+// What the options say about one rule: whether it runs, and the severity a configured entry
+// forces on all its findings. "on" enables a rule without forcing a severity, so a rule that
+// grades its own findings (a hint for an unused footnote, a warning for a missing one) keeps
+// doing so.
+struct RuleSetting {
+  bool enabled = false;
+  std::optional<Severity> forced;
+};
 
-std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule) {
+RuleSetting resolve(const Options& options, const RuleInfo& rule) {
   int best_rank = -1;
   std::string_view setting;
   for (const auto& [selector, value] : options.rules) {
@@ -52,29 +59,31 @@ std::optional<Severity> effective_severity(const Options& options, const RuleInf
       setting = value;
     }
   }
-  if (best_rank < 0) {
-    if (!rule.enabled_by_default) return std::nullopt;
-    return rule.default_severity;
-  }
-  if (setting == "off") return std::nullopt;
-  if (setting == "on") return rule.default_severity;
-  return parse_severity(setting);
+  if (best_rank < 0) return {rule.enabled_by_default, std::nullopt};
+  if (setting == "off") return {false, std::nullopt};
+  if (setting == "on") return {true, std::nullopt};
+  const auto severity = parse_severity(setting);
+  return {severity.has_value(), severity};
+}
+
+}  // namespace
+
+std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule) {
+  const RuleSetting setting = resolve(options, rule);
+  if (!setting.enabled) return std::nullopt;
+  return setting.forced.value_or(rule.default_severity);
 }
 
 std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& registry) {
   std::vector<Finding> findings;
   for (const auto& rule : registry.rules()) {
-    const auto severity = effective_severity(analysis.options(), rule.info);
-    if (!severity) continue;
+    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    if (!setting.enabled) continue;
     const size_t first = findings.size();
     rule.check(analysis, findings);
-    // A configured severity overrides the rule's own; otherwise the rule's choice stands.
-    const bool configured = std::any_of(
-        analysis.options().rules.begin(), analysis.options().rules.end(),
-        [&](const auto& entry) { return selector_rank(entry.first, rule.info.id) >= 0; });
     for (size_t i = first; i < findings.size(); ++i) {
       findings[i].rule = std::string(rule.info.id);
-      if (configured) findings[i].severity = *severity;
+      if (setting.forced) findings[i].severity = *setting.forced;
     }
   }
   drop_findings_inside_garble(findings);

@@ -60,6 +60,10 @@ TEST_CASE("configured severities override the rule's own; ids are filled in") {
   auto configured = run("In 1942 he wrote.", o, false);
   REQUIRE(configured.size() == 1);
   CHECK(configured[0].severity == Severity::Error);
+  o.rules = {{"date/*", "on"}};
+  auto enabled = run("In 1942 he wrote.", o, false);
+  REQUIRE(enabled.size() == 1);
+  CHECK(enabled[0].severity == Severity::Information);  // "on" keeps the rule's own grading
 }
 
 TEST_CASE("date and source findings inside a garbled span are dropped") {
