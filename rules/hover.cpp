@@ -1,11 +1,13 @@
 #include "rules/hover.h"
 
+#include "rules/date/date_hover.h"
 #include "rules/kb/person_queries.h"
 
 namespace histlint {
 
 std::optional<HoverCard> hover_at(const Analysis& analysis, size_t offset) {
-  return person_hover(analysis, offset);
+  if (auto card = person_hover(analysis, offset)) return card;
+  return date_hover(analysis, offset);
 }
 
 }  // namespace histlint
