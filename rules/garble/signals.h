@@ -10,6 +10,7 @@
 
 #include "rules/finding.h"
 #include "rules/text/document.h"
+#include "rules/text/words.h"
 
 namespace re2 {
 class RE2;
@@ -29,9 +30,6 @@ std::vector<Word> split_words(std::string_view text, Span range);
 
 // ASCII letters lowered; other bytes (accents, Cyrillic) kept, so the result is still UTF-8.
 std::string lower_ascii(std::string_view s);
-
-// Articles, pronouns, prepositions, conjunctions and auxiliaries ("the", "of", "and", "was").
-bool is_function_word(std::string_view lower_word);
 
 // True when the range holds a letter outside ASCII (accented Latin, Greek, Cyrillic).
 bool has_non_ascii_letter(std::string_view s);

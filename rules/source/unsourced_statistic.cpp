@@ -11,6 +11,7 @@
 #include "rules/source/claims.h"
 #include "rules/source/source_rules.h"
 #include "rules/text/utf8.h"
+#include "rules/text/words.h"
 
 namespace histlint::source_rules {
 
@@ -125,15 +126,7 @@ std::optional<double> multiplier_value(std::string_view word) {
 
 // Words that end a noun phrase: a count followed by one of these counts nothing named.
 bool is_stop_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 62> kStop = {
-      "the",   "a",     "an",     "of",    "in",    "on",    "at",     "to",    "for",
-      "with",  "from",  "by",     "as",    "and",   "or",    "but",    "than",  "that",
-      "which", "who",   "whom",   "whose", "was",   "were",  "is",     "are",   "be",
-      "been",  "had",   "has",    "have",  "he",    "she",   "it",     "they",  "we",
-      "i",     "you",   "his",    "her",   "their", "its",   "this",   "these", "those",
-      "would", "could", "should", "will",  "may",   "might", "not",    "no",    "when",
-      "where", "while", "if",     "so",    "into",  "after", "before", "per"};
-  return in(kStop, w);
+  return is_function_word(w) || w == "per";
 }
 
 // Plural nouns that are not counts of things: spans of time, measures, references, ordinals.
