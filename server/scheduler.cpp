@@ -75,8 +75,10 @@ void Scheduler::work() {
       wake_.wait(lock);
       continue;
     }
-    if (next->second.due > Clock::now()) {
-      wake_.wait_until(lock, next->second.due);
+    // A copy: wait_until reads its deadline after waking, when the entry may be gone.
+    const Clock::time_point due = next->second.due;
+    if (due > Clock::now()) {
+      wake_.wait_until(lock, due);
       continue;
     }
     const std::string key = next->first;

@@ -13,12 +13,6 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-std::string ascii_lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_time_name(std::string_view word) {
   static constexpr std::array<std::string_view, 38> kNames = {
       "january",   "february", "march",     "april",    "may",       "june",     "july",   "august",
@@ -27,7 +21,7 @@ bool is_time_name(std::string_view word) {
       "monday",    "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday", "spring",
       "summer",    "autumn",   "fall",      "winter",   "christmas", "easter"};
   if (word.empty() || word.size() > 10) return false;
-  std::string lower = ascii_lower(word);
+  std::string lower = lower_ascii(word);
   std::erase(lower, '.');
   return std::find(kNames.begin(), kNames.end(), lower) != kNames.end();
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "rules/finding.h"
+#include "rules/text/words.h"
 
 namespace histlint::citation_matching {
 
@@ -53,9 +54,6 @@ inline re2::RE2::Options large_pattern_options() {
 
 // Concatenates pattern pieces spelled once and shared by several patterns.
 std::string join(std::initializer_list<std::string_view> parts);
-
-// ASCII lower case; other bytes (UTF-8 letters) are kept as they are.
-std::string ascii_lower(std::string_view word);
 
 // Month, weekday and season names: a capitalised word that names a time, never a work or author.
 bool is_time_name(std::string_view word);

@@ -28,9 +28,6 @@ struct Word {
 // The words of `range` in `text`, in order. Linear in the range length.
 std::vector<Word> split_words(std::string_view text, Span range);
 
-// ASCII letters lowered; other bytes (accents, Cyrillic) kept, so the result is still UTF-8.
-std::string lower_ascii(std::string_view s);
-
 // True when the range holds a letter outside ASCII (accented Latin, Greek, Cyrillic).
 bool has_non_ascii_letter(std::string_view s);
 

@@ -17,8 +17,6 @@ namespace histlint::source_rules {
 
 namespace {
 
-using citation_matching::ascii_lower;
-
 enum class TokenKind { Word, Number, Symbol };
 
 struct Token {
@@ -97,7 +95,7 @@ std::optional<double> number_word_value(std::string_view word) {
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::array<std::string_view, 8> kTens = {
       "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-  const std::string w = ascii_lower(word);
+  const std::string w = lower_ascii(word);
   const size_t hyphen = w.find('-');
   if (hyphen != std::string::npos) {  // "sixty-five"
     const auto tens = number_word_value(w.substr(0, hyphen));
@@ -115,7 +113,7 @@ std::optional<double> number_word_value(std::string_view word) {
 }
 
 std::optional<double> multiplier_value(std::string_view word) {
-  const std::string w = ascii_lower(word);
+  const std::string w = lower_ascii(word);
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
   if (w == "million" || w == "m") return 1e6;
@@ -210,7 +208,7 @@ class StatisticFinder {
  private:
   std::string_view text(const Token& t) const { return s_.substr(t.begin, t.end - t.begin); }
   std::string word(size_t i) const {
-    return i < tokens_.size() && tokens_[i].kind == TokenKind::Word ? ascii_lower(text(tokens_[i]))
+    return i < tokens_.size() && tokens_[i].kind == TokenKind::Word ? lower_ascii(text(tokens_[i]))
                                                                     : std::string();
   }
   bool symbol(size_t i, std::string_view sym) const {

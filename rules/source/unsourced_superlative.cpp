@@ -79,7 +79,7 @@ bool is_generic(std::string_view words) {
     while (pos < words.size() && words[pos] == ' ') ++pos;
     size_t end = words.find(' ', pos);
     if (end == std::string_view::npos) end = words.size();
-    const std::string w = citation_matching::ascii_lower(words.substr(pos, end - pos));
+    const std::string w = lower_ascii(words.substr(pos, end - pos));
     if (std::find(kGeneric.begin(), kGeneric.end(), w) != kGeneric.end()) return true;
     pos = end;
   }

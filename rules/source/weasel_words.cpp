@@ -106,7 +106,7 @@ bool names_the_subject(std::string_view word) {
       "the",  "these", "those", "his",   "her",  "their", "its",   "our",
       "such", "both",  "two",   "three", "this", "that",  "whose", "my"};
   if (word.empty()) return false;
-  const std::string w = citation_matching::ascii_lower(word);
+  const std::string w = lower_ascii(word);
   if (std::find(kDeterminers.begin(), kDeterminers.end(), w) != kDeterminers.end()) return true;
   // A possessive name: "Trotsky’s critics".
   return w.size() > 2 && (w.ends_with("’s") || w.ends_with("'s"));
