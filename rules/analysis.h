@@ -7,6 +7,7 @@
 #include <string_view>
 #include <typeindex>
 #include <unordered_map>
+#include <vector>
 
 #include "rules/options.h"
 #include "rules/text/document.h"
@@ -14,6 +15,7 @@
 namespace histlint {
 
 class KnowledgeBase;
+struct DocumentClaims;
 
 class Analysis {
  public:
@@ -29,6 +31,12 @@ class Analysis {
   const std::string& path() const { return path_; }
   // The date "N years ago" counts from: front matter `date:` first, then the options.
   std::optional<CivilDate> document_date() const;
+
+  // The dated events of the workspace's other documents (the server's open documents), for
+  // rules that compare across documents. Empty for a document checked on its own.
+  using OtherDocuments = std::vector<std::shared_ptr<const DocumentClaims>>;
+  void set_other_documents(OtherDocuments others) { other_documents_ = std::move(others); }
+  const OtherDocuments& other_documents() const { return other_documents_; }
 
   // Facts shared by several rules (dates, people mentions, citations), extracted once on first
   // use. T provides `static T extract(const Analysis&)`. Not thread-safe: one thread per Analysis.
@@ -47,6 +55,7 @@ class Analysis {
   const Options& options_;
   const KnowledgeBase& kb_;
   std::string path_;
+  OtherDocuments other_documents_;
   mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "protocol/uri.h"
 #include "rules/engine.h"
+#include "rules/extract/date_events.h"
 
 namespace histlint {
 
@@ -9,6 +10,10 @@ Language language_of(const std::string& language_id, const std::string& uri) {
   if (language_id == "markdown") return Language::Markdown;
   if (language_id == "plaintext") return Language::PlainText;
   return language_for_path(uri);
+}
+
+std::string analysis_path(const std::string& uri) {
+  return protocol::path_from_uri(uri).value_or(uri);
 }
 
 std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
@@ -23,11 +28,16 @@ std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
       workspace.resolve(path ? std::optional<std::filesystem::path>(*path) : std::nullopt);
   result->document = std::make_unique<const Document>(input.snapshot->text(),
                                                       language_of(input.language_id, input.uri));
-  result->analysis = std::make_unique<const Analysis>(
-      *result->document, *result->settings.options, *result->settings.kb, path.value_or(input.uri));
-  if (!result->settings.excluded) result->findings = run_rules(*result->analysis);
-  result->diagnostics =
-      diagnostics_json(result->findings, *input.snapshot, input.uri, input.diagnostic_options);
+  auto analysis = std::make_unique<Analysis>(*result->document, *result->settings.options,
+                                             *result->settings.kb, path.value_or(input.uri));
+  analysis->set_other_documents(input.other_documents);
+  result->analysis = std::move(analysis);
+  if (!result->settings.excluded) {
+    result->findings = run_rules(*result->analysis);
+    result->claims = std::make_shared<const DocumentClaims>(DocumentClaims::of(*result->analysis));
+  }
+  result->diagnostics = diagnostics_json(result->findings, *input.snapshot, input.uri,
+                                         input.diagnostic_options, input.open_texts);
   result->elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - started);
   return result;

@@ -26,6 +26,9 @@ struct AnalysisInput {
   std::string language_id;
   std::shared_ptr<const TextSnapshot> snapshot;
   DiagnosticOptions diagnostic_options;
+  // The workspace's other open documents: their dated events and their texts.
+  Analysis::OtherDocuments other_documents;
+  OpenTexts open_texts;
 };
 
 // Owns everything the Analysis refers to, so they live and die together. Only one thread uses
@@ -39,12 +42,17 @@ struct DocumentAnalysis {
   std::unique_ptr<const Analysis> analysis;  // refers to document, settings.options, settings.kb
   std::vector<Finding> findings;
   protocol::Json diagnostics;  // LSP Diagnostic[]
+  // Its dated events, for comparing the other open documents with this one.
+  std::shared_ptr<const DocumentClaims> claims;
   std::chrono::microseconds elapsed{0};
 };
 
 // The language of a document: its languageId when it names one ("markdown", "plaintext"), else
 // guessed from the file name.
 Language language_of(const std::string& language_id, const std::string& uri);
+
+// The path an analysis names the document by: the file's path, or the URI when it has none.
+std::string analysis_path(const std::string& uri);
 
 // Resolves the document's settings and runs every rule. Never throws for bad text.
 std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,

@@ -22,9 +22,25 @@ std::shared_ptr<const TextSnapshot> read_file(const std::string& path) {
   return std::make_shared<const TextSnapshot>(std::move(text).str());
 }
 
+// Other documents' texts by path, read from disk on first use unless open in the editor.
+class OtherTexts {
+ public:
+  explicit OtherTexts(const OpenTexts& open) : open_(open) {}
+  // Null when the file cannot be read.
+  const OpenText* find(const std::string& path) {
+    if (const auto it = open_.find(path); it != open_.end()) return &it->second;
+    auto [it, inserted] = read_.try_emplace(path);
+    if (inserted) it->second = OpenText{protocol::uri_from_path(path), read_file(path)};
+    return it->second.snapshot ? &it->second : nullptr;
+  }
+
+ private:
+  const OpenTexts& open_;
+  std::map<std::string, OpenText> read_;
+};
+
 Json diagnostic_json(const Finding& finding, const TextSnapshot& snapshot, const std::string& uri,
-                     const DiagnosticOptions& options,
-                     std::map<std::string, std::shared_ptr<const TextSnapshot>>& other_files) {
+                     const DiagnosticOptions& options, OtherTexts& other_texts) {
   Json diagnostic{
       {"range", to_json(snapshot.index().range_of(finding.span.offset, finding.span.length,
                                                   options.encoding))},
@@ -39,11 +55,10 @@ Json diagnostic_json(const Finding& finding, const TextSnapshot& snapshot, const
     const TextSnapshot* target = &snapshot;
     std::string target_uri = uri;
     if (!r.path.empty()) {
-      auto& file = other_files[r.path];
-      if (!file) file = read_file(r.path);
-      if (!file) continue;
-      target = file.get();
-      target_uri = protocol::uri_from_path(r.path);
+      const OpenText* other = other_texts.find(r.path);
+      if (!other) continue;
+      target = other->snapshot.get();
+      target_uri = other->uri;
     }
     related.push_back(
         {{"location",
@@ -63,11 +78,12 @@ bool overlaps(Span a, Span b) {
 }  // namespace
 
 Json diagnostics_json(const std::vector<Finding>& findings, const TextSnapshot& snapshot,
-                      const std::string& uri, const DiagnosticOptions& options) {
+                      const std::string& uri, const DiagnosticOptions& options,
+                      const OpenTexts& open) {
   Json diagnostics = Json::array();
-  std::map<std::string, std::shared_ptr<const TextSnapshot>> other_files;
+  OtherTexts other_texts(open);
   for (const Finding& finding : findings) {
-    diagnostics.push_back(diagnostic_json(finding, snapshot, uri, options, other_files));
+    diagnostics.push_back(diagnostic_json(finding, snapshot, uri, options, other_texts));
   }
   return diagnostics;
 }
@@ -76,10 +92,11 @@ Json code_actions_json(const std::vector<Finding>& findings, Span range,
                        const TextSnapshot& snapshot, const std::string& uri,
                        std::optional<int64_t> version, const DiagnosticOptions& options) {
   Json actions = Json::array();
-  std::map<std::string, std::shared_ptr<const TextSnapshot>> other_files;
+  const OpenTexts none;
+  OtherTexts other_texts(none);
   for (const Finding& finding : findings) {
     if (finding.fixes.empty() || !overlaps(finding.span, range)) continue;
-    const Json diagnostic = diagnostic_json(finding, snapshot, uri, options, other_files);
+    const Json diagnostic = diagnostic_json(finding, snapshot, uri, options, other_texts);
     for (const Fix& fix : finding.fixes) {
       Json edits = Json::array();
       for (const TextEdit& edit : fix.edits) {

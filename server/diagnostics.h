@@ -1,6 +1,8 @@
 // Findings as LSP diagnostics and code actions.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,10 +18,20 @@ struct DiagnosticOptions {
   bool related_information = true;  // the client shows relatedInformation
 };
 
-// LSP Diagnostic[] for the findings of one document version. Related spans in other files are
-// located by reading those files; ones that cannot be read are left out.
+// A document open in the editor, by its path (Analysis::path), so that related information in
+// it points at the text the editor shows, not at the file on disk.
+struct OpenText {
+  std::string uri;
+  std::shared_ptr<const TextSnapshot> snapshot;
+};
+using OpenTexts = std::map<std::string, OpenText>;
+
+// LSP Diagnostic[] for the findings of one document version. Related spans in other documents
+// are located in `open` when it has them, else by reading the files; ones that cannot be read
+// are left out.
 protocol::Json diagnostics_json(const std::vector<Finding>& findings, const TextSnapshot& snapshot,
-                                const std::string& uri, const DiagnosticOptions& options);
+                                const std::string& uri, const DiagnosticOptions& options,
+                                const OpenTexts& open = {});
 
 // Quick-fix code actions for the findings overlapping `range` (byte span), each fix a
 // WorkspaceEdit. With `version`, edits use documentChanges so a stale edit is refused.

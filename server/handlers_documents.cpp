@@ -69,6 +69,7 @@ void LspServer::on_did_close(const Json& params) {
   }
   states_.erase(uri);
   scheduler_->cancel(uri);
+  update_open_claims(uri, nullptr);
   answer_parked(uri, nullptr);
   notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
 }

@@ -237,14 +237,19 @@ void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer
 void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
   const OpenDocument* doc = documents_.find(uri);
   if (!doc) return;
-  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_};
+  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_, {},
+                      {}};
   scheduler_->schedule(
       uri,
-      [input = std::move(input), workspace = workspace_, post = post_,
-       alive = std::weak_ptr<bool>(alive_), this] {
+      [input = std::move(input), workspace = workspace_, open_claims = open_claims_, post = post_,
+       alive = std::weak_ptr<bool>(alive_), this]() mutable {
         std::shared_ptr<DocumentAnalysis> result;
         std::string failure;
         try {
+          // The other documents as they are when the analysis starts, not when it was queued.
+          auto others = open_claims->others(analysis_path(input.uri));
+          input.other_documents = std::move(others.documents);
+          input.open_texts = std::move(others.texts);
           result = analyze_document(input, *workspace);
         } catch (const std::exception& e) {
           failure = e.what();
@@ -292,6 +297,18 @@ void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {
       "textDocument/publishDiagnostics",
       {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});
   answer_parked(result->uri, result.get());
+  update_open_claims(result->uri, result.get());
+}
+
+void LspServer::update_open_claims(const std::string& uri, const DocumentAnalysis* result) {
+  const std::string path = analysis_path(uri);
+  const auto affected = result ? open_claims_->record(path, {uri, result->snapshot, result->claims})
+                               : open_claims_->forget(path);
+  for (const auto& other : affected) schedule_analysis(other, false);
+  // Analysed alongside a document it shares events with, it could not see that one's events.
+  if (result && open_claims_->missed_any(path, result->analysis->other_documents())) {
+    schedule_analysis(uri, false);
+  }
 }
 
 void LspServer::analysis_failed(const std::string& uri, int64_t version, const std::string& why) {
@@ -339,6 +356,7 @@ void LspServer::drop_document(const std::string& uri, std::string_view why) {
   documents_.close(uri);
   states_.erase(uri);
   scheduler_->cancel(uri);
+  update_open_claims(uri, nullptr);
   fail_parked(uri, ErrorCode::ContentModified, "the document was dropped");
   notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
 }

@@ -19,6 +19,7 @@
 #include "server/analysis_job.h"
 #include "server/diagnostics.h"
 #include "server/document_store.h"
+#include "server/open_claims.h"
 #include "server/scheduler.h"
 #include "server/workspace.h"
 
@@ -99,6 +100,9 @@ class LspServer {
   void fail_parked(const std::string& uri, protocol::ErrorCode code, std::string_view message);
   // The capabilities of the people features (definition, references, symbols).
   protocol::Json people_capabilities() const;
+  // Records a document's events (or their absence when `result` is null) and re-analyses the
+  // documents whose cross-document findings that may change.
+  void update_open_claims(const std::string& uri, const DocumentAnalysis* result);
   void drop_document(const std::string& uri, std::string_view why);
   void apply_editor_settings(const protocol::Json& settings);
   void pull_configuration();
@@ -158,6 +162,7 @@ class LspServer {
   DocumentStore documents_;
   std::map<std::string, DocumentState> states_;
   std::shared_ptr<Workspace> workspace_;
+  std::shared_ptr<OpenClaims> open_claims_ = std::make_shared<OpenClaims>();
   // Declared last: destroyed first, so no worker outlives what its tasks use.
   std::unique_ptr<Scheduler> scheduler_;
 };

@@ -1,5 +1,8 @@
 // date/conflicting-dates: one event given two different dates in one document, such as "Trotsky
-// settled in Mexico in 1936" and "He and Natalya … arrived in Mexico in January 1937".
+// settled in Mexico in 1936" and "He and Natalya … arrived in Mexico in January 1937", or in two
+// documents of the workspace the server has open.
+#include <algorithm>
+#include <filesystem>
 #include <unordered_map>
 
 #include "rules/date/rules.h"
@@ -23,43 +26,71 @@ std::string possessive(const Person* person) {
   return "their";
 }
 
-// Claims that may be about one event share a key: person, kind (arrival and settling as one
-// move) and object.
-std::string claim_key(const EventClaim& c) {
-  const EventKind kind = c.kind == EventKind::Settlement ? EventKind::Arrival : c.kind;
-  return c.person_id + '\n' + std::to_string(static_cast<int>(kind)) + '\n' + c.object;
+// "This dates Trotsky's arrival in Mexico to 1936, but an earlier sentence dates it to January
+// 1937." `source` names where the other claim is: "an earlier sentence", "chapter2.md".
+std::string conflict_message(const PeopleFacts& people, const EventClaim& claim,
+                             const EventClaim& other, const std::string& source) {
+  std::string message = "This dates " + event_name(people, claim) + " to " + claim.date.display();
+  if (other.kind == claim.kind)
+    return message + ", but " + source + " dates it to " + other.date.display() + ".";
+  // Settling before arriving, in either order.
+  const bool settled_here = claim.kind == EventKind::Settlement;
+  return message + (settled_here ? ", before " : ", after ") +
+         possessive(people.person(claim.person_id)) + (settled_here ? " arrival" : " settling") +
+         " there in " + other.date.display() + " as " + source + " says.";
+}
+
+// `other_path` is empty when the other claim is in the same document.
+Finding conflict_finding(const PeopleFacts& people, const EventClaim& claim,
+                         const EventClaim& other, const std::string& other_path,
+                         const std::string& source) {
+  Finding finding;
+  finding.span = claim.claim_span;
+  finding.message = conflict_message(people, claim, other, source);
+  finding.related.push_back(Related{other_path, other.claim_span, "the other date for this event"});
+  return finding;
+}
+
+// The other document as a message names it: its file name.
+std::string document_name(const std::string& path) {
+  const auto name = std::filesystem::path(path).filename().string();
+  return name.empty() ? path : name;
 }
 
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& events = analysis.facts<EventFacts>();
-  if (events.claims.size() < 2) return;
+  const auto& others = analysis.other_documents();
+  if (events.claims.empty() || (events.claims.size() < 2 && others.empty())) return;
   const auto& people = analysis.facts<PeopleFacts>();
   std::unordered_map<std::string, std::vector<size_t>> seen;
   for (size_t j = 0; j < events.claims.size(); ++j) {
-    const EventClaim& later = events.claims[j];
-    if (later.kind == EventKind::Activity) continue;
-    auto& same_key = seen[claim_key(later)];
-    for (size_t i : same_key) {
-      const EventClaim& earlier = events.claims[i];
-      if (earlier.sentence == later.sentence || !claims_conflict(earlier, later)) continue;
-      Finding f;
-      f.span = later.claim_span;
-      f.message = "This dates " + event_name(people, later) + " to " + later.date.display();
-      if (earlier.kind == later.kind) {
-        f.message += ", but an earlier sentence dates it to " + earlier.date.display() + ".";
-      } else {
-        // Settling before arriving, in either order of the text.
-        const bool settled_later = later.kind == EventKind::Settlement;
-        f.message += std::string(settled_later ? ", before " : ", after ") +
-                     possessive(people.person(later.person_id)) +
-                     (settled_later ? " arrival" : " settling") + " there in " +
-                     earlier.date.display() + " as an earlier sentence says.";
-      }
-      f.related.push_back(Related{"", earlier.claim_span, "the other date for this event"});
-      out.push_back(std::move(f));
-      break;
+    const EventClaim& claim = events.claims[j];
+    if (claim.kind == EventKind::Activity) continue;
+    const std::string key = event_key(claim);
+    auto& same_key = seen[key];
+    // Within the document, the later of two claims is the one reported.
+    const auto earlier = std::find_if(same_key.begin(), same_key.end(), [&](size_t i) {
+      return events.claims[i].sentence != claim.sentence &&
+             claims_conflict(events.claims[i], claim);
+    });
+    const bool conflicts_here = earlier != same_key.end();
+    if (conflicts_here) {
+      const EventClaim& other = events.claims[*earlier];
+      out.push_back(conflict_finding(people, claim, other, "", "an earlier sentence"));
     }
     same_key.push_back(j);
+    if (conflicts_here) continue;
+    // Across the workspace, each document reports its own side of the contradiction.
+    for (const auto& document : others) {
+      if (!document || document->path == analysis.path()) continue;
+      const auto other = std::find_if(
+          document->claims.begin(), document->claims.end(),
+          [&](const EventClaim& c) { return event_key(c) == key && claims_conflict(c, claim); });
+      if (other == document->claims.end()) continue;
+      out.push_back(
+          conflict_finding(people, claim, *other, document->path, document_name(document->path)));
+      break;
+    }
   }
 }
 
@@ -69,14 +100,16 @@ RuleDef conflicting_dates_rule() {
   return RuleDef{
       RuleInfo{
           "date/conflicting-dates",
-          "One event given two different dates in the same document.",
+          "One event given two different dates in the same document, or in two open documents.",
           "Reads dated claims about people (born, died, arrived in, settled in, moved to, "
           "returned to, expelled from, exiled to, founded, married) with the person as the "
           "subject, pronouns resolved, and reports a claim whose date cannot be the date another "
           "sentence gives for the same event. Settling somewhere months after arriving is not a "
           "contradiction, nor are two dates one Old Style / New Style offset apart, nor "
           "repeatable events such as arrivals years apart. Negated, hypothetical and repeated "
-          "(\"again\", \"first\") clauses are ignored.",
+          "(\"again\", \"first\") clauses are ignored. The language server also compares the "
+          "documents open in the editor, and each of two contradicting documents reports its "
+          "own claim.",
           "Trotsky arrived in Mexico in January 1937. … Trotsky settled in Mexico in 1936.",
           Severity::Warning,
           true,

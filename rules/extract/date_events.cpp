@@ -311,6 +311,7 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
           }
           ++k;
         }
+        const size_t written_first = k;  // the object as written keeps its article
         while (k < words.size() && !breaks[k] &&
                is_article(prose.substr(words[k].offset, words[k].end - words[k].offset))) {
           ++k;
@@ -331,7 +332,7 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
         }
         object_end = k;
         object_span =
-            Span{words[object_first].offset, words[k - 1].end - words[object_first].offset};
+            Span{words[written_first].offset, words[k - 1].end - words[written_first].offset};
         object =
             fold_ascii(prose.substr(words[k - 1].offset, words[k - 1].end - words[k - 1].offset));
       }
@@ -425,6 +426,39 @@ bool claims_conflict(const EventClaim& a, const EventClaim& b) {
   if (once) return true;
   const int64_t gap = std::max(x.first - y.last, y.first - x.last);
   return gap <= 2 * 366;
+}
+
+std::string event_key(const EventClaim& claim) {
+  const EventKind kind = claim.kind == EventKind::Settlement ? EventKind::Arrival : claim.kind;
+  return claim.person_id + '\n' + std::to_string(static_cast<int>(kind)) + '\n' + claim.object;
+}
+
+DocumentClaims DocumentClaims::of(const Analysis& analysis) {
+  DocumentClaims out;
+  out.path = analysis.path();
+  for (const EventClaim& claim : analysis.facts<EventFacts>().claims) {
+    if (claim.kind != EventKind::Activity) out.claims.push_back(claim);
+  }
+  return out;
+}
+
+bool DocumentClaims::same_events(const DocumentClaims& other) const {
+  return std::equal(claims.begin(), claims.end(), other.claims.begin(), other.claims.end(),
+                    [](const EventClaim& a, const EventClaim& b) {
+                      return a.kind == b.kind && a.person_id == b.person_id &&
+                             a.object == b.object && a.date.first == b.date.first &&
+                             a.date.last == b.date.last && a.date.granularity == b.date.granularity;
+                    });
+}
+
+bool DocumentClaims::shares_event_with(const DocumentClaims& other) const {
+  for (const EventClaim& a : claims) {
+    const std::string key = event_key(a);
+    for (const EventClaim& b : other.claims) {
+      if (event_key(b) == key) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace histlint

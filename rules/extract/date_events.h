@@ -62,4 +62,21 @@ struct EventFacts {
 // repeatable events (arrivals, exiles) years apart, which are likely two different occasions.
 bool claims_conflict(const EventClaim& a, const EventClaim& b);
 
+// Claims that may be about one event share this key: person, kind (arriving and settling read
+// as one move) and object.
+std::string event_key(const EventClaim& claim);
+
+// One document's dated events, kept after its analysis so that the other documents of a
+// workspace can be compared with it (date/conflicting-dates across documents).
+struct DocumentClaims {
+  std::string path;                // Analysis::path(); Related::path of findings pointing here
+  std::vector<EventClaim> claims;  // comparable events only (no Activity), in text order
+
+  static DocumentClaims of(const Analysis& analysis);
+  // The same events with the same dates, wherever in the text they are.
+  bool same_events(const DocumentClaims& other) const;
+  // A claim here may be about the same event as one in `other`.
+  bool shares_event_with(const DocumentClaims& other) const;
+};
+
 }  // namespace histlint

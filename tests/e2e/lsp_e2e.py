@@ -557,6 +557,67 @@ def people_features():
             client.kill()
 
 
+def settle(client, uri, predicate, what):
+    """The diagnostics of `uri` once a publication satisfies `predicate` (earlier ones skipped):
+    a document is re-published when another open document changes its findings."""
+    deadline = time.time() + TIMEOUT
+    while True:
+        published = client.diagnostics(uri, timeout=max(0.1, deadline - time.time()))
+        if predicate(published):
+            return published
+        if time.time() > deadline:
+            raise AssertionError("%s: never %s; last %s" % (uri, what, published))
+
+
+@test
+def conflicting_dates_across_open_documents():
+    with tempfile.TemporaryDirectory() as root:
+        client = Client()
+        try:
+            client.initialize(root=root)
+            first = "file://" + os.path.join(root, "chapter-1.md")
+            second = "file://" + os.path.join(root, "chapter-2.md")
+            unrelated = "file://" + os.path.join(root, "notes.md")
+            client.open(first, "# One\n\nTrotsky was expelled from the party in 1927.\n")
+            client.open(second, "# Two\n\nIn 1929 Trotsky was expelled from the party.\n")
+            client.open(unrelated, "# Notes\n\nLenin reached Petrograd in April 1917.\n")
+            has_conflict = lambda p: "date/conflicting-dates" in codes(p)
+            in_first = find(settle(client, first, has_conflict, "flagged"),
+                            "date/conflicting-dates")
+            in_second = find(settle(client, second, has_conflict, "flagged"),
+                             "date/conflicting-dates")
+            assert "chapter-2.md dates it to 1929" in in_first["message"], in_first
+            assert "chapter-1.md dates it to 1927" in in_second["message"], in_second
+            related = in_first["relatedInformation"][0]["location"]
+            assert related["uri"] == second, related
+            assert related["range"]["start"]["line"] == 2, related
+            related = in_second["relatedInformation"][0]["location"]
+            assert related["uri"] == first and related["range"]["start"]["line"] == 2, related
+
+            # The editor's text counts, not the file on disk (there is none): fixing the second
+            # chapter clears the first.
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": second, "version": 2},
+                "contentChanges": [{"text": "# Two\n\nIn 1927 Trotsky was expelled from the party.\n"}]})
+            settle(client, second, lambda p: not has_conflict(p), "cleared")
+            settle(client, first, lambda p: not has_conflict(p), "cleared")
+
+            # Contradicting it again, then closing the contradicting document.
+            client.notify("textDocument/didChange", {
+                "textDocument": {"uri": second, "version": 3},
+                "contentChanges": [{"text": "Trotsky was expelled from the party in 1928.\n"}]})
+            settle(client, first, has_conflict, "flagged again")
+            client.notify("textDocument/didClose", {"textDocument": {"uri": second}})
+            settle(client, first, lambda p: not has_conflict(p), "cleared after the close")
+            for message in client.backlog:
+                if message.get("method") == "textDocument/publishDiagnostics" and \
+                        message["params"]["uri"] == unrelated:
+                    assert codes(message["params"]) == [], message
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
 @test
 def configuration_files_and_settings():
     with tempfile.TemporaryDirectory() as root:
