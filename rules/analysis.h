@@ -1,6 +1,7 @@
 // One analysis of one document: the inputs every rule reads and a cache of shared facts.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,11 @@ class Analysis {
   void set_other_documents(OtherDocuments others) { other_documents_ = std::move(others); }
   const OtherDocuments& other_documents() const { return other_documents_; }
 
+  // A flag the caller sets when the result is no longer wanted (the server's document changed):
+  // the engine then stops between rules.
+  void set_cancellation(const std::atomic<bool>* flag) { cancelled_ = flag; }
+  bool cancelled() const { return cancelled_ && cancelled_->load(std::memory_order_relaxed); }
+
   // Facts shared by several rules (dates, people mentions, citations), extracted once on first
   // use. T provides `static T extract(const Analysis&)`. Not thread-safe: one thread per Analysis.
   template <class T>
@@ -56,6 +62,7 @@ class Analysis {
   const KnowledgeBase& kb_;
   std::string path_;
   OtherDocuments other_documents_;
+  const std::atomic<bool>* cancelled_ = nullptr;
   mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
 };
 

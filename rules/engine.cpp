@@ -77,6 +77,7 @@ std::optional<Severity> effective_severity(const Options& options, const RuleInf
 std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& registry) {
   std::vector<Finding> findings;
   for (const auto& rule : registry.rules()) {
+    if (analysis.cancelled()) return {};
     const RuleSetting setting = resolve(analysis.options(), rule.info);
     if (!setting.enabled) continue;
     const size_t first = findings.size();

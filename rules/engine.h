@@ -16,7 +16,8 @@ namespace histlint {
 std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule);
 
 // Runs every enabled rule over the analysis, applies configured severities and inline
-// suppressions, and returns the findings sorted by position.
+// suppressions, and returns the findings sorted by position. Returns early, with findings that
+// mean nothing, once the analysis is cancelled: callers that cancel check Analysis::cancelled().
 std::vector<Finding> run_rules(const Analysis& analysis,
                                const RuleRegistry& registry = RuleRegistry::builtin());
 

@@ -31,9 +31,11 @@ std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
   auto analysis = std::make_unique<Analysis>(*result->document, *result->settings.options,
                                              *result->settings.kb, path.value_or(input.uri));
   analysis->set_other_documents(input.other_documents);
+  analysis->set_cancellation(input.superseded);
   result->analysis = std::move(analysis);
   if (!result->settings.excluded) {
     result->findings = run_rules(*result->analysis);
+    if (result->analysis->cancelled()) return nullptr;
     result->claims = std::make_shared<const DocumentClaims>(DocumentClaims::of(*result->analysis));
   }
   result->diagnostics = diagnostics_json(result->findings, *input.snapshot, input.uri,

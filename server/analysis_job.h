@@ -2,6 +2,7 @@
 // actions until a newer version's analysis replaces it.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -29,6 +30,8 @@ struct AnalysisInput {
   // The workspace's other open documents: their dated events and their texts.
   Analysis::OtherDocuments other_documents;
   OpenTexts open_texts;
+  // Set when the result is no longer wanted; the analysis then stops early.
+  const std::atomic<bool>* superseded = nullptr;
 };
 
 // Owns everything the Analysis refers to, so they live and die together. Only one thread uses
@@ -54,7 +57,8 @@ Language language_of(const std::string& language_id, const std::string& uri);
 // The path an analysis names the document by: the file's path, or the URI when it has none.
 std::string analysis_path(const std::string& uri);
 
-// Resolves the document's settings and runs every rule. Never throws for bad text.
+// Resolves the document's settings and runs every rule. Never throws for bad text. Null when
+// the input was superseded before the analysis finished.
 std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
                                                    Workspace& workspace);
 

@@ -242,7 +242,7 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
   scheduler_->schedule(
       uri,
       [input = std::move(input), workspace = workspace_, open_claims = open_claims_, post = post_,
-       alive = std::weak_ptr<bool>(alive_), this]() mutable {
+       alive = std::weak_ptr<bool>(alive_), this](const std::atomic<bool>& superseded) mutable {
         std::shared_ptr<DocumentAnalysis> result;
         std::string failure;
         try {
@@ -250,7 +250,9 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
           auto others = open_claims->others(analysis_path(input.uri));
           input.other_documents = std::move(others.documents);
           input.open_texts = std::move(others.texts);
+          input.superseded = &superseded;
           result = analyze_document(input, *workspace);
+          if (!result) return;  // a newer version (or the close) superseded it
         } catch (const std::exception& e) {
           failure = e.what();
         }

@@ -59,8 +59,7 @@ OpenClaims::Others OpenClaims::others(const std::string& path) const {
   return out;
 }
 
-bool OpenClaims::missed_any(const std::string& path,
-                            const Analysis::OtherDocuments& seen) const {
+bool OpenClaims::missed_any(const std::string& path, const Analysis::OtherDocuments& seen) const {
   const std::lock_guard lock(mutex_);
   const auto it = entries_.find(path);
   if (it == entries_.end()) return false;

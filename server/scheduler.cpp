@@ -17,6 +17,7 @@ Scheduler::~Scheduler() {
     const std::lock_guard lock(mutex_);
     stopping_ = true;
     pending_.clear();
+    for (auto& [key, superseded] : running_) *superseded = true;
   }
   wake_.notify_all();
   for (auto& thread : threads_) thread.join();
@@ -28,6 +29,7 @@ void Scheduler::schedule(const std::string& key, Task task, bool immediate) {
     pending_[key] =
         Pending{std::move(task),
                 Clock::now() + (immediate ? Clock::duration::zero() : Clock::duration(debounce_))};
+    supersede_running(key);
   }
   wake_.notify_all();
 }
@@ -45,6 +47,11 @@ void Scheduler::expedite(const std::string& key) {
 void Scheduler::cancel(const std::string& key) {
   const std::lock_guard lock(mutex_);
   pending_.erase(key);
+  supersede_running(key);
+}
+
+void Scheduler::supersede_running(const std::string& key) {
+  if (const auto it = running_.find(key); it != running_.end()) *it->second = true;
 }
 
 void Scheduler::set_debounce(std::chrono::milliseconds debounce) {
@@ -84,10 +91,11 @@ void Scheduler::work() {
     const std::string key = next->first;
     Task task = std::move(next->second.task);
     pending_.erase(next);
-    running_.insert(key);
+    const auto superseded = std::make_shared<std::atomic<bool>>(false);
+    running_[key] = superseded;
     lock.unlock();
     try {
-      task();
+      task(*superseded);
     } catch (const std::exception& e) {
       log::error("analysis of " + key + " failed: " + e.what());
     }

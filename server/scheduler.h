@@ -1,13 +1,16 @@
 // Runs analyses on worker threads: debounced per document, one at a time per document, newest
-// request wins. Results for outdated versions are the caller's to drop (it knows the versions).
+// request wins. A running task is told when it is superseded (a newer task for its document, or
+// the document cancelled) so it can stop early; results for outdated versions are the caller's to
+// drop (it knows the versions).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,7 +19,8 @@ namespace histlint {
 
 class Scheduler {
  public:
-  using Task = std::function<void()>;
+  // `superseded` turns true while the task runs when its result is no longer wanted.
+  using Task = std::function<void(const std::atomic<bool>& superseded)>;
   using Clock = std::chrono::steady_clock;
 
   Scheduler(unsigned workers, std::chrono::milliseconds debounce);
@@ -26,12 +30,12 @@ class Scheduler {
   Scheduler& operator=(const Scheduler&) = delete;
 
   // Queues `task` under `key` to run after the debounce delay (at once when `immediate`),
-  // replacing a task still pending under the same key. A task never runs while another with the
-  // same key is running.
+  // replacing a task still pending under the same key and superseding one running. A task never
+  // runs while another with the same key is running.
   void schedule(const std::string& key, Task task, bool immediate = false);
   // Runs the task pending under `key` without waiting for the rest of its delay.
   void expedite(const std::string& key);
-  // Drops the task pending under `key`, if any.
+  // Drops the task pending under `key`, if any, and supersedes the one running.
   void cancel(const std::string& key);
   void set_debounce(std::chrono::milliseconds debounce);
   std::chrono::milliseconds debounce() const;
@@ -44,11 +48,13 @@ class Scheduler {
     Clock::time_point due;
   };
   void work();
+  // Tells the task running under `key`, if any, that its result is no longer wanted.
+  void supersede_running(const std::string& key);
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::map<std::string, Pending> pending_;
-  std::set<std::string> running_;
+  std::map<std::string, std::shared_ptr<std::atomic<bool>>> running_;  // key -> superseded
   std::chrono::milliseconds debounce_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -307,6 +307,10 @@ class StatisticFinder {
     if (i > 0) {
       const std::string before = word(i - 1);
       if (is_identifier_word(before)) return std::nullopt;
+      // An age: "dead at the age of 60".
+      if (before == "of" && i > 1 && (word(i - 2) == "age" || word(i - 2) == "ages")) {
+        return std::nullopt;
+      }
       if (symbol(i - 1, "#") || symbol(i - 1, "§")) return std::nullopt;
       if (symbol(i - 1, ".") && i > 1 && is_identifier_word(word(i - 2))) return std::nullopt;
       // A capitalised singular before the number names it: "Article 58", "Order 227" (but "the

@@ -71,3 +71,15 @@ TEST_CASE("date and source findings inside a garbled span are dropped") {
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "garble/spun-text");
 }
+
+TEST_CASE("a cancelled analysis stops before the next rule") {
+  const Document doc("In 1942 he wrote.", Language::PlainText);
+  const Options options;
+  Analysis analysis(doc, options, KnowledgeBase::bundled());
+  std::atomic<bool> cancelled{false};
+  analysis.set_cancellation(&cancelled);
+  CHECK(run_rules(analysis, test_registry(false)).size() == 1);
+  cancelled = true;
+  CHECK(analysis.cancelled());
+  CHECK(run_rules(analysis, test_registry(false)).empty());
+}

@@ -65,6 +65,7 @@ TEST_CASE("statistic: dates, ages, durations and measures are not statistics") {
       "Alma Ata lies two thousand miles from Moscow.",
       "The movement has existed for nearly 100 years.",
       "He became a Marxist at the age of 19.",
+      "The next day he was dead at the age of 60.",
       "What have your 80’s politics done for the 1930s?",
       "See chapter 12 and p. 45, and Article 58 of the code.",
       "It happened on the 24th of May.",
