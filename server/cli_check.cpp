@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "rules/engine.h"
+#include "rules/extract/date_events.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
@@ -156,6 +157,7 @@ std::optional<std::string> text_problem(std::string_view text) {
 struct FileOutcome {
   std::optional<CheckedFile> checked;
   std::optional<FileProblem> problem;
+  std::shared_ptr<const DocumentClaims> claims;  // its dated events, when it has any
 };
 
 // The knowledge-base files merged over the bundled one for a configuration: the project's
@@ -196,8 +198,10 @@ class KnowledgeBases {
   std::map<std::vector<std::string>, std::unique_ptr<KnowledgeBase>> loaded_;
 };
 
+// `others`: the other files' dated events, for date/conflicting-dates across files.
 FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
-                      std::optional<std::string> text, bool report_unused_disables) {
+                      std::optional<std::string> text, bool report_unused_disables,
+                      Analysis::OtherDocuments others = {}) {
   FileOutcome outcome;
   std::string error;
   if (!text) text = read_file(target.path, error);
@@ -212,9 +216,54 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   Options options = target.config->options;
   options.report_unused_disables = options.report_unused_disables || report_unused_disables;
   const Document doc(std::move(*text), language_for_path(target.path.string()));
-  const Analysis analysis(doc, options, kb, target.display);
+  Analysis analysis(doc, options, kb, target.display);
+  analysis.set_other_documents(std::move(others));
   outcome.checked = make_checked_file(target.display, doc.text(), run_rules(analysis));
+  auto claims = DocumentClaims::of(analysis);
+  if (!claims.claims.empty()) outcome.claims = std::make_shared<DocumentClaims>(std::move(claims));
   return outcome;
+}
+
+// Checks again, with the others' events, each file whose dated events contradict another
+// file's: one event given two dates in two chapters of a book. Only those files are re-read,
+// so a run without such contradictions costs nothing more.
+void recheck_conflicting_files(const std::vector<CheckTarget>& targets,
+                               const std::vector<const KnowledgeBase*>& kbs,
+                               const std::optional<std::string>& stdin_text,
+                               bool report_unused_disables, std::vector<FileOutcome>& outcomes) {
+  std::vector<size_t> with_claims;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (outcomes[i].claims) with_claims.push_back(i);
+  }
+  if (with_claims.size() < 2) return;
+  std::vector<size_t> conflicting;
+  for (size_t i : with_claims) {
+    for (size_t j : with_claims) {
+      if (i != j && outcomes[i].claims->conflicts_with(*outcomes[j].claims)) {
+        conflicting.push_back(i);
+        break;
+      }
+    }
+  }
+  for (size_t i : conflicting) {
+    Analysis::OtherDocuments others;
+    for (size_t j : with_claims) {
+      if (j != i) others.push_back(outcomes[j].claims);
+    }
+    std::optional<std::string> text;
+    if (targets[i].from_stdin) text = stdin_text;
+    try {
+      auto recheck = check_one(targets[i], *kbs[i], std::move(text), report_unused_disables,
+                               std::move(others));
+      if (recheck.checked) outcomes[i].checked = std::move(recheck.checked);
+    } catch (const std::exception& e) {
+      // The file's first result stands; say why the comparison with the others is missing.
+      outcomes[i].problem = FileProblem{targets[i].display, targets[i].display +
+                                                                ": internal error comparing its "
+                                                                "dates with the other files: " +
+                                                                e.what()};
+    }
+  }
 }
 
 // Checks every target on `jobs` threads; outcomes keep the targets' order. Draws a progress line
@@ -380,9 +429,10 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   }
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto outcomes =
-      check_all(list.targets, kbs, std::move(stdin_text), jobs, options.report_unused_disables,
-                io.err_is_terminal && !options.quiet, io.err);
+  auto outcomes = check_all(list.targets, kbs, stdin_text, jobs, options.report_unused_disables,
+                            io.err_is_terminal && !options.quiet, io.err);
+  recheck_conflicting_files(list.targets, kbs, stdin_text, options.report_unused_disables,
+                            outcomes);
 
   Report report;
   report.problems = std::move(list.problems);

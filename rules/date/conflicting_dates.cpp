@@ -1,6 +1,6 @@
 // date/conflicting-dates: one event given two different dates in one document, such as "Trotsky
 // settled in Mexico in 1936" and "He and Natalya … arrived in Mexico in January 1937", or in two
-// documents of the workspace the server has open.
+// documents checked together (the files of one `histlint check`, the editor's open documents).
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
@@ -100,16 +100,17 @@ RuleDef conflicting_dates_rule() {
   return RuleDef{
       RuleInfo{
           "date/conflicting-dates",
-          "One event given two different dates in the same document, or in two open documents.",
+          "One event given two different dates in one document, or in two documents checked "
+          "together.",
           "Reads dated claims about people (born, died, arrived in, settled in, moved to, "
           "returned to, expelled from, exiled to, founded, married) with the person as the "
           "subject, pronouns resolved, and reports a claim whose date cannot be the date another "
           "sentence gives for the same event. Settling somewhere months after arriving is not a "
           "contradiction, nor are two dates one Old Style / New Style offset apart, nor "
           "repeatable events such as arrivals years apart. Negated, hypothetical and repeated "
-          "(\"again\", \"first\") clauses are ignored. The language server also compares the "
-          "documents open in the editor, and each of two contradicting documents reports its "
-          "own claim.",
+          "(\"again\", \"first\") clauses are ignored. `histlint check` also compares the files "
+          "of one run, and the language server the documents open in the editor; each of two "
+          "contradicting documents reports its own claim.",
           "Trotsky arrived in Mexico in January 1937. … Trotsky settled in Mexico in 1936.",
           Severity::Warning,
           true,

@@ -461,4 +461,14 @@ bool DocumentClaims::shares_event_with(const DocumentClaims& other) const {
   return false;
 }
 
+bool DocumentClaims::conflicts_with(const DocumentClaims& other) const {
+  for (const EventClaim& a : claims) {
+    const std::string key = event_key(a);
+    for (const EventClaim& b : other.claims) {
+      if (event_key(b) == key && claims_conflict(a, b)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace histlint

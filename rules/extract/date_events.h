@@ -77,6 +77,8 @@ struct DocumentClaims {
   bool same_events(const DocumentClaims& other) const;
   // A claim here may be about the same event as one in `other`.
   bool shares_event_with(const DocumentClaims& other) const;
+  // A claim here and one in `other` give one event dates that cannot both be right.
+  bool conflicts_with(const DocumentClaims& other) const;
 };
 
 }  // namespace histlint

@@ -418,6 +418,33 @@ def folders_walk_recursively_in_sorted_order():
     expect([f["path"] for f in json.loads(out2)["files"]] == paths, "a file named twice is checked once")
 
 
+@case
+def one_event_dated_differently_in_two_files():
+    with tempfile.TemporaryDirectory() as root:
+        files = {"chapter-1.md": "# One\n\nTrotsky was expelled from the party in 1927.\n",
+                 "chapter-2.md": "# Two\n\nIn 1929 Trotsky was expelled from the party.\n",
+                 "notes.md": "# Notes\n\nLenin reached Petrograd in April 1917.\n"}
+        for name, text in files.items():
+            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        code, out, err = run(["check", "--format", "json", "--jobs", "2", "."], cwd=root)
+        expect_code(code, 1, err)
+        report = {f["path"]: f["diagnostics"] for f in json.loads(out)["files"]}
+        expect(report["notes.md"] == [], f"notes.md clean: {report['notes.md']}")
+        for name, other, year in (("chapter-1.md", "chapter-2.md", "1929"),
+                                  ("chapter-2.md", "chapter-1.md", "1927")):
+            found = [d for d in report[name] if d["rule"] == "date/conflicting-dates"]
+            expect(len(found) == 1, f"{name}: one conflicting-dates finding, got {report[name]}")
+            expect(f"but {other} dates it to {year}." in found[0]["message"], found[0]["message"])
+            related = found[0]["related"][0]
+            flagged = files[other].encode()[related["offset"]:related["offset"] + related["length"]]
+            expect(related["path"] == other and year.encode() in flagged, f"related {related}")
+        # Checked on its own, a file has nothing to contradict.
+        code, out, err = run(["check", "--format", "json", "chapter-1.md"], cwd=root)
+        expect_code(code, 0, err)
+        # The server finds the same when both files are open (tests/e2e/lsp_e2e.py).
+
+
 # --------------------------------------------------------------------------------------------
 # Configuration, suppressions, baselines.
 

@@ -108,4 +108,6 @@ TEST_CASE("DocumentClaims tells changed events from moved text") {
   CHECK_FALSE(ca.same_events(cc));
   CHECK(ca.shares_event_with(cc));
   CHECK_FALSE(ca.shares_event_with(DocumentClaims{}));
+  CHECK(ca.conflicts_with(cc));
+  CHECK_FALSE(ca.conflicts_with(cb));
 }
