@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -224,13 +225,79 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   return outcome;
 }
 
+// Runs task(0) … task(count - 1) on `jobs` threads. Draws "histlint: VERB n of COUNT files" on
+// a terminal when the run takes more than a moment.
+void run_parallel(size_t count, unsigned jobs, bool show_progress, std::string_view verb,
+                  std::ostream& err, const std::function<void(size_t)>& task) {
+  std::atomic<size_t> next{0};
+  std::mutex progress_mutex;
+  std::condition_variable progress;
+  size_t finished = 0;  // guarded by progress_mutex
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < count;) {
+      task(i);
+      {
+        const std::lock_guard lock(progress_mutex);
+        ++finished;
+      }
+      progress.notify_one();
+    }
+  };
+  const size_t threads = std::max<size_t>(1, std::min<size_t>(jobs, count));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  if (!show_progress) {
+    work();
+  } else {
+    pool.emplace_back(work);
+    const auto start = std::chrono::steady_clock::now();
+    std::optional<size_t> drawn;  // the count on screen
+    std::unique_lock lock(progress_mutex);
+    while (!progress.wait_for(lock, std::chrono::milliseconds(100),
+                              [&] { return finished == count; })) {
+      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
+      if (drawn == finished) continue;
+      err << "\rhistlint: " << verb << " " << finished << " of " << count << " files" << std::flush;
+      drawn = finished;
+    }
+    if (drawn) err << "\r\033[K" << std::flush;
+  }
+  for (auto& thread : pool) thread.join();
+}
+
+// How one run of `histlint check` reads its files.
+struct CheckPlan {
+  const std::vector<CheckTarget>& targets;
+  const std::vector<const KnowledgeBase*>& kbs;
+  const std::optional<std::string>& stdin_text;
+  bool report_unused_disables = false;
+  unsigned jobs = 1;
+  bool show_progress = false;
+};
+
+// Checks every target; outcomes keep the targets' order.
+std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
+  std::vector<FileOutcome> outcomes(plan.targets.size());
+  run_parallel(plan.targets.size(), plan.jobs, plan.show_progress, "checked", err, [&](size_t i) {
+    const CheckTarget& target = plan.targets[i];
+    try {
+      outcomes[i] =
+          check_one(target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
+                    plan.report_unused_disables);
+    } catch (const std::exception& e) {
+      // A rule failing on one file must not take the other files' results down with it.
+      outcomes[i].problem =
+          FileProblem{target.display, target.display + ": internal error: " + e.what()};
+    }
+  });
+  return outcomes;
+}
+
 // Checks again, with the others' events, each file whose dated events contradict another
-// file's: one event given two dates in two chapters of a book. Only those files are re-read,
+// file's: one event given two dates in two chapters of a book. Only those files are read again,
 // so a run without such contradictions costs nothing more.
-void recheck_conflicting_files(const std::vector<CheckTarget>& targets,
-                               const std::vector<const KnowledgeBase*>& kbs,
-                               const std::optional<std::string>& stdin_text,
-                               bool report_unused_disables, std::vector<FileOutcome>& outcomes) {
+void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& outcomes,
+                               std::ostream& err) {
   std::vector<size_t> with_claims;
   for (size_t i = 0; i < outcomes.size(); ++i) {
     if (outcomes[i].claims) with_claims.push_back(i);
@@ -245,79 +312,28 @@ void recheck_conflicting_files(const std::vector<CheckTarget>& targets,
       }
     }
   }
-  for (size_t i : conflicting) {
-    Analysis::OtherDocuments others;
-    for (size_t j : with_claims) {
-      if (j != i) others.push_back(outcomes[j].claims);
-    }
-    std::optional<std::string> text;
-    if (targets[i].from_stdin) text = stdin_text;
-    try {
-      auto recheck = check_one(targets[i], *kbs[i], std::move(text), report_unused_disables,
-                               std::move(others));
-      if (recheck.checked) outcomes[i].checked = std::move(recheck.checked);
-    } catch (const std::exception& e) {
-      // The file's first result stands; say why the comparison with the others is missing.
-      outcomes[i].problem = FileProblem{targets[i].display, targets[i].display +
-                                                                ": internal error comparing its "
-                                                                "dates with the other files: " +
-                                                                e.what()};
-    }
-  }
-}
-
-// Checks every target on `jobs` threads; outcomes keep the targets' order. Draws a progress line
-// on a terminal when the run takes more than a moment.
-std::vector<FileOutcome> check_all(const std::vector<CheckTarget>& targets,
-                                   const std::vector<const KnowledgeBase*>& kbs,
-                                   std::optional<std::string> stdin_text, unsigned jobs,
-                                   bool report_unused_disables, bool show_progress,
-                                   std::ostream& err) {
-  std::vector<FileOutcome> outcomes(targets.size());
-  std::atomic<size_t> next{0};
-  std::mutex progress_mutex;
-  std::condition_variable progress;
-  size_t finished = 0;  // guarded by progress_mutex
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < targets.size();) {
-      std::optional<std::string> text;
-      if (targets[i].from_stdin) text = std::move(stdin_text);
-      try {
-        outcomes[i] = check_one(targets[i], *kbs[i], std::move(text), report_unused_disables);
-      } catch (const std::exception& e) {
-        // A rule failing on one file must not take the other files' results down with it.
-        outcomes[i].problem =
-            FileProblem{targets[i].display, targets[i].display + ": internal error: " + e.what()};
-      }
-      {
-        const std::lock_guard lock(progress_mutex);
-        ++finished;
-      }
-      progress.notify_one();
-    }
-  };
-  const size_t threads = std::max<size_t>(1, std::min<size_t>(jobs, targets.size()));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  if (!show_progress) {
-    work();
-  } else {
-    pool.emplace_back(work);
-    const auto start = std::chrono::steady_clock::now();
-    std::optional<size_t> drawn;  // the count on screen
-    std::unique_lock lock(progress_mutex);
-    while (!progress.wait_for(lock, std::chrono::milliseconds(100),
-                              [&] { return finished == targets.size(); })) {
-      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
-      if (drawn == finished) continue;
-      err << "\rhistlint: checked " << finished << " of " << targets.size() << " files"
-          << std::flush;
-      drawn = finished;
-    }
-    if (drawn) err << "\r\033[K" << std::flush;
-  }
-  for (auto& thread : pool) thread.join();
-  return outcomes;
+  run_parallel(conflicting.size(), plan.jobs, plan.show_progress, "compared the dates of", err,
+               [&](size_t k) {
+                 const size_t i = conflicting[k];
+                 const CheckTarget& target = plan.targets[i];
+                 Analysis::OtherDocuments others;
+                 for (size_t j : with_claims) {
+                   if (j != i) others.push_back(outcomes[j].claims);
+                 }
+                 try {
+                   auto again = check_one(target, *plan.kbs[i],
+                                          target.from_stdin ? plan.stdin_text : std::nullopt,
+                                          plan.report_unused_disables, std::move(others));
+                   if (again.checked) outcomes[i].checked = std::move(again.checked);
+                 } catch (const std::exception& e) {
+                   // The first result stands; say why the comparison with the others is missing.
+                   outcomes[i].problem =
+                       FileProblem{target.display, target.display +
+                                                       ": internal error comparing its dates "
+                                                       "with the other files: " +
+                                                       e.what()};
+                 }
+               });
 }
 
 std::string plural(size_t n, std::string_view word) {
@@ -429,10 +445,11 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   }
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  auto outcomes = check_all(list.targets, kbs, stdin_text, jobs, options.report_unused_disables,
-                            io.err_is_terminal && !options.quiet, io.err);
-  recheck_conflicting_files(list.targets, kbs, stdin_text, options.report_unused_disables,
-                            outcomes);
+  const CheckPlan plan{list.targets, kbs,
+                       stdin_text,   options.report_unused_disables,
+                       jobs,         io.err_is_terminal && !options.quiet};
+  auto outcomes = check_all(plan, io.err);
+  recheck_conflicting_files(plan, outcomes, io.err);
 
   Report report;
   report.problems = std::move(list.problems);
