@@ -5,8 +5,9 @@
 
 namespace histlint {
 
-std::optional<HoverCard> hover_at(const Analysis& analysis, size_t offset) {
-  if (auto card = person_hover(analysis, offset)) return card;
+std::optional<HoverCard> hover_at(const Analysis& analysis, size_t offset,
+                                  const WorkspaceMentionCounter& workspace_mentions) {
+  if (auto card = person_hover(analysis, offset, workspace_mentions)) return card;
   return date_hover(analysis, offset);
 }
 

@@ -71,6 +71,7 @@ void LspServer::on_did_close(const Json& params) {
   scheduler_->cancel(uri);
   update_open_claims(uri, nullptr);
   answer_parked(uri, nullptr);
+  reindex_workspace();  // its file now speaks for it, perhaps changed
   notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", Json::array()}});
 }
 
@@ -82,8 +83,10 @@ void LspServer::on_did_save(const Json& params) {
     if (file.filename() == ".histlint.json" ||
         (file.filename() == "people.json" && file.parent_path().filename() == ".histlint")) {
       reanalyze_all();
+      return;
     }
   }
+  reindex_workspace();
 }
 
 }  // namespace histlint

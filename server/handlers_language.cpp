@@ -1,5 +1,6 @@
 // textDocument/hover and textDocument/codeAction.
 #include "protocol/lsp.h"
+#include "rules/extract/people.h"
 #include "rules/hover.h"
 #include "server/lsp_server.h"
 
@@ -14,7 +15,17 @@ void LspServer::on_hover(const Json& id, const Json& params) {
     const auto& index = analysis.snapshot->index();
     const auto offset = index.offset_of(position, encoding_);
     if (!offset) return nullptr;  // a line past the end: nothing there
-    const auto card = hover_at(*analysis.analysis, *offset);
+    // Mentions elsewhere: the other open documents, then the workspace files not open.
+    const auto elsewhere = [this, &analysis](std::string_view person_id) {
+      size_t n = mention_index_->count(person_id, open_uris());
+      for (const auto& [uri, state] : states_) {
+        if (uri != analysis.uri && state.latest) {
+          n += state.latest->analysis->facts<PeopleFacts>().mention_count(person_id);
+        }
+      }
+      return n;
+    };
+    const auto card = hover_at(*analysis.analysis, *offset, elsewhere);
     if (!card) return nullptr;
     return {{"contents",
              {{"kind", markdown_hover_ ? "markdown" : "plaintext"},

@@ -108,9 +108,11 @@ void LspServer::on_initialize(const Json& id, const Json& params) {
 
 void LspServer::on_initialized(const Json&) {
   if (client_configuration_) pull_configuration();
+  reindex_workspace();
   if (client_watches_files_) {
-    const Json watchers = Json::array(
-        {{{"globPattern", "**/.histlint.json"}}, {{"globPattern", "**/.histlint/people.json"}}});
+    const Json watchers = Json::array({{{"globPattern", "**/.histlint.json"}},
+                                       {{"globPattern", "**/.histlint/people.json"}},
+                                       {{"globPattern", "**/*.{md,markdown,txt}"}}});
     request("client/registerCapability",
             {{"registrations",
               {{{"id", "histlint-config-watch"},

@@ -60,7 +60,7 @@ void LspServer::on_references(const Json& id, const Json& params) {
       locations.push_back(protocol::location_json(
           analysis.uri, index.range_of(span.offset, span.length, encoding_)));
     }
-    // The other open documents, from their latest analyses.
+    // The other open documents, from their latest analyses (newer than their files).
     for (const auto& [uri, state] : states_) {
       if (uri == analysis.uri || !state.latest) continue;
       const DocumentAnalysis& other = *state.latest;
@@ -70,6 +70,10 @@ void LspServer::on_references(const Json& id, const Json& params) {
             uri, other.snapshot->index().range_of(mention->span.offset, mention->span.length,
                                                   encoding_)));
       }
+    }
+    // The workspace files that are not open.
+    for (const auto& mention : mention_index_->mentions_of(*person, open_uris())) {
+      locations.push_back(protocol::location_json(mention.uri, mention.range));
     }
     if (include_declaration) {
       const auto definition = person_definition(*analysis.analysis, *offset);

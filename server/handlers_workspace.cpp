@@ -46,9 +46,22 @@ void LspServer::on_did_change_configuration(const Json& params) {
   }
 }
 
-void LspServer::on_did_change_watched_files(const Json&) {
-  // Configuration and knowledge-base files are re-read when their modification time changes.
-  reanalyze_all();
+void LspServer::on_did_change_watched_files(const Json& params) {
+  // Configuration and knowledge-base files are re-read when their modification time changes;
+  // a changed prose file only changes the workspace's mentions.
+  const Json* changes = protocol::optional_member(params, "changes");
+  bool settings_changed = !changes || !changes->is_array();
+  if (!settings_changed) {
+    for (const Json& change : *changes) {
+      const std::string uri = protocol::string_member(change, "uri");
+      settings_changed |= uri.ends_with("/.histlint.json") || uri.ends_with("/people.json");
+    }
+  }
+  if (settings_changed) {
+    reanalyze_all();
+  } else {
+    reindex_workspace();
+  }
 }
 
 void LspServer::on_did_change_workspace_folders(const Json& params) {

@@ -271,6 +271,22 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
 
 void LspServer::reanalyze_all() {
   for (const auto& [uri, doc] : documents_.documents()) schedule_analysis(uri, false);
+  reindex_workspace();
+}
+
+void LspServer::reindex_workspace() {
+  // Not a URI, so it never collides with a document's key.
+  scheduler_->schedule(" workspace mentions",
+                       [index = mention_index_, workspace = workspace_,
+                        encoding = encoding_](const std::atomic<bool>& superseded) {
+                         index->rebuild(*workspace, encoding, superseded);
+                       });
+}
+
+std::set<std::string> LspServer::open_uris() const {
+  std::set<std::string> uris;
+  for (const auto& [uri, doc] : documents_.documents()) uris.insert(uri);
+  return uris;
 }
 
 void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {

@@ -19,6 +19,7 @@
 #include "server/analysis_job.h"
 #include "server/diagnostics.h"
 #include "server/document_store.h"
+#include "server/mention_index.h"
 #include "server/open_claims.h"
 #include "server/scheduler.h"
 #include "server/workspace.h"
@@ -92,6 +93,10 @@ class LspServer {
   void with_analysis(const protocol::Json& id, const protocol::Json& params, AnalysisAnswer answer);
   void schedule_analysis(const std::string& uri, bool immediate);
   void reanalyze_all();
+  // Re-reads the workspace files that changed, for references and mention counts.
+  void reindex_workspace();
+  // The URIs of the open documents.
+  std::set<std::string> open_uris() const;
   void analysis_done(std::shared_ptr<DocumentAnalysis> result);
   void analysis_failed(const std::string& uri, int64_t version, const std::string& why);
   // Answers the requests parked on `uri` from its analysis (null results when it was closed).
@@ -163,6 +168,7 @@ class LspServer {
   std::map<std::string, DocumentState> states_;
   std::shared_ptr<Workspace> workspace_;
   std::shared_ptr<OpenClaims> open_claims_ = std::make_shared<OpenClaims>();
+  std::shared_ptr<MentionIndex> mention_index_ = std::make_shared<MentionIndex>();
   // Declared last: destroyed first, so no worker outlives what its tasks use.
   std::unique_ptr<Scheduler> scheduler_;
 };

@@ -64,6 +64,11 @@ void Workspace::set_folders(std::vector<fs::path> folders) {
   folders_ = std::move(folders);
 }
 
+std::vector<fs::path> Workspace::folders() const {
+  const std::lock_guard lock(mutex_);
+  return folders_;
+}
+
 void Workspace::add_folder(const fs::path& folder) {
   const std::lock_guard lock(mutex_);
   if (std::find(folders_.begin(), folders_.end(), folder) == folders_.end()) {

@@ -34,6 +34,7 @@ class Workspace {
   ~Workspace();
 
   void set_folders(std::vector<std::filesystem::path> folders);
+  std::vector<std::filesystem::path> folders() const;
   void add_folder(const std::filesystem::path& folder);
   void remove_folder(const std::filesystem::path& folder);
 
@@ -59,7 +60,7 @@ class Workspace {
   std::shared_ptr<const KnowledgeBase> knowledge_base_for(
       const std::vector<std::filesystem::path>& files, std::vector<std::string>& errors);
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::vector<std::filesystem::path> folders_;
   protocol::Json editor_settings_;  // the accepted keys only
   std::shared_ptr<const Options> editor_options_;

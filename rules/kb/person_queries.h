@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,10 +14,6 @@
 #include "rules/kb/knowledge_base.h"
 
 namespace histlint {
-
-// Counts a person's mentions in the other documents of the workspace (the server's index);
-// the hover card shows the figure when given.
-using WorkspaceMentionCounter = std::function<size_t(std::string_view person_id)>;
 
 // The person card for the name at `offset`, or nullopt when no name is there.
 std::optional<HoverCard> person_hover(const Analysis& analysis, size_t offset,

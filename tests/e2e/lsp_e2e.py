@@ -618,6 +618,71 @@ def conflicting_dates_across_open_documents():
             client.kill()
 
 
+def eventually(query, check, what):
+    """Repeats `query` until `check` holds on its result: the workspace index builds in the
+    background."""
+    deadline = time.time() + TIMEOUT
+    while True:
+        result = query()
+        if check(result):
+            return result
+        if time.time() > deadline:
+            raise AssertionError("never %s: %s" % (what, result))
+        time.sleep(0.1)
+
+
+@test
+def references_and_counts_reach_unopened_workspace_files():
+    with tempfile.TemporaryDirectory() as root:
+        os.makedirs(os.path.join(root, "archive", "letters"))
+        os.makedirs(os.path.join(root, "node_modules", "x"))
+        letter = os.path.join(root, "archive", "letters", "1937.md")
+        with open(letter, "w") as f:
+            f.write("# Letters\n\nA note from Coyoacán.\nLeon Trotsky wrote it. Trotsky signed.\n")
+        with open(os.path.join(root, "node_modules", "x", "readme.md"), "w") as f:
+            f.write("Leon Trotsky in a dependency.\n")
+        with open(os.path.join(root, "archive", "data.json"), "w") as f:
+            f.write('{"name": "Leon Trotsky"}\n')
+        client = Client()
+        try:
+            client.initialize(root=root)
+            first = "file://" + os.path.join(root, "first.md")
+            client.open(first, "Leon Trotsky reached Mexico in 1937.\n")
+            client.diagnostics(first, 1)
+            at = {"textDocument": {"uri": first}, "position": {"line": 0, "character": 6},
+                  "context": {"includeDeclaration": False}}
+            letter_uri = "file://" + letter
+            references = eventually(
+                lambda: client.call("textDocument/references", at),
+                lambda refs: any(r["uri"] == letter_uri for r in refs), "indexed the letter")
+            in_letter = sorted((r["range"]["start"]["line"], r["range"]["start"]["character"])
+                               for r in references if r["uri"] == letter_uri)
+            assert in_letter == [(3, 0), (3, 23)], references
+            assert all(r["uri"] in (first, letter_uri) for r in references), references
+            hover = client.call("textDocument/hover", at)
+            assert "2 times in other workspace documents" in hover["contents"]["value"], hover
+
+            # Once open, the editor's text counts instead of the file.
+            client.open(letter_uri, "Nothing about anyone.\n")
+            client.diagnostics(letter_uri, 1)
+            references = client.call("textDocument/references", at)
+            assert [r["uri"] for r in references] == [first], references
+            client.notify("textDocument/didClose", {"textDocument": {"uri": letter_uri}})
+            eventually(lambda: client.call("textDocument/references", at),
+                       lambda refs: len(refs) == 3, "the file back in the index after the close")
+
+            # A file that changes on disk, reported by the client's watcher.
+            with open(letter, "w") as f:
+                f.write("Trotsky, Trotsky and Trotsky.\n")
+            client.notify("workspace/didChangeWatchedFiles",
+                          {"changes": [{"uri": letter_uri, "type": 2}]})
+            eventually(lambda: client.call("textDocument/references", at),
+                       lambda refs: len(refs) == 4, "the changed file re-indexed")
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
 @test
 def configuration_files_and_settings():
     with tempfile.TemporaryDirectory() as root:

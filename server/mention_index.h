@@ -1,0 +1,58 @@
+// Where people are mentioned in the workspace folders' files that are not open in the editor,
+// for references and the hover card's "N in other workspace documents". Rebuilt on a worker
+// after start-up and when files may have changed; a rebuild re-reads only the files whose size
+// or modification time changed. Thread-safe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/positions.h"
+#include "server/workspace.h"
+
+namespace histlint {
+
+class MentionIndex {
+ public:
+  // Files above this size are not indexed (a stray data dump must not stall the server).
+  static constexpr uintmax_t kMaxFileBytes = 8u << 20;
+  static constexpr size_t kMaxFiles = 10000;
+
+  struct Mention {
+    std::string uri;
+    protocol::Range range;
+  };
+
+  // Walks the workspace folders for .md, .markdown and .txt files (hidden folders and
+  // node_modules skipped, the configuration's excludes honoured) and records their mentions.
+  // Stops early, keeping the previous index, once `superseded` turns true.
+  void rebuild(Workspace& workspace, protocol::PositionEncoding encoding,
+               const std::atomic<bool>& superseded);
+
+  // The mentions of a person, leaving out the files in `skip` (the open documents, which the
+  // server knows better).
+  std::vector<Mention> mentions_of(std::string_view person_id,
+                                   const std::set<std::string>& skip) const;
+  size_t count(std::string_view person_id, const std::set<std::string>& skip) const;
+  size_t file_count() const;
+
+ private:
+  struct IndexedFile {
+    std::filesystem::file_time_type modified;
+    uintmax_t size = 0;
+    std::string uri;
+    std::map<std::string, std::vector<protocol::Range>, std::less<>> mentions;  // by person id
+  };
+
+  mutable std::mutex mutex_;
+  std::map<std::filesystem::path, IndexedFile> files_;
+};
+
+}  // namespace histlint
