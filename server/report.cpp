@@ -99,6 +99,19 @@ CheckedFile make_checked_file(std::string path, std::string_view text,
   return file;
 }
 
+std::string_view level_name(Severity severity, const LevelNames& names) {
+  switch (severity) {
+    case Severity::Error:
+      return names.error;
+    case Severity::Warning:
+      return names.warning;
+    case Severity::Information:
+    case Severity::Hint:
+      return names.note;
+  }
+  return names.warning;
+}
+
 std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "text") return ReportFormat::Text;
   if (name == "json") return ReportFormat::Json;

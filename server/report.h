@@ -79,6 +79,14 @@ CheckedFile make_checked_file(std::string path, std::string_view text,
 // The hash that identifies the flagged text of a finding (16 hex digits).
 std::string finding_fingerprint(std::string_view rule, std::string_view flagged_text);
 
+// The names a format gives its three levels; information and hints share the lowest one.
+struct LevelNames {
+  std::string_view error;
+  std::string_view warning;
+  std::string_view note;
+};
+std::string_view level_name(Severity severity, const LevelNames& names);
+
 enum class ReportFormat { Text, Json, Jsonl, Sarif, Github, Rdjson };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);

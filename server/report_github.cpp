@@ -45,18 +45,7 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
-std::string_view command_for(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Information:
-    case Severity::Hint:
-      return "notice";
-  }
-  return "warning";
-}
+constexpr LevelNames kCommands{.error = "error", .warning = "warning", .note = "notice"};
 
 }  // namespace
 
@@ -69,9 +58,10 @@ void write_github_report(const Report& report, std::ostream& out) {
       if (range.end.line == range.start.line) {
         end_column = std::max(end_column, range.start.utf16_column + 1);
       }
-      out << "::" << command_for(finding.severity) << " file=" << escape_property(file.path)
-          << ",line=" << range.start.line + 1 << ",col=" << range.start.utf16_column + 1
-          << ",endLine=" << range.end.line + 1 << ",endColumn=" << end_column
+      out << "::" << level_name(finding.severity, kCommands)
+          << " file=" << escape_property(file.path) << ",line=" << range.start.line + 1
+          << ",col=" << range.start.utf16_column + 1 << ",endLine=" << range.end.line + 1
+          << ",endColumn=" << end_column
           << ",title=" << escape_property("histlint (" + finding.rule + ")")
           << "::" << escape_data(finding.message) << '\n';
     }

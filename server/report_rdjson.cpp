@@ -9,18 +9,7 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-std::string_view severity_for(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "ERROR";
-    case Severity::Warning:
-      return "WARNING";
-    case Severity::Information:
-    case Severity::Hint:
-      return "INFO";
-  }
-  return "WARNING";
-}
+constexpr LevelNames kSeverities{.error = "ERROR", .warning = "WARNING", .note = "INFO"};
 
 ordered_json range_json(const TextRange& range) {
   return {{"start", {{"line", range.start.line + 1}, {"column", range.start.byte_column + 1}}},
@@ -36,7 +25,7 @@ void write_rdjson_report(const Report& report, std::ostream& out) {
       ordered_json diagnostic = {
           {"message", finding.message},
           {"location", {{"path", file.path}, {"range", range_json(finding.range)}}},
-          {"severity", severity_for(finding.severity)},
+          {"severity", level_name(finding.severity, kSeverities)},
           {"code", {{"value", finding.rule}}}};
       // An rdjson suggestion is one range and its replacement: only single-edit fixes fit.
       ordered_json suggestions = ordered_json::array();

@@ -16,18 +16,7 @@ using ordered_json = nlohmann::ordered_json;
 
 constexpr std::string_view kBaseId = "%SRCROOT%";
 
-std::string_view level_for(Severity severity) {
-  switch (severity) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Information:
-    case Severity::Hint:
-      return "note";
-  }
-  return "warning";
-}
+constexpr LevelNames kLevels{.error = "error", .warning = "warning", .note = "note"};
 
 // A relative path percent-encoded as a URI reference under %SRCROOT%; an absolute path outside
 // the base folder as a file: URI.
@@ -77,7 +66,8 @@ ordered_json rule_json(const RuleInfo& rule) {
           {"fullDescription", {{"text", explanation}}},
           {"help", {{"text", help_text}, {"markdown", help_markdown}}},
           {"defaultConfiguration",
-           {{"enabled", rule.enabled_by_default}, {"level", level_for(rule.default_severity)}}},
+           {{"enabled", rule.enabled_by_default},
+            {"level", level_name(rule.default_severity, kLevels)}}},
           {"properties", {{"tags", {family}}}}};
 }
 
@@ -102,7 +92,7 @@ void write_sarif_report(const Report& report, std::string_view base_folder, std:
     for (const auto& finding : file.findings) {
       ordered_json result = {{"ruleId", finding.rule}};
       if (const int index = rule_index(finding.rule); index >= 0) result["ruleIndex"] = index;
-      result["level"] = level_for(finding.severity);
+      result["level"] = level_name(finding.severity, kLevels);
       result["message"] = {{"text", finding.message}};
       result["locations"] = ordered_json::array(
           {{{"physicalLocation",

@@ -6,7 +6,6 @@
 #include "rules/extract/date_events.h"
 #include "rules/extract/date_tokens.h"
 #include "rules/extract/people.h"
-#include "rules/text/utf8.h"
 
 namespace histlint::date_rules {
 
@@ -29,19 +28,7 @@ bool is_posthumous_word(std::string_view w) {
 }
 
 bool mentions_afterlife(const Document& doc, uint32_t sentence) {
-  const std::string_view text = doc.prose_slice(doc.sentences()[sentence].span);
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t len = 0;
-    if (!utf8::is_letter(utf8::decode(text, pos, len))) {
-      pos += len;
-      continue;
-    }
-    const size_t start = pos;
-    while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
-    if (is_posthumous_word(text.substr(start, pos - start))) return true;
-  }
-  return false;
+  return has_word(doc.prose_slice(doc.sentences()[sentence].span), is_posthumous_word);
 }
 
 void check(const Analysis& analysis, std::vector<Finding>& out) {

@@ -86,16 +86,7 @@ std::string_view death_word_near(const Document& doc, const AgeMention& age) {
 // had joined at the age of 16", "Trotsky's son Sergei … at the age of 29".
 bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
   const std::string_view text = std::string_view(doc.prose()).substr(from, to - from);
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t len = 0;
-    if (!utf8::is_letter(utf8::decode(text, pos, len))) {
-      pos += len;
-      continue;
-    }
-    const size_t start = pos;
-    while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
-    const std::string_view w = text.substr(start, pos - start);
+  return has_word(text, [](std::string_view w) {
     for (std::string_view other :
          {"who",       "whom",        "whose",      "which",      "that",          "son",
           "sons",      "daughter",    "daughters",  "wife",       "husband",       "father",
@@ -109,8 +100,8 @@ bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
           "recruit"}) {
       if (date_parse::equals_folded(w, other)) return true;
     }
-  }
-  return false;
+    return false;
+  });
 }
 
 // True when nothing brings in another person between a reference and the age.

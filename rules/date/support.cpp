@@ -109,8 +109,7 @@ std::string quoted_phrase(const Document& doc, Span span) {
   return text;
 }
 
-bool has_finite_verb(const Document& doc, const Sentence& sentence) {
-  const std::string_view text = doc.prose_slice(sentence.span);
+bool has_word(std::string_view text, const std::function<bool(std::string_view)>& matches) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t len = 0;
@@ -120,7 +119,13 @@ bool has_finite_verb(const Document& doc, const Sentence& sentence) {
     }
     const size_t start = pos;
     while (pos < text.size() && utf8::is_letter(utf8::decode(text, pos, len))) pos += len;
-    const std::string_view w = text.substr(start, pos - start);
+    if (matches(text.substr(start, pos - start))) return true;
+  }
+  return false;
+}
+
+bool has_finite_verb(const Document& doc, const Sentence& sentence) {
+  return has_word(doc.prose_slice(sentence.span), [](std::string_view w) {
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed") return true;
     for (std::string_view v :
          {"was",   "were",  "is",     "are",  "had",  "has",   "have",  "did",    "does", "died",
@@ -129,8 +134,8 @@ bool has_finite_verb(const Document& doc, const Sentence& sentence) {
           "spent", "rose",  "sent",   "set",  "kept", "told",  "found", "got"}) {
       if (w == v) return true;
     }
-  }
-  return false;
+    return false;
+  });
 }
 
 std::string_view previous_word(const Document& doc, size_t offset) {

@@ -2,6 +2,7 @@
 // with a stated amount, and how it reads in a message.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,9 @@ std::string describe_elapsed(double min_days, double max_days, TimeUnit unit);
 // The text of a span with its first letter lower-cased when it opens a sentence ("Within six
 // months" -> "within six months"), for quoting inside a message.
 std::string quoted_phrase(const Document& doc, Span span);
+
+// True when some word of `text` (a run of letters) satisfies `matches`.
+bool has_word(std::string_view text, const std::function<bool(std::string_view)>& matches);
 
 // True when the sentence has a word that reads as a finite verb (was, had, died, an -ed form).
 // Word salad without one is no ground for linking an age or an event to a person.

@@ -140,4 +140,19 @@ void report_unsourced(const Analysis& analysis, Span claim, Severity severity, s
   out.push_back(std::move(f));
 }
 
+const Sentence* OneClaimPerSentence::open_sentence(size_t offset) const {
+  if (in_quotation_or_citation(analysis_, offset)) return nullptr;
+  const Document& doc = analysis_.doc();
+  const Sentence* sentence = doc.sentence_at(offset);
+  if (sentence == nullptr || sentence == last_reported_ || in_question(doc, offset)) return nullptr;
+  return sentence;
+}
+
+void OneClaimPerSentence::report(const Sentence& sentence, Span claim, Severity severity,
+                                 std::string message) {
+  const size_t before = out_.size();
+  report_unsourced(analysis_, claim, severity, std::move(message), out_);
+  if (out_.size() > before) last_reported_ = &sentence;
+}
+
 }  // namespace histlint::source_rules

@@ -34,6 +34,27 @@ std::string excerpt(std::string_view text, size_t max_bytes = 70);
 void report_unsourced(const Analysis& analysis, Span claim, Severity severity, std::string message,
                       std::vector<Finding>& out);
 
+// Reports the claims of one block at most once per sentence: the first claim of a sentence that
+// no citation supports stands for the others, which would only repeat its fixes.
+class OneClaimPerSentence {
+ public:
+  OneClaimPerSentence(const Analysis& analysis, std::vector<Finding>& out)
+      : analysis_(analysis), out_(out) {}
+
+  // The sentence of a claim at `offset`, or null when the claim is not to be reported: it lies
+  // inside a quotation or a citation, outside any sentence, in a question, or in a sentence
+  // already reported.
+  const Sentence* open_sentence(size_t offset) const;
+
+  // report_unsourced, and closes the sentence when it reports.
+  void report(const Sentence& sentence, Span claim, Severity severity, std::string message);
+
+ private:
+  const Analysis& analysis_;
+  std::vector<Finding>& out_;
+  const Sentence* last_reported_ = nullptr;
+};
+
 // The text that appends an empty footnote definition "[^label]: " at the end of the document,
 // after a blank line unless the document already ends with footnote definitions.
 std::string appended_footnote_definition(const Document& doc, std::string_view label);

@@ -99,7 +99,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
   const std::string& prose = doc.prose();
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
-    const Sentence* last_reported = nullptr;
+    OneClaimPerSentence claims(analysis, out);
     for_each_match(
         superlative_pattern(), prose, block.span.offset, block.span.end(), [&](const Groups& g) {
           Span span = span_in(prose, g[0]);
@@ -111,17 +111,14 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
           if (g[1].data() != nullptr && is_generic(view(g[1]))) return;
           if (g[2].data() != nullptr && is_generic(view(g[2]))) return;
           if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;
-          if (in_quotation_or_citation(analysis, span.offset)) return;
-          const Sentence* sentence = doc.sentence_at(span.offset);
-          if (sentence == nullptr || sentence == last_reported) return;
+          const Sentence* sentence = claims.open_sentence(span.offset);
+          if (sentence == nullptr) return;
           // "We pledge ourselves to the greatest task": the writer's own judgement.
           const Span lead{sentence->span.offset, span.offset - sentence->span.offset};
-          if (in_question(doc, span.offset) || is_first_person(doc.prose_slice(lead))) return;
-          const size_t before = out.size();
-          report_unsourced(
-              analysis, span, Severity::Information,
-              "superlative without a source: “" + excerpt(doc.prose_slice(span), 60) + "”", out);
-          if (out.size() > before) last_reported = sentence;
+          if (is_first_person(doc.prose_slice(lead))) return;
+          claims.report(
+              *sentence, span, Severity::Information,
+              "superlative without a source: “" + excerpt(doc.prose_slice(span), 60) + "”");
         });
   }
 }

@@ -130,7 +130,7 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
   const std::string& prose = doc.prose();
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
-    const Sentence* last_reported = nullptr;
+    OneClaimPerSentence claims(analysis, out);
     for_each_match(weasel_pattern(), prose, block.span.offset, block.span.end(),
                    [&](const Groups& g) {
                      const bool bare_subject = g[1].data() == nullptr;
@@ -139,16 +139,11 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
                      const std::string_view rest =
                          std::string_view(prose).substr(span.end(), block.span.end() - span.end());
                      if (agent_named_after(rest) || describes_a_debate(rest)) return;
-                     if (in_quotation_or_citation(analysis, span.offset)) return;
-                     const Sentence* sentence = doc.sentence_at(span.offset);
-                     if (sentence == nullptr || sentence == last_reported) return;
-                     if (in_question(doc, span.offset)) return;
-                     const size_t before = out.size();
-                     report_unsourced(analysis, span, Severity::Warning,
-                                      "unattributed opinion without a source: “" +
-                                          excerpt(doc.prose_slice(span), 60) + "” does not say who",
-                                      out);
-                     if (out.size() > before) last_reported = sentence;
+                     const Sentence* sentence = claims.open_sentence(span.offset);
+                     if (sentence == nullptr) return;
+                     claims.report(*sentence, span, Severity::Warning,
+                                   "unattributed opinion without a source: “" +
+                                       excerpt(doc.prose_slice(span), 60) + "” does not say who");
                    });
   }
 }

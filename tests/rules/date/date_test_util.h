@@ -5,11 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/analysis.h"
 #include "rules/finding.h"
 #include "rules/kb/knowledge_base.h"
-#include "rules/rule.h"
-#include "rules/text/document.h"
+#include "rules/options.h"
+#include "support/builtin_rule.h"
 
 namespace histlint::date_test {
 
@@ -43,24 +42,11 @@ inline const KnowledgeBase& test_kb() {
 }
 
 inline std::vector<Finding> run_rule(std::string_view rule_id, const std::string& text,
-                                     std::string_view path = "doc.md", Options options = {}) {
-  const Document doc(text, language_for_path(path));
-  const Analysis analysis(doc, options, test_kb(), std::string(path));
-  const RuleDef* rule = RuleRegistry::builtin().find(rule_id);
-  std::vector<Finding> out;
-  if (rule) rule->check(analysis, out);
-  return out;
+                                     std::string_view path = "doc.md",
+                                     const Options& options = {}) {
+  return test::run_builtin_rule(rule_id, text, test_kb(), path, options);
 }
 
-// True when some finding overlaps the first occurrence of `needle`.
-inline bool flags(const std::vector<Finding>& findings, const std::string& text,
-                  std::string_view needle) {
-  const size_t at = text.find(needle);
-  if (at == std::string::npos) return false;
-  for (const auto& f : findings) {
-    if (f.span.offset < at + needle.size() && f.span.end() > at) return true;
-  }
-  return false;
-}
+using test::flags;
 
 }  // namespace histlint::date_test

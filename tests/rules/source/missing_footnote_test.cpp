@@ -3,18 +3,15 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::missing_footnote();
-}
+const RuleDef& rule = source_rules::missing_footnote();
 }  // namespace
 
 TEST_CASE("missing footnote: a reference with no definition, with a fix") {
   const std::string text = "He arrived.[^1] He left.[^2] He died.[^2]\n\n[^1]: Deutscher, p. 20.\n";
-  const auto run = run_rule(rule(), text);
+  const auto run = run_rule(rule, text);
   CHECK(run.flagged() == Strings{"[^2]", "[^2]"});
   REQUIRE(run.findings.size() == 2);
   CHECK(run.findings[0].severity == Severity::Warning);
@@ -27,7 +24,7 @@ TEST_CASE("missing footnote: a reference with no definition, with a fix") {
 }
 
 TEST_CASE("missing footnote: unused, empty and duplicate definitions") {
-  const auto run = run_rule(rule(),
+  const auto run = run_rule(rule,
                             "Text.[^a] More.[^b]\n\n[^a]: Source A.\n[^b]:\n[^c]: Never used.\n"
                             "[^a]: Second A.\n");
   REQUIRE(run.findings.size() == 3);  // in document order
@@ -42,7 +39,7 @@ TEST_CASE("missing footnote: unused, empty and duplicate definitions") {
 }
 
 TEST_CASE("missing footnote: labels match case-insensitively; code and plain text are skipped") {
-  CHECK(run_rule(rule(), "Text.[^Note]\n\n[^note]: A source.\n").findings.empty());
-  CHECK(run_rule(rule(), "```\nx[^9]\n```\n").findings.empty());
-  CHECK(run_rule(rule(), "Text [^9] in plain text.", Language::PlainText).findings.empty());
+  CHECK(run_rule(rule, "Text.[^Note]\n\n[^note]: A source.\n").findings.empty());
+  CHECK(run_rule(rule, "```\nx[^9]\n```\n").findings.empty());
+  CHECK(run_rule(rule, "Text [^9] in plain text.", Language::PlainText).findings.empty());
 }

@@ -3,20 +3,16 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::flagged;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::peacock_terms();
-}
+const RuleDef& rule = source_rules::peacock_terms();
 }  // namespace
 
 TEST_CASE("peacock terms: off by default, a hint when switched on") {
-  CHECK_FALSE(rule().info.enabled_by_default);
-  CHECK(rule().info.default_severity == Severity::Hint);
-  const auto run = run_rule(rule(), "The legendary commander of course never lost.");
+  CHECK_FALSE(rule.info.enabled_by_default);
+  CHECK(rule.info.default_severity == Severity::Hint);
+  const auto run = run_rule(rule, "The legendary commander of course never lost.");
   CHECK(run.flagged() == Strings{"legendary", "of course"});
   REQUIRE(run.findings.size() == 2);
   CHECK(run.findings[0].severity == Severity::Hint);
@@ -27,14 +23,14 @@ TEST_CASE("peacock terms: off by default, a hint when switched on") {
 }
 
 TEST_CASE("peacock terms: cited praise and quoted praise are left alone") {
-  CHECK(flagged(rule(), "His iconic speech moved the crowd.[2]").empty());
-  CHECK(flagged(rule(), "Critics called it “a legendary performance” in print.").empty());
-  CHECK(flagged(rule(), "No one can deny that he was tireless.") == Strings{"No one can deny"});
+  CHECK(flagged(rule, "His iconic speech moved the crowd.[2]").empty());
+  CHECK(flagged(rule, "Critics called it “a legendary performance” in print.").empty());
+  CHECK(flagged(rule, "No one can deny that he was tireless.") == Strings{"No one can deny"});
 }
 
 TEST_CASE("peacock terms: stays silent in the default configuration") {
   RuleRegistry registry;
-  registry.add(rule());
+  registry.add(rule);
   const Document doc("The legendary commander.", Language::Markdown);
   const Options options;
   const KnowledgeBase kb;

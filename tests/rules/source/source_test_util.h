@@ -13,6 +13,9 @@
 
 namespace histlint::test {
 
+// The flagged texts, as tests spell the expected ones: Strings{"273 times"}.
+using Strings = std::vector<std::string>;
+
 struct RuleRun {
   std::string text;
   std::vector<Finding> findings;

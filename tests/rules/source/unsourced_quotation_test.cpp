@@ -3,18 +3,14 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::flagged;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::unsourced_quotation();
-}
+const RuleDef& rule = source_rules::unsourced_quotation();
 }  // namespace
 
 TEST_CASE("quotation: words attributed to a speaker with no source") {
-  const auto run = run_rule(rule(),
+  const auto run = run_rule(rule,
                             "In 1923, Stalin told both Dzerzhinsky and Kamenev, “To choose the "
                             "victim, carefully prepare the blow, then go to bed.”");
   REQUIRE(run.findings.size() == 1);
@@ -26,9 +22,9 @@ TEST_CASE("quotation: words attributed to a speaker with no source") {
 }
 
 TEST_CASE("quotation: speaker after the quotation, and a quotation interrupted by it") {
-  CHECK(flagged(rule(), "“The key to the situation is found in Germany”, he wrote in 1931.") ==
+  CHECK(flagged(rule, "“The key to the situation is found in Germany”, he wrote in 1931.") ==
         Strings{"“The key to the situation is found in Germany”"});
-  const auto run = run_rule(rule(),
+  const auto run = run_rule(rule,
                             "“On his sixtieth birthday”, wrote Natalya Sedov, “Leon Davidovich "
                             "felt alone, the last survivor of an annihilated legion.”");
   REQUIRE(run.findings.size() == 1);
@@ -38,22 +34,21 @@ TEST_CASE("quotation: speaker after the quotation, and a quotation interrupted b
 }
 
 TEST_CASE("quotation: one finding for a quotation the writer interrupts") {
-  CHECK(flagged(rule(),
+  CHECK(flagged(rule,
                 "\"It was not like that at all,\" she wrote; \"the room was half empty "
                 "and the judge was bored.\"")
             .size() == 1);
 }
 
 TEST_CASE("quotation: introduced by a colon in the sentence or the paragraph before") {
-  CHECK(flagged(rule(),
+  CHECK(flagged(rule,
                 "He wrote that he would go on: ‘I shall die a proletarian revolutionist, "
                 "a Marxist.’")
             .size() == 1);
-  CHECK(flagged(rule(),
-                "He said:\n\n“Ideas that enter the mind under fire remain there securely.”\n",
+  CHECK(flagged(rule, "He said:\n\n“Ideas that enter the mind under fire remain there securely.”\n",
                 Language::PlainText)
             .size() == 1);
-  CHECK(flagged(rule(),
+  CHECK(flagged(rule,
                 "Trotsky wrote:\n\n> Life is beautiful. Let the future generations "
                 "cleanse it of all evil.\n")
             .size() == 1);
@@ -74,7 +69,7 @@ TEST_CASE("quotation: a citation or a named work is a source") {
   };
   for (const char* text : clean) {
     INFO(std::string(text));
-    CHECK(flagged(rule(), text).empty());
+    CHECK(flagged(rule, text).empty());
   }
 }
 
@@ -93,14 +88,15 @@ TEST_CASE("quotation: scare quotes, titles, imagined dialogue and questions are 
   };
   for (const char* text : clean) {
     INFO(std::string(text));
-    CHECK(flagged(rule(), text).empty());
+    CHECK(flagged(rule, text).empty());
   }
 }
 
 TEST_CASE("quotation: the minimum length is a threshold") {
   Options options;
   options.thresholds["source/unsourced-quotation.minimum-words"] = 3;
-  CHECK(flagged(rule(), "He said, “the planet without a visa”.", Language::Markdown, options)
-            .size() == 1);
-  CHECK(flagged(rule(), "He said, “the planet without a visa”.").empty());
+  CHECK(
+      flagged(rule, "He said, “the planet without a visa”.", Language::Markdown, options).size() ==
+      1);
+  CHECK(flagged(rule, "He said, “the planet without a visa”.").empty());
 }

@@ -3,52 +3,48 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::flagged;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::unsourced_statistic();
-}
+const RuleDef& rule = source_rules::unsourced_statistic();
 }  // namespace
 
 TEST_CASE("statistic: counts of people, armies, votes and times") {
-  CHECK(flagged(rule(), "He has voted with the government 273 times.") == Strings{"273 times"});
-  CHECK(flagged(rule(),
-                "The Red Army had 5 million fighters and faced down 14 imperialist armies.") ==
-        Strings{"5 million fighters and faced down 14 imperialist armies"});
-  CHECK(flagged(rule(), "Over 100 students were arrested.") == Strings{"100 students"});
-  CHECK(flagged(rule(), "Some 1,500 delegates attended.") == Strings{"1,500 delegates"});
-  CHECK(flagged(rule(), "Between 600 and 700 people died.") == Strings{"600 and 700 people"});
-  CHECK(flagged(rule(), "Fourteen hundred men and twenty-five thousand horses crossed.") ==
+  CHECK(flagged(rule, "He has voted with the government 273 times.") == Strings{"273 times"});
+  CHECK(
+      flagged(rule, "The Red Army had 5 million fighters and faced down 14 imperialist armies.") ==
+      Strings{"5 million fighters and faced down 14 imperialist armies"});
+  CHECK(flagged(rule, "Over 100 students were arrested.") == Strings{"100 students"});
+  CHECK(flagged(rule, "Some 1,500 delegates attended.") == Strings{"1,500 delegates"});
+  CHECK(flagged(rule, "Between 600 and 700 people died.") == Strings{"600 and 700 people"});
+  CHECK(flagged(rule, "Fourteen hundred men and twenty-five thousand horses crossed.") ==
         Strings{"Fourteen hundred men and twenty-five thousand horses"});
 }
 
 TEST_CASE("statistic: casualties count at any size, and a total may come before its number") {
-  CHECK(flagged(rule(), "Seven men died of scurvy before the spring.") == Strings{"Seven men"});
-  CHECK(flagged(rule(), "Three prisoners were shot at dawn.") == Strings{"Three prisoners"});
-  CHECK(flagged(rule(), "The official death toll was 238, but it rose.") == Strings{"238"});
-  CHECK(flagged(rule(), "Estimates of the dead range from one to five million.") ==
+  CHECK(flagged(rule, "Seven men died of scurvy before the spring.") == Strings{"Seven men"});
+  CHECK(flagged(rule, "Three prisoners were shot at dawn.") == Strings{"Three prisoners"});
+  CHECK(flagged(rule, "The official death toll was 238, but it rose.") == Strings{"238"});
+  CHECK(flagged(rule, "Estimates of the dead range from one to five million.") ==
         Strings{"one to five million"});
-  CHECK(flagged(rule(), "He had 3 sons and 2 daughters.").empty());
+  CHECK(flagged(rule, "He had 3 sons and 2 daughters.").empty());
 }
 
 TEST_CASE("statistic: percentages and sums of money") {
-  CHECK(flagged(rule(), "The party lost 40 per cent of its members.") == Strings{"40 per cent"});
-  CHECK(flagged(rule(), "Output rose by 300% in a decade.") == Strings{"300%"});
-  CHECK(flagged(rule(), "The series cost $5 million.") == Strings{"$5 million"});
-  CHECK(flagged(rule(), "They paid 20,000 roubles for it.") == Strings{"20,000 roubles"});
+  CHECK(flagged(rule, "The party lost 40 per cent of its members.") == Strings{"40 per cent"});
+  CHECK(flagged(rule, "Output rose by 300% in a decade.") == Strings{"300%"});
+  CHECK(flagged(rule, "The series cost $5 million.") == Strings{"$5 million"});
+  CHECK(flagged(rule, "They paid 20,000 roubles for it.") == Strings{"20,000 roubles"});
   // A figure of speech, not a share of anything.
-  CHECK(flagged(rule(), "Stalin switched 180% in an ultra-left direction.").empty());
+  CHECK(flagged(rule, "Stalin switched 180% in an ultra-left direction.").empty());
 }
 
 TEST_CASE("statistic: the message names the kind and the figures") {
-  const auto run = run_rule(rule(), "He has voted with the Tories 273 times.");
+  const auto run = run_rule(rule, "He has voted with the Tories 273 times.");
   REQUIRE(run.findings.size() == 1);
   CHECK(run.findings[0].message == "statistic without a source: 273 times");
   CHECK(run.findings[0].severity == Severity::Warning);
-  const auto pct = run_rule(rule(), "It lost 40 per cent of its members.");
+  const auto pct = run_rule(rule, "It lost 40 per cent of its members.");
   REQUIRE(pct.findings.size() == 1);
   CHECK(pct.findings[0].message == "percentage without a source: 40 per cent");
 }
@@ -76,40 +72,40 @@ TEST_CASE("statistic: dates, ages, durations and measures are not statistics") {
   };
   for (const char* text : clean) {
     INFO(std::string(text));
-    CHECK(flagged(rule(), text).empty());
+    CHECK(flagged(rule, text).empty());
   }
 }
 
 TEST_CASE("statistic: numbers in titles, quotations and citations are not flagged") {
-  CHECK(flagged(rule(), "He read *The 39 Steps* and *Ten Days that Shook the World*.").empty());
-  CHECK(flagged(rule(), "He said “we lost 5,000 men that day” to the press.").empty());
-  CHECK(flagged(rule(), "It was covered (Deutscher 1954, p. 20) at length.").empty());
-  CHECK(flagged(rule(), "## The 26 commissars\n\nText.").empty());
+  CHECK(flagged(rule, "He read *The 39 Steps* and *Ten Days that Shook the World*.").empty());
+  CHECK(flagged(rule, "He said “we lost 5,000 men that day” to the press.").empty());
+  CHECK(flagged(rule, "It was covered (Deutscher 1954, p. 20) at length.").empty());
+  CHECK(flagged(rule, "## The 26 commissars\n\nText.").empty());
 }
 
 TEST_CASE("statistic: a citation after the figure supports it") {
-  CHECK(flagged(rule(), "He faced 14 imperialist armies.[3]").empty());
-  CHECK(flagged(rule(), "He faced 14 imperialist armies.[^3]\n\n[^3]: Deutscher.").empty());
-  CHECK(flagged(rule(), "He faced 14 imperialist armies (Deutscher 1954, p. 20).").empty());
-  CHECK(flagged(rule(), "He faced [14 imperialist armies](https://example.org).").empty());
-  CHECK(flagged(rule(), "According to the census, 2,000 workers struck.").empty());
-  CHECK(flagged(rule(), "The [Memorial Trust](https://example.org) has identified 59 victims.")
+  CHECK(flagged(rule, "He faced 14 imperialist armies.[3]").empty());
+  CHECK(flagged(rule, "He faced 14 imperialist armies.[^3]\n\n[^3]: Deutscher.").empty());
+  CHECK(flagged(rule, "He faced 14 imperialist armies (Deutscher 1954, p. 20).").empty());
+  CHECK(flagged(rule, "He faced [14 imperialist armies](https://example.org).").empty());
+  CHECK(flagged(rule, "According to the census, 2,000 workers struck.").empty());
+  CHECK(flagged(rule, "The [Memorial Trust](https://example.org) has identified 59 victims.")
             .empty());
-  CHECK(flagged(rule(), "See [the trust](https://example.org); 59 victims were named.") ==
+  CHECK(flagged(rule, "See [the trust](https://example.org); 59 victims were named.") ==
         Strings{"59 victims"});
   // A citation before the figure, in an earlier sentence, does not.
-  CHECK(flagged(rule(), "He arrived.[1] He faced 14 imperialist armies.") ==
+  CHECK(flagged(rule, "He arrived.[1] He faced 14 imperialist armies.") ==
         Strings{"14 imperialist armies"});
 }
 
 TEST_CASE("statistic: questions, headings and reference sections are not checked") {
-  CHECK(flagged(rule(), "Did he really face 14 armies?").empty());
-  CHECK(flagged(rule(), "# Notes\n\nHe faced 14 armies in all.\n").empty());
-  CHECK(flagged(rule(), "> He faced 14 armies in all.\n").empty());
+  CHECK(flagged(rule, "Did he really face 14 armies?").empty());
+  CHECK(flagged(rule, "# Notes\n\nHe faced 14 armies in all.\n").empty());
+  CHECK(flagged(rule, "> He faced 14 armies in all.\n").empty());
 }
 
 TEST_CASE("statistic: the minimum count is a threshold") {
   Options options;
   options.thresholds["source/unsourced-statistic.minimum-count"] = 2;
-  CHECK(flagged(rule(), "He had 3 sons.", Language::Markdown, options) == Strings{"3 sons"});
+  CHECK(flagged(rule, "He had 3 sons.", Language::Markdown, options) == Strings{"3 sons"});
 }

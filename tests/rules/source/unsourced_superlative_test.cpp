@@ -3,38 +3,34 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::flagged;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::unsourced_superlative();
-}
+const RuleDef& rule = source_rules::unsourced_superlative();
 }  // namespace
 
 TEST_CASE("superlative: rankings with a scope, of a work, first/only, absolutes") {
-  CHECK(flagged(rule(), "It was the biggest betrayal since 1914 and a disaster.") ==
+  CHECK(flagged(rule, "It was the biggest betrayal since 1914 and a disaster.") ==
         Strings{"the biggest betrayal since 1914"});
-  CHECK(flagged(rule(), "In this book he provides the most comprehensive study of Stalinism.") ==
+  CHECK(flagged(rule, "In this book he provides the most comprehensive study of Stalinism.") ==
         Strings{"the most comprehensive study"});
-  CHECK(flagged(rule(), "She was the first woman to command an army.") ==
+  CHECK(flagged(rule, "She was the first woman to command an army.") ==
         Strings{"the first woman to command"});
-  CHECK(flagged(rule(), "He was the only member of the Politburo to vote against.") ==
+  CHECK(flagged(rule, "He was the only member of the Politburo to vote against.") ==
         Strings{"the only member of the Politburo to vote"});
-  CHECK(flagged(rule(), "His grasp of strategy was unrivalled.") == Strings{"unrivalled"});
-  CHECK(flagged(rule(), "It was the bloodiest battle in recorded history.") ==
+  CHECK(flagged(rule, "His grasp of strategy was unrivalled.") == Strings{"unrivalled"});
+  CHECK(flagged(rule, "It was the bloodiest battle in recorded history.") ==
         Strings{"the bloodiest battle in recorded history"});
-  CHECK(flagged(rule(), "The reservoir was for a time the largest in Europe.") ==
+  CHECK(flagged(rule, "The reservoir was for a time the largest in Europe.") ==
         Strings{"the largest in Europe"});
-  CHECK(flagged(rule(), "It was the largest strike in the history of the crown lands.") ==
+  CHECK(flagged(rule, "It was the largest strike in the history of the crown lands.") ==
         Strings{"the largest strike in the history"});
-  CHECK(flagged(rule(), "He was the most influential Marxist thinker.") ==
+  CHECK(flagged(rule, "He was the most influential Marxist thinker.") ==
         Strings{"the most influential Marxist"});
 }
 
 TEST_CASE("superlative: severity information, message with the words") {
-  const auto run = run_rule(rule(), "It was the biggest betrayal since 1914.");
+  const auto run = run_rule(rule, "It was the biggest betrayal since 1914.");
   REQUIRE(run.findings.size() == 1);
   CHECK(run.findings[0].severity == Severity::Information);
   CHECK(run.findings[0].message ==
@@ -60,6 +56,6 @@ TEST_CASE("superlative: descriptions, opinions in the writer's voice and generic
   };
   for (const char* text : clean) {
     INFO(std::string(text));
-    CHECK(flagged(rule(), text).empty());
+    CHECK(flagged(rule, text).empty());
   }
 }

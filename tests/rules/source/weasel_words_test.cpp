@@ -3,43 +3,39 @@
 #include "source_test_util.h"
 
 using namespace histlint;
-using histlint::test::flagged;
-using histlint::test::run_rule;
-using Strings = std::vector<std::string>;
+using namespace histlint::test;
 
 namespace {
-const RuleDef& rule() {
-  return source_rules::weasel_words();
-}
+const RuleDef& rule = source_rules::weasel_words();
 }  // namespace
 
 TEST_CASE("weasel words: unnamed people credited with an opinion") {
-  CHECK(flagged(rule(), "This was not, as some critics of Trotsky say, a weakness.") ==
+  CHECK(flagged(rule, "This was not, as some critics of Trotsky say, a weakness.") ==
         Strings{"some critics of Trotsky say"});
-  CHECK(flagged(rule(), "Many scholars state that the trials were staged.") ==
+  CHECK(flagged(rule, "Many scholars state that the trials were staged.") ==
         Strings{"Many scholars state"});
-  CHECK(flagged(rule(), "It is believed that he knew.") == Strings{"It is believed that"});
-  CHECK(flagged(rule(), "Critics argue that the plan failed.") == Strings{"Critics argue"});
-  CHECK(flagged(rule(), "Experts declare it a forgery.") == Strings{"Experts declare"});
-  CHECK(flagged(rule(), "It is often said that he was vain.") == Strings{"It is often said that"});
-  CHECK(flagged(rule(), "Research has shown that the famine was man-made.") ==
+  CHECK(flagged(rule, "It is believed that he knew.") == Strings{"It is believed that"});
+  CHECK(flagged(rule, "Critics argue that the plan failed.") == Strings{"Critics argue"});
+  CHECK(flagged(rule, "Experts declare it a forgery.") == Strings{"Experts declare"});
+  CHECK(flagged(rule, "It is often said that he was vain.") == Strings{"It is often said that"});
+  CHECK(flagged(rule, "Research has shown that the famine was man-made.") ==
         Strings{"Research has shown"});
-  CHECK(flagged(rule(), "He is widely regarded as the father of the Red Army.") ==
+  CHECK(flagged(rule, "He is widely regarded as the father of the Red Army.") ==
         Strings{"is widely regarded"});
-  CHECK(flagged(rule(), "Some say he was betrayed.") == Strings{"Some say"});
-  CHECK(flagged(rule(), "According to some historians, it was fated.") ==
+  CHECK(flagged(rule, "Some say he was betrayed.") == Strings{"Some say"});
+  CHECK(flagged(rule, "According to some historians, it was fated.") ==
         Strings{"According to some historians"});
-  CHECK(flagged(rule(), "Engineers still regard the failure as a turning point.") ==
+  CHECK(flagged(rule, "Engineers still regard the failure as a turning point.") ==
         Strings{"Engineers still regard"});
-  CHECK(flagged(rule(), "Doctors at the time noted that the bodies decomposed fast.") ==
+  CHECK(flagged(rule, "Doctors at the time noted that the bodies decomposed fast.") ==
         Strings{"Doctors at the time noted"});
-  CHECK(flagged(rule(), "Others blame the cast-iron lugs.") == Strings{"Others blame"});
-  CHECK(flagged(rule(), "There is a broad consensus that the pact doomed him.") ==
+  CHECK(flagged(rule, "Others blame the cast-iron lugs.") == Strings{"Others blame"});
+  CHECK(flagged(rule, "There is a broad consensus that the pact doomed him.") ==
         Strings{"There is a broad consensus that"});
 }
 
 TEST_CASE("weasel words: warning severity and a message that asks who") {
-  const auto run = run_rule(rule(), "Many historians believe he was poisoned.");
+  const auto run = run_rule(rule, "Many historians believe he was poisoned.");
   REQUIRE(run.findings.size() == 1);
   CHECK(run.findings[0].severity == Severity::Warning);
   CHECK(run.findings[0].message ==
@@ -63,6 +59,6 @@ TEST_CASE("weasel words: named people, cited claims and plain quantities are fin
   };
   for (const char* text : clean) {
     INFO(std::string(text));
-    CHECK(flagged(rule(), text).empty());
+    CHECK(flagged(rule, text).empty());
   }
 }
