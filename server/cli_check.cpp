@@ -305,6 +305,9 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
   if (with_claims.size() < 2) return;
   std::vector<size_t> conflicting;
   for (size_t i : with_claims) {
+    // Independent texts, by the configuration: nothing to compare them with.
+    const Options& options = plan.targets[i].config->options;
+    if (options.threshold("date/conflicting-dates.across-documents", 1) == 0) continue;
     for (size_t j : with_claims) {
       if (i != j && outcomes[i].claims->conflicts_with(*outcomes[j].claims)) {
         conflicting.push_back(i);

@@ -59,7 +59,11 @@ std::string document_name(const std::string& path) {
 
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& events = analysis.facts<EventFacts>();
-  const auto& others = analysis.other_documents();
+  // 0 says the documents checked together are independent texts, not parts of one work.
+  const bool across_documents =
+      analysis.options().threshold("date/conflicting-dates.across-documents", 1) != 0;
+  static const Analysis::OtherDocuments kNone;
+  const auto& others = across_documents ? analysis.other_documents() : kNone;
   if (events.claims.empty() || (events.claims.size() < 2 && others.empty())) return;
   const auto& people = analysis.facts<PeopleFacts>();
   std::unordered_map<std::string, std::vector<size_t>> seen;
@@ -110,7 +114,9 @@ RuleDef conflicting_dates_rule() {
           "repeatable events such as arrivals years apart. Negated, hypothetical and repeated "
           "(\"again\", \"first\") clauses are ignored. `histlint check` also compares the files "
           "of one run, and the language server the documents open in the editor; each of two "
-          "contradicting documents reports its own claim.",
+          "contradicting documents reports its own claim. Set the parameter "
+          "`date/conflicting-dates.across-documents` to 0 when the files are independent texts "
+          "rather than parts of one work (default 1: compare them).",
           "Trotsky arrived in Mexico in January 1937. … Trotsky settled in Mexico in 1936.",
           Severity::Warning,
           true,

@@ -442,6 +442,11 @@ def one_event_dated_differently_in_two_files():
         # Checked on its own, a file has nothing to contradict.
         code, out, err = run(["check", "--format", "json", "chapter-1.md"], cwd=root)
         expect_code(code, 0, err)
+        # Independent texts, by the configuration: compared with nothing.
+        with open(os.path.join(root, ".histlint.json"), "w") as f:
+            json.dump({"thresholds": {"date/conflicting-dates.across-documents": 0}}, f)
+        code, out, err = run(["check", "--format", "json", "."], cwd=root)
+        expect_code(code, 0, err)
         # The server finds the same when both files are open (tests/e2e/lsp_e2e.py).
 
 

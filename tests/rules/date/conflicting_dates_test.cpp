@@ -43,8 +43,8 @@ TEST_CASE("conflicting-dates leaves second visits, later settling and calendars 
 namespace {
 
 // The findings of `text` (as chapter-2.md) compared with `other` (as chapter-1.md) open beside it.
-std::vector<Finding> run_beside(const std::string& text, const std::string& other) {
-  const Options options;
+std::vector<Finding> run_beside(const std::string& text, const std::string& other,
+                                const Options& options = {}) {
   const Document other_doc(other, Language::Markdown);
   const Analysis other_analysis(other_doc, options, test_kb(), "/book/chapter-1.md");
   const Document doc(text, Language::Markdown);
@@ -83,6 +83,18 @@ TEST_CASE("conflicting-dates across documents: agreeing and unrelated claims are
   CHECK(run_beside("Trotsky arrived in Mexico in January 1937.",
                    "Trotsky arrived in Norway in June 1935.")
             .empty());
+}
+
+TEST_CASE("conflicting-dates leaves independent documents alone when configured so") {
+  Options independent;
+  independent.thresholds["date/conflicting-dates.across-documents"] = 0;
+  CHECK(run_beside("In 1929 Trotsky was expelled from the party.",
+                   "Trotsky was expelled from the party in 1927.", independent)
+            .empty());
+  // Inside the document, contradictions are still reported.
+  CHECK(run_beside("Trotsky was born in 1879. Trotsky, who was born in 1880, grew up in Yanovka.",
+                   "Trotsky was born in 1880.", independent)
+            .size() == 1);
 }
 
 TEST_CASE("conflicting-dates reports a contradiction inside the document, not twice") {
