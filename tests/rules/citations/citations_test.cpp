@@ -67,16 +67,18 @@ TEST_CASE("footnote references and definitions") {
 
 TEST_CASE("numeric references in every bracket form") {
   const auto e = extract(
-      "One.[1] Two [1, p. 3]. Three[12]–[14]. Four.[2][3] Five [4–6]. Six [7: 45]. A note[a].");
-  CHECK(e.cited() == "[1] | [1, p. 3] | [12] | [14] | [2] | [3] | [4–6] | [7: 45] | [a]");
+      "One.[1] Two [1, p. 3]. Three[12]–[14]. Four.[2][3] Five [4–6]. Six [7: 45]. A note[a]. "
+      "Seven families [8].");
+  CHECK(e.cited() == "[1] | [1, p. 3] | [12] | [14] | [2] | [3] | [4–6] | [7: 45] | [a] | [8]");
   for (auto kind : e.kinds()) CHECK(kind == CitationKind::Numeric);
 }
 
 TEST_CASE("brackets that are not citations") {
   const auto e = extract(
       "He said [sic] that [the party] would win.\n\n- [x] done\n\nA year [1917] alone, a "
-      "[link](#top) aside.");
-  // Only the link counts: "[sic]", "[the party]", the task box and "[1917]" are not references.
+      "[link](#top) aside, a lettered [b] apart.");
+  // Only the link counts: "[sic]", "[the party]", the task box, "[1917]" and a letter standing
+  // apart are not references.
   CHECK(e.cited() == "[link](#top)");
 }
 
