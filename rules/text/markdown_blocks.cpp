@@ -205,12 +205,14 @@ bool is_reference_heading(std::string_view title) {
   return std::find(kTitles.begin(), kTitles.end(), k) != kTitles.end();
 }
 
-// Plain text: a short single line with no sentence punctuation at its end reads as a title.
+// Plain text: a short single line with no sentence punctuation at its end reads as a title. A
+// colon ends the line that introduces a quotation or a list ("He said:"), never a title.
 bool looks_like_plain_title(std::string_view line) {
   line = strip_trailing(strip_leading(line));
   if (line.empty() || line.size() > 120) return false;
   const char last = line.back();
-  if (last == '.' || last == ',' || last == ';' || last == '!' || last == '?' || last == '"') {
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?' ||
+      last == '"') {
     return false;
   }
   if (line.size() >= 3 && line.substr(line.size() - 3) == "\xE2\x80\x9D") return false;  // ”

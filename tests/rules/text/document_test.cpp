@@ -71,6 +71,12 @@ TEST_CASE("plain text: blank-line paragraphs and title lines") {
   CHECK(doc.prose() == doc.text());
 }
 
+TEST_CASE("plain text: a line ending in a colon introduces what follows, it is no title") {
+  Document doc("He said:\n\nThe revolution is permanent.\n", Language::PlainText);
+  REQUIRE(doc.blocks().size() == 2);
+  CHECK(doc.blocks()[0].kind == BlockKind::Paragraph);
+}
+
 TEST_CASE("markdown blocks: headings, lists, quotes, code, tables, front matter") {
   const std::string text =
       "---\ntitle: Test\ndate: 2016-08-21\n---\n"
