@@ -78,6 +78,24 @@ constexpr VerbEntry kVerbs[] = {
     {"interviewed", EventKind::Activity, {"", ""}, true, false},
 };
 
+// Events named by a noun after a possessive: "his expulsion from the party in 1929", "her
+// arrival at Zanzibar in 1878", "Trotsky's death in 1940". Marriages are left out: without the
+// spouse's name, two marriages are two events.
+constexpr VerbEntry kNouns[] = {
+    {"birth", EventKind::Birth, {"", ""}, false, false},
+    {"death", EventKind::Death, {"", ""}, false, false},
+    {"assassination", EventKind::Death, {"", ""}, false, true},
+    {"murder", EventKind::Death, {"", ""}, false, true},
+    {"execution", EventKind::Death, {"", ""}, false, true},
+    {"arrival", EventKind::Arrival, {"in", "at"}, false, false},
+    {"emigration", EventKind::Settlement, {"to", ""}, false, false},
+    {"departure", EventKind::Departure, {"from", ""}, false, false},
+    {"return", EventKind::Return, {"to", ""}, false, false},
+    {"expulsion", EventKind::Expulsion, {"from", ""}, false, false},
+    {"exile", EventKind::Exile, {"to", ""}, false, false},
+    {"deportation", EventKind::Exile, {"to", ""}, false, false},
+};
+
 // Words that make a clause hypothetical, negative or repeated: no claim is read from it.
 bool is_hedging_word(std::string_view w) {
   for (std::string_view h :
@@ -178,6 +196,16 @@ bool only_and_between(std::string_view prose, size_t from, size_t to) {
   return equals_folded(gap, "and");
 }
 
+// What may stand between a possessor and its noun: a space, or "’s " / "'s ".
+bool only_possessive_gap(std::string_view gap) {
+  if (gap.starts_with("\xE2\x80\x99s")) {
+    gap.remove_prefix(4);
+  } else if (gap.starts_with("'s")) {
+    gap.remove_prefix(2);
+  }
+  return gap == " ";
+}
+
 std::string fold_ascii(std::string_view w) {
   std::string out(w);
   for (char& c : out) {
@@ -251,6 +279,30 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
           object_from = v + 3;
         }
       }
+      // "his expulsion from the party": the possessive right before the noun is the person.
+      const PersonReference* possessor = nullptr;
+      if (!entry && v > 0) {
+        for (const VerbEntry& e : kNouns) {
+          if (equals_folded(w, e.verb)) entry = &e;
+        }
+        for (const PersonReference& r : refs) {
+          if (r.possessive && r.span.end() <= words[v].offset &&
+              only_possessive_gap(prose.substr(r.span.end(), words[v].offset - r.span.end()))) {
+            possessor = &r;
+          }
+        }
+        // "the anniversary of his death in 1990", "news of his arrival": the date belongs to
+        // what governs the noun.
+        for (size_t k = v; possessor && k > 0; --k) {
+          if (words[k - 1].end > possessor->span.offset) continue;
+          const Word& before = words[k - 1];
+          if (equals_folded(prose.substr(before.offset, before.end - before.offset), "of")) {
+            possessor = nullptr;
+          }
+          break;
+        }
+        if (!possessor) entry = nullptr;
+      }
       if (!entry) continue;
       // "Lenin lived on in the memory of millions" is an afterlife, not a life.
       if (equals_folded(w, "lived") && v + 1 < words.size() &&
@@ -258,12 +310,13 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
                         "on")) {
         continue;
       }
-      // The subject: the nearest person before the verb, if it is a subject.
-      const PersonReference* subject = nullptr;
+      // The subject: the nearest person before the verb, if it is a subject; for a noun, its
+      // possessor.
+      const PersonReference* subject = possessor;
       for (const PersonReference& r : refs) {
-        if (r.span.offset < words[v].offset) subject = &r;
+        if (!possessor && r.span.offset < words[v].offset) subject = &r;
       }
-      if (!subject || !subject->subject) continue;
+      if (!subject || (!possessor && !subject->subject)) continue;
       // Between subject and verb: an auxiliary for passives, no hedges, at most ten words.
       size_t first_between = v;
       while (first_between > 0 && words[first_between - 1].offset >= subject->span.end()) {
@@ -277,6 +330,11 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
             prose.substr(words[k].offset, words[k].end - words[k].offset);
         hedged = hedged || is_hedging_word(between);
         passive = passive || is_passive_auxiliary(between);
+      }
+      // Before a possessor too: "his planned return", "the rumour of his death".
+      for (size_t k = first_between; possessor && k > 0 && first_between - k < 3; --k) {
+        hedged = hedged || is_hedging_word(prose.substr(words[k - 1].offset,
+                                                        words[k - 1].end - words[k - 1].offset));
       }
       if (hedged || (entry->passive && !passive) || (entry->active_only && passive)) continue;
       // Reported claims are someone else's: "a pamphlet claims that Trotsky was born in 1880",
@@ -354,7 +412,20 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
         if (gap <= 8 && !crossed) date = &d;
         break;
       }
-      if (!date && dates.dates[lo].span.end() <= subject->span.offset) {
+      // A noun's own date follows it without a break: not "Fifty years after his death, in
+      // 2015, Parliament …".
+      if (date && possessor) {
+        const size_t from = object_span.length ? object_span.end() : words[v].end;
+        const std::string_view gap =
+            prose.substr(from, date->span.offset > from ? date->span.offset - from : 0);
+        if (gap.find_first_of(",;:()") != std::string_view::npos ||
+            gap.find("\xE2\x80\x94") != std::string_view::npos) {  // —
+          continue;
+        }
+      }
+      // A noun's phrase is subordinate ("a year after his expulsion, …"): the sentence's
+      // opening date belongs to the main clause.
+      if (!date && !possessor && dates.dates[lo].span.end() <= subject->span.offset) {
         const DateMention& d = dates.dates[lo];
         if (hi - lo == 1 || dates.dates[lo + 1].span.offset > words[v].end) date = &d;
       }

@@ -29,6 +29,26 @@ TEST_CASE("conflicting-dates flags births and expulsions given twice") {
   CHECK(run_rule("date/conflicting-dates", text).size() == 2);
 }
 
+TEST_CASE("conflicting-dates reads events named by a noun after a possessive") {
+  const std::string text =
+      "Leon Trotsky was expelled from the party in December 1927. After his expulsion from the "
+      "party in 1929, Trotsky left the Soviet Union. Trotsky died in 1940. Trotsky’s death in "
+      "1941 shocked the world.";
+  const auto found = run_rule("date/conflicting-dates", text);
+  REQUIRE(found.size() == 2);
+  CHECK(flags(found, text, "expulsion from the party in 1929"));
+  CHECK(flags(found, text, "death in 1941"));
+}
+
+TEST_CASE("conflicting-dates: a noun governed by another phrase takes none of its dates") {
+  const std::string text =
+      "Trotsky died in 1940. The fiftieth anniversary of his death in 1990 was marked in Mexico. "
+      "Trotsky was expelled from the party in 1927. In 1929, a year after his expulsion from the "
+      "party, he sailed to Turkey. News of his expulsion from the party in 1929 reached Paris. "
+      "Fifty years after his death, in 1990, Mexico held a commemoration.";
+  CHECK(run_rule("date/conflicting-dates", text).empty());
+}
+
 TEST_CASE("conflicting-dates leaves second visits, later settling and calendars alone") {
   const std::string text =
       "Trotsky arrived in London in October 1902. In May 1907 Trotsky arrived in London again. "
