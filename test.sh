@@ -62,7 +62,7 @@ step unit-tests-sanitized unit_tests build-asan
 for script in tests/e2e/*_e2e.py; do
   [ -f "$script" ] && step "$(basename "$script" .py)" python3 "$script" build/histlint
 done
-for family in date source garble; do
+for family in date source garble heldout-date heldout-source; do
   [ -f "tests/corpus/$family/labels.json" ] || continue
   read -r min_precision min_recall <"tests/corpus/$family/minimum"
   step "corpus-$family" corpus "$family" "$min_precision" "$min_recall"
