@@ -106,6 +106,8 @@ bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
 
 // True when nothing brings in another person between a reference and the age.
 bool linked(const Document& doc, const PersonReference& r, const AgeMention& age) {
+  // "when he was 23": the person is inside the age.
+  if (r.span.offset >= age.span.offset && r.span.end() <= age.span.end()) return true;
   return r.span.end() <= age.span.offset
              ? !mentions_someone_else(doc, r.span.end(), age.span.offset)
              : !mentions_someone_else(doc, age.span.end(), r.span.offset);

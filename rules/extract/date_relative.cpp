@@ -1,7 +1,7 @@
 // Relative expressions and durations ("two years later", "within six months", "for thirty-two
-// years", "the next day", "76 years ago"), ages ("at the age of 26", "a 59-year-old", "his
-// sixtieth birthday") and anniversaries ("the bicentenary of his birth", "sixty-five years since
-// Trotsky's death").
+// years", "the next day", "76 years ago"), ages ("at the age of 26", "when he was 23",
+// "a 59-year-old", "his sixtieth birthday") and anniversaries ("the bicentenary of his birth",
+// "sixty-five years since Trotsky's death").
 #include "rules/extract/date_parser.h"
 
 namespace histlint::date_parse {
@@ -213,6 +213,11 @@ size_t BlockParser::try_age(size_t i) {
   } else if (is_word(i, "aged") || (is_word(i, "age") && i > 0 && is_punct(i - 1, '('))) {
     number_at = i + 1;
     age.form = AgeForm::Aged;
+  } else if (is_word(i, "when") && (is_word(i + 1, "he") || is_word(i + 1, "she")) &&
+             is_word(i + 2, "was")) {
+    // "in 1903, when he was twenty-three", but not "when he was 23 miles away".
+    number_at = i + 3;
+    age.form = AgeForm::Aged;
   }
   int value = -1;
   if (number_at != SIZE_MAX) {
@@ -261,6 +266,8 @@ size_t BlockParser::try_age(size_t i) {
     }
   }
   if (value < 0 || value > 130) return i;
+  // "when he was 23" is an age only when nothing is counted after the number.
+  if (is_word(i, "when") && end < size() && tok(end).kind == TokenKind::Word) return i;
   age.age = value;
   age.span = span_of(i, end);
   age.sentence = sentence_of(i);

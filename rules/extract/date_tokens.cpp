@@ -191,7 +191,7 @@ constexpr std::string_view kStarters[] = {
     "some",   "roughly", "approximately", "approx",   "circa",     "perhaps",   "maybe",
     "early",  "mid",     "middle",        "late",     "end",       "beginning", "start",
     "spring", "summer",  "autumn",        "fall",     "winter",    "ad",        "o",
-    "os",     "old",     "julian",        "from",     "between",   "one"};
+    "os",     "old",     "julian",        "from",     "between",   "one",       "when"};
 
 }  // namespace
 

@@ -56,3 +56,16 @@ TEST_CASE("age-mismatch stays silent on quotations, unknown people and word sala
       "Trotsky met a student who had joined the party at the age of 16.";
   CHECK(run_rule("date/age-mismatch", text).empty());
 }
+
+TEST_CASE("age-mismatch reads \"when he was N\" as an age, but not a distance") {
+  const std::string text =
+      "Leon Trotsky escaped from Siberia. In 1905, when he was twenty-one, Trotsky led the "
+      "Soviet.";
+  const auto found = run_rule("date/age-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(flags(found, text, "when he was twenty-one"));
+  CHECK(run_rule("date/age-mismatch",
+                 "In 1906, when he was 26, Trotsky was tried. In 1920, when he was 40 miles from "
+                 "Moscow, Trotsky stopped the train.")
+            .empty());
+}
