@@ -8,6 +8,7 @@
 #include "rules/extract/people_intro.h"
 #include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
+#include "rules/text/dictionary.h"
 #include "rules/text/utf8.h"
 
 namespace histlint {
@@ -209,9 +210,9 @@ class PeopleExtractor {
       if (first >= last) continue;  // at least two words
       std::vector<std::string> folded;
       for (size_t k = first; k <= last; ++k) folded.push_back(fold_word(text_, words_[k]));
-      // A sentence-initial word that is no known given name is not part of the name
-      // ("Yesterday Jan Kowalski").
-      if (last - first >= 2 && is_sentence_initial(first) && !is_known_given(folded.front())) {
+      // A sentence-initial word that is no given name is not part of the name ("Yesterday Jan
+      // Kowalski").
+      if (last - first >= 2 && is_sentence_initial(first) && !is_given_name_like(folded.front())) {
         ++first;
         folded.erase(folded.begin());
       }
@@ -232,7 +233,7 @@ class PeopleExtractor {
       const size_t limit = sentence_end(open);
       auto life = people_intro::read_life_after_name(text_, name_end, limit);
       if (!life || !(life->explicit_keyword || (life->birth && life->death))) continue;
-      if (!life->explicit_keyword && !is_known_given(folded.front())) continue;
+      if (!life->explicit_keyword && !is_given_name_like(folded.front())) continue;
       add_local_person(first, last, key, *life);
     }
   }
@@ -243,6 +244,15 @@ class PeopleExtractor {
                          [](const NameEntry& e) { return e.kind == NameKind::Given; });
     }
     return false;
+  }
+
+  // A capitalised word that is no English word in lower case reads as a given name: "Emil",
+  // "Karel", but not "Yesterday", "Civil" or "Great". Without the dictionaries, only the
+  // knowledge base's given names count.
+  bool is_given_name_like(std::string_view folded) const {
+    if (is_known_given(folded)) return true;
+    const Dictionary& english = Dictionary::shared();
+    return english.available() && !english.knows(folded);
   }
 
   void add_local_person(size_t first, size_t last, const std::string& key,
@@ -467,9 +477,12 @@ class PeopleExtractor {
       m.sentence_initial = is_sentence_initial(before);
       if (m.form == MentionForm::FullName || m.titled) continue;
       // A surname or given name right after another capitalised word that is not a title
-      // belongs to someone else: "Brandon Johnson", "Olivia Wood", "Fort Lincoln".
+      // belongs to someone else: "Brandon Johnson", "Olivia Wood", "Fort Lincoln", and at the
+      // start of a sentence "Emil Novak" (but not "Yesterday Novak").
       if (whole_word && before > 0 && words_[before - 1].capitalised &&
-          adjacent_on_line(before - 1, before) && !is_sentence_initial(before - 1)) {
+          adjacent_on_line(before - 1, before) &&
+          (!is_sentence_initial(before - 1) ||
+           is_given_name_like(fold_word(text_, words_[before - 1])))) {
         keep[k] = false;
         continue;
       }

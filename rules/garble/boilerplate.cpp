@@ -8,9 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "rules/garble/dictionary.h"
 #include "rules/garble/rules.h"
 #include "rules/garble/signals.h"
+#include "rules/text/dictionary.h"
 #include "rules/text/utf8.h"
 
 namespace histlint::garble {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "rules/finding.h"
-#include "rules/garble/dictionary.h"
+#include "rules/text/dictionary.h"
 #include "rules/text/document.h"
 
 namespace histlint::garble {

@@ -53,7 +53,7 @@ TEST_CASE("ocr-noise leaves names, numbers, archaic and foreign words alone") {
 }
 
 TEST_CASE("ocr-noise degrades gracefully without a dictionary") {
-  const garble::Dictionary none({"/nonexistent-dictionary-folder"});
+  const Dictionary none({"/nonexistent-dictionary-folder"});
   CHECK_FALSE(none.available());
   CHECK_FALSE(none.knows("the"));
   std::vector<Finding> found;

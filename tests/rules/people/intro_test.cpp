@@ -135,6 +135,24 @@ TEST_CASE("people the knowledge base lacks are known from their introduction") {
   CHECK(f.facts().display_name("doc:jan-kowalski") == "Jan Kowalski");
 }
 
+TEST_CASE("a given name the knowledge base lacks still introduces a person") {
+  // "Emil" and "Karel" are no English words, so they read as given names; "Novak" is then Emil
+  // Novak, not the knowledge base's George Novack (alias "Novak").
+  PeopleFixture f(
+      "Emil Hradecký (1876–1941) was a composer. Karel Novak (1880–1950) was his pupil. Novak "
+      "outlived him.");
+  CHECK(f.id_at("Emil Hradecký") == "doc:emil-hradecky");
+  CHECK(f.id_at("Karel Novak") == "doc:karel-novak");
+  CHECK(f.id_at("Novak outlived") == "doc:karel-novak");
+}
+
+TEST_CASE("a sentence-initial English word is no given name") {
+  PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Great Britain (1707–1800) stood.");
+  CHECK(f.id_at("Trotsky") == "leon-trotsky");
+  CHECK(f.id_at("Novak") == "george-novack");
+  CHECK(f.facts().introduced.empty());
+}
+
 TEST_CASE("events and wars in brackets are not people") {
   PeopleFixture f("He fought in the Russian Civil War (1918–20) and the Great War (1914–1918).");
   CHECK(f.facts().introduced.empty());

@@ -99,8 +99,10 @@ TEST_CASE("hyphenated pairs of names and combining forms") {
 }
 
 TEST_CASE("a surname after an unknown given name belongs to someone else") {
-  PeopleFixture f("Chicago Mayor Brandon Johnson spoke. Later Scott Trotsky spoke too.");
+  PeopleFixture f(
+      "Chicago Mayor Brandon Johnson spoke. Later Scott Trotsky spoke too. Emil Novak wrote.");
   CHECK(f.id_at("Trotsky") == "<none>");
+  CHECK(f.id_at("Novak") != "george-novack");
 }
 
 }  // namespace

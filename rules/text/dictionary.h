@@ -1,4 +1,5 @@
-// English spelling dictionaries (hunspell en_US and en_GB) for the garble/ rules.
+// English spelling dictionaries (hunspell en_US and en_GB): which tokens are English words, for
+// the OCR-noise and boilerplate rules and for telling given names from English words.
 #pragma once
 
 #include <memory>
@@ -6,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace histlint::garble {
+namespace histlint {
 
 class Dictionary {
  public:
@@ -31,4 +32,4 @@ class Dictionary {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace histlint::garble
+}  // namespace histlint

@@ -1,4 +1,4 @@
-#include "rules/garble/dictionary.h"
+#include "rules/text/dictionary.h"
 
 #include <hunspell/hunspell.hxx>
 
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <mutex>
 
-namespace histlint::garble {
+namespace histlint {
 
 struct Dictionary::Impl {
   // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
@@ -67,4 +67,4 @@ bool Dictionary::knows(std::string_view word) const {
   return false;
 }
 
-}  // namespace histlint::garble
+}  // namespace histlint
