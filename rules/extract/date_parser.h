@@ -76,6 +76,10 @@ class BlockParser {
   // A year number with an optional era ("44 BC", "AD 79"); sets `next` and whether an era
   // was written. Three-digit years need an era unless `allow_short`.
   std::optional<int> year_at(size_t i, size_t& next, bool& era, bool allow_short) const;
+  // "10 February 1697/8": an Old Style date from 1 January to 24 March with its year given both
+  // ways (the year then began on 25 March). At `i`, just after `year`: returns the later year and
+  // moves `next` past it, or 0.
+  int dual_year_at(size_t i, int year, int month, size_t& next) const;
   bool era_at(size_t i, size_t& next, bool& before_christ) const;
   bool old_style_marker_at(size_t i, size_t& next, Calendar& calendar) const;
   bool bare_year_in_date_context(size_t i, size_t next) const;

@@ -540,6 +540,16 @@ std::optional<int> BlockParser::year_at(size_t i, size_t& next, bool& era, bool 
   return std::nullopt;
 }
 
+int BlockParser::dual_year_at(size_t i, int year, int month, size_t& next) const {
+  if (month < 1 || month > 3 || !is_punct(i, '/') || !attached(i) || !attached(i + 1)) return 0;
+  const Token& t = tok(i + 1);
+  if (t.kind != TokenKind::Number || t.number_form != NumberForm::Plain) return 0;
+  const int modulus = t.digits == 1 ? 10 : t.digits == 2 ? 100 : t.digits == 4 ? 10000 : 0;
+  if (modulus == 0 || t.value != (year + 1) % modulus) return 0;
+  next = i + 2;
+  return year + 1;
+}
+
 bool BlockParser::old_style_marker_at(size_t i, size_t& next, Calendar& cal) const {
   if (i >= size() || tok(i).kind != TokenKind::Word) return false;
   const std::string_view w = word(i);
@@ -651,6 +661,11 @@ bool BlockParser::parse_alternate(size_t i, Point& p, bool year_follows) {
   if (auto y = year_at(j, after_year, era, false)) {
     inner.year = *y;
     j = after_year;
+    if (const int later = dual_year_at(j, inner.year, inner.month, j)) {
+      inner.year = later;
+      has_marker = true;  // a year given both ways is Old Style
+      marked = Calendar::Julian;
+    }
   }
   Calendar trailing = Calendar::Gregorian;
   if (!has_marker && old_style_marker_at(j, j, trailing)) {
@@ -702,6 +717,11 @@ bool BlockParser::parse_day_month(size_t i, Point& p) {
   if (auto y = year_at(year_pos, after_year, era, false); y && !count_follows(after_year)) {
     p.value.year = *y;
     n = after_year;
+    if (const int later = p.alternate ? 0 : dual_year_at(n, p.value.year, month, n)) {
+      p.value.year = later;
+      p.value.calendar = Calendar::Julian;
+      p.value.calendar_stated = true;
+    }
     if (!p.alternate && parse_alternate(n, p, false)) n = p.alternate_next;
   }
   Calendar marked = Calendar::Gregorian;

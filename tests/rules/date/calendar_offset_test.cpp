@@ -26,6 +26,15 @@ TEST_CASE("calendar-offset flags a wrong day offset") {
   CHECK(flags(found, text, "25 October [8 November N.S.] 1917"));
 }
 
+TEST_CASE("calendar-offset reads a year given both ways") {
+  const std::string good = "Signed on 20 February 1698 (O.S. 10 February 1697/8).";
+  CHECK(run_rule("date/calendar-offset", good).empty());
+  const std::string wrong = "Signed on 21 February 1698 (O.S. 10 February 1697/8).";
+  const auto found = run_rule("date/calendar-offset", wrong);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("10 days behind") != std::string::npos);
+}
+
 TEST_CASE("calendar-offset reads an unmarked pair only when it is close to right") {
   // 9 days apart but unmarked: two different days rather than two calendars.
   CHECK(run_rule("date/calendar-offset", "On 25 October (3 November) 1917 it snowed.").empty());

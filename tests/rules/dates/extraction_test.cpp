@@ -111,6 +111,22 @@ TEST_CASE("dual Old Style / New Style dates") {
   CHECK(e.facts.mentions_old_style);
 }
 
+TEST_CASE("a year given both ways in an Old Style date") {
+  Extracted e(
+      "Signed on 20 February 1698 (O.S. 10 February 1697/8). He died on 5 March 1701/2. The "
+      "winter of 1917/18 was hard, and on 5 May 1701/2 nothing happened.");
+  REQUIRE(e.facts.dates.size() >= 3);
+  REQUIRE(e.facts.dates[0].alternate.has_value());
+  CHECK(e.facts.dates[0].alternate->year == 1698);
+  CHECK(e.facts.dates[0].alternate->calendar == Calendar::Julian);
+  CHECK(e.facts.dates[1].value.year == 1702);
+  CHECK(e.facts.dates[1].value.calendar == Calendar::Julian);
+  CHECK(e.facts.dates[1].value.calendar_stated);
+  // Outside January to March, or without a day, the slash is no dual year.
+  for (const auto& d : e.facts.dates) CHECK(d.value.year != 1918);
+  CHECK(e.facts.dates.back().value.year == 1701);
+}
+
 TEST_CASE("BC dates, approximations and impossible days") {
   Extracted e("Caesar died in 44 BC. He lived c. 1900. It was 31 June 1920 and 29 February 1900.");
   REQUIRE(e.facts.dates.size() == 4);
