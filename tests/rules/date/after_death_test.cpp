@@ -17,6 +17,15 @@ TEST_CASE("after-death flags acts after death and before birth") {
         "This sentence says Frida Kahlo met in 1901, but she was born on 6 July 1907.");
 }
 
+TEST_CASE("after-death reads acts of rulers and artists: granted, issued, composed") {
+  const std::string text =
+      "Lenin died in January 1924. In 1925 Lenin issued a decree. Trotsky composed a letter in "
+      "1937.";
+  const auto found = run_rule("date/after-death", text);
+  REQUIRE(found.size() == 1);
+  CHECK(flags(found, text, "issued"));
+}
+
 TEST_CASE("after-death leaves posthumous events alone") {
   const std::string text =
       "In 1989 Trotsky was published in the Soviet Union. In 2001 Trotsky was rehabilitated. "
