@@ -34,7 +34,9 @@ constexpr std::string_view kScope =
     R"(on\s+(?:earth|record|the\s+planet)|in\s+living\s+memory|of\s+(?:the|his|her|its|their)\s+)"
     R"((?:[\p{L}\d\-]+\s+)?(?:century|age|era|generation|time|times|day|lifetime)\b|to\s+date|)"
     R"(of\s+any\s+\p{L}+|of\s+the\s+(?:war|revolution|conflict|campaign|purges|period)\b|)"
-    R"(in\s+(?:Europe|Asia|Africa|America|the\s+(?:country|nation|region|empire|movement))\b))";
+    R"(in\s+(?:Europe|Asia|Africa|America|the\s+(?:country|nation|region|empire|movement))\b|)"
+    // A named place or body, capitalised whatever the surrounding case flag: "in Yorkshire".
+    R"(in\s+(?-i:\p{Lu}[\p{L}\-]+)\b))";
 
 constexpr std::string_view kWorks =
     R"((?:study|studies|account|accounts|analysis|biography|biographies|history|histories|)"

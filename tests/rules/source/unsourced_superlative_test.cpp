@@ -27,6 +27,10 @@ TEST_CASE("superlative: rankings with a scope, of a work, first/only, absolutes"
         Strings{"the largest strike in the history"});
   CHECK(flagged(rule, "He was the most influential Marxist thinker.") ==
         Strings{"the most influential Marxist"});
+  CHECK(flagged(rule, "Ashcombe was the richest Cistercian abbey in Yorkshire.") ==
+        Strings{"the richest Cistercian abbey in Yorkshire"});
+  // A place is capitalised: "in england" or "in their village" is no named scope.
+  CHECK(flagged(rule, "They took the largest share in their village.").empty());
 }
 
 TEST_CASE("superlative: severity information, message with the words") {
