@@ -74,3 +74,27 @@ apt_install() {
   apt-get update -q >&2 || return 77
   apt-get install -y -q "$@" >&2
 }
+
+# install_or_skip NAME PACKAGE...: installs an editor that is missing; skips loudly when this
+# machine cannot install it, fails on any other error.
+install_or_skip() {
+  local name=$1
+  shift
+  apt_install "$@"
+  local status=$?
+  [[ $status -eq 77 ]] && skip "$name is not installed and cannot be installed here"
+  [[ $status -ne 0 ]] && { fail "apt-get install $*"; finish; }
+  return 0
+}
+
+# make_book_workspace: sets $work to a throw-away folder holding repo/.git (an enclosing checkout),
+# repo/book/.histlint (the folder the client must pick as root) with writable copies of the two
+# seeds as book/dates.txt and book/garbled.txt, and home/ for a private HOME. Removed on exit.
+make_book_workspace() {
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/repo/.git" "$work/repo/book/.histlint" "$work/home"
+  cp "$DATES_SEED" "$work/repo/book/dates.txt"
+  cp "$GARBLED_SEED" "$work/repo/book/garbled.txt"
+  chmod u+w "$work/repo/book/"*.txt # the shared seeds are read-only; quick fixes edit the copies
+}

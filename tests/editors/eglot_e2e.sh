@@ -15,20 +15,10 @@ has_eglot() {
   command -v emacs >/dev/null &&
     emacs --batch --eval '(progn (package-initialize) (require (quote eglot)))' >/dev/null 2>&1
 }
-if ! has_eglot; then
-  apt_install --no-install-recommends emacs-nox elpa-eglot
-  status=$?
-  [[ $status -eq 77 ]] && skip "Emacs with Eglot is not installed and cannot be installed here"
-  [[ $status -ne 0 ]] && { fail "apt-get install emacs-nox elpa-eglot"; finish; }
-fi
+has_eglot || install_or_skip "Emacs with Eglot" --no-install-recommends emacs-nox elpa-eglot
 echo "using $(emacs --version | head -1)"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/repo/.git" "$work/repo/book/.histlint" "$work/home"
-cp "$DATES_SEED" "$work/repo/book/dates.txt"
-cp "$GARBLED_SEED" "$work/repo/book/garbled.txt"
-chmod u+w "$work/repo/book/"*.txt # the shared seeds are read-only; quick fixes edit the copies
+make_book_workspace
 
 # `package-initialize' puts Debian's elpa-* packages (eglot and its newer project.el) on the
 # load path, as in an interactive Emacs.

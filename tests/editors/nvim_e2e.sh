@@ -10,21 +10,11 @@ source "$(dirname "$0")/common.sh"
 bin=$(realpath -e "${1:-}" 2>/dev/null || true)
 require_inputs "$bin"
 
-if ! command -v nvim >/dev/null; then
-  apt_install neovim
-  status=$?
-  [[ $status -eq 77 ]] && skip "Neovim is not installed and cannot be installed here"
-  [[ $status -ne 0 ]] && { fail "apt-get install neovim"; finish; }
-fi
+command -v nvim >/dev/null || install_or_skip "Neovim" neovim
 echo "using $(nvim --version | head -1)"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 # The plugin must pick the folder with .histlint/ over the enclosing git checkout.
-mkdir -p "$work/repo/.git" "$work/repo/book/.histlint" "$work/home"
-cp "$DATES_SEED" "$work/repo/book/dates.txt"
-cp "$GARBLED_SEED" "$work/repo/book/garbled.txt"
-chmod u+w "$work/repo/book/"*.txt # the shared seeds are read-only; quick fixes edit the copies
+make_book_workspace
 
 # A private HOME/XDG so the user's config, shada and LSP log stay out of the test.
 HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" \
