@@ -65,7 +65,12 @@ bool OpenClaims::missed_any(const std::string& path, const Analysis::OtherDocume
   if (it == entries_.end()) return false;
   for (const auto& [other_path, entry] : entries_) {
     if (other_path == path || !entry.claims->shares_event_with(*it->second.claims)) continue;
-    if (std::find(seen.begin(), seen.end(), entry.claims) == seen.end()) return true;
+    // Compared by events, not by analysis: another analysis of unchanged events (a keystroke
+    // elsewhere in that document) misses nothing.
+    const auto read = std::find_if(seen.begin(), seen.end(), [&](const auto& claims) {
+      return claims && claims->path == other_path;
+    });
+    if (read == seen.end() || !(*read)->same_events(*entry.claims)) return true;
   }
   return false;
 }

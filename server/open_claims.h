@@ -38,7 +38,8 @@ class OpenClaims {
   std::vector<std::string> forget(const std::string& path);
   Others others(const std::string& path) const;
   // True when an analysis of `path` that read `seen` missed the current events of a document
-  // it has events in common with (the other was analysed meanwhile, or at the same time).
+  // it has events in common with (their events changed meanwhile, or were analysed at the same
+  // time).
   bool missed_any(const std::string& path, const Analysis::OtherDocuments& seen) const;
 
  private:
