@@ -16,7 +16,7 @@
 namespace histlint {
 
 class KnowledgeBase;
-struct DocumentClaims;
+class DocumentClaims;
 
 class Analysis {
  public:

@@ -221,7 +221,8 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   analysis.set_other_documents(std::move(others));
   outcome.checked = make_checked_file(target.display, doc.text(), run_rules(analysis));
   auto claims = DocumentClaims::of(analysis);
-  if (!claims.claims.empty()) outcome.claims = std::make_shared<DocumentClaims>(std::move(claims));
+  if (!claims.claims().empty())
+    outcome.claims = std::make_shared<DocumentClaims>(std::move(claims));
   return outcome;
 }
 

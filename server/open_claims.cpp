@@ -18,7 +18,7 @@ std::vector<std::string> OpenClaims::record(const std::string& path, Entry entry
   const auto it = entries_.find(path);
   const std::shared_ptr<const DocumentClaims> previous =
       it == entries_.end() ? nullptr : it->second.claims;
-  const bool has_events = entry.claims && !entry.claims->claims.empty();
+  const bool has_events = entry.claims && !entry.claims->claims().empty();
   const bool changed = previous ? !has_events || !previous->same_events(*entry.claims) : has_events;
   std::vector<std::string> affected;
   if (changed) {
@@ -68,7 +68,7 @@ bool OpenClaims::missed_any(const std::string& path, const Analysis::OtherDocume
     // Compared by events, not by analysis: another analysis of unchanged events (a keystroke
     // elsewhere in that document) misses nothing.
     const auto read = std::find_if(seen.begin(), seen.end(), [&](const auto& claims) {
-      return claims && claims->path == other_path;
+      return claims && claims->path() == other_path;
     });
     if (read == seen.end() || !(*read)->same_events(*entry.claims)) return true;
   }

@@ -86,13 +86,16 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     if (conflicts_here) continue;
     // Across the workspace, each document reports its own side of the contradiction.
     for (const auto& document : others) {
-      if (!document || document->path == analysis.path()) continue;
-      const auto other = std::find_if(
-          document->claims.begin(), document->claims.end(),
-          [&](const EventClaim& c) { return event_key(c) == key && claims_conflict(c, claim); });
-      if (other == document->claims.end()) continue;
-      out.push_back(
-          conflict_finding(people, claim, *other, document->path, document_name(document->path)));
+      if (!document || document->path() == analysis.path()) continue;
+      const EventClaim* other = nullptr;
+      for (size_t i = 0; i < document->claims().size() && !other; ++i) {
+        if (document->keys()[i] == key && claims_conflict(document->claims()[i], claim)) {
+          other = &document->claims()[i];
+        }
+      }
+      if (!other) continue;
+      out.push_back(conflict_finding(people, claim, *other, document->path(),
+                                     document_name(document->path())));
       break;
     }
   }

@@ -512,17 +512,22 @@ std::string event_key(const EventClaim& claim) {
   return claim.person_id + '\n' + std::to_string(static_cast<int>(kind)) + '\n' + claim.object;
 }
 
+DocumentClaims::DocumentClaims(std::string path, std::vector<EventClaim> claims)
+    : path_(std::move(path)), claims_(std::move(claims)) {
+  keys_.reserve(claims_.size());
+  for (const EventClaim& claim : claims_) keys_.push_back(event_key(claim));
+}
+
 DocumentClaims DocumentClaims::of(const Analysis& analysis) {
-  DocumentClaims out;
-  out.path = analysis.path();
+  std::vector<EventClaim> claims;
   for (const EventClaim& claim : analysis.facts<EventFacts>().claims) {
-    if (claim.kind != EventKind::Activity) out.claims.push_back(claim);
+    if (claim.kind != EventKind::Activity) claims.push_back(claim);
   }
-  return out;
+  return DocumentClaims(analysis.path(), std::move(claims));
 }
 
 bool DocumentClaims::same_events(const DocumentClaims& other) const {
-  return std::equal(claims.begin(), claims.end(), other.claims.begin(), other.claims.end(),
+  return std::equal(claims_.begin(), claims_.end(), other.claims_.begin(), other.claims_.end(),
                     [](const EventClaim& a, const EventClaim& b) {
                       return a.kind == b.kind && a.person_id == b.person_id &&
                              a.object == b.object && a.date.first == b.date.first &&
@@ -531,20 +536,16 @@ bool DocumentClaims::same_events(const DocumentClaims& other) const {
 }
 
 bool DocumentClaims::shares_event_with(const DocumentClaims& other) const {
-  for (const EventClaim& a : claims) {
-    const std::string key = event_key(a);
-    for (const EventClaim& b : other.claims) {
-      if (event_key(b) == key) return true;
-    }
+  for (const std::string& key : keys_) {
+    if (std::find(other.keys_.begin(), other.keys_.end(), key) != other.keys_.end()) return true;
   }
   return false;
 }
 
 bool DocumentClaims::conflicts_with(const DocumentClaims& other) const {
-  for (const EventClaim& a : claims) {
-    const std::string key = event_key(a);
-    for (const EventClaim& b : other.claims) {
-      if (event_key(b) == key && claims_conflict(a, b)) return true;
+  for (size_t i = 0; i < claims_.size(); ++i) {
+    for (size_t j = 0; j < other.claims_.size(); ++j) {
+      if (keys_[i] == other.keys_[j] && claims_conflict(claims_[i], other.claims_[j])) return true;
     }
   }
   return false;

@@ -68,17 +68,29 @@ std::string event_key(const EventClaim& claim);
 
 // One document's dated events, kept after its analysis so that the other documents of a
 // workspace can be compared with it (date/conflicting-dates across documents).
-struct DocumentClaims {
-  std::string path;                // Analysis::path(); Related::path of findings pointing here
-  std::vector<EventClaim> claims;  // comparable events only (no Activity), in text order
-
+class DocumentClaims {
+ public:
+  DocumentClaims() = default;
+  // `claims`: comparable events only (no Activity), in text order.
+  DocumentClaims(std::string path, std::vector<EventClaim> claims);
   static DocumentClaims of(const Analysis& analysis);
+
+  const std::string& path() const { return path_; }  // as Analysis::path(), Related::path
+  const std::vector<EventClaim>& claims() const { return claims_; }
+  // The event_key of each claim, computed once: documents are compared on every keystroke.
+  const std::vector<std::string>& keys() const { return keys_; }
+
   // The same events with the same dates, wherever in the text they are.
   bool same_events(const DocumentClaims& other) const;
   // A claim here may be about the same event as one in `other`.
   bool shares_event_with(const DocumentClaims& other) const;
   // A claim here and one in `other` give one event dates that cannot both be right.
   bool conflicts_with(const DocumentClaims& other) const;
+
+ private:
+  std::string path_;
+  std::vector<EventClaim> claims_;
+  std::vector<std::string> keys_;
 };
 
 }  // namespace histlint

@@ -12,8 +12,6 @@ namespace {
 
 // A document claiming that Trotsky was expelled from the party in `year`.
 std::shared_ptr<const DocumentClaims> expelled_in(const std::string& path, int year) {
-  DocumentClaims claims;
-  claims.path = path;
   EventClaim claim;
   claim.person_id = "leon-trotsky";
   claim.kind = EventKind::Expulsion;
@@ -21,8 +19,7 @@ std::shared_ptr<const DocumentClaims> expelled_in(const std::string& path, int y
   claim.date.year = year;
   claim.date.first = year * 366;  // any increasing day numbers will do for these tests
   claim.date.last = year * 366 + 365;
-  claims.claims.push_back(claim);
-  return std::make_shared<const DocumentClaims>(std::move(claims));
+  return std::make_shared<const DocumentClaims>(path, std::vector<EventClaim>{claim});
 }
 
 OpenClaims::Entry entry(const std::string& uri, std::shared_ptr<const DocumentClaims> claims) {
@@ -41,7 +38,7 @@ TEST_CASE("open claims: changed events re-check the documents sharing them, once
   CHECK(open.record("/b.md", entry("file:///b.md", expelled_in("/b.md", 1929))).empty());
   const auto others = open.others("/a.md");
   REQUIRE(others.documents.size() == 1);
-  CHECK(others.documents[0]->path == "/b.md");
+  CHECK(others.documents[0]->path() == "/b.md");
   CHECK(others.texts.count("/b.md") == 1);
   CHECK(open.forget("/b.md") == std::vector<std::string>{"file:///a.md"});
   CHECK(open.others("/a.md").documents.empty());
