@@ -236,6 +236,37 @@ class PeopleExtractor {
       if (!life->explicit_keyword && !is_given_name_like(folded.front())) continue;
       add_local_person(first, last, key, *life);
     }
+    find_unknown_subject_introductions();
+  }
+
+  // "Nikolai Tverskoy was born in Tver on 2 March 1879": a name of two to four words opening a
+  // sentence, its first word a given name, followed by "was born" or "died" and a date.
+  void find_unknown_subject_introductions() {
+    for (const Sentence& sentence : doc_.sentences()) {
+      auto it = std::lower_bound(words_.begin(), words_.end(), sentence.span.offset,
+                                 [](const NameWord& w, size_t pos) { return w.offset < pos; });
+      if (it == words_.end() || it->offset != sentence.span.offset || !it->capitalised) continue;
+      const size_t first = static_cast<size_t>(it - words_.begin());
+      size_t last = first;
+      while (last + 1 < words_.size() && last - first < 3 && words_[last + 1].capitalised &&
+             continues_name(last, last + 1)) {
+        ++last;
+      }
+      if (last == first || words_[last].possessive || in_references(sentence.span.offset)) {
+        continue;
+      }
+      std::string key;
+      for (size_t k = first; k <= last; ++k) {
+        key += (key.empty() ? "" : " ") + fold_word(text_, words_[k]);
+      }
+      if (!is_given_name_like(fold_word(text_, words_[first]))) continue;
+      std::vector<Candidate> known;
+      lookup(key, known);
+      if (!known.empty()) continue;  // the knowledge base's, or introduced already
+      const auto life =
+          people_intro::read_life_verb(text_, words_[last].end(), sentence.span.end());
+      if (life) add_local_person(first, last, key, *life);
+    }
   }
 
   bool is_known_given(std::string_view folded) const {

@@ -146,6 +146,17 @@ TEST_CASE("a given name the knowledge base lacks still introduces a person") {
   CHECK(f.id_at("Novak outlived") == "doc:karel-novak");
 }
 
+TEST_CASE("a sentence that opens with a new name and \"was born\" introduces a person") {
+  PeopleFixture f(
+      "Nikolai Arsenyevich Tverskoy was born in Tver on 2 March [O.S. 18 February] 1879. He "
+      "joined a circle. Soviet Russia was born in 1917.");
+  CHECK(f.id_at("Nikolai Arsenyevich Tverskoy") == "doc:nikolai-arsenyevich-tverskoy");
+  auto life = f.facts().life("doc:nikolai-arsenyevich-tverskoy");
+  REQUIRE(life);
+  CHECK(iso(life->birth) == "1879-03-02");
+  REQUIRE(f.facts().introduced.size() == 1);  // "Soviet Russia" is no person
+}
+
 TEST_CASE("a sentence-initial English word is no given name") {
   PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Great Britain (1707–1800) stood.");
   CHECK(f.id_at("Trotsky") == "leon-trotsky");
