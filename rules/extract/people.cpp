@@ -252,20 +252,21 @@ class PeopleExtractor {
              continues_name(last, last + 1)) {
         ++last;
       }
-      if (last == first || words_[last].possessive || in_references(sentence.span.offset)) {
+      if (last == first || words_[last].possessive) continue;
+      // Cheapest test first: most sentences that open with a name do not go on "was born".
+      const auto life =
+          people_intro::read_life_verb(text_, words_[last].end(), sentence.span.end());
+      if (!life || in_references(sentence.span.offset) ||
+          !is_given_name_like(fold_word(text_, words_[first]))) {
         continue;
       }
       std::string key;
       for (size_t k = first; k <= last; ++k) {
         key += (key.empty() ? "" : " ") + fold_word(text_, words_[k]);
       }
-      if (!is_given_name_like(fold_word(text_, words_[first]))) continue;
       std::vector<Candidate> known;
       lookup(key, known);
-      if (!known.empty()) continue;  // the knowledge base's, or introduced already
-      const auto life =
-          people_intro::read_life_verb(text_, words_[last].end(), sentence.span.end());
-      if (life) add_local_person(first, last, key, *life);
+      if (known.empty()) add_local_person(first, last, key, *life);  // else known already
     }
   }
 
