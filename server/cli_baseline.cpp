@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
+#include "server/file_text.h"
 #include "server/report_json.h"
 
 namespace histlint {
@@ -26,14 +26,12 @@ std::string baseline_path(const fs::path& file, const fs::path& baseline) {
 }
 
 bool Baseline::load(const fs::path& file, std::string& error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const auto text = read_file_text(file);
+  if (!text) {
     error = file.string() + ": cannot read the baseline";
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const ordered_json doc = ordered_json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  const ordered_json doc = ordered_json::parse(*text, nullptr, /*allow_exceptions=*/false);
   const bool valid = doc.is_object() && doc.value("version", 0) == kBaselineVersion &&
                      doc.contains("findings") && doc["findings"].is_array();
   if (!valid) {

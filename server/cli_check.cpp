@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -25,6 +24,7 @@
 #include "server/cli_baseline.h"
 #include "server/cli_files.h"
 #include "server/config.h"
+#include "server/file_text.h"
 #include "server/report.h"
 
 namespace histlint {
@@ -112,27 +112,6 @@ std::optional<std::string> parse_check_args(const std::vector<std::string>& args
   return std::nullopt;
 }
 
-// Reads a whole file; on failure returns nullopt and sets `error` to the system's reason.
-std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) {
-    error = std::error_code(errno, std::generic_category()).message();
-    return std::nullopt;
-  }
-  std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(file);
-  const int saved_errno = errno;
-  std::fclose(file);
-  if (failed) {
-    error = std::error_code(saved_errno, std::generic_category()).message();
-    return std::nullopt;
-  }
-  return text;
-}
-
 // Why the text is not UTF-8 prose (an invalid byte or a NUL), or nullopt when it is.
 std::optional<std::string> text_problem(std::string_view text) {
   size_t offset = 0;
@@ -205,7 +184,7 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
                       Analysis::OtherDocuments others = {}) {
   FileOutcome outcome;
   std::string error;
-  if (!text) text = read_file(target.path, error);
+  if (!text) text = read_file_text(target.path, &error);
   if (!text) {
     outcome.problem = FileProblem{target.display, target.display + ": cannot read: " + error};
     return outcome;

@@ -2,17 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/rule.h"
 #include "rules/suppressions.h"
 #include "server/cli_suggest.h"
+#include "server/file_text.h"
 
 namespace histlint {
 
@@ -618,12 +617,9 @@ ConfigResult parse_config(std::string_view text, const fs::path& path) {
 }
 
 ConfigResult load_config_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {nullptr, path.string() + ": error: cannot read the configuration file"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return {nullptr, path.string() + ": error: cannot read the configuration file"};
-  return parse_config(text.str(), path);
+  const auto text = read_file_text(path);
+  if (!text) return {nullptr, path.string() + ": error: cannot read the configuration file"};
+  return parse_config(*text, path);
 }
 
 std::optional<fs::path> find_config_file(const fs::path& folder) {

@@ -1,26 +1,17 @@
 #include "server/diagnostics.h"
 
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "protocol/lsp.h"
 #include "protocol/uri.h"
+#include "server/file_text.h"
 
 namespace histlint {
 
 using protocol::Json;
 
 namespace {
-
-std::shared_ptr<const TextSnapshot> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::make_shared<const TextSnapshot>(std::move(text).str());
-}
 
 // Other documents' texts by path, read from disk on first use unless open in the editor.
 class OtherTexts {
@@ -30,7 +21,12 @@ class OtherTexts {
   const OpenText* find(const std::string& path) {
     if (const auto it = open_.find(path); it != open_.end()) return &it->second;
     auto [it, inserted] = read_.try_emplace(path);
-    if (inserted) it->second = OpenText{protocol::uri_from_path(path), read_file(path)};
+    if (inserted) {
+      auto text = read_file_text(path);
+      it->second =
+          OpenText{protocol::uri_from_path(path),
+                   text ? std::make_shared<const TextSnapshot>(std::move(*text)) : nullptr};
+    }
     return it->second.snapshot ? &it->second : nullptr;
   }
 

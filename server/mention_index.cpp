@@ -1,8 +1,6 @@
 #include "server/mention_index.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "protocol/uri.h"
@@ -10,6 +8,7 @@
 #include "rules/extract/people.h"
 #include "rules/text/document.h"
 #include "rules/text/utf8.h"
+#include "server/file_text.h"
 #include "server/log.h"
 
 namespace histlint {
@@ -41,16 +40,6 @@ std::vector<fs::path> prose_files(const fs::path& folder, size_t limit) {
   return out;
 }
 
-std::optional<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string s = std::move(text).str();
-  if (!utf8::is_valid(s)) return std::nullopt;
-  return s;
-}
-
 }  // namespace
 
 void MentionIndex::rebuild(Workspace& workspace, protocol::PositionEncoding encoding,
@@ -75,8 +64,9 @@ void MentionIndex::rebuild(Workspace& workspace, protocol::PositionEncoding enco
       }
       const Workspace::Settings settings = workspace.resolve(path);
       if (settings.excluded) continue;
-      const auto text = read_text(path);
-      if (!text) continue;  // unreadable or not UTF-8: `check` reports it, the index skips it
+      auto text = read_file_text(path);
+      // Unreadable or not UTF-8: `check` reports it, the index skips it.
+      if (!text || !utf8::is_valid(*text)) continue;
       IndexedFile file{modified, size, protocol::uri_from_path(path.string()), {}};
       const Document doc(std::move(*text), language_for_path(path.string()));
       const protocol::LineIndex lines(doc.text());
