@@ -13,18 +13,16 @@ namespace {
 
 // Words that make a sentence about a person's afterlife or a counterfactual.
 bool is_posthumous_word(std::string_view w) {
-  for (std::string_view p :
-       {"posthumous", "posthumously", "death",         "dead",           "legacy",    "memory",
-        "memorial",   "anniversary",  "rehabilitated", "rehabilitation", "tribute",   "buried",
-        "reburied",   "commemorated", "commemoration", "remembered",     "honoured",  "honored",
-        "spirit",     "ghost",        "alive",         "would",          "had",       "if",
-        "unfinished", "manuscript",   "manuscripts",   "archive",        "archives",  "papers",
-        "diary",      "diaries",      "letters",       "edition",        "reprinted", "translated",
-        "film",       "novel",        "play",          "portrayed",      "depicted",  "character",
-        "statue"}) {
-    if (date_parse::equals_folded(w, p)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w,
+      {"posthumous", "posthumously", "death",         "dead",           "legacy",    "memory",
+       "memorial",   "anniversary",  "rehabilitated", "rehabilitation", "tribute",   "buried",
+       "reburied",   "commemorated", "commemoration", "remembered",     "honoured",  "honored",
+       "spirit",     "ghost",        "alive",         "would",          "had",       "if",
+       "unfinished", "manuscript",   "manuscripts",   "archive",        "archives",  "papers",
+       "diary",      "diaries",      "letters",       "edition",        "reprinted", "translated",
+       "film",       "novel",        "play",          "portrayed",      "depicted",  "character",
+       "statue"});
 }
 
 bool mentions_afterlife(const Document& doc, uint32_t sentence) {

@@ -17,13 +17,10 @@ namespace {
 // Words near an age that date it to the person's death: "assassinated at age 61", "died aged
 // 60", "dead at the age of 60".
 bool is_death_word(std::string_view w) {
-  using date_parse::equals_folded;
-  for (std::string_view d : {"died", "dies", "dead", "death", "killed", "assassinated", "murdered",
-                             "executed", "shot", "perished", "succumbed", "hanged", "slain",
-                             "poisoned", "guillotined", "beheaded", "drowned"}) {
-    if (equals_folded(w, d)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w, {"died", "dies", "dead", "death", "killed", "assassinated", "murdered", "executed", "shot",
+          "perished", "succumbed", "hanged", "slain", "poisoned", "guillotined", "beheaded",
+          "drowned"});
 }
 
 bool is_birth_word(std::string_view w) {
@@ -87,20 +84,17 @@ std::string_view death_word_near(const Document& doc, const AgeMention& age) {
 bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
   const std::string_view text = std::string_view(doc.prose()).substr(from, to - from);
   return has_word(text, [](std::string_view w) {
-    for (std::string_view other :
-         {"who",       "whom",        "whose",      "which",      "that",          "son",
-          "sons",      "daughter",    "daughters",  "wife",       "husband",       "father",
-          "mother",    "brother",     "sister",     "grandson",   "granddaughter", "nephew",
-          "niece",     "friend",      "secretary",  "guard",      "guards",        "student",
-          "comrade",   "child",       "children",   "boy",        "girl",          "man",
-          "woman",     "widow",       "assassin",   "agent",      "colleague",     "rival",
-          "followers", "supporter",   "supporters", "bodyguard",  "lover",         "mistress",
-          "successor", "predecessor", "heir",       "biographer", "grandfather",   "grandmother",
-          "uncle",     "aunt",        "cousin",     "baby",       "infant",        "youth",
-          "recruit"}) {
-      if (date_parse::equals_folded(w, other)) return true;
-    }
-    return false;
+    return date_parse::equals_any_folded(
+        w, {"who",       "whom",        "whose",      "which",      "that",          "son",
+            "sons",      "daughter",    "daughters",  "wife",       "husband",       "father",
+            "mother",    "brother",     "sister",     "grandson",   "granddaughter", "nephew",
+            "niece",     "friend",      "secretary",  "guard",      "guards",        "student",
+            "comrade",   "child",       "children",   "boy",        "girl",          "man",
+            "woman",     "widow",       "assassin",   "agent",      "colleague",     "rival",
+            "followers", "supporter",   "supporters", "bodyguard",  "lover",         "mistress",
+            "successor", "predecessor", "heir",       "biographer", "grandfather",   "grandmother",
+            "uncle",     "aunt",        "cousin",     "baby",       "infant",        "youth",
+            "recruit"});
   });
 }
 

@@ -90,10 +90,7 @@ bool counts_to_now(const Document& doc, const AnniversaryMention& a) {
   if (w == "s" || w == "S") {  // "today's"
     w = previous_word(doc, static_cast<size_t>(w.data() - doc.prose().data()));
   }
-  for (std::string_view now : {"this", "today", "present", "current"}) {
-    if (date_parse::equals_folded(w, now)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(w, {"this", "today", "present", "current"});
 }
 
 struct DocumentYear {

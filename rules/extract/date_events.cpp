@@ -106,37 +106,29 @@ constexpr VerbEntry kNouns[] = {
 
 // Words that make a clause hypothetical, negative or repeated: no claim is read from it.
 bool is_hedging_word(std::string_view w) {
-  for (std::string_view h :
-       {"not",      "never",      "no",        "failed",     "tried",    "planned",  "hoped",
-        "wanted",   "would",      "could",     "might",      "should",   "refused",  "intended",
-        "expected", "again",      "first",     "second",     "once",     "if",       "almost",
-        "nearly",   "reportedly", "allegedly", "supposedly", "probably", "possibly", "perhaps"}) {
-    if (equals_folded(w, h)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w, {"not",      "never",      "no",        "failed",     "tried",    "planned",  "hoped",
+          "wanted",   "would",      "could",     "might",      "should",   "refused",  "intended",
+          "expected", "again",      "first",     "second",     "once",     "if",       "almost",
+          "nearly",   "reportedly", "allegedly", "supposedly", "probably", "possibly", "perhaps"});
 }
 
 // Words that attribute what follows to someone other than the author.
 bool is_reporting_word(std::string_view w) {
-  for (std::string_view r :
-       {"said",     "says",     "claimed",   "claims",     "claim",     "stated",   "states",
-        "reported", "reports",  "believed",  "believe",    "believes",  "thought",  "asserted",
-        "alleged",  "alleges",  "according", "maintained", "insisted",  "wrote",    "writes",
-        "argued",   "argues",   "suggested", "suggests",   "rumoured",  "rumored",  "legend",
-        "myth",     "although", "though",    "whereas",    "pretended", "imagined", "dreamed"}) {
-    if (equals_folded(w, r)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w, {"said",     "says",     "claimed",   "claims",     "claim",     "stated",   "states",
+          "reported", "reports",  "believed",  "believe",    "believes",  "thought",  "asserted",
+          "alleged",  "alleges",  "according", "maintained", "insisted",  "wrote",    "writes",
+          "argued",   "argues",   "suggested", "suggests",   "rumoured",  "rumored",  "legend",
+          "myth",     "although", "though",    "whereas",    "pretended", "imagined", "dreamed"});
 }
 
 // Words that attribute a whole sentence to a source, wherever they stand in it.
 bool is_attribution_word(std::string_view w) {
-  for (std::string_view r :
-       {"claimed", "claims", "claim", "alleged", "alleges", "according", "reportedly", "allegedly",
-        "supposedly", "rumoured", "rumored", "legend", "myth", "apocryphal", "said", "says"}) {
-    if (equals_folded(w, r)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w,
+      {"claimed", "claims", "claim", "alleged", "alleges", "according", "reportedly", "allegedly",
+       "supposedly", "rumoured", "rumored", "legend", "myth", "apocryphal", "said", "says"});
 }
 
 bool is_passive_auxiliary(std::string_view w) {
@@ -145,13 +137,10 @@ bool is_passive_auxiliary(std::string_view w) {
 }
 
 bool is_object_stop(std::string_view w) {
-  for (std::string_view s :
-       {"in",    "on",     "at",     "for",  "by",    "with",   "and",   "from", "to",
-        "after", "before", "during", "when", "where", "aboard", "under", "as",   "where",
-        "which", "who",    "but",    "or",   "until", "since",  "via"}) {
-    if (equals_folded(w, s)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w, {"in",    "on",     "at",     "for",  "by",    "with",   "and",   "from", "to",
+          "after", "before", "during", "when", "where", "aboard", "under", "as",   "where",
+          "which", "who",    "but",    "or",   "until", "since",  "via"});
 }
 
 bool is_article(std::string_view w) {

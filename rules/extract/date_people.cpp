@@ -39,15 +39,11 @@ Pronoun pronoun_of(std::string_view w) {
 
 // Words after which a name or pronoun opens a clause: "when he was assassinated".
 bool opens_clause(std::string_view w) {
-  using date_parse::equals_folded;
-  for (std::string_view c :
-       {"when",    "while", "after",    "before", "because", "as",      "that",       "then",
-        "so",      "but",   "although", "though", "once",    "until",   "where",      "since",
-        "whereas", "if",    "yet",      "thus",   "later",   "finally", "eventually", "meanwhile",
-        "today",   "still", "also",     "soon",   "whom",    "who",     "which"}) {
-    if (equals_folded(w, c)) return true;
-  }
-  return false;
+  return date_parse::equals_any_folded(
+      w, {"when",    "while", "after",    "before", "because", "as",      "that",       "then",
+          "so",      "but",   "although", "though", "once",    "until",   "where",      "since",
+          "whereas", "if",    "yet",      "thus",   "later",   "finally", "eventually", "meanwhile",
+          "today",   "still", "also",     "soon",   "whom",    "who",     "which"});
 }
 
 // What stands just before `offset` in the sentence: the previous word, or a punctuation mark,

@@ -203,6 +203,13 @@ bool equals_folded(std::string_view word, std::string_view lower) {
   return true;
 }
 
+bool equals_any_folded(std::string_view word, std::initializer_list<std::string_view> lowers) {
+  for (std::string_view lower : lowers) {
+    if (equals_folded(word, lower)) return true;
+  }
+  return false;
+}
+
 void tokenize(std::string_view s, size_t begin, size_t end, ScanState& state,
               std::vector<Token>& out) {
   out.clear();

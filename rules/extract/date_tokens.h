@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +62,8 @@ void tokenize(std::string_view prose, size_t begin, size_t end, ScanState& state
 
 // Lower-case ASCII comparison; non-ASCII bytes compare exactly.
 bool equals_folded(std::string_view word, std::string_view lower);
+// equals_folded against each of a list of lower-case words.
+bool equals_any_folded(std::string_view word, std::initializer_list<std::string_view> lowers);
 
 // The vocabulary entry of a word as written (case ignored); a default Lexeme when unknown.
 Lexeme lookup_word(std::string_view word);
