@@ -15,6 +15,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "rules/engine.h"
 #include "rules/extract/date_events.h"
@@ -278,21 +279,37 @@ std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
 // so a run without such contradictions costs nothing more.
 void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& outcomes,
                                std::ostream& err) {
-  std::vector<size_t> with_claims;
+  // Which files state each event, so a file is compared only with those sharing one of its
+  // events rather than with every file of the run.
+  std::unordered_map<std::string_view, std::vector<size_t>> files_by_event;
   for (size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i].claims) with_claims.push_back(i);
+    if (!outcomes[i].claims) continue;
+    for (const std::string& key : outcomes[i].claims->keys()) {
+      auto& files = files_by_event[key];
+      if (files.empty() || files.back() != i) files.push_back(i);
+    }
   }
-  if (with_claims.size() < 2) return;
   std::vector<size_t> conflicting;
-  for (size_t i : with_claims) {
+  std::vector<std::vector<size_t>> sharing;  // per conflicting file, the files it shares with
+  for (size_t i = 0; i < outcomes.size(); ++i) {
     // Independent texts, by the configuration: nothing to compare them with.
-    const Options& options = plan.targets[i].config->options;
-    if (options.threshold("date/conflicting-dates.across-documents", 1) == 0) continue;
-    for (size_t j : with_claims) {
-      if (i != j && outcomes[i].claims->conflicts_with(*outcomes[j].claims)) {
-        conflicting.push_back(i);
-        break;
+    if (!outcomes[i].claims || plan.targets[i].config->options.threshold(
+                                   "date/conflicting-dates.across-documents", 1) == 0) {
+      continue;
+    }
+    std::vector<size_t> others;
+    for (const std::string& key : outcomes[i].claims->keys()) {
+      for (size_t j : files_by_event[key]) {
+        if (j != i && std::find(others.begin(), others.end(), j) == others.end()) {
+          others.push_back(j);
+        }
       }
+    }
+    if (std::any_of(others.begin(), others.end(), [&](size_t j) {
+          return outcomes[i].claims->conflicts_with(*outcomes[j].claims);
+        })) {
+      conflicting.push_back(i);
+      sharing.push_back(std::move(others));
     }
   }
   run_parallel(conflicting.size(), plan.jobs, plan.show_progress, "compared the dates of", err,
@@ -300,9 +317,7 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
                  const size_t i = conflicting[k];
                  const CheckTarget& target = plan.targets[i];
                  Analysis::OtherDocuments others;
-                 for (size_t j : with_claims) {
-                   if (j != i) others.push_back(outcomes[j].claims);
-                 }
+                 for (size_t j : sharing[k]) others.push_back(outcomes[j].claims);
                  try {
                    auto again = check_one(target, *plan.kbs[i],
                                           target.from_stdin ? plan.stdin_text : std::nullopt,
