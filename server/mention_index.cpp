@@ -44,12 +44,12 @@ std::vector<fs::path> prose_files(const fs::path& folder, size_t limit) {
 
 void MentionIndex::rebuild(Workspace& workspace, protocol::PositionEncoding encoding,
                            const std::atomic<bool>& superseded) {
-  std::map<fs::path, IndexedFile> previous;
+  std::map<fs::path, std::shared_ptr<const IndexedFile>> previous;
   {
     const std::lock_guard lock(mutex_);
     previous = files_;
   }
-  std::map<fs::path, IndexedFile> next;
+  std::map<fs::path, std::shared_ptr<const IndexedFile>> next;
   for (const fs::path& folder : workspace.folders()) {
     for (const fs::path& path : prose_files(folder, kMaxFiles)) {
       if (superseded) return;
@@ -57,23 +57,26 @@ void MentionIndex::rebuild(Workspace& workspace, protocol::PositionEncoding enco
       const auto size = fs::file_size(path, ec);
       const auto modified = fs::last_write_time(path, ec);
       if (ec || size > kMaxFileBytes || next.count(path)) continue;
-      if (const auto old = previous.find(path);
-          old != previous.end() && old->second.size == size && old->second.modified == modified) {
-        next.emplace(path, std::move(old->second));
-        continue;
-      }
+      // The configuration may have changed too: excludes, the knowledge base.
       const Workspace::Settings settings = workspace.resolve(path);
       if (settings.excluded) continue;
+      if (const auto old = previous.find(path);
+          old != previous.end() && old->second->size == size && old->second->modified == modified &&
+          old->second->kb == settings.kb) {
+        next.emplace(path, old->second);
+        continue;
+      }
       auto text = read_file_text(path);
       // Unreadable or not UTF-8: `check` reports it, the index skips it.
       if (!text || !utf8::is_valid(*text)) continue;
-      IndexedFile file{modified, size, protocol::uri_from_path(path.string()), {}};
+      auto file = std::make_shared<IndexedFile>(
+          IndexedFile{modified, size, settings.kb, protocol::uri_from_path(path.string()), {}});
       const Document doc(std::move(*text), language_for_path(path.string()));
       const protocol::LineIndex lines(doc.text());
       const Analysis analysis(doc, *settings.options, *settings.kb, path.string());
       for (const PersonMention& mention : analysis.facts<PeopleFacts>().mentions) {
         if (mention.person_id.empty()) continue;
-        file.mentions[mention.person_id].push_back(
+        file->mentions[mention.person_id].push_back(
             lines.range_of(mention.span.offset, mention.span.length, encoding));
       }
       next.emplace(path, std::move(file));
@@ -89,10 +92,10 @@ std::vector<MentionIndex::Mention> MentionIndex::mentions_of(
   std::vector<Mention> out;
   const std::lock_guard lock(mutex_);
   for (const auto& [path, file] : files_) {
-    if (skip.count(file.uri)) continue;
-    const auto it = file.mentions.find(person_id);
-    if (it == file.mentions.end()) continue;
-    for (const auto& range : it->second) out.push_back({file.uri, range});
+    if (skip.count(file->uri)) continue;
+    const auto it = file->mentions.find(person_id);
+    if (it == file->mentions.end()) continue;
+    for (const auto& range : it->second) out.push_back({file->uri, range});
   }
   return out;
 }
@@ -101,8 +104,8 @@ size_t MentionIndex::count(std::string_view person_id, const std::set<std::strin
   size_t n = 0;
   const std::lock_guard lock(mutex_);
   for (const auto& [path, file] : files_) {
-    if (skip.count(file.uri)) continue;
-    if (const auto it = file.mentions.find(person_id); it != file.mentions.end()) {
+    if (skip.count(file->uri)) continue;
+    if (const auto it = file->mentions.find(person_id); it != file->mentions.end()) {
       n += it->second.size();
     }
   }

@@ -1,13 +1,14 @@
 // Where people are mentioned in the workspace folders' files that are not open in the editor,
 // for references and the hover card's "N in other workspace documents". Rebuilt on a worker
 // after start-up and when files may have changed; a rebuild re-reads only the files whose size
-// or modification time changed. Thread-safe.
+// or modification time, or whose knowledge base, changed. Thread-safe.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -47,12 +48,14 @@ class MentionIndex {
   struct IndexedFile {
     std::filesystem::file_time_type modified;
     uintmax_t size = 0;
+    std::shared_ptr<const KnowledgeBase> kb;  // the one the names were recognised with
     std::string uri;
     std::map<std::string, std::vector<protocol::Range>, std::less<>> mentions;  // by person id
   };
 
   mutable std::mutex mutex_;
-  std::map<std::filesystem::path, IndexedFile> files_;
+  // Shared, so that a rebuild keeps unchanged files without copying their mentions.
+  std::map<std::filesystem::path, std::shared_ptr<const IndexedFile>> files_;
 };
 
 }  // namespace histlint

@@ -76,3 +76,18 @@ TEST_CASE("a superseded rebuild keeps the previous index") {
   CHECK(index.count("leon-trotsky", {}) == 1);
   CHECK(index.file_count() == 1);
 }
+
+TEST_CASE("a new workspace knowledge base re-reads unchanged files") {
+  TempFolder folder;
+  folder.write("notes.md", "Ada Quill kept the papers.\n");
+  Workspace workspace;
+  workspace.set_folders({folder.path});
+  MentionIndex index;
+  const std::atomic<bool> superseded{false};
+  index.rebuild(workspace, protocol::PositionEncoding::Utf16, superseded);
+  CHECK(index.count("ada-quill", {}) == 0);
+  folder.write(".histlint/people.json", R"({"version": 1, "people": [{"id": "ada-quill",
+      "name": "Ada Quill", "sex": "female", "birth": {"date": "1801-02-03"}}]})");
+  index.rebuild(workspace, protocol::PositionEncoding::Utf16, superseded);
+  CHECK(index.count("ada-quill", {}) == 1);
+}
