@@ -12,6 +12,8 @@
 
 #include "rules/options.h"
 #include "rules/text/document.h"
+#include "rules/text/lexicon.h"
+#include "rules/text/tokens.h"
 
 namespace histlint {
 
@@ -21,8 +23,8 @@ class DocumentClaims;
 class Analysis {
  public:
   Analysis(const Document& doc, const Options& options, const KnowledgeBase& kb,
-           std::string path = {})
-      : doc_(doc), options_(options), kb_(kb), path_(std::move(path)) {}
+           std::string path = {}, Lexicon& lexicon = Lexicon::standard())
+      : doc_(doc), options_(options), kb_(kb), path_(std::move(path)), tokens_(doc, lexicon) {}
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
@@ -30,6 +32,9 @@ class Analysis {
   const Options& options() const { return options_; }
   const KnowledgeBase& kb() const { return kb_; }
   const std::string& path() const { return path_; }
+  // Every block's words, numbers and punctuation, split once; and the words' classes.
+  const TokenLayer& tokens() const { return tokens_; }
+  Lexicon& lexicon() const { return tokens_.lexicon(); }
   // The date "N years ago" counts from: front matter `date:` first, then the options.
   std::optional<CivilDate> document_date() const;
 
@@ -61,6 +66,7 @@ class Analysis {
   const Options& options_;
   const KnowledgeBase& kb_;
   std::string path_;
+  TokenLayer tokens_;
   OtherDocuments other_documents_;
   const std::atomic<bool>* cancelled_ = nullptr;
   mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
