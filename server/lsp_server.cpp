@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "common/bounded_json.h"
 #include "protocol/lsp.h"
 #include "rules/text/utf8.h"
 #include "server/log.h"
@@ -33,7 +34,7 @@ std::string repair_utf8(std::string_view body) {
 }
 
 std::string describe_id(const Json& id) {
-  return id.dump();
+  return json_excerpt(id);
 }
 
 }  // namespace
@@ -194,8 +195,10 @@ void LspServer::reply(const Json& id, Json result) {
   send(protocol::make_result(id, std::move(result)));
 }
 
-void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view message) {
+void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view full_message) {
   if (!id.is_null() && open_requests_.erase(id) == 0) return;
+  // Messages quote what the client sent (a method name, a value): a bounded excerpt of it.
+  const std::string message = truncated_for_message(full_message, 4 * kMaxEchoedBytes);
   if (code != ErrorCode::RequestCancelled && code != ErrorCode::ContentModified) {
     log::warning("request " + describe_id(id) + ": " + std::string(message));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "common/bounded_json.h"
 #include "server/config.h"
 
 namespace histlint {
@@ -92,7 +93,7 @@ std::string Workspace::set_editor_settings(const protocol::Json& settings) {
       if (section->contains(key) && !(*section)[key].is_null()) accepted[key] = (*section)[key];
     }
   } else if (!section->is_null()) {
-    return "editor settings must be an object, not " + section->dump();
+    return "editor settings must be an object, not " + json_excerpt(*section);
   }
   const ConfigResult parsed = parse_config(accepted.dump(2), "<editor settings>");
   if (!parsed.ok()) return parsed.error;
