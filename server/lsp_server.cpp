@@ -85,9 +85,20 @@ void LspServer::handle_message(std::string body) {
   if (parsed.error) {
     log::error(parsed.error->log);
     send(parsed.error->response);
+    // Without an id no request waits for the answer: tell the user, who may otherwise never know.
+    if (parsed.error->response["id"].is_null()) {
+      show_message(protocol::MessageType::Error,
+                   "histlint could not read a message from the editor: " + parsed.error->log);
+    }
     return;
   }
   dispatch(*parsed.message);
+}
+
+void LspServer::handle_bad_input(std::string_view description) {
+  log::error("bad input: " + std::string(description));
+  show_message(protocol::MessageType::Error,
+               "histlint skipped input from the editor: " + std::string(description));
 }
 
 void LspServer::handle_end_of_input() {

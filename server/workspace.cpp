@@ -126,7 +126,11 @@ std::shared_ptr<const ConfigResult> Workspace::config_for(const std::optional<fs
   if (!cached->result || cached->stamp != stamp) {
     cached->stamp = stamp;
     ConfigResult loaded = load_config_file(*found);
-    if (!loaded.ok()) loaded.config = default_config(found->parent_path());
+    if (!loaded.ok()) {
+      // While the file is broken (reported as an error), the last configuration it gave stays.
+      loaded.config =
+          cached->result ? cached->result->config : default_config(found->parent_path());
+    }
     cached->result = std::make_shared<const ConfigResult>(std::move(loaded));
   }
   return cached->result;
