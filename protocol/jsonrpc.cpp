@@ -1,5 +1,7 @@
 #include "protocol/jsonrpc.h"
 
+#include "common/bounded_json.h"
+
 namespace histlint::protocol {
 
 namespace {
@@ -12,15 +14,70 @@ bool valid_id(const Json& id) {
   return id.is_string() || id.is_number_integer();
 }
 
+// Reads the top-level "id" of a request that does not parse, from the text before the fault, so
+// the error answers the request it belongs to. Without a "method" the body may be a response, and
+// a response is never answered. Keeps no values and counts the depth without a stack.
+class RequestIdReader : public nlohmann::json_sax<Json> {
+ public:
+  Json request_id() const { return has_method_ ? id_ : Json(); }
+
+  bool null() override { return member_value(Json()); }
+  bool boolean(bool) override { return member_value(Json()); }
+  bool number_integer(number_integer_t value) override { return member_value(value); }
+  bool number_unsigned(number_unsigned_t value) override { return member_value(value); }
+  bool number_float(number_float_t, const string_t&) override { return member_value(Json()); }
+  bool string(string_t& value) override { return member_value(value); }
+  bool binary(binary_t&) override { return member_value(Json()); }
+  bool start_object(size_t) override { return open(); }
+  bool start_array(size_t) override { return open(); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& key) override {
+    at_id_ = depth_ == 1 && key == "id";
+    has_method_ |= depth_ == 1 && key == "method";
+    return true;
+  }
+  bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  // Stops the parse once both are known.
+  bool member_value(Json value) {
+    if (at_id_ && valid_id(value)) id_ = std::move(value);
+    at_id_ = false;
+    return id_.is_null() || !has_method_;
+  }
+  bool open() {
+    at_id_ = false;  // an object or array is no id
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+
+  Json id_;
+  size_t depth_ = 0;
+  bool at_id_ = false;
+  bool has_method_ = false;
+};
+
+Json salvage_request_id(std::string_view body) {
+  RequestIdReader reader;
+  Json::sax_parse(body, &reader);
+  return reader.request_id();
+}
+
 }  // namespace
 
 ParsedMessage parse_message(std::string_view body) {
   Json json;
-  try {
-    json = Json::parse(body);
-  } catch (const Json::parse_error& e) {
-    return {std::nullopt,
-            invalid(nullptr, ErrorCode::ParseError, std::string("unparseable JSON: ") + e.what())};
+  if (const auto error = parse_bounded_json(body, json)) {
+    return {std::nullopt, invalid(salvage_request_id(body), ErrorCode::ParseError,
+                                  "unparseable JSON at byte " + std::to_string(error->offset) +
+                                      ": " + error->message)};
   }
   if (json.is_array()) {
     return {std::nullopt,
@@ -34,8 +91,9 @@ ParsedMessage parse_message(std::string_view body) {
   const bool has_id = id_it != json.end() && !id_it->is_null();
   const Json id = has_id && valid_id(*id_it) ? *id_it : Json();
   if (has_id && !valid_id(*id_it)) {
-    return {std::nullopt, invalid(nullptr, ErrorCode::InvalidRequest,
-                                  "\"id\" must be an integer or a string, not " + id_it->dump())};
+    return {std::nullopt,
+            invalid(nullptr, ErrorCode::InvalidRequest,
+                    "\"id\" must be an integer or a string, not " + json_excerpt(*id_it))};
   }
   const auto version = json.find("jsonrpc");
   if (version == json.end() || *version != "2.0") {

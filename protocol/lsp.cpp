@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "common/bounded_json.h"
+
 namespace histlint::protocol {
 
 namespace {
@@ -11,7 +13,7 @@ uint32_t unsigned_member(const Json& object, std::string_view key) {
   if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
       value.get<int64_t>() > std::numeric_limits<uint32_t>::max()) {
     throw ParamsError("\"" + std::string(key) + "\" must be a non-negative integer, not " +
-                      value.dump());
+                      json_excerpt(value));
   }
   return value.get<uint32_t>();
 }
@@ -19,7 +21,7 @@ uint32_t unsigned_member(const Json& object, std::string_view key) {
 }  // namespace
 
 const Json& member(const Json& object, std::string_view key) {
-  if (!object.is_object()) throw ParamsError("expected an object, got " + object.dump());
+  if (!object.is_object()) throw ParamsError("expected an object, got " + json_excerpt(object));
   const auto it = object.find(key);
   if (it == object.end()) throw ParamsError("missing \"" + std::string(key) + "\"");
   return *it;

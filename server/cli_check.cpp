@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "common/bounded_json.h"
 #include "rules/engine.h"
 #include "rules/extract/date_events.h"
 #include "rules/kb/knowledge_base.h"
@@ -44,10 +46,37 @@ struct CheckArgs {
   std::optional<fs::path> write_baseline;
   std::optional<fs::path> output;
   std::optional<std::string> stdin_filename;
+  size_t max_file_bytes = kDefaultMaxFileBytes;
   bool report_unused_disables = false;
   bool quiet = false;
   bool help = false;
 };
+
+// "4096", "512K", "100M", "2G" (powers of 1024); nullopt when malformed or absurdly large.
+std::optional<size_t> parse_byte_size(std::string_view text) {
+  size_t unit = 1;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K':
+        unit = size_t{1} << 10;
+        break;
+      case 'M':
+        unit = size_t{1} << 20;
+        break;
+      case 'G':
+        unit = size_t{1} << 30;
+        break;
+    }
+  }
+  if (unit != 1) text.remove_suffix(1);
+  size_t count = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      count > (size_t{1} << 40) / unit) {
+    return std::nullopt;
+  }
+  return count * unit;
+}
 
 // Parses the arguments after "check"; returns an error message on failure.
 std::optional<std::string> parse_check_args(const std::vector<std::string>& args, CheckArgs& out) {
@@ -100,6 +129,14 @@ std::optional<std::string> parse_check_args(const std::vector<std::string>& args
       out.output = *path;
     } else if (auto name = reader.value_of("--stdin-filename")) {
       out.stdin_filename = *name;
+    } else if (auto size = reader.value_of("--max-file-size")) {
+      const auto bytes = parse_byte_size(*size);
+      if (!bytes) {
+        return "--max-file-size needs a size in bytes, optionally with K, M or G (\"100M\"), "
+               "not \"" +
+               truncated_for_message(*size) + "\"";
+      }
+      out.max_file_bytes = *bytes;
     } else if (!reader.error().empty()) {
       return reader.error();
     } else {
@@ -181,11 +218,11 @@ class KnowledgeBases {
 
 // `others`: the other files' dated events, for date/conflicting-dates across files.
 FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
-                      std::optional<std::string> text, bool report_unused_disables,
-                      Analysis::OtherDocuments others = {}) {
+                      std::optional<std::string> text, size_t max_file_bytes,
+                      bool report_unused_disables, Analysis::OtherDocuments others = {}) {
   FileOutcome outcome;
   std::string error;
-  if (!text) text = read_file_text(target.path, &error);
+  if (!text) text = read_file_text(target.path, &error, max_file_bytes);
   if (!text) {
     outcome.problem = FileProblem{target.display, target.display + ": cannot read: " + error};
     return outcome;
@@ -251,6 +288,7 @@ struct CheckPlan {
   const std::vector<CheckTarget>& targets;
   const std::vector<const KnowledgeBase*>& kbs;
   const std::optional<std::string>& stdin_text;
+  size_t max_file_bytes = kDefaultMaxFileBytes;
   bool report_unused_disables = false;
   unsigned jobs = 1;
   bool show_progress = false;
@@ -264,7 +302,7 @@ std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
     try {
       outcomes[i] =
           check_one(target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
-                    plan.report_unused_disables);
+                    plan.max_file_bytes, plan.report_unused_disables);
     } catch (const std::exception& e) {
       // A rule failing on one file must not take the other files' results down with it.
       outcomes[i].problem =
@@ -319,9 +357,9 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
                  Analysis::OtherDocuments others;
                  for (size_t j : sharing[k]) others.push_back(outcomes[j].claims);
                  try {
-                   auto again = check_one(target, *plan.kbs[i],
-                                          target.from_stdin ? plan.stdin_text : std::nullopt,
-                                          plan.report_unused_disables, std::move(others));
+                   auto again = check_one(
+                       target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
+                       plan.max_file_bytes, plan.report_unused_disables, std::move(others));
                    if (again.checked) outcomes[i].checked = std::move(again.checked);
                  } catch (const std::exception& e) {
                    // The first result stands; say why the comparison with the others is missing.
@@ -392,6 +430,8 @@ Options:
                              report histlint-disable comments that silence nothing
       --stdin-filename NAME  the name standard input is reported under; it also
                              selects the configuration and Markdown or plain text
+      --max-file-size SIZE   skip, as an error, files larger than SIZE bytes (K, M
+                             and G suffixes; default 64M)
   -o, --output FILE          write the report to FILE instead of standard output
   -q, --quiet                print findings only: no summary, no progress
   -h, --help                 show this help
@@ -439,13 +479,28 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   std::optional<std::string> stdin_text;
   if (std::any_of(list.targets.begin(), list.targets.end(),
                   [](const CheckTarget& t) { return t.from_stdin; })) {
-    stdin_text.emplace(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+    // At most one byte over the limit is read: standard input may be /dev/zero.
+    stdin_text.emplace();
+    char buffer[1 << 16];
+    while (stdin_text->size() <= options.max_file_bytes &&
+           io.in.read(buffer, sizeof buffer).gcount() > 0) {
+      stdin_text->append(buffer, static_cast<size_t>(io.in.gcount()));
+    }
+    if (stdin_text->size() > options.max_file_bytes) {
+      io.err << "histlint: <stdin>: larger than the limit of " << options.max_file_bytes
+             << " bytes (--max-file-size)\n";
+      return 2;
+    }
   }
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  const CheckPlan plan{list.targets, kbs,
-                       stdin_text,   options.report_unused_disables,
-                       jobs,         io.err_is_terminal && !options.quiet};
+  const CheckPlan plan{list.targets,
+                       kbs,
+                       stdin_text,
+                       options.max_file_bytes,
+                       options.report_unused_disables,
+                       jobs,
+                       io.err_is_terminal && !options.quiet};
   auto outcomes = check_all(plan, io.err);
   recheck_conflicting_files(plan, outcomes, io.err);
 
@@ -499,6 +554,10 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   } else {
     write_report(options.format, report, base_folder, io.out);
     io.out.flush();
+    if (!io.out) {  // a full disk, /dev/full, a closed pipe with SIGPIPE ignored
+      io.err << "histlint check: cannot write the report to standard output\n";
+      return 2;
+    }
   }
   if (options.format == ReportFormat::Text && !options.quiet)
     print_summary(report, in_baseline, io.err);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/bounded_json.h"
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/rule.h"
@@ -589,18 +590,10 @@ bool Config::excludes(const fs::path& path) const {
 
 ConfigResult parse_config(std::string_view text, const fs::path& path) {
   ordered_json doc;
-  try {
-    doc = ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: …".
-    std::string reason = e.what();
-    if (auto column = reason.find(", column "); column != std::string::npos) {
-      if (auto colon = reason.find(": ", column); colon != std::string::npos) {
-        reason.erase(0, colon + 2);
-      }
-    }
-    return {nullptr, located_error(path, text, e.byte ? e.byte - 1 : 0, "invalid JSON: " + reason)};
+  if (const auto error = parse_bounded_json(text, doc)) {
+    return {nullptr, located_error(path, text, error->offset, "invalid JSON: " + error->message)};
   }
+  // The parse bounded the nesting, so the locator's recursion is bounded too.
   const JsonLocator locator(text);
   if (const auto& duplicate = locator.duplicate()) {
     return {nullptr, located_error(path, text, duplicate->second,

@@ -1,6 +1,7 @@
 // initialize, initialized, shutdown, exit, $/cancelRequest.
 #include <filesystem>
 
+#include "common/bounded_json.h"
 #include "protocol/lsp.h"
 #include "protocol/uri.h"
 #include "server/log.h"
@@ -121,7 +122,7 @@ void LspServer::on_initialized(const Json&) {
             [](const protocol::Message& response) {
               if (response.error) {
                 log::warning("the client refused to watch configuration files: " +
-                             response.error->dump());
+                             json_excerpt(*response.error));
               }
             });
   }

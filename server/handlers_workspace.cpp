@@ -1,5 +1,6 @@
 // workspace/didChangeConfiguration, didChangeWatchedFiles, didChangeWorkspaceFolders, and the
 // workspace/configuration request the server sends.
+#include "common/bounded_json.h"
 #include "protocol/lsp.h"
 #include "protocol/uri.h"
 #include "server/log.h"
@@ -21,7 +22,7 @@ void LspServer::pull_configuration() {
   request("workspace/configuration", {{"items", {{{"section", "histlint"}}}}},
           [this](const protocol::Message& response) {
             if (response.error) {
-              log::warning("workspace/configuration failed: " + response.error->dump());
+              log::warning("workspace/configuration failed: " + json_excerpt(*response.error));
               return;
             }
             if (response.result.is_array() && !response.result.empty()) {

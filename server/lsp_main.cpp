@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -124,6 +125,10 @@ int run_lsp_command(const std::vector<std::string>& args) {
     return 0;
   }
 
+  // A client that closes its end must not kill the server mid-write: the write fails with EPIPE
+  // instead, and the transport treats that as the client leaving.
+  std::signal(SIGPIPE, SIG_IGN);
+
   boost::asio::io_context io;
   std::unique_ptr<Transport> transport;
   if (arguments.listen_host) {
@@ -151,6 +156,7 @@ int run_lsp_command(const std::vector<std::string>& args) {
                       server.handle_message(std::move(body));
                       if (server.finished()) stop();
                     },
+                    [&](std::string description) { server.handle_bad_input(description); },
                     [&] {
                       server.handle_end_of_input();
                       stop();

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "common/bounded_json.h"
 #include "protocol/lsp.h"
 #include "rules/text/utf8.h"
 #include "server/log.h"
@@ -33,7 +34,7 @@ std::string repair_utf8(std::string_view body) {
 }
 
 std::string describe_id(const Json& id) {
-  return id.dump();
+  return json_excerpt(id);
 }
 
 }  // namespace
@@ -84,9 +85,20 @@ void LspServer::handle_message(std::string body) {
   if (parsed.error) {
     log::error(parsed.error->log);
     send(parsed.error->response);
+    // Without an id no request waits for the answer: tell the user, who may otherwise never know.
+    if (parsed.error->response["id"].is_null()) {
+      show_message(protocol::MessageType::Error,
+                   "histlint could not read a message from the editor: " + parsed.error->log);
+    }
     return;
   }
   dispatch(*parsed.message);
+}
+
+void LspServer::handle_bad_input(std::string_view description) {
+  log::error("bad input: " + std::string(description));
+  show_message(protocol::MessageType::Error,
+               "histlint skipped input from the editor: " + std::string(description));
 }
 
 void LspServer::handle_end_of_input() {
@@ -194,8 +206,10 @@ void LspServer::reply(const Json& id, Json result) {
   send(protocol::make_result(id, std::move(result)));
 }
 
-void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view message) {
+void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view full_message) {
   if (!id.is_null() && open_requests_.erase(id) == 0) return;
+  // Messages quote what the client sent (a method name, a value): a bounded excerpt of it.
+  const std::string message = truncated_for_message(full_message, 4 * kMaxEchoedBytes);
   if (code != ErrorCode::RequestCancelled && code != ErrorCode::ContentModified) {
     log::warning("request " + describe_id(id) + ": " + std::string(message));
   }

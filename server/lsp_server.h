@@ -45,6 +45,8 @@ class LspServer {
 
   // One framed message body.
   void handle_message(std::string body);
+  // Input the transport skipped (an oversized body, a bad header): logged and shown to the user.
+  void handle_bad_input(std::string_view description);
   // The input stream ended: the client is gone.
   void handle_end_of_input();
 

@@ -67,8 +67,10 @@ bool OpenClaims::missed_any(const std::string& path, const Analysis::OtherDocume
     if (other_path == path || !entry.claims->shares_event_with(*it->second.claims)) continue;
     // Compared by events, not by analysis: another analysis of unchanged events (a keystroke
     // elsewhere in that document) misses nothing.
-    const auto read = std::find_if(seen.begin(), seen.end(), [&](const auto& claims) {
-      return claims && claims->path() == other_path;
+    // Captured by name: clang before 16 rejects capturing a structured binding.
+    const std::string& wanted = other_path;
+    const auto read = std::find_if(seen.begin(), seen.end(), [&wanted](const auto& claims) {
+      return claims && claims->path() == wanted;
     });
     if (read == seen.end() || !(*read)->same_events(*entry.claims)) return true;
   }

@@ -108,7 +108,7 @@ class StreamTransport : public Transport {
                                       const auto status = frames_.next(out);
                                       if (status == protocol::FrameStatus::NeedMore) break;
                                       if (status == protocol::FrameStatus::Error) {
-                                        log::error("bad input: " + out);
+                                        handlers_.bad_input(std::move(out));
                                         continue;
                                       }
                                       handlers_.message(std::move(out));
@@ -129,26 +129,32 @@ class StreamTransport : public Transport {
 
   void write_next() {
     writing_ = true;
-    asio::async_write(streams_.out(), asio::buffer(queue_.front()),
-                      [this](const boost::system::error_code& ec, size_t) {
-                        if (ec) {
-                          log::error("writing output failed: " + ec.message());
-                          failed_ = true;
-                          queue_.clear();
-                        } else {
-                          queue_.pop_front();
-                        }
-                        if (!queue_.empty()) {
-                          write_next();
-                          return;
-                        }
-                        writing_ = false;
-                        if (on_flushed_) std::exchange(on_flushed_, nullptr)();
-                        if (failed_ && reading_) {
-                          reading_ = false;
-                          handlers_.closed();  // nobody is listening any more
-                        }
-                      });
+    asio::async_write(
+        streams_.out(), asio::buffer(queue_.front()),
+        [this](const boost::system::error_code& ec, size_t) {
+          if (ec) {
+            // EPIPE (SIGPIPE is ignored) or a reset: the client went away.
+            if (ec == asio::error::broken_pipe || ec == asio::error::connection_reset) {
+              log::warning("the client closed the connection: " + ec.message());
+            } else {
+              log::error("writing output failed: " + ec.message());
+            }
+            failed_ = true;
+            queue_.clear();
+          } else {
+            queue_.pop_front();
+          }
+          if (!queue_.empty()) {
+            write_next();
+            return;
+          }
+          writing_ = false;
+          if (on_flushed_) std::exchange(on_flushed_, nullptr)();
+          if (failed_ && reading_) {
+            reading_ = false;
+            handlers_.closed();  // nobody is listening any more
+          }
+        });
   }
 
   Streams streams_;

@@ -1,5 +1,5 @@
 // The byte stream to and from the client: stdio or one TCP connection, on Boost.Asio. Frames
-// outgoing messages and splits incoming ones; framing errors are logged and reading goes on.
+// outgoing messages and splits incoming ones; framing errors are reported and reading goes on.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,8 @@ class Transport {
  public:
   struct Handlers {
     std::function<void(std::string body)> message;
+    // Input that is not a message (an oversized body, a bad header), skipped; a one-line why.
+    std::function<void(std::string description)> bad_input;
     std::function<void()> closed;  // end of input, or the connection failed
   };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "common/bounded_json.h"
 #include "server/config.h"
 
 namespace histlint {
@@ -92,7 +93,7 @@ std::string Workspace::set_editor_settings(const protocol::Json& settings) {
       if (section->contains(key) && !(*section)[key].is_null()) accepted[key] = (*section)[key];
     }
   } else if (!section->is_null()) {
-    return "editor settings must be an object, not " + section->dump();
+    return "editor settings must be an object, not " + json_excerpt(*section);
   }
   const ConfigResult parsed = parse_config(accepted.dump(2), "<editor settings>");
   if (!parsed.ok()) return parsed.error;
@@ -125,7 +126,11 @@ std::shared_ptr<const ConfigResult> Workspace::config_for(const std::optional<fs
   if (!cached->result || cached->stamp != stamp) {
     cached->stamp = stamp;
     ConfigResult loaded = load_config_file(*found);
-    if (!loaded.ok()) loaded.config = default_config(found->parent_path());
+    if (!loaded.ok()) {
+      // While the file is broken (reported as an error), the last configuration it gave stays.
+      loaded.config =
+          cached->result ? cached->result->config : default_config(found->parent_path());
+    }
     cached->result = std::make_shared<const ConfigResult>(std::move(loaded));
   }
   return cached->result;

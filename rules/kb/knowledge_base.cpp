@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "common/bounded_json.h"
 #include "rules/extract/calendar.h"
 #include "rules/kb/name_fold.h"
 
@@ -514,14 +515,11 @@ std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path, s
 std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const std::string& path,
                                                   std::string* error) {
   json document;
-  try {
-    document = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    const size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line L, column C: ".
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    if (error) *error = path + ":" + std::to_string(line_of_offset(text, byte) + 1) + ": " + what;
+  if (const auto parse_error = parse_bounded_json(text, document)) {
+    if (error) {
+      *error = path + ":" + std::to_string(line_of_offset(text, parse_error->offset) + 1) + ": " +
+               parse_error->message;
+    }
     return std::nullopt;
   }
   const json* entries = &document;

@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/bounded_json.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/name_fold.h"
 
@@ -377,10 +378,11 @@ class Importer {
         bad_line(which, reader.line_number(), "not a JSON object");
         continue;
       }
-      json entity = json::parse(line.begin() + static_cast<long>(begin),
-                                line.begin() + static_cast<long>(end), nullptr, false);
-      if (entity.is_discarded() || !entity.is_object()) {
-        bad_line(which, reader.line_number(), "malformed JSON");
+      json entity;
+      const auto parse_error =
+          parse_bounded_json(std::string_view(line).substr(begin, end - begin), entity);
+      if (parse_error) {  // a line that starts with '{' and parses is an object
+        bad_line(which, reader.line_number(), "malformed JSON: " + parse_error->message);
         continue;
       }
       ++stats_.entities;
@@ -407,11 +409,12 @@ class Importer {
     return true;
   }
 
-  void bad_line(Pass which, size_t line_number, const char* what) {
+  void bad_line(Pass which, size_t line_number, std::string_view what) {
     if (which != Pass::References) return;  // report each line once
     ++stats_.bad_lines;
     if (warn_ && bad_lines_reported_++ < kMaxWarnings) {
-      warn_(path_ + ":" + std::to_string(line_number) + ": " + what + "; line skipped");
+      warn_(path_ + ":" + std::to_string(line_number) + ": " + std::string(what) +
+            "; line skipped");
     }
   }
 

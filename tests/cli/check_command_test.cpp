@@ -3,6 +3,7 @@
 #include "server/cli_check.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -232,6 +233,62 @@ TEST_CASE("--output writes the report to a file") {
 TEST_CASE("baseline paths are relative to the baseline's folder") {
   CHECK(baseline_path("/repo/docs/a.md", "/repo/.histlint-baseline.json") == "docs/a.md");
   CHECK(baseline_path("/repo/docs/a.md", "/repo/ci/baseline.json") == "../docs/a.md");
+}
+
+}  // namespace
+}  // namespace histlint
+
+namespace histlint {
+namespace {
+
+TEST_CASE("FIFOs and devices are refused with a message instead of blocking or never ending") {
+  TempDir dir;
+  const std::string fifo = p(dir, "pipe.md");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);  // no writer: reading it would block forever
+  const auto good = dir.write("a.md", kUnused).string();
+  const Run run = check({"--format", "json", "--report-unused-disables", fifo, "/dev/zero", good});
+  CHECK(run.code == 2);
+  CHECK(run.err.find("pipe.md: cannot read: not a regular file (a FIFO)") != std::string::npos);
+  CHECK(run.err.find("/dev/zero: cannot read: not a regular file (a character device)") !=
+        std::string::npos);
+  const auto json = nlohmann::json::parse(run.out);  // the other file is still reported
+  REQUIRE(json["files"].size() == 1);
+  CHECK(json["files"][0]["path"] == good);
+}
+
+TEST_CASE("--max-file-size skips larger files, and standard input, naming them") {
+  TempDir dir;
+  std::string prose;
+  while (prose.size() < 2000) prose += "Plain prose.\n";
+  dir.write("big.md", prose);
+  dir.write("small.md", "Plain prose.\n");
+  const Run run = check({"--max-file-size", "1K", p(dir, "big.md"), p(dir, "small.md")});
+  CHECK(run.code == 2);
+  CHECK(run.err.find("big.md: cannot read: larger than the limit of 1024 bytes") !=
+        std::string::npos);
+  CHECK(run.err.find("small.md") == std::string::npos);
+  CHECK(check({"--max-file-size", "2K", p(dir, "big.md")}).code == 0);
+
+  const Run piped = check({"--max-file-size", "10", "-"}, std::string(11, 'a'));
+  CHECK(piped.code == 2);
+  CHECK(piped.err.find("<stdin>: larger than the limit of 10 bytes") != std::string::npos);
+  CHECK(check({"--max-file-size", "10", "-"}, std::string(10, 'a')).code == 0);
+
+  CHECK(check({"--max-file-size", "1Q"}).err.find("--max-file-size needs a size") !=
+        std::string::npos);
+  CHECK(check({"--max-file-size", "99999999999G"}).code == 2);
+}
+
+TEST_CASE("a report that cannot be written exits 2") {
+  TempDir dir;
+  dir.write("a.md", "Plain prose.\n");
+  std::istringstream in;
+  std::ostringstream err;
+  std::ostream broken(nullptr);  // every write fails, as on /dev/full
+  const int code = run_check_command(
+      {p(dir, "a.md")}, {.in = in, .out = broken, .err = err, .err_is_terminal = false});
+  CHECK(code == 2);
+  CHECK(err.str().find("cannot write the report to standard output") != std::string::npos);
 }
 
 }  // namespace

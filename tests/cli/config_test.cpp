@@ -94,6 +94,16 @@ TEST_CASE("invalid JSON reports the line of the mistake") {
   CHECK(error_of("{\"rules\": {}} trailing").find(":1:") != std::string::npos);
 }
 
+TEST_CASE("a number out of range or nesting too deep is an error with its place, not a crash") {
+  CHECK(error_of("{\n  \"thresholds\": {\"date/age-mismatch.tolerance\": 1e400}\n}") ==
+        "/project/.histlint.json:2:49: error: invalid JSON: number out of range at "
+        "/thresholds/date~1age-mismatch.tolerance: 1e400");
+  // 20,000 levels in 40 KB overflowed the stack of the recursive key locator.
+  const std::string deep = std::string(20'000, '[') + std::string(20'000, ']');
+  CHECK(error_of("{\"include\": " + deep + "}") ==
+        "/project/.histlint.json:1:524: error: invalid JSON: nested deeper than 512 levels");
+}
+
 TEST_CASE("a configuration must be an object and keys must be unique") {
   CHECK(error_of("[]") ==
         "/project/.histlint.json:1:1: error: a configuration must be a JSON object");

@@ -361,6 +361,29 @@ def exit_2_for_a_broken_configuration_naming_file_and_line():
         expect(".histlint.json:3:15: error:" in err, err)
 
 
+@case
+def exit_2_for_numbers_out_of_range_and_deep_nesting_in_configuration_and_people_files():
+    # These aborted (uncaught out_of_range) or overflowed the stack.
+    deep = "[" * 20000 + "]" * 20000
+    cases = [  # (people.json or None, .histlint.json, expected error)
+        (None, '{"thresholds": {"x": 1e400}}',
+         ".histlint.json:1:22: error: invalid JSON: number out of range at /thresholds/x: 1e400"),
+        (None, '{"include": ' + deep + '}',
+         ".histlint.json:1:524: error: invalid JSON: nested deeper than 512 levels"),
+        ('{"people": [{"id": "a", "born": 1e400}]}', '{"knowledgeBase": ["people.json"]}',
+         "people.json:1: number out of range at /people/0/born: 1e400"),
+    ]
+    for people, config, message in cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            if people is not None:
+                open(os.path.join(tmp, "people.json"), "w").write(people)
+            open(os.path.join(tmp, ".histlint.json"), "w").write(config)
+            open(os.path.join(tmp, "a.md"), "w").write("Text.\n")
+            code, out, err = run(["check", "a.md"], cwd=tmp)
+            expect_code(code, 2, err)
+            expect(message in err, err)
+
+
 # --------------------------------------------------------------------------------------------
 # Inputs.
 

@@ -347,9 +347,13 @@ def malformed_messages():
     client = Client()
     try:
         client.initialize()
+        # The id precedes the fault: the request is answered.
         client.send_raw(frame(b'{"jsonrpc": "2.0", "id": 1, "method": '))
+        assert client.response(1)["error"]["code"] == -32700
+        client.send_raw(frame(b'{"jsonrpc": "2.0", "method": '))
         response = client.wait_for(lambda m: m.get("error", {}).get("code") == -32700, "-32700")
         assert response["id"] is None
+        client.wait_for(lambda m: m.get("method") == "window/showMessage", "showMessage")
         client.send_raw(frame(b'{"id": 77, "method": "shutdown"}'))
         response = client.response(77)
         assert response["error"]["code"] == -32600, response
@@ -372,6 +376,56 @@ def malformed_messages():
         assert "bad Content-Length" in log and "exceeds the limit" in log, log
     finally:
         client.kill()
+
+
+@test
+def numbers_out_of_range_deep_nesting_and_surrogates_are_answered():
+    # Each of these aborted or crashed the server.
+    deep = b"[" * 60000 + b"]" * 60000
+    client = Client()
+    try:
+        client.send_raw(frame(b'{"jsonrpc":"2.0","id":"i","method":"initialize","params":'
+                              b'{"capabilities":{},"initializationOptions":' + deep + b'}}'))
+        assert client.response("i")["error"]["code"] == -32700
+        client.initialize()
+        client.send_raw(frame(b"1e400"))
+        client.wait_for(lambda m: m.get("error", {}).get("code") == -32700 and m["id"] is None,
+                        "-32700 for 1e400")
+        bad_params = [b'{"textDocument":' + deep + b'}',
+                      b'{"textDocument":{"uri":"file:///a.md"},"position":' + deep + b'}',
+                      b'{"textDocument":{"uri":"file:///a.md"},"position":{"line":1e400}}',
+                      b'{"textDocument":{"uri":"file:///a.md","text":"\\ud800"}}']
+        for number, params in enumerate(bad_params):
+            client.send_raw(frame(b'{"jsonrpc":"2.0","id":%d,"method":"textDocument/hover",'
+                                  b'"params":%s}' % (100 + number, params)))
+            assert client.response(100 + number)["error"]["code"] == -32700
+        client.send_raw(frame(b'{"jsonrpc":"2.0","id":' + deep + b',"method":"shutdown"}'))
+        client.send_raw(frame(b'{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration",'
+                              b'"params":{"settings":' + deep + b'}}'))
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def a_client_that_stops_reading_ends_the_server_without_sigpipe():
+    proc = subprocess.Popen([BINARY, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        proc.stdout.close()
+        try:
+            proc.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                    "params": {"capabilities": {}}}))
+            proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+        proc.wait(timeout=TIMEOUT)
+        assert proc.returncode == 1, proc.returncode  # not -SIGPIPE
+        assert b"the client closed the connection" in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 @test

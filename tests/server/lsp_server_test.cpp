@@ -261,3 +261,79 @@ TEST_CASE("an edit that does not apply drops the document and says so") {
             {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   CHECK(error_code(h.response("h")) == -32602);
 }
+
+namespace {
+
+const std::string kDeep = std::string(60'000, '[') + std::string(60'000, ']');
+
+bool is_show_message(const Json& m) {
+  return m.value("method", "") == "window/showMessage";
+}
+
+}  // namespace
+
+TEST_CASE("numbers out of range and deep nesting in any member are answered; the server goes on") {
+  Harness h;
+  h.server().handle_message(R"({"jsonrpc":"2.0","id":"init","method":"initialize","params":)"
+                            R"({"capabilities":{},"initializationOptions":)" +
+                            kDeep + "}}");
+  CHECK(error_code(h.response("init")) == -32700);
+  h.request(0, "initialize", {{"capabilities", {{"workspace", {{"configuration", true}}}}}});
+  REQUIRE(h.response(0));
+  h.notify("initialized");
+
+  const std::vector<std::string> bad_params = {
+      R"({"textDocument":)" + kDeep + "}",
+      R"({"textDocument":{"uri":"file:///a.md"},"position":)" + kDeep + "}",
+      R"({"position":{"line":1e400,"character":0}})"};
+  for (size_t i = 0; i < bad_params.size(); ++i) {
+    CAPTURE(i);
+    h.server().handle_message(R"({"jsonrpc":"2.0","id":)" + std::to_string(100 + i) +
+                              R"(,"method":"textDocument/hover","params":)" + bad_params[i] + "}");
+    CHECK(error_code(h.response(100 + i)) == -32700);
+  }
+
+  // A notification has no id to answer: the user is told instead.
+  h.server().handle_message(
+      R"({"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":)" +
+      kDeep + "}}");
+  CHECK(h.wait_for(is_show_message));
+
+  // The reply to the server's own workspace/configuration request.
+  h.notify("workspace/didChangeConfiguration", {{"settings", Json::object()}});
+  const auto pull =
+      h.wait_for([](const Json& m) { return m.value("method", "") == "workspace/configuration"; });
+  REQUIRE(pull);
+  h.server().handle_message(R"({"jsonrpc":"2.0","id":)" + (*pull)["id"].dump() + R"(,"result":[)" +
+                            kDeep + "]}");
+
+  h.request("last", "shutdown");
+  const auto last = h.response("last");
+  REQUIRE(last);
+  CHECK((*last)["result"].is_null());
+}
+
+TEST_CASE("error replies quote a bounded excerpt of what the client sent") {
+  Harness h;
+  h.initialize();
+  h.request("long", std::string(100'000, 'm'));
+  const auto response = h.response("long");
+  CHECK(error_code(response) == -32601);
+  CHECK((*response)["error"]["message"].get<std::string>().size() < 1000);
+  h.request(
+      "bad", "textDocument/hover",
+      {{"textDocument", std::string(100'000, 'u')}, {"position", {{"line", 0}, {"character", 0}}}});
+  const auto bad = h.response("bad");
+  CHECK(error_code(bad) == -32602);
+  CHECK((*bad)["error"]["message"].get<std::string>().size() < 1000);
+}
+
+TEST_CASE("input the transport skips is shown to the user") {
+  Harness h;
+  h.initialize();
+  h.server().handle_bad_input("message of 99999999999 bytes exceeds the limit");
+  const auto shown = h.wait_for(is_show_message);
+  REQUIRE(shown);
+  CHECK((*shown)["params"]["message"].get<std::string>().find("exceeds the limit") !=
+        std::string::npos);
+}

@@ -200,6 +200,16 @@ TEST_CASE("bad files are refused with the file and line") {
   CHECK(error.empty());
 }
 
+TEST_CASE("numbers out of range and deep nesting are refused, not thrown or recursed on") {
+  std::string error;
+  CHECK(!parse("{\"people\": [\n {\"id\": \"a\", \"name\": \"A\", \"x\": 1e400}\n]}", &error));
+  CHECK(error == "people.json:2: number out of range at /people/0/x: 1e400");
+
+  const std::string deep = std::string(60'000, '[') + std::string(60'000, ']');
+  CHECK(!parse("{\"people\":\n" + deep + "}", &error));
+  CHECK(error == "people.json:2: nested deeper than 512 levels");
+}
+
 TEST_CASE("workspace files merge over the bundled data by id and by Wikidata id") {
   const std::string workspace = write_temp("workspace-people.json", R"json({"people": [
   {"id": "leon-trotsky", "name": "Lev Trotsky", "description": "Edited locally."},

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/temp_dir.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/wikidata_import.h"
 
@@ -20,10 +21,10 @@ struct Imported {
   std::optional<KnowledgeBase> kb;
 };
 
-Imported import_file(const std::string& name) {
+Imported import_path(const std::string& path) {
   Imported result;
   std::ostringstream out;
-  result.ok = import_wikidata(kDumps + name, out, result.stats, &result.error,
+  result.ok = import_wikidata(path, out, result.stats, &result.error,
                               [&](const std::string& w) { result.warnings.push_back(w); });
   if (result.ok) {
     std::string error;
@@ -32,6 +33,10 @@ Imported import_file(const std::string& name) {
     REQUIRE(result.kb);  // the output is a valid knowledge base
   }
   return result;
+}
+
+Imported import_file(const std::string& name) {
+  return import_path(kDumps + name);
 }
 
 const Person& person_with(const KnowledgeBase& kb, std::string_view wikidata) {
@@ -125,6 +130,22 @@ TEST_CASE("unreadable and corrupt dumps are errors") {
   // A file that is not a dump at all.
   r = import_file("../wikidata");
   CHECK(!r.ok);
+}
+
+TEST_CASE("lines with a number out of range or nested too deep are skipped with the reason") {
+  const testing::TempDir dir;
+  const std::string deep = std::string(60'000, '[') + std::string(60'000, ']');
+  const auto dump =
+      dir.write("dump.json", "[\n{\"id\": \"Q1\", \"x\": 1e400},\n{\"id\": \"Q2\", \"x\": " + deep +
+                                 "},\n{\"id\": \"Q3\"},\n]\n");
+  const Imported r = import_path(dump.string());
+  REQUIRE(r.ok);
+  CHECK(r.stats.bad_lines == 2);
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].find("dump.json:2: malformed JSON: number out of range at /x: 1e400") !=
+        std::string::npos);
+  CHECK(r.warnings[1].find("dump.json:3: malformed JSON: nested deeper than 512 levels") !=
+        std::string::npos);
 }
 
 }  // namespace
