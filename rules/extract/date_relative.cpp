@@ -195,6 +195,7 @@ size_t BlockParser::try_relative(size_t i) {
   if (tok(i).kind == TokenKind::Punct) return i;
   size_t next = try_age(i);
   if (next == i) next = try_anniversary(i);
+  if (next == i) next = try_deictic(i);
   if (next == i) next = try_fixed_relative(i);
   if (next == i) next = try_quantity(i);
   return next;
