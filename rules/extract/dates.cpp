@@ -1132,8 +1132,13 @@ size_t BlockParser::try_date(size_t i) {
       if (number_label_before(i)) return i;
       const int start_year = p->value.year;
       const int modulus = tok(k + 1).digits == 1 ? 10 : 100;
-      int end_year = start_year - start_year % modulus + tok(k + 1).value;
-      if (end_year < start_year) end_year += modulus;
+      const int end_digits = tok(k + 1).value;
+      int end_year = start_year - start_year % modulus + end_digits;
+      // "1788-87" ends a year before it starts (a slip the rules report); "1899-01" crosses a
+      // century, and "1908-02" may be a year and month.
+      const int behind = start_year % modulus - end_digits;
+      const bool reversed = modulus == 100 && end_digits > 12 && behind >= 1 && behind <= 20;
+      if (end_year < start_year && !reversed) end_year += modulus;
       Point end;
       end.value.year = end_year;
       end.value.granularity = DateGranularity::Year;

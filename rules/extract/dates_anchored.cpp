@@ -236,7 +236,10 @@ std::optional<Moment> month_near(const Moment& from, int index, int direction, b
   m.grain = Grain::Month;
   m.month = index;
   m.day = 0;
-  if (direction < 0 && index >= from.month) m.year = shift_year(from.year, -1);
+  // Said of the past, a month alone is the last one by then; of the future, the next.
+  if ((direction < 0 && index >= from.month) || (direction == 0 && !future && index > from.month)) {
+    m.year = shift_year(from.year, -1);
+  }
   if ((direction > 0 && index <= from.month) || (direction == 0 && future && index < from.month)) {
     m.year = shift_year(from.year, 1);
   }
@@ -402,10 +405,12 @@ class Resolver {
   }
 
   // "Aug. 2", "on the 15th of May": the year of the date last stated close before, else the
-  // document date's.
+  // document date's. A year close to the document date's is news of the days around it ("sales
+  // fell in 1988 ... on Aug. 2"): the document date's year then wins.
   void add_yearless_day(const DateMention& d) {
     const bool near = last_ && last_->sentence != UINT32_MAX && d.sentence != UINT32_MAX &&
-                      d.sentence >= last_->sentence && d.sentence - last_->sentence <= 3;
+                      d.sentence >= last_->sentence && d.sentence - last_->sentence <= 3 &&
+                      !(document_ && std::abs(last_->year - document_->year) <= 2);
     const Moment* from = near ? &*last_ : document_ ? &*document_ : last_ ? &*last_ : nullptr;
     DateValue v = d.value;
     if (from) {
