@@ -536,7 +536,9 @@ std::string timex_value(const DateValue& v) {
   }
   switch (v.granularity) {
     case DateGranularity::Day:
-      // TimeML writes the day as the text gives it, in its own calendar.
+      // TimeML writes the day as the text gives it, in its own calendar; of a day that does not
+      // exist ("30 February") only the month is certain.
+      if (!v.exists) return year_value(v.year) + "-" + pad(v.month, 2);
       return year_value(v.year) + "-" + pad(v.month, 2) + "-" + pad(v.day, 2);
     case DateGranularity::Month:
       return year_value(v.year) + "-" + pad(v.month, 2);
