@@ -8,6 +8,7 @@
 
 #include "server/cli_check.h"
 #include "server/cli_config.h"
+#include "server/cli_extract.h"
 #include "server/cli_rules.h"
 #include "server/cli_suggest.h"
 #include "server/kb_command.h"
@@ -22,6 +23,7 @@ Usage:
   histlint lsp [OPTIONS]               run the language server (stdio, or --listen HOST:PORT)
   histlint rules                       list every rule with its one-line description
   histlint explain RULE                explain a rule, with an example
+  histlint extract [OPTIONS] PATH...   print the dates (TimeML values) and people of files
   histlint config --print [PATH]       show the configuration that applies to PATH
   histlint kb COMMAND                  manage the people knowledge base (histlint kb --help)
   histlint --version                   print the version
@@ -59,10 +61,11 @@ int main(int argc, char** argv) {
   if (command == "rules") return histlint::run_rules_command(args, std::cout, std::cerr);
   if (command == "explain") return histlint::run_explain_command(args, std::cout, std::cerr);
   if (command == "config") return histlint::run_config_command(args, std::cout, std::cerr);
+  if (command == "extract") return histlint::run_extract_command(args, std::cout, std::cerr);
 
   std::cerr << "histlint: unknown command \"" << command << "\"";
-  if (auto match = histlint::closest_match(
-          command, {"check", "lsp", "rules", "explain", "config", "kb", "--help", "--version"})) {
+  if (auto match = histlint::closest_match(command, {"check", "lsp", "rules", "explain", "config",
+                                                     "extract", "kb", "--help", "--version"})) {
     std::cerr << "; did you mean \"" << *match << "\"?";
   }
   std::cerr << "\n\n" << kUsage;

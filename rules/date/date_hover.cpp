@@ -5,6 +5,7 @@
 #include "rules/date/support.h"
 #include "rules/extract/date_people.h"
 #include "rules/extract/dates.h"
+#include "rules/extract/dates_anchored.h"
 #include "rules/extract/people.h"
 
 namespace histlint {
@@ -55,12 +56,53 @@ void describe_value(const DateValue& v, std::vector<std::string>& lines) {
   lines.push_back(line);
 }
 
+// "15 April 1865" for a day; the TimeML value for anything longer.
+std::string anchored_display(const AnchoredDate& a) {
+  if (a.first == 0 || a.first != a.last) return a.value;
+  const CivilDate d = calendar::civil_from_day_number(
+      a.first, a.first < calendar::day_number_unchecked(1582, 10, 15, Calendar::Gregorian)
+                   ? Calendar::Julian
+                   : Calendar::Gregorian);
+  return std::to_string(d.day) + " " + calendar::month_name(d.month) + " " + year_text(d.year);
+}
+
+// Where an anchored reading counts from: "from 14 April 1865 in line 12".
+std::string anchor_line(const Analysis& analysis, const AnchoredDate& a) {
+  if (a.source == AnchorSource::DocumentDate) {
+    return "counted from the document date " + a.anchor_value;
+  }
+  const Document& doc = analysis.doc();
+  return "counted from " + std::string(doc.slice(a.anchor_span)) + " (" + a.anchor_value +
+         ") in line " + std::to_string(doc.line_of(a.anchor_span.offset) + 1);
+}
+
+void add_card_line(HoverCard& card, const std::string& line) {
+  card.markdown += "- " + line + "\n";
+  card.plaintext += line + "\n";
+}
+
+// The card of an expression dated from an anchor: "the next morning → 15 April 1865".
+std::optional<HoverCard> anchored_hover(const Analysis& analysis, size_t offset) {
+  const AnchoredDate* a = analysis.facts<AnchoredDates>().at(offset);
+  if (!a || a->is_duration()) return std::nullopt;
+  const std::string heading =
+      std::string(analysis.doc().slice(a->span)) + " \xE2\x86\x92 " + anchored_display(*a);
+  HoverCard card;
+  card.span = a->span;
+  card.markdown = "**" + heading + "**\n\n";
+  card.plaintext = heading + "\n";
+  add_card_line(card, "TimeML value " + a->value +
+                          (a->first ? ", " + interval_text(a->first, a->last) : std::string()));
+  if (a->source != AnchorSource::None) add_card_line(card, anchor_line(analysis, *a));
+  return card;
+}
+
 }  // namespace
 
 std::optional<HoverCard> date_hover(const Analysis& analysis, size_t offset) {
   const auto& facts = analysis.facts<DateFacts>();
   const DateMention* d = facts.date_at(offset);
-  if (!d) return std::nullopt;
+  if (!d) return anchored_hover(analysis, offset);
   std::string heading = d->value.display();
   if (d->range_end) heading += " \xE2\x80\x93 " + d->range_end->display();
   std::vector<std::string> lines;
@@ -94,9 +136,13 @@ std::optional<HoverCard> date_hover(const Analysis& analysis, size_t offset) {
   card.span = d->span;
   card.markdown = "**" + heading + "**\n\n";
   card.plaintext = heading + "\n";
-  for (const std::string& line : lines) {
-    card.markdown += "- " + line + "\n";
-    card.plaintext += line + "\n";
+  for (const std::string& line : lines) add_card_line(card, line);
+  // A day the text gives without its year is read in the year of its context.
+  if (d->value.year == 0) {
+    const AnchoredDate* a = analysis.facts<AnchoredDates>().at(d->span.offset);
+    if (a && a->source != AnchorSource::None) {
+      add_card_line(card, "read as " + anchored_display(*a) + ", " + anchor_line(analysis, *a));
+    }
   }
   return card;
 }

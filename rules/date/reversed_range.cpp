@@ -10,9 +10,9 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& facts = analysis.facts<DateFacts>();
   const Document& doc = analysis.doc();
   for (const DateMention& d : facts.dates) {
-    // "Between 1917 and 1905" names two ends in no particular order; "1905/6" is one season;
-    // "1918–20" is read forwards by construction.
-    if (!d.range_end || d.sic || d.end_abbreviated || d.range_form == RangeForm::Between ||
+    // "Between 1917 and 1905" names two ends in no particular order; "1905/6" is one season.
+    // Abbreviated ends are read forwards unless just behind the start ("1788-87").
+    if (!d.range_end || d.sic || d.range_form == RangeForm::Between ||
         d.range_form == RangeForm::Slash) {
       continue;
     }
@@ -48,7 +48,8 @@ RuleDef reversed_range_rule() {
           "date/reversed-range",
           "A date range whose end comes before its start, such as 1940–1879.",
           "Flags ranges written with a dash or \"from … to …\" whose second date is earlier than "
-          "the first. Abbreviated ends (\"1918–20\", \"1924-27\") are read forwards, BC ranges "
+          "the first. Abbreviated ends (\"1918–20\", \"1924-27\") are read forwards unless they "
+          "fall just behind the start (\"1788-87\" ends in 1787), BC ranges "
           "count down (\"490–479 BC\" is fine), page ranges (\"pp. 112–19\") and telephone "
           "numbers are not dates, and \"between X and Y\" is not read as ordered.",
           "Leon Trotsky (1940–1879) was a Russian revolutionary.",

@@ -1,19 +1,33 @@
 // date/weekday-mismatch: a weekday written with a date it does not fall on.
 #include "rules/date/rules.h"
 #include "rules/extract/dates.h"
+#include "rules/extract/dates_anchored.h"
 
 namespace histlint::date_rules {
 
 namespace {
 
+// "Monday, March 3" in a dated page (a newspaper's dateline, a diary entry): the year of the
+// document date, when the day falls within half a year of it; 0 otherwise.
+int dateline_year(const Analysis& analysis, const DateMention& d) {
+  const AnchoredDate* a = analysis.facts<AnchoredDates>().at(d.span.offset);
+  const auto written = analysis.document_date();
+  if (!a || a->source != AnchorSource::DocumentDate || !written || a->first == 0) return 0;
+  const auto day = calendar::day_number(written->year, written->month ? written->month : 7,
+                                        written->day ? written->day : 1, Calendar::Gregorian);
+  if (!day || a->first < *day - 183 || a->first > *day + 183) return 0;
+  return calendar::civil_from_day_number(a->first, Calendar::Gregorian).year;
+}
+
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const auto& facts = analysis.facts<DateFacts>();
   const Document& doc = analysis.doc();
   for (const DateMention& d : facts.dates) {
-    const DateValue& v = d.value;
-    if (!d.weekday || d.sic || v.granularity != DateGranularity::Day || v.year == 0 || !v.exists) {
-      continue;
-    }
+    DateValue v = d.value;
+    if (!d.weekday || d.sic || v.granularity != DateGranularity::Day || !v.exists) continue;
+    if (v.year == 0 && !(v.year = dateline_year(analysis, d))) continue;
+    normalise_date(v);
+    if (!v.exists) continue;
     const calendar::Weekday actual = calendar::weekday_of(v.first);
     if (actual == *d.weekday) continue;
     // An unmarked date after 1582 is Gregorian, but where the text deals in Old Style dates it

@@ -97,6 +97,10 @@ class BlockParser {
   size_t try_anniversary(size_t i);
   size_t try_fixed_relative(size_t i);
   size_t try_quantity(size_t i);
+  // Expressions dated by the time of writing or the last date (date_deictic.cpp).
+  size_t try_deictic(size_t i);
+  bool future_before(size_t i) const;  // "will" or "'ll" earlier in the sentence
+  void record_deictic(DeicticMention m, size_t first, size_t next);
   // A count ("thirty-two", "32", "a", "three or four"); sets [low, high] and `next`.
   bool amount_at(size_t i, double& low, double& high, size_t& next) const;
   bool number_words_at(size_t i, int& value, size_t& next) const;

@@ -195,6 +195,7 @@ size_t BlockParser::try_relative(size_t i) {
   if (tok(i).kind == TokenKind::Punct) return i;
   size_t next = try_age(i);
   if (next == i) next = try_anniversary(i);
+  if (next == i) next = try_deictic(i);
   if (next == i) next = try_fixed_relative(i);
   if (next == i) next = try_quantity(i);
   return next;
@@ -328,7 +329,14 @@ size_t BlockParser::try_fixed_relative(size_t i) {
   if (k == i && !is_word(k, "next")) return i;
   TimeUnit unit;
   double factor = 1;
-  if (!to_unit(lex(k + 1).unit, unit, factor) || factor != 1) return i;
+  // "the next morning" is the next day.
+  const bool part_of_day =
+      equals_any_folded(word(k + 1), {"morning", "afternoon", "evening", "night"});
+  if (part_of_day) {
+    unit = TimeUnit::Day;
+  } else if (!to_unit(lex(k + 1).unit, unit, factor) || factor != 1) {
+    return i;
+  }
   const std::string_view w = word(k + 1);
   if (w.back() == 's' || w.back() == 'S') return i;  // "the next years" is not a step
   RelativeMention r;

@@ -183,15 +183,16 @@ constexpr std::array<Named, 17> kUnits = {{
 // Words that can open a date or a relative expression besides the numbers, months, weekdays,
 // number words and anniversary nouns above.
 constexpr std::string_view kStarters[] = {
-    "at",     "aged",    "age",           "a",        "an",        "half",      "the",
-    "this",   "next",    "following",     "previous", "preceding", "for",       "spent",
-    "lasted", "lasting", "within",        "after",    "less",      "fewer",     "no",
-    "not",    "up",      "more",          "upwards",  "well",      "just",      "close",
-    "under",  "over",    "almost",        "nearly",   "barely",    "about",     "around",
-    "some",   "roughly", "approximately", "approx",   "circa",     "perhaps",   "maybe",
-    "early",  "mid",     "middle",        "late",     "end",       "beginning", "start",
-    "spring", "summer",  "autumn",        "fall",     "winter",    "ad",        "o",
-    "os",     "old",     "julian",        "from",     "between",   "one",       "when"};
+    "at", "aged", "age", "a", "an", "half", "the", "this", "next", "following", "previous",
+    "preceding", "for", "spent", "lasted", "lasting", "within", "after", "less", "fewer", "no",
+    "not", "up", "more", "upwards", "well", "just", "close", "under", "over", "almost", "nearly",
+    "barely", "about", "around", "some", "roughly", "approximately", "approx", "circa", "perhaps",
+    "maybe", "early", "mid", "middle", "late", "end", "beginning", "start", "spring", "summer",
+    "autumn", "fall", "winter", "ad", "o", "os", "old", "julian", "from", "between", "one", "when",
+    // Expressions dated by the time of writing (date_deictic.cpp).
+    "yesterday", "today", "tomorrow", "now", "currently", "current", "recently", "recent", "last",
+    "past", "coming", "that", "same", "fiscal", "quarter", "year", "in", "earlier", "later",
+    "latest"};
 
 }  // namespace
 

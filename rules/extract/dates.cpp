@@ -583,44 +583,7 @@ bool BlockParser::old_style_marker_at(size_t i, size_t& next, Calendar& cal) con
 }
 
 void BlockParser::finish_value(DateValue& v) const {
-  if (!v.calendar_stated && v.year != 0) {
-    // Unmarked dates before the Gregorian reform are Julian by convention.
-    const bool before_reform =
-        v.year < 1582 || (v.year == 1582 && (v.month < 10 || (v.month == 10 && v.day < 15)));
-    v.calendar = before_reform ? Calendar::Julian : Calendar::Gregorian;
-  }
-  if (v.year == 0) {
-    v.first = v.last = 0;
-    // Without a year only a day that no month length allows is impossible (29 February is not).
-    static constexpr int kMaxDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    v.exists = v.day == 0 || (v.month >= 1 && v.day <= kMaxDays[v.month - 1]);
-    return;
-  }
-  switch (v.granularity) {
-    case DateGranularity::Day:
-      v.exists = calendar::is_valid_date(v.year, v.month, v.day, v.calendar);
-      if (v.exists) {
-        v.first = v.last = day_number_unchecked(v.year, v.month, v.day, v.calendar);
-      } else {
-        set_months(v, v.year, v.month, v.year, v.month);
-      }
-      break;
-    case DateGranularity::Month:
-      set_months(v, v.year, v.month, v.year, v.month);
-      break;
-    case DateGranularity::Year:
-      set_part_interval(v, v.year, 1);
-      break;
-    case DateGranularity::Season:
-      set_part_interval(v, v.year, 1);
-      break;
-    case DateGranularity::Decade:
-      set_part_interval(v, v.year, 10);
-      break;
-    case DateGranularity::Century:
-      set_part_interval(v, v.year, 100);
-      break;
-  }
+  normalise_date(v);
 }
 
 bool BlockParser::parse_alternate(size_t i, Point& p, bool year_follows) {
@@ -1169,8 +1132,13 @@ size_t BlockParser::try_date(size_t i) {
       if (number_label_before(i)) return i;
       const int start_year = p->value.year;
       const int modulus = tok(k + 1).digits == 1 ? 10 : 100;
-      int end_year = start_year - start_year % modulus + tok(k + 1).value;
-      if (end_year < start_year) end_year += modulus;
+      const int end_digits = tok(k + 1).value;
+      int end_year = start_year - start_year % modulus + end_digits;
+      // "1788-87" ends a year before it starts (a slip the rules report); "1899-01" crosses a
+      // century, and "1908-02" may be a year and month.
+      const int behind = start_year % modulus - end_digits;
+      const bool reversed = modulus == 100 && end_digits > 12 && behind >= 1 && behind <= 20;
+      if (end_year < start_year && !reversed) end_year += modulus;
       Point end;
       end.value.year = end_year;
       end.value.granularity = DateGranularity::Year;
@@ -1216,5 +1184,46 @@ size_t BlockParser::try_date(size_t i) {
 }
 
 }  // namespace date_parse
+
+void normalise_date(DateValue& v) {
+  if (!v.calendar_stated && v.year != 0) {
+    // Unmarked dates before the Gregorian reform are Julian by convention.
+    const bool before_reform =
+        v.year < 1582 || (v.year == 1582 && (v.month < 10 || (v.month == 10 && v.day < 15)));
+    v.calendar = before_reform ? Calendar::Julian : Calendar::Gregorian;
+  }
+  if (v.year == 0) {
+    v.first = v.last = 0;
+    // Without a year only a day that no month length allows is impossible (29 February is not).
+    static constexpr int kMaxDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    v.exists = v.day == 0 || (v.month >= 1 && v.day <= kMaxDays[v.month - 1]);
+    return;
+  }
+  switch (v.granularity) {
+    case DateGranularity::Day:
+      v.exists = calendar::is_valid_date(v.year, v.month, v.day, v.calendar);
+      if (v.exists) {
+        v.first = v.last = day_number_unchecked(v.year, v.month, v.day, v.calendar);
+      } else {
+        set_months(v, v.year, v.month, v.year, v.month);
+      }
+      break;
+    case DateGranularity::Month:
+      set_months(v, v.year, v.month, v.year, v.month);
+      break;
+    case DateGranularity::Year:
+      date_parse::set_part_interval(v, v.year, 1);
+      break;
+    case DateGranularity::Season:
+      date_parse::set_part_interval(v, v.year, 1);
+      break;
+    case DateGranularity::Decade:
+      date_parse::set_part_interval(v, v.year, 10);
+      break;
+    case DateGranularity::Century:
+      date_parse::set_part_interval(v, v.year, 100);
+      break;
+  }
+}
 
 }  // namespace histlint

@@ -61,6 +61,10 @@ struct DateValue {
   std::string display() const;
 };
 
+// Sets the calendar of an unmarked date (Julian before 15 October 1582), whether the day exists
+// and the interval, from the year, month, day, granularity and part.
+void normalise_date(DateValue& v);
+
 // Where a date stands in its sentence: the word that introduces it.
 enum class DateLead : uint8_t {
   None,
@@ -187,11 +191,46 @@ struct AnniversaryMention {
   bool in_quotation = false;
 };
 
+// An expression dated by when the text is written or by the date stated before it, not by
+// itself: "yesterday", "last year", "Friday", "the third quarter", "now", "that summer",
+// "the same day". `rules/extract/dates_anchored.h` gives each its date.
+enum class DeicticKind : uint8_t {
+  Step,     // `step` units from the anchor: "last year" (-1), "this month" (0), "tomorrow" (+1)
+  Weekday,  // `index` 0..6 (Monday 0): "Friday", "last Monday"
+  Month,    // `index` 1..12 with no year: "last April", "in January", "mid-November"
+  Season,   // `part` Spring..Winter with no year: "this summer", "last fall"
+  Quarter,  // `index` 1..4, 0 for the latest: "the third quarter", "the quarter"
+  Present,  // "now", "currently"
+  Past,     // "recently", "in the past"
+  Future,   // "the future", "soon"
+};
+
+enum class DeicticAnchor : uint8_t {
+  Speech,     // counts from when the text is written: "yesterday", "last year", "now"
+  Narrative,  // counts from the last date stated: "that summer", "the same day", "that year"
+};
+
+struct DeicticMention {
+  Span span;
+  DeicticKind kind = DeicticKind::Step;
+  DeicticAnchor anchor = DeicticAnchor::Speech;
+  TimeUnit unit = TimeUnit::Day;  // Step: the unit stepped
+  int step = 0;                   // Step: -1 last, 0 this, +1 next; Weekday/Month/Season: the same
+  int index = 0;                  // Weekday, Month, Quarter: see DeicticKind
+  PeriodPart part = PeriodPart::None;  // Season; or early/mid/late of the period
+  // A year written with it: "the third quarter of 1990", "fiscal 1989" (0 when none).
+  int year = 0;
+  uint32_t sentence = UINT32_MAX;
+  bool in_quotation = false;
+  bool future_tense = false;  // "will", "'ll" before it in its sentence: "Friday" is ahead
+};
+
 struct DateFacts {
   std::vector<DateMention> dates;  // every list in text order
   std::vector<RelativeMention> relatives;
   std::vector<AgeMention> ages;
   std::vector<AnniversaryMention> anniversaries;
+  std::vector<DeicticMention> deictics;
   // The text speaks of Old Style / Julian dates somewhere, so an unmarked 29 February 1900 or
   // weekday may be Julian.
   bool mentions_old_style = false;

@@ -301,6 +301,26 @@ def exit_1_for_findings_and_fail_on():
 
 
 @case
+def extract_prints_timex_values_with_utf8_byte_offsets():
+    with tempfile.TemporaryDirectory() as tmp:
+        text = "Zoë arrived on 2 July 1923. The next day she left; yesterday it rained.\n"
+        path = os.path.join(tmp, "note.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        code, out, err = run(["extract", "--format", "json", "--document-date", "1990-03-01", path])
+        expect_code(code, 0, err)
+        report = json.loads(out)
+        expect(report["version"] == 1 and len(report["files"]) == 1, f"one file: {out[:300]}")
+        data = text.encode("utf-8")
+        got = [(data[d["offset"]:d["offset"] + d["length"]].decode("utf-8"), d["value"])
+               for d in report["files"][0]["dates"]]
+        want = [("2 July 1923", "1923-07-02"), ("The next day", "1923-07-03"),
+                ("yesterday", "1990-02-28")]
+        expect(got == want, f"dates {got}, expected {want}")
+        expect(isinstance(report["files"][0]["people"], list), "a people list")
+
+
+@case
 def exit_2_for_usage_errors():
     for args in (["check", "--format", "yaml", "."], ["check", "--no-such-option"], ["check", "--jobs"],
                  ["frobnicate"], ["explain", "date/no-such-rule"], ["explain"], []):

@@ -48,3 +48,23 @@ TEST_CASE("date hover on ranges, impossible days and plain words") {
   CHECK(impossible->plaintext.find("no such day in the Gregorian calendar") != std::string::npos);
   CHECK_FALSE(hover(text, "Nothing").has_value());
 }
+
+TEST_CASE("date hover on a relative date shows its day and the date it counts from") {
+  const std::string text =
+      "The ship docked on 9 June 1802.\nThe next morning the crew went ashore.";
+  const auto card = hover(text, "next morning");
+  REQUIRE(card.has_value());
+  CHECK(card->plaintext.find("The next morning \xE2\x86\x92 10 June 1802\n") == 0);
+  CHECK(card->plaintext.find("TimeML value 1802-06-10, 1802-06-10") != std::string::npos);
+  CHECK(card->plaintext.find("counted from 9 June 1802 (1802-06-09) in line 1") !=
+        std::string::npos);
+}
+
+TEST_CASE("date hover on a day without its year gives the year of its context") {
+  const std::string text = "The treaty was drafted in 1815. It was signed on 9 June.";
+  const auto card = hover(text, "9 June");
+  REQUIRE(card.has_value());
+  CHECK(card->plaintext.find("year not stated") != std::string::npos);
+  CHECK(card->plaintext.find("read as 9 June 1815, counted from 1815 (1815) in line 1") !=
+        std::string::npos);
+}

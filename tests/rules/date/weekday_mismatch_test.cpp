@@ -26,3 +26,18 @@ TEST_CASE("weekday-mismatch uses the Julian calendar for Old Style and early dat
   CHECK(run_rule("date/weekday-mismatch", "The march on Sunday, 9 January 1905 failed.").size() ==
         1);
 }
+
+TEST_CASE("a weekday with a day whose year is the document date's") {
+  Options options;
+  options.document_date = CivilDate{1990, 3, 10};
+  auto run = [&](const std::string& text) {
+    return date_test::run_rule("date/weekday-mismatch", text, "page.txt", options);
+  };
+  // 3 March 1990 was a Saturday.
+  const auto wrong = run("LONDON, Monday, March 3 - The talks resumed.");
+  REQUIRE(wrong.size() == 1);
+  CHECK(wrong[0].message == "3 March 1990 was a Saturday, not a Monday.");
+  CHECK(run("LONDON, Saturday, March 3 - The talks resumed.").empty());
+  // A year stated nearby is not the page's: nothing is assumed.
+  CHECK(run("In 1921 the talks began. On Monday, March 3 they resumed.").empty());
+}
