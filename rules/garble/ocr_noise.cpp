@@ -459,11 +459,13 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
   }
 }
 
-bool is_address(std::string_view chunk) {
+// Addresses and markup: never garble, whatever their letters.
+bool is_address_or_markup(std::string_view chunk) {
   return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
          chunk.find("www.") != std::string_view::npos ||
          chunk.find('_') != std::string_view::npos || chunk.find('/') != std::string_view::npos ||
-         chunk.find('&') != std::string_view::npos;
+         chunk.find('&') != std::string_view::npos ||
+         chunk.find_first_of("[]{}<>=") != std::string_view::npos;  // wikitext, HTML, rST
 }
 
 OcrParagraph judge_block(const Document& doc, const Block& block, Speller& speller) {
@@ -480,7 +482,7 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     ++paragraph.words;
     if (foreign[i]) continue;
     const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
-    if (is_address(chunk)) continue;
+    if (is_address_or_markup(chunk)) continue;
     Noise n;
     n.word = i;
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {

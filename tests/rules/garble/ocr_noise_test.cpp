@@ -139,3 +139,10 @@ TEST_CASE("ocr-noise survives hostile input") {
   garble::find_ocr_noise(scripts, Dictionary::shared(), found);
   CHECK(found.empty());
 }
+
+TEST_CASE("ocr-noise leaves markup alone") {
+  const std::string text =
+      "The {{cite web|url=x|titel=Qxzv}} and [[Ibn al-Haytham|Alhazn]] wrote &amp; tbe rest; "
+      "<ref name=qwxz>ibid.</ref> so [#qwzx]_.";
+  for (const auto& f : run_rule("garble/ocr-noise", text)) CHECK(covered(text, f) == "tbe");
+}
