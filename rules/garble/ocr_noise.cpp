@@ -209,9 +209,10 @@ std::string junk_reason(std::string_view w) {
       return "a digit inside a word";
     }
   }
-  // "hereof,and", "to.morrow": the space after a mark lost, between two runs of letters.
+  // "hereof,and": the space after a mark lost (not a full stop: "thestar.com", "pp.xx"), between
+  // two runs of letters.
   for (size_t i = 2; i + 2 < w.size(); ++i) {
-    if ((w[i] == ',' || w[i] == ';' || w[i] == '.' || w[i] == ':') && is_lower_ascii(w[i - 1]) &&
+    if ((w[i] == ',' || w[i] == ';' || w[i] == ':') && is_lower_ascii(w[i - 1]) &&
         is_lower_ascii(w[i - 2]) && is_lower_ascii(w[i + 1]) && is_lower_ascii(w[i + 2])) {
       return "a “" + std::string(1, w[i]) + "” with no space after it inside a word";
     }
@@ -472,6 +473,12 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
   const std::string_view prose = doc.prose();
   OcrParagraph paragraph;
   paragraph.span = block.span;
+  const std::string_view body = prose.substr(block.span.offset, block.span.length);
+  // Raw wikitext is markup throughout: piped links glue words with "|" and no scanner did it.
+  if (body.find("[[") != std::string_view::npos || body.find("{{") != std::string_view::npos ||
+      body.find("<ref") != std::string_view::npos) {
+    return paragraph;
+  }
   const auto words = split_words(prose, block.span);
   std::vector<bool> starts, foreign;
   mark_sentences(doc, block, words, starts, foreign);
