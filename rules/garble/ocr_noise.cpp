@@ -1,17 +1,22 @@
-// garble/ocr-noise: scanner misreadings ("tbe", "tlie", "rnay", "wor1d"), words split by line-end
-// hyphenation ("revo- lution") and junk tokens ("w|th", "tkrndl").
+// garble/ocr-noise: scanner misreadings ("tbe", "tlie", "rnay", "wor1d", "shaU"), words split
+// by line-end hyphenation ("revo- lution") and junk tokens ("w|th", "tkrndl").
 //
-// A token is only suspect when no dictionary knows it and it is lowercase: names, acronyms,
-// foreign words (non-ASCII letters, or a sentence in another language) and roman numerals are
-// left alone. A misreading is reported when undoing one or two classic OCR confusions gives a
-// dictionary word; junk without such a repair is reported only beside other noise.
+// A word is suspect only when no dictionary knows it, past or present: early-modern spellings
+// ("hee", "bloud", "vpon") are words. Names, acronyms, foreign words (non-ASCII letters, or a
+// sentence in another language) and roman numerals are left alone unless the characters
+// themselves are wrong (a digit or a stray mark inside, capitals inside). A word is reported with
+// a repair when undoing one or two classic OCR confusions gives a dictionary word; an unknown word
+// with no such repair only beside other noise, since one odd word is more often a rare word or a
+// name than a scanning error.
 #include "rules/garble/ocr_noise.h"
 
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "rules/garble/historical_spelling.h"
 #include "rules/garble/rules.h"
 #include "rules/garble/signals.h"
 #include "rules/text/utf8.h"
@@ -27,11 +32,15 @@ struct Confusion {
 };
 
 constexpr Confusion kConfusions[] = {
-    {"rn", "m"}, {"li", "h"}, {"b", "h"},        {"c", "e"},       {"ii", "n"}, {"ii", "u"},
-    {"ii", "h"}, {"in", "m"}, {"ni", "m"},       {"iu", "m"},      {"cl", "d"}, {"vv", "w"},
-    {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},       {"h", "b"},  {"m", "rn"},
-    {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},       {"5", "s"},  {"I", "l"},
-    {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}};
+    {"rn", "m"}, {"li", "h"}, {"b", "h"},        {"c", "e"},        {"ii", "n"}, {"ii", "u"},
+    {"ii", "h"}, {"in", "m"}, {"ni", "m"},       {"iu", "m"},       {"cl", "d"}, {"vv", "w"},
+    {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},        {"h", "b"},  {"m", "rn"},
+    {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},        {"5", "s"},  {"I", "l"},
+    {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}, {"U", "ll"}, {"d", "il"},
+    {"o", "e"}};
+
+constexpr size_t kMaxRepairLength = 20;    // longer tokens are junk or glued words, not misreadings
+constexpr size_t kMaxRepairLookups = 600;  // dictionary lookups per token, whatever its letters
 
 // Words short enough that a misreading of them is common and a capital start is safe to judge.
 bool is_common_word(std::string_view w) {
@@ -94,10 +103,20 @@ class Speller {
     cache_.emplace(w, known);
     return known;
   }
+  // True for an early-modern spelling of a dictionary word ("hee", "bloud").
+  bool knows_historical(const std::string& lowered) {
+    auto it = historical_.find(lowered);
+    if (it != historical_.end()) return it->second;
+    const bool known =
+        is_historical_spelling(lowered, [this](const std::string& w) { return knows(w); });
+    historical_.emplace(lowered, known);
+    return known;
+  }
 
  private:
   const Dictionary& dict_;
   std::unordered_map<std::string, bool> cache_;
+  std::unordered_map<std::string, bool> historical_;
 };
 
 struct Candidate {
@@ -106,31 +125,35 @@ struct Candidate {
   int edits = 0;
 };
 
-// Dictionary words reached by undoing one or two confusions, fewest edits first.
-std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& speller) {
+// Dictionary words reached by undoing one or two confusions, fewest edits first; a common word
+// first among those with as few edits. `tried` counts the dictionary lookups.
+std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& speller,
+                               size_t& tried) {
   std::vector<Candidate> found;
+  if (token.size() > kMaxRepairLength) return found;
   std::vector<Candidate> frontier{{token, "", 0}};
-  for (int depth = 1; depth <= (token.size() >= 5 ? 2 : 1) && found.empty(); ++depth) {
+  std::unordered_set<std::string> seen{token};
+  for (int depth = 1; depth <= (token.size() >= 4 ? 2 : 1) && found.empty(); ++depth) {
     std::vector<Candidate> next;
     for (const auto& base : frontier) {
       for (const auto& c : kConfusions) {
         for (size_t at = base.word.find(c.seen); at != std::string::npos;
              at = base.word.find(c.seen, at + 1)) {
+          if (tried >= kMaxRepairLookups) return found;
           std::string word = base.word;
           word.replace(at, c.seen.size(), c.meant);
+          if (!seen.insert(word).second) continue;
           std::string how = base.how.empty() ? "" : base.how + ", ";
           how += "“" + std::string(c.seen) + "” for “" + std::string(c.meant) + "”";
-          next.push_back({word, how, depth});
+          if (depth == 1) next.push_back({word, how, depth});
           const bool plain = std::all_of(word.begin(), word.end(), [](char ch) {
             return is_lower_ascii(ch) || ch == '\'' || static_cast<unsigned char>(ch) >= 0x80;
           });
           if (!plain || word.size() < 2) continue;
           if (word.size() == 2 && !is_common_word(word)) continue;
           if (capital && !is_common_word(word)) continue;
-          if (std::any_of(found.begin(), found.end(),
-                          [&](const Candidate& f) { return f.word == word; })) {
-            continue;
-          }
+          if (word == "tho") continue;  // itself the classic misreading of "the"
+          ++tried;
           if (speller.knows(word)) found.push_back({word, how, depth});
         }
       }
@@ -143,6 +166,15 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
   return found;
 }
 
+// The repair to offer: the only candidate, or the only common word among several.
+const Candidate* clear_winner(const std::vector<Candidate>& found) {
+  if (found.size() == 1) return &found.front();
+  if (found.size() > 1 && is_common_word(found[0].word) && !is_common_word(found[1].word)) {
+    return &found.front();
+  }
+  return nullptr;
+}
+
 // Characters that never sit between the letters of a printed word.
 bool is_junk_char(char32_t c) {
   return c == '|' || c == '^' || c == '~' || c == '\\' || c == '{' || c == '}' || c == 0xA6 ||
@@ -153,7 +185,7 @@ struct Noise {
   Span span;
   std::string message;
   std::string replacement;  // empty: no repair known
-  bool confident = false;   // reported even with no other noise nearby
+  int weight = 1;           // 3 a repair, 2 character evidence, 1 an unknown word
   size_t word = 0;          // index of the word in its block
 };
 
@@ -177,6 +209,14 @@ std::string junk_reason(std::string_view w) {
       return "a digit inside a word";
     }
   }
+  // "hereof,and": the space after a mark lost (not a full stop: "thestar.com", "pp.xx"), between
+  // two runs of letters.
+  for (size_t i = 2; i + 2 < w.size(); ++i) {
+    if ((w[i] == ',' || w[i] == ';' || w[i] == ':') && is_lower_ascii(w[i - 1]) &&
+        is_lower_ascii(w[i - 2]) && is_lower_ascii(w[i + 1]) && is_lower_ascii(w[i + 2])) {
+      return "a “" + std::string(1, w[i]) + "” with no space after it inside a word";
+    }
+  }
   for (size_t pos = 1; pos + 1 < w.size();) {
     size_t len = 0;
     if (is_junk_char(utf8::decode(w, pos, len))) {
@@ -189,9 +229,10 @@ std::string junk_reason(std::string_view w) {
 
 // Number forms that are not noise: "1st", "1920s", "10am", "5km", "1s" (a shilling).
 bool is_number_form(std::string_view part) {
-  static constexpr std::string_view kUnits[] = {"st",  "nd", "rd", "th", "s",   "d",  "am", "pm",
-                                                "km",  "kg", "cm", "mm", "m",   "ft", "lb", "lbs",
-                                                "mph", "hp", "bc", "ad", "bce", "ce", "x",  "k"};
+  static constexpr std::string_view
+      kUnits[] = {"st", "nd", "rd",  "th", "s",  "d",  "am",  "pm",  "km",
+                  "kg", "cm", "mm",  "m",  "ft", "lb", "lbs", "mph", "hp",
+                  "bc", "ad", "bce", "ce", "x",  "k",  "vo",  "mo",  "to"};  // 8vo, 12mo, 4to
   size_t lead = 0;
   while (lead < part.size() && is_digit_ascii(part[lead])) ++lead;
   if (lead == 0) return false;
@@ -201,24 +242,49 @@ bool is_number_form(std::string_view part) {
          std::find(std::begin(kUnits), std::end(kUnits), rest) != std::end(kUnits);
 }
 
+// Names with a capital inside: McDonald, MacArthur, DeLancey, O'Brien, LaSalle, VanBuren.
+bool has_name_prefix(std::string_view w) {
+  for (std::string_view prefix : {"Mc", "Mac", "De", "Di", "Du", "La", "Le", "O'", "Van", "Von"}) {
+    if (w.size() > prefix.size() + 1 && w.substr(0, prefix.size()) == prefix &&
+        is_upper_ascii(w[prefix.size()])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void set_message(Noise& noise, std::string_view token, const Candidate& repair) {
+  noise.replacement = repair.word;
+  noise.weight = 3;
+  noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + repair.word +
+                  "” (" + repair.how + ").";
+}
+
 // The OCR reading of one word part (no hyphen inside), or nothing.
 bool judge_part(std::string_view part, bool sentence_start, Speller& speller, Noise& noise) {
   if (part.size() < 2) return false;
   const std::string token(part);
-  const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
   if (has_non_ascii_letter(part)) return false;  // accents, Cyrillic: another language
-  // Capitals: names and acronyms stay; "Tbe" opening a sentence, "Iike" and "tHe" are judged.
-  bool capital = false;
-  for (size_t i = 0; i < part.size(); ++i) {
-    if (!is_upper_ascii(part[i])) continue;
-    if (i == 0 && sentence_start) {
-      capital = true;
-    } else if (part[i] == 'I' || (i > 0 && is_lower_ascii(part[i - 1]))) {
-      continue;  // "Iike", "wiII", "tHe"
-    } else {
-      return false;
-    }
+  // Typographic ligatures (U+FB00–FB06), the long s and fractions ("1½d") are careful
+  // transcription of print, not scanner output.
+  if (part.find("\xEF\xAC") != std::string_view::npos ||
+      part.find("\xC5\xBF") != std::string_view::npos ||
+      part.find("\xC2\xBD") != std::string_view::npos ||
+      part.find("\xC2\xBC") != std::string_view::npos ||
+      part.find("\xC2\xBE") != std::string_view::npos) {
+    return false;
   }
+  const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
+  const bool has_lower = std::any_of(part.begin(), part.end(), is_lower_ascii);
+  if (!has_lower) return false;  // acronyms, headings in capitals, numbers
+  // A capital after a small letter ("tHe", "wiII", "shaU", "MaHga") is the scanner's; a capital
+  // start is a name unless the sentence starts there.
+  bool broken_case = false;
+  for (size_t i = 1; i < part.size(); ++i) {
+    broken_case |= is_upper_ascii(part[i]) && is_lower_ascii(part[i - 1]);
+  }
+  if (broken_case && has_name_prefix(part)) return false;
+  const bool capital = is_upper_ascii(part[0]);
   if (has_digit) {
     // Footnote marks glued to a word ("religiously7") belong to garble/spun-text.
     size_t trail = part.size();
@@ -232,72 +298,106 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   const std::string lowered = lower_ascii(token);
   // "aud": a dictionary entry, but in running prose nearly always a scanned "and".
   if (token == "aud") {
-    noise.replacement = "and";
-    noise.confident = true;
-    noise.message = "“aud” looks like an OCR misreading of “and” (“u” for “n”).";
+    set_message(noise, token, {"and", "“u” for “n”", 1});
     return true;
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
+  if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
   std::vector<Candidate> found;
-  const bool mixed = lowered != token && !capital;
+  size_t tried = 0;
   std::string l_for_i = token;  // "wiII", "Iike": a capital I read for l
-  for (size_t k = 0; k < l_for_i.size(); ++k) {
-    if (l_for_i[k] == 'I') l_for_i[k] = 'l';
-  }
-  if (mixed && l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
+  std::replace(l_for_i.begin(), l_for_i.end(), 'I', 'l');
+  if (l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
     found.push_back({l_for_i, "“I” for “l”", 1});
-  } else if (token[0] == 'I') {
-    return false;  // "Iulii", "Ivanovich": a name unless it reads as a word with l for I
-  } else if (mixed && speller.knows(lowered)) {
-    found.push_back({lowered, "capitals inside the word", 1});  // "tHe"
-  } else {
-    std::string probe =
-        capital ? std::string(1, static_cast<char>(token[0] - 'A' + 'a')) + token.substr(1) : token;
-    found = repairs(probe, capital, speller);
-    if (capital) {
-      for (auto& c : found) c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
+  } else if (capital && !broken_case && !has_digit && !sentence_start) {
+    return false;  // a name: "Mdes" could be Miles or a surname
+  } else if (broken_case && !capital) {
+    found = repairs(token, false, speller, tried);  // "aU" for "all"
+    if (found.empty() && speller.knows(lowered)) {
+      found.push_back({lowered, "capitals inside the word", 1});  // "tHe"
     }
+  } else if (capital && !broken_case) {
+    const std::string probe = lowered;
+    found = repairs(probe, true, speller, tried);
+    for (auto& c : found) c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
+    if (found.empty() && !has_digit) return false;  // a name opening the sentence
+  } else {
+    found = repairs(token, false, speller, tried);
   }
-  if (!found.empty()) {
-    noise.replacement = found.front().word;
-    noise.confident = true;
-    noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" +
-                    found.front().word + "” (" + found.front().how + ").";
+  if (const Candidate* repair = clear_winner(found)) {
+    set_message(noise, token, *repair);
     return true;
   }
-  if (capital || mixed) return false;
+  if (!found.empty()) {
+    noise.weight = 2;
+    noise.message = "“" + quote_excerpt(token) +
+                    "” is no English word; it may be a misreading of “" + found[0].word + "” or “" +
+                    found[1].word + "”.";
+    return true;
+  }
   const std::string reason = junk_reason(token);
-  if (reason.empty()) return false;
-  noise.confident = token.size() > 40;
-  noise.message = "“" + quote_excerpt(token) + "” looks like OCR noise: " + reason + ".";
+  if (!reason.empty()) {
+    noise.weight = 2;
+    noise.message = "“" + quote_excerpt(token) + "” looks like OCR noise: " + reason + ".";
+    return true;
+  }
+  if (broken_case) {
+    noise.weight = 2;
+    noise.message = "“" + quote_excerpt(token) + "” looks like OCR noise: capitals inside a word.";
+    return true;
+  }
+  if (capital || token.find('\'') != std::string::npos) return false;  // "o'er", "th'"
+  noise.weight = 1;
+  noise.message = "“" + quote_excerpt(token) +
+                  "” is no English word, past or present, and looks like a scanning error.";
   return true;
 }
 
-// "revo- lution", "revo-\nlution": a word split at a line end whose halves are not both words.
+// Words after which "tho" is the scanned "the", not the poet's "though".
+bool takes_article(std::string_view w) {
+  for (std::string_view p : {"of", "in", "to", "at", "on", "by", "for", "from", "with", "into",
+                             "upon", "and", "that", "all", "is", "was", "be", "under", "over"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// A word split at a line end: "revo- lution", "revo-\nlution", "ob- tained". Either part alone is
+// a fragment, never judged; the joined word is. Returns false when `a` and `b` are no such pair.
 bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Speller& speller,
                        Noise& noise) {
   const std::string_view chunk = text.substr(a.chunk.offset, a.chunk.length);
-  if (chunk.size() < 3 || chunk.back() != '-' || a.core.end() + 1 != a.chunk.end()) return false;
+  if (chunk.size() < 2 || chunk.back() != '-' || a.core.end() + 1 != a.chunk.end()) return false;
   const std::string_view left = text.substr(a.core.offset, a.core.length);
   const std::string_view right = text.substr(b.core.offset, b.core.length);
-  if (b.core.offset != b.chunk.offset || left.size() < 2 || right.size() < 2) return false;
+  if (b.core.offset != b.chunk.offset || left.empty() || right.empty()) return false;
   if (!std::all_of(left.begin() + 1, left.end(), is_lower_ascii) ||
-      !(is_lower_ascii(left[0]) || is_upper_ascii(left[0])) ||
-      !std::all_of(right.begin(), right.end(), is_lower_ascii)) {
+      !(is_lower_ascii(left[0]) || is_upper_ascii(left[0])) || !is_lower_ascii(right[0])) {
     return false;
   }
   // "pre- and post-war": a suspended hyphen.
   if (right == "and" || right == "or" || right == "to" || right == "nor" || right == "but") {
     return false;
   }
-  const std::string joined = std::string(left) + std::string(right);
-  if (!speller.knows(joined)) return false;
-  if (speller.knows(std::string(left)) && speller.knows(std::string(right))) return false;
   noise.span = {a.core.offset, b.core.end() - a.core.offset};
-  noise.replacement = joined;
-  noise.confident = true;
-  noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
-                  "” is a word split by line-end hyphenation; it should read “" + joined + "”.";
+  const std::string joined = std::string(left) + std::string(right);
+  if (std::all_of(right.begin(), right.end(), is_lower_ascii) &&
+      (speller.knows(joined) || speller.knows_historical(lower_ascii(joined)))) {
+    if (speller.knows(std::string(left)) && speller.knows(std::string(right))) return true;
+    if (left.size() < 2 || right.size() < 2 || !speller.knows(joined)) return true;
+    noise.replacement = joined;
+    noise.weight = 3;
+    noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
+                    "” is a word split by line-end hyphenation; it should read “" + joined + "”.";
+    return true;
+  }
+  if (speller.knows(std::string(left) + "-" + std::string(right))) return true;  // "to- day"
+  Noise whole;
+  if (judge_part(joined, false, speller, whole)) {
+    noise.weight = whole.weight;
+    noise.replacement = whole.replacement;
+    noise.message = whole.message;
+  }
   return true;
 }
 
@@ -311,120 +411,195 @@ bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words) 
   return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
 }
 
-void report(std::string_view text, const std::vector<Noise>& group, std::vector<Finding>& out) {
-  Finding f;
-  f.severity = Severity::Warning;
-  f.span = {group.front().span.offset, group.back().span.end() - group.front().span.offset};
-  Fix fix;
-  std::string repaired(text.substr(f.span.offset, f.span.length));
+// One run of neighbouring misread words as one error, with a fix when every word has a repair.
+OcrError merge_run(std::string_view text, const std::vector<Noise>& group) {
+  OcrError e;
+  e.span = {group.front().span.offset, group.back().span.end() - group.front().span.offset};
+  std::string repaired(text.substr(e.span.offset, e.span.length));
   bool complete = true;
   for (auto it = group.rbegin(); it != group.rend(); ++it) {
+    e.weight = std::max(e.weight, it->weight);
     if (it->replacement.empty()) {
       complete = false;
       continue;
     }
-    repaired.replace(it->span.offset - f.span.offset, it->span.length, it->replacement);
-    fix.edits.push_back({it->span, it->replacement});
+    repaired.replace(it->span.offset - e.span.offset, it->span.length, it->replacement);
   }
+  if (complete) e.replacement = repaired;
   if (group.size() == 1) {
-    f.message = group.front().message;
+    e.message = group.front().message;
   } else {
-    f.message = "“" + quote_excerpt(text.substr(f.span.offset, f.span.length)) +
+    e.message = "“" + quote_excerpt(text.substr(e.span.offset, e.span.length)) +
                 "” looks like OCR noise: " + std::to_string(group.size()) + " scanning errors" +
                 (complete ? "; it should read “" + quote_excerpt(repaired) + "”." : ".");
   }
-  if (!fix.edits.empty()) {
-    std::reverse(fix.edits.begin(), fix.edits.end());
-    fix.title = "Replace with “" + quote_excerpt(repaired) + "”";
-    f.fixes.push_back(std::move(fix));
-  }
-  out.push_back(std::move(f));
+  return e;
 }
 
-constexpr size_t kNoiseReach = 30;  // words within which junk needs company
+constexpr size_t kNoiseReach = 30;  // words within which an unconfirmed error needs company
 
-}  // namespace
-
-void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
+// Sentence starts and sentences in another language, by word index.
+void mark_sentences(const Document& doc, const Block& block, const std::vector<Word>& words,
+                    std::vector<bool>& starts, std::vector<bool>& foreign) {
   const std::string_view prose = doc.prose();
-  Speller speller(dict);
-  for (const Block& block : doc.blocks()) {
-    if (!block.is_prose()) continue;
-    const auto words = split_words(prose, block.span);
-    std::vector<Noise> noise;
-    // Sentence starts and foreign sentences, by word index.
-    std::vector<bool> starts(words.size(), false), foreign(words.size(), false);
-    {
-      size_t w = 0;
-      for (const Sentence* s = doc.block_sentences_begin(block);
-           s != doc.block_sentences_end(block); ++s) {
-        while (w < words.size() && words[w].chunk.end() <= s->span.offset) ++w;
-        const size_t first = w;
-        size_t last = w;
-        while (last < words.size() && words[last].chunk.offset < s->span.end()) ++last;
-        if (first < words.size()) starts[first] = true;
-        const std::vector<Word> sentence(words.begin() + first, words.begin() + last);
-        if (is_foreign_sentence(prose, sentence)) {
-          std::fill(foreign.begin() + first, foreign.begin() + last, true);
-        }
-        w = last;
-      }
+  starts.assign(words.size(), false);
+  foreign.assign(words.size(), false);
+  size_t w = 0;
+  for (const Sentence* s = doc.block_sentences_begin(block); s != doc.block_sentences_end(block);
+       ++s) {
+    while (w < words.size() && words[w].chunk.end() <= s->span.offset) ++w;
+    const size_t first = w;
+    size_t last = w;
+    while (last < words.size() && words[last].chunk.offset < s->span.end()) ++last;
+    if (first < words.size()) starts[first] = true;
+    const std::vector<Word> sentence(words.begin() + first, words.begin() + last);
+    if (is_foreign_sentence(prose, sentence)) {
+      std::fill(foreign.begin() + first, foreign.begin() + last, true);
     }
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (foreign[i]) continue;
-      const Word& w = words[i];
-      const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
-      if (chunk.find('@') != std::string_view::npos ||
-          chunk.find("://") != std::string_view::npos ||
-          chunk.find("www.") != std::string_view::npos ||
-          chunk.find('_') != std::string_view::npos || chunk.find('/') != std::string_view::npos) {
-        continue;
-      }
-      Noise n;
-      n.word = i;
-      if (speller.available() && i + 1 < words.size() && !foreign[i + 1] &&
-          judge_hyphenation(prose, w, words[i + 1], speller, n)) {
-        noise.push_back(n);
+    w = last;
+  }
+}
+
+// Addresses and markup: never garble, whatever their letters.
+bool is_address_or_markup(std::string_view chunk) {
+  return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
+         chunk.find("www.") != std::string_view::npos ||
+         chunk.find('_') != std::string_view::npos || chunk.find('/') != std::string_view::npos ||
+         chunk.find('&') != std::string_view::npos ||
+         chunk.find_first_of("[]{}<>=") != std::string_view::npos;  // wikitext, HTML, rST
+}
+
+OcrParagraph judge_block(const Document& doc, const Block& block, Speller& speller) {
+  const std::string_view prose = doc.prose();
+  OcrParagraph paragraph;
+  paragraph.span = block.span;
+  const std::string_view body = prose.substr(block.span.offset, block.span.length);
+  // Raw wikitext is markup throughout: piped links glue words with "|" and no scanner did it.
+  if (body.find("[[") != std::string_view::npos || body.find("{{") != std::string_view::npos ||
+      body.find("<ref") != std::string_view::npos) {
+    return paragraph;
+  }
+  const auto words = split_words(prose, block.span);
+  std::vector<bool> starts, foreign;
+  mark_sentences(doc, block, words, starts, foreign);
+  std::vector<Noise> noise;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.core.length == 0) continue;
+    ++paragraph.words;
+    if (foreign[i]) continue;
+    const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
+    if (is_address_or_markup(chunk)) continue;
+    Noise n;
+    n.word = i;
+    if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
+      if (judge_hyphenation(prose, w, words[i + 1], speller, n)) {
+        if (!n.message.empty()) noise.push_back(n);
         ++i;
         continue;
       }
-      if (w.core.length == 0) continue;
-      // Hyphenated words are judged part by part ("self-identified", "to-day").
-      const std::string_view core = prose.substr(w.core.offset, w.core.length);
-      size_t part_begin = 0;
-      for (size_t k = 0; k <= core.size(); ++k) {
-        if (k < core.size() && core[k] != '-') continue;
-        const std::string_view part = core.substr(part_begin, k - part_begin);
-        Noise p;
-        p.word = i;
-        p.span = {w.core.offset + part_begin, part.size()};
-        if (speller.available()) {
-          if (judge_part(part, starts[i] && part_begin == 0, speller, p)) noise.push_back(p);
-        } else if (lower_ascii(part) == part && !has_non_ascii_letter(part)) {
-          // Without a dictionary only junk characters and impossible letter runs are judged.
-          const std::string reason = junk_reason(part);
-          if (!reason.empty()) {
-            p.message = "“" + quote_excerpt(part) + "” looks like OCR noise: " + reason + ".";
-            p.confident = part.size() > 40;
-            noise.push_back(p);
-          }
+    }
+    const std::string_view core = prose.substr(w.core.offset, w.core.length);
+    if (chunk.back() == '-' && w.core.end() + 1 == w.chunk.end()) continue;  // a fragment
+    if (speller.available() && lower_ascii(core) == "tho" && i > 0 && i + 1 < words.size() &&
+        takes_article(
+            lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length))) &&
+        words[i - 1].core.end() == words[i - 1].chunk.end() &&
+        is_lower_ascii(prose[words[i + 1].core.offset])) {
+      n.span = w.core;
+      set_message(n, core, {core[0] == 'T' ? "The" : "the", "“o” for “e”", 1});
+      noise.push_back(n);
+      continue;
+    }
+    // A word broken by a hyphen the printer kept ("Gen-tleman") is judged whole.
+    if (speller.available() && core.find('-') != std::string_view::npos) {
+      std::string joined(core);
+      joined.erase(std::remove(joined.begin(), joined.end(), '-'), joined.end());
+      if (speller.knows(joined) || speller.knows_historical(lower_ascii(joined))) continue;
+    }
+    // Hyphenated words are judged part by part ("self-identified", "to-day").
+    size_t part_begin = 0;
+    for (size_t k = 0; k <= core.size(); ++k) {
+      if (k < core.size() && core[k] != '-') continue;
+      const std::string_view part = core.substr(part_begin, k - part_begin);
+      Noise p;
+      p.word = i;
+      p.span = {w.core.offset + part_begin, part.size()};
+      if (speller.available()) {
+        if (judge_part(part, starts[i] && part_begin == 0, speller, p)) noise.push_back(p);
+      } else if (lower_ascii(part) == part && !has_non_ascii_letter(part)) {
+        // Without a dictionary only junk characters and impossible letter runs are judged.
+        const std::string reason = junk_reason(part);
+        if (!reason.empty()) {
+          p.message = "“" + quote_excerpt(part) + "” looks like OCR noise: " + reason + ".";
+          p.weight = 2;
+          noise.push_back(p);
         }
-        part_begin = k + 1;
       }
+      part_begin = k + 1;
     }
-    // Junk counts only near other noise; then neighbouring words merge into one finding.
-    std::vector<Noise> kept;
-    for (size_t k = 0; k < noise.size(); ++k) {
-      const bool company =
-          noise[k].confident || (k > 0 && noise[k].word - noise[k - 1].word <= kNoiseReach) ||
-          (k + 1 < noise.size() && noise[k + 1].word - noise[k].word <= kNoiseReach);
-      if (company) kept.push_back(noise[k]);
+  }
+  // Errors without a repair count only near other noise, and an unknown word only near wrong
+  // characters or a repair: a run of unknown words alone is more often a transliterated title
+  // ("O golode", "sobranie sochinenii") than a scan. Then neighbours merge into one error.
+  std::vector<Noise> kept;
+  for (size_t k = 0, before = 0, after = 0; k < noise.size(); ++k) {
+    while (noise[k].word - noise[before].word > kNoiseReach) ++before;
+    after = std::max(after, k + 1);
+    while (after < noise.size() && noise[after].word - noise[k].word <= kNoiseReach) ++after;
+    int strongest = 0;  // the strongest other error within reach
+    for (size_t j = before; j < after; ++j) {
+      if (j != k) strongest = std::max(strongest, noise[j].weight);
     }
-    for (size_t k = 0; k < kept.size();) {
-      size_t j = k + 1;
-      while (j < kept.size() && kept[j].word <= kept[j - 1].word + 1) ++j;
-      report(prose, std::vector<Noise>(kept.begin() + k, kept.begin() + j), out);
-      k = j;
+    const bool company = noise[k].weight >= 3 || noise[k].span.length > 40 ||
+                         (noise[k].weight >= 2 && strongest >= 1) || strongest >= 2;
+    if (company) kept.push_back(noise[k]);
+  }
+  paragraph.unreadable = kept.size();
+  for (size_t k = 0; k < kept.size();) {
+    size_t j = k + 1;
+    while (j < kept.size() && kept[j].word <= kept[j - 1].word + 1) ++j;
+    paragraph.errors.push_back(
+        merge_run(prose, std::vector<Noise>(kept.begin() + k, kept.begin() + j)));
+    k = j;
+  }
+  return paragraph;
+}
+
+}  // namespace
+
+std::vector<std::string> ocr_repairs(const std::string& token, const Dictionary& dict,
+                                     size_t& tried) {
+  Speller speller(dict);
+  tried = 0;
+  std::vector<std::string> words;
+  for (const auto& c : repairs(token, false, speller, tried)) words.push_back(c.word);
+  return words;
+}
+
+std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionary& dict) {
+  Speller speller(dict);
+  std::vector<OcrParagraph> paragraphs;
+  for (const Block& block : doc.blocks()) {
+    if (block.is_prose()) paragraphs.push_back(judge_block(doc, block, speller));
+  }
+  return paragraphs;
+}
+
+void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
+  for (const auto& paragraph : detect_ocr_errors(doc, dict)) {
+    for (const auto& e : paragraph.errors) {
+      Finding f;
+      f.severity = Severity::Information;
+      f.span = e.span;
+      f.message = e.message;
+      if (!e.replacement.empty()) {
+        Fix fix;
+        fix.title = "Replace with “" + quote_excerpt(e.replacement) + "”";
+        fix.edits.push_back({e.span, e.replacement});
+        f.fixes.push_back(std::move(fix));
+      }
+      out.push_back(std::move(f));
     }
   }
 }
@@ -440,17 +615,20 @@ void check_ocr_noise(const Analysis& analysis, std::vector<Finding>& out) {
 RuleDef ocr_noise_rule() {
   RuleDef rule;
   rule.info.id = "garble/ocr-noise";
-  rule.info.summary = "Scanner misreadings, split words and junk tokens";
+  rule.info.summary = "Scanner misreadings, split words and junk tokens, word by word";
   rule.info.explanation =
       "Flags OCR errors: words no dictionary knows that become a word when a classic scanner "
       "confusion is undone (\"tbe\" and \"tlie\" for \"the\", \"rn\" for \"m\", \"ii\" for \"n\", "
       "\"c\" for \"e\", \"1\" for \"l\", \"0\" for \"o\", a long s read as \"f\"), words split by "
-      "line-end hyphenation (\"revo- lution\"), and junk tokens (stray \"|\" or \"^\" inside a "
-      "word, no vowel, four identical letters) when other noise is near. Capitalised names, "
-      "acronyms, roman numerals, accented and non-English words, and sentences in another "
-      "language are never judged. The code action replaces the token with the repaired word.";
+      "line-end hyphenation (\"revo- lution\"), and, when other noise is near, junk tokens "
+      "(stray \"|\" or \"^\" inside a word, no vowel, four identical letters) and words no "
+      "dictionary knows, past or present. Early-modern spellings (\"hee\", \"bloud\", "
+      "\"vpon\") are words. Capitalised names, acronyms, roman numerals, accented and non-English "
+      "words, and sentences in another language are judged only on wrong characters. The code "
+      "action replaces the token with the repaired word when one repair clearly wins. Findings "
+      "are informational; garble/ocr-paragraph warns about paragraphs too garbled to read.";
   rule.info.example = "Tbe Bolsheviks tlien seized power in Petrograd; tbe revo- lution spread.";
-  rule.info.default_severity = Severity::Warning;
+  rule.info.default_severity = Severity::Information;
   rule.check = check_ocr_noise;
   return rule;
 }

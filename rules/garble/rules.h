@@ -7,6 +7,7 @@ namespace histlint::garble {
 
 RuleDef spun_text_rule();
 RuleDef ocr_noise_rule();
+RuleDef ocr_paragraph_rule();
 RuleDef mojibake_rule();
 RuleDef spam_rule();
 RuleDef boilerplate_rule();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/garble/ocr_noise.h"
 #include "rules/garble/rules.h"
 #include "rules/garble/signals.h"
 #include "rules/text/utf8.h"
@@ -22,6 +23,7 @@ constexpr size_t kWindow = 6;              // sentences per window
 constexpr size_t kMinBadInWindow = 3;      // sentences with their own evidence in a flagged window
 constexpr double kBadSentence = 1.0;       // score that makes a sentence carry evidence
 constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
+constexpr double kScannedShare = 0.03;     // misread words per word in a scanned paragraph
 constexpr size_t kMaxGap = 3;              // clean-looking sentences bridged inside one garbled run
 constexpr size_t kMaxBridge = 8;    // sentences of any kind between two flagged ones in a run
 constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
@@ -381,8 +383,19 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   std::vector<uint32_t> eligible;
   std::vector<uint32_t> index(doc.sentences().size(), UINT32_MAX);
   std::vector<const Block*> prose_blocks;
+  // A scanned column's broken sentences are the scanner's doing, not a spinner's.
+  std::vector<size_t> scanned;
+  std::vector<size_t> misread;  // offsets of OCR errors, in document order
+  for (const auto& paragraph : detect_ocr_errors(doc, Dictionary::shared())) {
+    if (static_cast<double>(paragraph.unreadable) >=
+        kScannedShare * static_cast<double>(paragraph.words)) {
+      scanned.push_back(paragraph.span.offset);
+    }
+    for (const auto& e : paragraph.errors) misread.push_back(e.span.offset);
+  }
   for (const Block& block : doc.blocks()) {
     if (!is_running_prose(doc, block)) continue;
+    if (std::binary_search(scanned.begin(), scanned.end(), block.span.offset)) continue;
     prose_blocks.push_back(&block);
     for (uint32_t i = block.first_sentence; i < block.first_sentence + block.sentence_count; ++i) {
       index[i] = static_cast<uint32_t>(eligible.size());
@@ -417,9 +430,14 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
 
   // A sentence carries evidence when it scores enough with some signal besides repetition: the
   // original a spinner recycled may come after the salad and is not itself garbled.
+  // A sentence with a scanning error is broken by the scanner, whatever else it shows.
   std::vector<bool> bad(eligible.size());
   for (size_t k = 0; k < eligible.size(); ++k) {
-    bad[k] = sigs[k].score >= kBadSentence && sigs[k].score - sigs[k].repeat_score >= 0.5;
+    const Span span = doc.sentences()[eligible[k]].span;
+    const auto next_error = std::lower_bound(misread.begin(), misread.end(), span.offset);
+    const bool scanned_sentence = next_error != misread.end() && *next_error < span.end();
+    bad[k] = !scanned_sentence && sigs[k].score >= kBadSentence &&
+             sigs[k].score - sigs[k].repeat_score >= 0.5;
   }
   // Sliding windows: mark the evidence-carrying sentences of every window that passes.
   std::vector<bool> marked(eligible.size(), false);

@@ -63,3 +63,86 @@ TEST_CASE("ocr-noise degrades gracefully without a dictionary") {
   REQUIRE(found.size() == 1);
   CHECK(doc.slice(found[0].span) == "w|th tkrndl");
 }
+
+TEST_CASE("ocr-noise knows early-modern spelling") {
+  const std::string text =
+      "And hee did shew them the bloud upon the stone, which was onely seene by the publick, "
+      "for the maister of the house knockt at the doore and cometh in; vpon which they did "
+      "iudge him faine to ruine his sonne, and the theeves entred the countrey.";
+  CHECK(run_rule("garble/ocr-noise", text).empty());
+}
+
+TEST_CASE("ocr-noise reads the capitals and the tho of newspaper scans") {
+  const std::string text = "He said that aU the men of tho village shaU go, and tlio rest stay.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].fixes[0].edits[0].replacement == "all");
+  CHECK(found[1].fixes[0].edits[0].replacement == "the");
+  CHECK(found[2].fixes[0].edits[0].replacement == "shall");
+  CHECK(found[3].fixes[0].edits[0].replacement == "the");  // not "tho"
+  CHECK(found[0].severity == Severity::Information);
+  // "tho" after no preposition is the poet's "though".
+  CHECK(run_rule("garble/ocr-noise", "Tho weary, he walked on.").empty());
+}
+
+TEST_CASE("ocr-noise judges a word split at a line end whole, never its fragments") {
+  CHECK(run_rule("garble/ocr-noise", "They ob- tained the land and the num-\nbers grew.").size() ==
+        2);
+  const std::string text = "They ob- tained land, and the Gen-tleman came; they num-\nbered it.";
+  const auto joined = run_rule("garble/ocr-noise", text);
+  REQUIRE(joined.size() == 2);  // "Gen-tleman" is a word with a hyphen the printer kept
+  CHECK(covered(text, joined[0]) == "ob- tained");
+  CHECK(joined[0].fixes[0].edits[0].replacement == "obtained");  // never "tamed"
+  CHECK(joined[1].fixes[0].edits[0].replacement == "numbered");
+  // An unreadable joined word is reported as one error over both fragments.
+  const std::string noisy = "The qxzv- wtrk and tbe rest.";
+  const auto found = run_rule("garble/ocr-noise", noisy);
+  REQUIRE(found.size() == 2);
+  CHECK(covered(noisy, found[0]) == "qxzv- wtrk");
+}
+
+TEST_CASE("ocr-noise reports unknown words only beside other noise") {
+  CHECK(run_rule("garble/ocr-noise", "The quondrel sat in the garden all the day.").empty());
+  const std::string text = "The quondrel sat in tbe garden all the day.";
+  CHECK(flags(run_rule("garble/ocr-noise", text), text, "quondrel"));
+}
+
+TEST_CASE("ocr-noise bounds the repairs it tries") {
+  const Dictionary& dict = Dictionary::shared();
+  size_t tried = 0;
+  garble::ocr_repairs("chil" + std::string(120, 'i'), dict, tried);
+  CHECK(tried == 0);  // too long to be a misread word
+  garble::ocr_repairs("chil" + std::string(16, 'i'), dict, tried);
+  CHECK(tried <= 600);
+  CHECK(garble::ocr_repairs("tbe", dict, tried) == std::vector<std::string>{"the"});
+  CHECK(tried >= 1);
+}
+
+TEST_CASE("ocr-noise survives hostile input") {
+  // One 1 MB word, 100,000 hyphenated line breaks, digits and punctuation only, mixed scripts.
+  std::vector<Finding> found;
+  const Document one_word(std::string(1 << 20, 'x'), Language::PlainText);
+  garble::find_ocr_noise(one_word, Dictionary::shared(), found);
+  CHECK(found.size() <= 1);
+  std::string breaks;
+  for (int i = 0; i < 100000; ++i) breaks += "revo-\nlution ";
+  found.clear();
+  const Document hyphens(breaks, Language::PlainText);
+  garble::find_ocr_noise(hyphens, Dictionary::shared(), found);
+  CHECK(found.size() == 100000);
+  found.clear();
+  const Document digits("12,345 ... !!! 678.9 -- ;;; 0000 (1) [2] 1/2", Language::PlainText);
+  garble::find_ocr_noise(digits, Dictionary::shared(), found);
+  CHECK(found.empty());
+  found.clear();
+  const Document scripts("The Mosква and Αthens roads; the сity walls.", Language::PlainText);
+  garble::find_ocr_noise(scripts, Dictionary::shared(), found);
+  CHECK(found.empty());
+}
+
+TEST_CASE("ocr-noise leaves markup alone") {
+  const std::string text =
+      "The {{cite web|url=x|titel=Qxzv}} and [[Ibn al-Haytham|Alhazn]] wrote &amp; tbe rest; "
+      "<ref name=qwxz>ibid.</ref> so [#qwzx]_.";
+  for (const auto& f : run_rule("garble/ocr-noise", text)) CHECK(covered(text, f) == "tbe");
+}
