@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "rules/analysis.h"
+#include "rules/extract/dates.h"
 #include "rules/extract/people_intro.h"
 #include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
@@ -61,6 +62,8 @@ struct RawMention {
   uint32_t block = UINT32_MAX;
   uint32_t sentence = UINT32_MAX;
   bool sentence_initial = false;  // the name is the first word of its sentence
+  bool attributive = false;       // "the Walpole ministry"
+  bool in_passing = false;        // a surname whose only holder died long before the text's dates
 };
 
 struct LocalPerson {
@@ -74,11 +77,16 @@ struct LocalPerson {
 class PeopleExtractor {
  public:
   PeopleExtractor(const Analysis& analysis, PeopleFacts& out)
-      : doc_(analysis.doc()), kb_(analysis.kb()), text_(analysis.doc().prose()), out_(out) {}
+      : analysis_(analysis),
+        doc_(analysis.doc()),
+        kb_(analysis.kb()),
+        text_(analysis.doc().prose()),
+        out_(out) {}
 
   void run() {
     out_.kb_ = &kb_;
     words_ = split_name_words(text_);
+    collect_document_years();
     find_unknown_introductions();
     match_names();
     apply_context();
@@ -504,6 +512,16 @@ class PeopleExtractor {
       if (m.titled) {
         m.span = Span{words_[before].offset, m.name.end() - words_[before].offset};
       }
+      // "HMS Nelson", "in Marlborough", "the Walpole ministry": a ship, a place, an attribute.
+      if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {
+        const std::string previous = fold_word(text_, words_[before - 1]);
+        const bool bare_surname = m.form != MentionForm::FullName && !m.titled && !m.possessive;
+        if (is_ship_prefix(previous) || (bare_surname && is_place_preposition(previous))) {
+          keep[k] = false;
+          continue;
+        }
+        m.attributive = bare_surname && previous == "the";
+      }
       m.sentence = sentence_index(m.span.offset);
       m.block = block_index(m.span.offset);
       m.sentence_initial = is_sentence_initial(before);
@@ -562,6 +580,52 @@ class PeopleExtractor {
       if (starts(g)) return true;
     }
     return false;
+  }
+
+  // The years of the document's own dates, outside quotations and references.
+  void collect_document_years() {
+    for (const DateMention& d : analysis_.facts<DateFacts>().dates) {
+      if (d.value.year != 0 && !d.in_references && !d.in_quotation) {
+        document_years_.push_back(d.value.year);
+      }
+    }
+  }
+
+  // Where a person's life lies against the document's dates: within it when at least a quarter
+  // of them fall between ten years before their birth and thirty after their death; else
+  // mostly before their birth (Earlier: "Berlin" in a text about the 1840s is the city) or
+  // after their death (Later: "As Marx explained" in a text of 2005).
+  enum class Era { Within, Earlier, Later };
+  Era era_of(uint32_t person) const {
+    if (document_years_.empty() || person >= kb_.size()) return Era::Within;
+    const Person& p = kb_.people()[person];
+    if (!p.birth) return Era::Within;
+    const int born = p.birth->date.date.year;
+    const int died = p.death ? p.death->date.date.year : born + 100;
+    long within = 0;
+    long earlier = 0;
+    for (int year : document_years_) {
+      if (year < born - 10) {
+        ++earlier;
+      } else if (year <= died + 30) {
+        ++within;
+      }
+    }
+    const long later = static_cast<long>(document_years_.size()) - within - earlier;
+    if (within * 4 >= static_cast<long>(document_years_.size())) return Era::Within;
+    return earlier > later ? Era::Earlier : Era::Later;
+  }
+
+  // ", their eldest son", ", his sister" right after a name.
+  bool followed_by_relative_apposition(size_t end) const {
+    size_t pos = end;
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    if (pos >= text_.size() || text_[pos] != ',') return false;
+    auto it = std::lower_bound(words_.begin(), words_.end(), pos,
+                               [](const NameWord& w, size_t at) { return w.offset < at; });
+    if (it == words_.end() || it->offset - pos > 3) return false;
+    const std::string next = fold_word(text_, *it);
+    return next == "his" || next == "her" || next == "their";
   }
 
   struct Seen {
@@ -642,7 +706,11 @@ class PeopleExtractor {
             // "May", "Bush", "Anthony", "Hugo": a word or a first name as often as a surname.
             keep[k] = false;
           } else if (surnames.size() == 1 && !common_surname) {
-            chosen = surnames[0].person;
+            // The only holder of a surname: not before their time, and only named in passing
+            // (no date evidence) long after it.
+            const Era era = era_of(surnames[0].person);
+            if (era != Era::Earlier) chosen = surnames[0].person;
+            if (era == Era::Later) m.in_passing = true;
           }
           // Given-name candidates nobody introduced are not candidates at all.
           std::erase_if(cands, [&](const Candidate& c) {
@@ -654,6 +722,11 @@ class PeopleExtractor {
           std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
           if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
             keep[k] = false;
+            break;
+          }
+          // "Henry, their eldest son": a relative who shares the first name, someone else.
+          if (followed_by_relative_apposition(m.span.end())) {
+            cands.clear();
             break;
           }
           recency(mentioned);
@@ -730,6 +803,8 @@ class PeopleExtractor {
       pm.form = m.form;
       pm.possessive = m.possessive;
       pm.sentence = m.sentence;
+      pm.attributive = m.attributive;
+      pm.date_evidence = !m.attributive && !m.in_passing;
       if (resolved_[n] != UINT32_MAX) pm.person_id = id_of(resolved_[n]);
       for (const auto& c : m.candidates) {
         std::string id = id_of(c.person);
@@ -755,6 +830,7 @@ class PeopleExtractor {
                      });
   }
 
+  const Analysis& analysis_;
   const Document& doc_;
   const KnowledgeBase& kb_;
   std::string_view text_;
@@ -768,6 +844,7 @@ class PeopleExtractor {
   std::vector<size_t> last_word_;
   std::vector<size_t> kept_;        // indices into raw_ of the mentions that stand
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
+  std::vector<int> document_years_;
 };
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {

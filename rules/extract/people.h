@@ -30,6 +30,10 @@ struct PersonMention {
   MentionForm form = MentionForm::FullName;
   bool possessive = false;         // followed by ’s or 's
   uint32_t sentence = UINT32_MAX;  // index into Document::sentences(), UINT32_MAX outside one
+  bool attributive = false;        // "the Walpole ministry": the person names a thing, does not act
+  // False for a name the hover may show but no date finding may rest on: an attribute, or a bare
+  // surname whose only holder died long before the document's dates.
+  bool date_evidence = true;
 };
 
 // A person the text introduces with life dates, whether or not the knowledge base knows them.

@@ -158,7 +158,7 @@ TEST_CASE("a sentence that opens with a new name and \"was born\" introduces a p
 }
 
 TEST_CASE("a sentence-initial English word is no given name") {
-  PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Great Britain (1707–1800) stood.");
+  PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Soviet Union (1922–1991) stood.");
   CHECK(f.id_at("Trotsky") == "leon-trotsky");
   CHECK(f.id_at("Novak") == "george-novack");
   CHECK(f.facts().introduced.empty());
