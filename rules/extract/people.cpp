@@ -762,6 +762,18 @@ class PeopleExtractor {
     return b && (b->in_reference_section || b->kind == BlockKind::FootnoteDefinition);
   }
 
+  // "Louis XVI (1774–92)": a range without "born" or "died" that matches the years of one of
+  // the person's roles is a term of office, not a lifespan.
+  static bool is_term_of_office(const Person& person, const people_intro::StatedLife& life) {
+    if (life.explicit_keyword || !life.birth || !life.death) return false;
+    const int from = life.birth->date.date.year;
+    const int to = life.death->date.date.year;
+    return std::any_of(person.roles.begin(), person.roles.end(), [&](const Role& role) {
+      return role.from && role.to && std::abs(role.from->date.year - from) <= 1 &&
+             std::abs(role.to->date.year - to) <= 1;
+    });
+  }
+
   void find_known_introductions() {
     for (size_t n = 0; n < kept_.size(); ++n) {
       const uint32_t person = resolved_[n];
@@ -774,7 +786,7 @@ class PeopleExtractor {
       if (!life && !m.possessive && m.sentence_initial) {
         life = people_intro::read_life_verb(text_, m.name.end(), limit);
       }
-      if (!life) continue;
+      if (!life || is_term_of_office(kb_.people()[person], *life)) continue;
       IntroducedPerson intro;
       intro.person_id = kb_.people()[person].id;
       intro.name = std::string(doc_.slice(m.name));
@@ -898,38 +910,6 @@ const std::vector<DatedEvent>& PeopleFacts::events(std::string_view person_id) c
   return p ? p->events : kNone;
 }
 
-std::optional<LifeDates> PeopleFacts::life(std::string_view person_id) const {
-  LifeDates life;
-  const Person* p = person(person_id);
-  if (p) {
-    if (p->birth) {
-      life.birth = p->birth->date;
-      life.birth_place = p->birth->place;
-    }
-    if (p->death) {
-      life.death = p->death->date;
-      life.death_place = p->death->place;
-    }
-  }
-  bool stated = false;
-  for (const auto& intro : introduced) {
-    if (intro.person_id != person_id) continue;
-    stated = true;
-    if (intro.birth && !life.birth_from_text) {
-      life.birth = intro.birth;
-      life.birth_from_text = true;
-      life.birth_span = intro.birth_span;
-    }
-    if (intro.death && !life.death_from_text) {
-      life.death = intro.death;
-      life.death_from_text = true;
-      life.death_span = intro.death_span;
-    }
-  }
-  if (!p && !stated) return std::nullopt;
-  return life;
-}
-
 namespace {
 
 // True when a date the text states can be the knowledge base's date: equal at the precision
@@ -969,6 +949,44 @@ bool same_date(const PartialDate& text, const PartialDate& kb) {
 }
 
 }  // namespace
+
+std::optional<LifeDates> PeopleFacts::life(std::string_view person_id) const {
+  LifeDates life;
+  const Person* p = person(person_id);
+  if (p) {
+    if (p->birth) {
+      life.birth = p->birth->date;
+      life.birth_place = p->birth->place;
+    }
+    if (p->death) {
+      life.death = p->death->date;
+      life.death_place = p->death->place;
+    }
+  }
+  bool stated = false;
+  for (const auto& intro : introduced) {
+    if (intro.person_id != person_id) continue;
+    stated = true;
+    // A stated date that agrees with a more precise knowledge-base date ("born in 1879") leaves
+    // the full date in place, so ages are measured from the day.
+    auto agrees_coarser = [](const std::optional<PartialDate>& stated,
+                             const std::optional<LifeEvent>& known) {
+      return known && known->date.precision > stated->precision && same_date(*stated, known->date);
+    };
+    if (intro.birth && !life.birth_from_text && !(p && agrees_coarser(intro.birth, p->birth))) {
+      life.birth = intro.birth;
+      life.birth_from_text = true;
+      life.birth_span = intro.birth_span;
+    }
+    if (intro.death && !life.death_from_text && !(p && agrees_coarser(intro.death, p->death))) {
+      life.death = intro.death;
+      life.death_from_text = true;
+      life.death_span = intro.death_span;
+    }
+  }
+  if (!p && !stated) return std::nullopt;
+  return life;
+}
 
 std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
   std::vector<LifeDateConflict> out;

@@ -12,7 +12,7 @@ TEST_CASE("after-death flags acts after death and before birth") {
   const auto found = run_rule("date/after-death", text);
   REQUIRE(found.size() == 2);
   CHECK(found[0].message ==
-        "This sentence says Vladimir Lenin travelled in 1926, but he died in January 1924.");
+        "This sentence says Vladimir Lenin travelled in 1926, but he died on 21 January 1924.");
   CHECK(found[1].message ==
         "This sentence says Frida Kahlo met in 1901, but she was born on 6 July 1907.");
 }

@@ -74,7 +74,9 @@ TEST_CASE("born and died in running text") {
   CHECK(f.facts().life_date_conflicts().empty());
   auto life = f.facts().life("vladimir-lenin");
   REQUIRE(life);
-  CHECK(life->death_from_text);
+  // "January 1924" agrees with the knowledge base, whose full date stands.
+  CHECK(!life->death_from_text);
+  CHECK(iso(life->death) == "1924-01-21");
   CHECK(!life->birth_from_text);
   CHECK(iso(life->birth) == "1870-04-22");
 }
@@ -94,6 +96,24 @@ TEST_CASE("text dates that contradict the knowledge base are reported with both 
   CHECK(f.text().substr(conflicts[0].text_span.offset, conflicts[0].text_span.length) == "1880");
   // The text's date wins in the lifespan the date rules read.
   CHECK(iso(f.facts().life("leon-trotsky")->birth) == "1880");
+}
+
+TEST_CASE("a year that agrees with the knowledge base keeps its full date") {
+  PeopleFixture f("Leon Trotsky was born in 1879. He was assassinated at the age of 61.");
+  const auto life = f.facts().life("leon-trotsky");
+  REQUIRE(life);
+  CHECK(iso(life->birth) == "1879-11-07");  // ages count from the day, not from "1879"
+  CHECK_FALSE(life->birth_from_text);
+}
+
+TEST_CASE("a range after a ruler's name that matches a role is a term of office") {
+  PeopleFixture reign("Louis XVI (1774–92) summoned the Estates-General.");
+  CHECK(reign.facts().introduced.empty());
+  CHECK(reign.facts().life_date_conflicts().empty());
+  CHECK(iso(reign.facts().life("louis-xvi")->birth) == "1754-08-23");
+  // Any other range is read as a lifespan and compared with the knowledge base.
+  PeopleFixture life("Louis XVI (1754–1792) summoned the Estates-General.");
+  CHECK(life.facts().life_date_conflicts().size() == 1);
 }
 
 TEST_CASE("Old Style dates, approximate dates and namesakes are not contradictions") {
