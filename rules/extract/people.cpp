@@ -1013,19 +1013,38 @@ std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
     if (!any_compared || !any_close) continue;
     for (const auto& c : checks) {
       if (!c.stated || !c.known || same_date(*c.stated, c.known->date)) continue;
-      LifeDateConflict conflict;
-      conflict.person_id = p->id;
-      conflict.is_birth = c.is_birth;
-      conflict.text_date = *c.stated;
-      conflict.text_span = c.span;
-      conflict.kb_date = c.known->date;
-      conflict.kb_file = p->source_file;
-      conflict.kb_line = p->source_line;
-      conflict.kb_span = Span{p->source_offset, p->source_length};
-      out.push_back(std::move(conflict));
+      out.push_back(conflict_with(*p, c.is_birth, *c.stated, c.span));
     }
   }
   return out;
+}
+
+std::optional<LifeDateConflict> PeopleFacts::kb_conflict(std::string_view person_id, bool is_birth,
+                                                         const PartialDate& stated,
+                                                         Span span) const {
+  const Person* p = person(person_id);
+  if (!p) return std::nullopt;
+  const std::optional<LifeEvent>& known = is_birth ? p->birth : p->death;
+  // Dates far from the knowledge base's belong to a namesake, as in life_date_conflicts.
+  if (!known || std::abs(stated.date.year - known->date.date.year) > 5 ||
+      same_date(stated, known->date)) {
+    return std::nullopt;
+  }
+  return conflict_with(*p, is_birth, stated, span);
+}
+
+LifeDateConflict PeopleFacts::conflict_with(const Person& p, bool is_birth,
+                                            const PartialDate& stated, Span span) {
+  LifeDateConflict conflict;
+  conflict.person_id = p.id;
+  conflict.is_birth = is_birth;
+  conflict.text_date = stated;
+  conflict.text_span = span;
+  conflict.kb_date = (is_birth ? p.birth : p.death)->date;
+  conflict.kb_file = p.source_file;
+  conflict.kb_line = p.source_line;
+  conflict.kb_span = Span{p.source_offset, p.source_length};
+  return conflict;
 }
 
 }  // namespace histlint

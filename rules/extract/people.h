@@ -101,8 +101,15 @@ struct PeopleFacts {
   // Text-stated birth and death dates that the knowledge base contradicts (different day,
   // month or year at the precision both give; Old Style dates are compared as Old Style).
   std::vector<LifeDateConflict> life_date_conflicts() const;
+  // The same for a birth or death the text dates elsewhere ("Trotsky was murdered in 1939"):
+  // the conflict with the knowledge base, or nullopt when they agree, the knowledge base lacks
+  // the date, or the date is so far from it that a namesake is meant.
+  std::optional<LifeDateConflict> kb_conflict(std::string_view person_id, bool is_birth,
+                                              const PartialDate& stated, Span span) const;
 
  private:
+  static LifeDateConflict conflict_with(const Person& p, bool is_birth, const PartialDate& stated,
+                                        Span span);
   friend class PeopleExtractor;
   const KnowledgeBase* kb_ = nullptr;
   std::unordered_map<std::string, std::vector<uint32_t>> by_person_;  // id -> mention indices

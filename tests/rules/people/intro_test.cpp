@@ -208,5 +208,24 @@ TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge bas
   for (const auto& f : clean) CHECK(f.rule != "date/life-dates-mismatch");
 }
 
+TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
+  auto life_date_findings = [](const std::string& text) {
+    std::vector<std::string> messages;
+    for (const auto& f : analyze_text("t.md", text, Options{}, KnowledgeBase::bundled())) {
+      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
+    }
+    return messages;
+  };
+  const auto found = life_date_findings(
+      "Leon Trotsky lived in Coyoacán. In 1939 he was murdered there by an agent.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] ==
+        "This gives Leon Trotsky's death as 1939, but the people knowledge base has 21 August "
+        "1940.");
+  // The attack may precede a violent death by days; a namesake's dates are far off.
+  CHECK(life_date_findings("Leon Trotsky was assassinated on 20 August 1940.\n").empty());
+  CHECK(life_date_findings("In 1890 Lenin died in a village near Kazan.\n").empty());
+}
+
 }  // namespace
 }  // namespace histlint
