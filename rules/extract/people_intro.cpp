@@ -518,6 +518,10 @@ std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos
       }
     }
   }
+  if (!life.birth && !life.death && !after_brackets && p < limit && text[p] == ',') {
+    // An appositive: "George Monk, born 1608, created Duke of Albemarle, died 3 January 1670".
+    return read_life_verb(text, p + 1, limit);
+  }
   if (!life.birth && !life.death) return std::nullopt;
   return life;
 }

@@ -98,6 +98,22 @@ TEST_CASE("text dates that contradict the knowledge base are reported with both 
   CHECK(iso(f.facts().life("leon-trotsky")->birth) == "1880");
 }
 
+TEST_CASE("an appositive after a name states the life: \", born …, died …\"") {
+  PeopleFixture f(
+      "The fleet waited for George Monk, born 1608, made a duke in 1660, died 3 January 1676, "
+      "who held Scotland.");
+  REQUIRE(f.facts().introduced.size() == 1);
+  CHECK(f.facts().introduced[0].person_id == "george-monck");
+  CHECK(iso(f.facts().introduced[0].birth) == "1608");
+  CHECK(iso(f.facts().introduced[0].death) == "1676-01-03");
+  const auto conflicts = f.facts().life_date_conflicts();
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].kb_date.iso() == "1670-01-03");
+  // A comma that opens a clause states nothing.
+  PeopleFixture clause("George Monck, who marched south in 1660, was born in Devon.");
+  CHECK(clause.facts().introduced.empty());
+}
+
 TEST_CASE("a year that agrees with the knowledge base keeps its full date") {
   PeopleFixture f("Leon Trotsky was born in 1879. He was assassinated at the age of 61.");
   const auto life = f.facts().life("leon-trotsky");
