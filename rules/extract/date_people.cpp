@@ -310,6 +310,11 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
           sex = sex_of_noun(prose.substr(
               ref.span.offset, std::min(first_word_end, ref.span.end()) - ref.span.offset));
           if (sex == Sex::Unknown) sex = sex_of_noun(b.word);
+          if (sex == Sex::Unknown && b.punct == ',') {
+            // "his wife, Elizabeth Bourchier (1598–1665)": the noun before the comma.
+            const size_t comma = prose.rfind(',', ref.span.offset);
+            sex = sex_of_noun(before(prose, sentence.offset, comma).word);
+          }
         }
         ref.person_id = item.id;
       }

@@ -69,6 +69,12 @@ TEST_CASE("a pronoun never goes to a person of the other sex named by a kin noun
       "Robert Walpole married in 1700. His wife Catherine died in 1737. In 1738 he married "
       "again.");
   CHECK(reference_at(f, "he married") == "robert-walpole");
+  // The kin noun before a comma, for a wife the knowledge base lacks.
+  PeopleFixture apposition(
+      "Robert Walpole rose quickly. His wife, Margery Tallant (1680–1720), was a banker's "
+      "daughter. In 1730, he retired.");
+  CHECK(apposition.id_at("Margery Tallant") == "doc:margery-tallant");
+  CHECK(reference_at(apposition, "he retired") == "robert-walpole");
 }
 
 TEST_CASE("a pronoun does not cross a paragraph break unless it opens the paragraph") {
