@@ -242,9 +242,53 @@ class PeopleExtractor {
       auto life = people_intro::read_life_after_name(text_, name_end, limit);
       if (!life || !(life->explicit_keyword || (life->birth && life->death))) continue;
       if (!life->explicit_keyword && !is_given_name_like(folded.front())) continue;
-      add_local_person(first, last, key, *life);
+      if (!add_local_person(first, last, key, *life)) continue;
+      if (const auto apposition = people_intro::read_apposition(text_, life->end, limit)) {
+        out_.introduced.back().description = std::string(doc_.slice(*apposition));
+      }
     }
     find_unknown_subject_introductions();
+    find_unknown_apposition_introductions();
+  }
+
+  // "Anna Petrova, a seamstress from Tver, …": a name of two to four words the knowledge base
+  // lacks, its first word a given name, followed by an appositive saying what the person was.
+  void find_unknown_apposition_introductions() {
+    for (size_t i = 1; i < words_.size(); ++i) {
+      const NameWord& w = words_[i];
+      if (!w.capitalised || w.possessive || w.end() >= text_.size() || text_[w.end()] != ',') {
+        continue;
+      }
+      size_t first = i;
+      while (first > 0 && i - first < 3 && words_[first - 1].capitalised &&
+             continues_name(first - 1, first)) {
+        --first;
+      }
+      if (first == i || in_references(w.offset)) continue;
+      const size_t limit = sentence_end(w.offset);
+      const auto apposition = people_intro::read_apposition(text_, w.end(), limit);
+      if (!apposition) continue;
+      std::vector<std::string> folded;
+      for (size_t k = first; k <= i; ++k) folded.push_back(fold_word(text_, words_[k]));
+      // "Yesterday Anna Petrova, a seamstress": a sentence-initial word that is no given name.
+      if (i - first >= 2 && is_sentence_initial(first) && !is_given_name_like(folded.front())) {
+        ++first;
+        folded.erase(folded.begin());
+      }
+      if (!is_given_name_like(folded.front()) ||
+          std::any_of(folded.begin(), folded.end(),
+                      [](const std::string& f) { return is_event_noun(f); })) {
+        continue;
+      }
+      std::string key;
+      for (const auto& f : folded) key += (key.empty() ? "" : " ") + f;
+      std::vector<Candidate> known;
+      lookup(key, known);
+      if (!known.empty()) continue;  // known already, from the knowledge base or a date
+      if (add_local_person(first, i, key, people_intro::StatedLife{})) {
+        out_.introduced.back().description = std::string(doc_.slice(*apposition));
+      }
+    }
   }
 
   // "Nikolai Tverskoy was born in Tver on 2 March 1879": a name of two to four words opening a
@@ -295,13 +339,14 @@ class PeopleExtractor {
     return english.available() && !english.knows(folded);
   }
 
-  void add_local_person(size_t first, size_t last, const std::string& key,
+  // False when the person was introduced before: the first introduction stands.
+  bool add_local_person(size_t first, size_t last, const std::string& key,
                         const people_intro::StatedLife& life) {
     const Span name_span{words_[first].offset, words_[last].end() - words_[first].offset};
     std::string id = "doc:" + key;
     std::replace(id.begin(), id.end(), ' ', '-');
     for (const auto& p : local_) {
-      if (p.id == id) return;  // introduced twice: the first introduction stands
+      if (p.id == id) return false;
     }
     IntroducedPerson intro;
     intro.person_id = id;
@@ -337,6 +382,7 @@ class PeopleExtractor {
       person.initials.push_back(folded.substr(0, 1));
     }
     local_.push_back(std::move(person));
+    return true;
   }
 
   static void set_dates(IntroducedPerson& intro, const people_intro::StatedLife& life) {

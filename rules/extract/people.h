@@ -47,6 +47,7 @@ struct IntroducedPerson {
   std::optional<PartialDate> death;
   Span birth_span;  // where the text states each date (length 0 when not stated)
   Span death_span;
+  std::string description;  // an appositive, as written: "a seamstress from Tver"
 };
 
 // What is known of a person's life, from the knowledge base and the document together.
