@@ -58,10 +58,9 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     f.span = conflict.text_span;
     f.message = "This gives " + name + "'s " + event + " as " + conflict.text_date.display() +
                 ", but the people knowledge base has " + conflict.kb_date.display() + ".";
-    if (!conflict.kb_file.empty()) {
-      f.related.push_back(Related{
-          conflict.kb_file, conflict.kb_span,
-          "Knowledge-base entry for " + name + ": " + event + " " + conflict.kb_date.display()});
+    if (auto evidence = people.kb_evidence(conflict.person_id,
+                                           std::string(event) + " " + conflict.kb_date.display())) {
+      f.related.push_back(std::move(*evidence));
     }
     out.push_back(std::move(f));
   }

@@ -944,6 +944,14 @@ const Person* PeopleFacts::person(std::string_view person_id) const {
   return kb_ ? kb_->find(person_id) : nullptr;
 }
 
+std::optional<Related> PeopleFacts::kb_evidence(std::string_view person_id,
+                                                std::string_view fact) const {
+  const Person* p = person(person_id);
+  if (!p || p->source_file.empty()) return std::nullopt;
+  return Related{p->source_file, Span{p->source_offset, p->source_length},
+                 "Knowledge-base entry for " + p->name + ": " + std::string(fact)};
+}
+
 std::string PeopleFacts::display_name(std::string_view person_id) const {
   if (const Person* p = person(person_id)) return p->name;
   if (const IntroducedPerson* intro = introduction(person_id)) return intro->name;

@@ -96,6 +96,9 @@ struct PeopleFacts {
   const std::vector<DatedEvent>& events(std::string_view person_id) const;
   // Knowledge-base entry, or null for document-only people.
   const Person* person(std::string_view person_id) const;
+  // The knowledge-base entry as a finding's evidence ("Knowledge-base entry for Leon Trotsky:
+  // death 21 August 1940"), or nullopt for people the knowledge base lacks or that no file holds.
+  std::optional<Related> kb_evidence(std::string_view person_id, std::string_view fact) const;
   // Display name for any id this document resolved.
   std::string display_name(std::string_view person_id) const;
 

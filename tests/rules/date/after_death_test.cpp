@@ -43,3 +43,12 @@ TEST_CASE("after-death resolves pronouns to the last subject") {
   const std::string wrong = "Trotsky was outmaneuvered by Stalin. In 1955, he wrote a memoir.";
   CHECK(run_rule("date/after-death", wrong).size() == 1);
 }
+
+TEST_CASE("after-death cites the knowledge-base entry when the text gives no death date") {
+  const auto found = run_rule("date/after-death", "In 1926 Lenin travelled to Berlin.");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].related.size() == 1);
+  CHECK(found[0].related[0].path == "test-people.json");
+  CHECK(found[0].related[0].message ==
+        "Knowledge-base entry for Vladimir Lenin: death 21 January 1924");
+}
