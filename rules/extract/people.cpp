@@ -662,6 +662,20 @@ class PeopleExtractor {
     return earlier > later ? Era::Earlier : Era::Later;
   }
 
+  // "duke of marlborough", "3rd marquess of salisbury": a title and a place, no personal name.
+  static bool is_inherited_title(std::string_view key) {
+    const size_t of = key.find(" of ");
+    if (of == std::string_view::npos) return false;
+    std::string_view head = key.substr(0, of);
+    if (const size_t space = head.rfind(' '); space != std::string_view::npos) {
+      head = head.substr(space + 1);
+    }
+    static const std::unordered_set<std::string_view> kTitles = {
+        "duke",  "duchess",  "earl",  "countess", "marquess", "marquis", "viscount",
+        "baron", "baroness", "count", "prince",   "princess", "lord"};
+    return kTitles.count(head) > 0;
+  }
+
   // ", their eldest son", ", his sister" right after a name.
   bool followed_by_relative_apposition(size_t end) const {
     size_t pos = end;
@@ -723,6 +737,11 @@ class PeopleExtractor {
           } else {
             recency(established);
             if (established.count(cands[0].person)) chosen = cands[0].person;
+          }
+          // "Duke of Marlborough", "Earl of Orford": titles pass from holder to holder, so one
+          // names the knowledge base's holder only in that holder's era.
+          if (chosen && is_inherited_title(m.key) && era_of(*chosen) != Era::Within) {
+            chosen.reset();
           }
           break;
         }

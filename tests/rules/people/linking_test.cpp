@@ -50,6 +50,14 @@ TEST_CASE("a bare surname needs a holder of the document's era") {
   CHECK(reference_at(within, "Walpole") == "robert-walpole");
 }
 
+TEST_CASE("an inherited title names the knowledge base's holder only in their era") {
+  PeopleFixture own("In 1704 the Duke of Marlborough won at Blenheim.");
+  CHECK(own.id_at("Duke of Marlborough") == "duke-of-marlborough");
+  // A later duke: the same title, someone else.
+  PeopleFixture later("In 1884 and 1886 the Duke of Marlborough sold the family's pictures.");
+  CHECK(later.id_at("Duke of Marlborough").empty());
+}
+
 TEST_CASE("a first name followed by a relative's apposition is someone else") {
   PeopleFixture f(
       "Robert Walpole entered Parliament in 1701. Robert, their eldest son, died young. Robert "
