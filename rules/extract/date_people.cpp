@@ -255,14 +255,12 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         pending.push_back(
             {Span{pos, end - pos}, {}, true, p, p.grammatical_case == PronounCase::Possessive});
       } else if (utf8::is_upper(c) && end - pos > 1 && !is_determiner(word_before_run) &&
+                 is_subject_verb(after(prose, sentence.end(), end).word) &&
                  (pos != sentence.offset ||
                   (english.available() && !english.knows(fold_name(w))))) {
         // "During his life Stow was …": someone the knowledge base does not know acts here, and a
         // later "he" may be about him rather than about a person named before.
-        const Before next_word = after(prose, sentence.end(), end);
-        if (is_subject_verb(next_word.word)) {
-          pending.push_back({Span{pos, end - pos}, {}, false, Pronoun{}, false, true});
-        }
+        pending.push_back({Span{pos, end - pos}, {}, false, Pronoun{}, false, true});
       }
       previous_capitalised = utf8::is_upper(c) && p.sex == Sex::Unknown && !is_determiner(w);
       previous_word = w;

@@ -642,9 +642,13 @@ class PeopleExtractor {
   // mostly before their birth (Earlier: "Berlin" in a text about the 1840s is the city) or
   // after their death (Later: "As Marx explained" in a text of 2005).
   enum class Era { Within, Earlier, Later };
-  Era era_of(uint32_t person) const {
+  Era era_of(uint32_t person) {
     if (document_years_.empty() || person >= kb_.size()) return Era::Within;
-    const Person& p = kb_.people()[person];
+    if (auto it = era_cache_.find(person); it != era_cache_.end()) return it->second;
+    return era_cache_[person] = compute_era(kb_.people()[person]);
+  }
+
+  Era compute_era(const Person& p) const {
     if (!p.birth) return Era::Within;
     const int born = p.birth->date.date.year;
     const int died = p.death ? p.death->date.date.year : born + 100;
@@ -922,6 +926,7 @@ class PeopleExtractor {
   std::vector<size_t> kept_;        // indices into raw_ of the mentions that stand
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
   std::vector<int> document_years_;
+  std::unordered_map<uint32_t, Era> era_cache_;
 };
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
