@@ -579,6 +579,11 @@ class PeopleExtractor {
           adjacent_on_line(before - 1, before) &&
           (!is_sentence_initial(before - 1) ||
            is_given_name_like(fold_word(text_, words_[before - 1])))) {
+        // "Horace Walpole": a bare "Walpole" later is more likely him than the famous holder.
+        if (m.form == MentionForm::Short &&
+            is_given_name_like(fold_word(text_, words_[before - 1]))) {
+          strangers_.try_emplace(m.key, m.span.offset);
+        }
         keep[k] = false;
         continue;
       }
@@ -763,7 +768,14 @@ class PeopleExtractor {
               also_given_name = true;
             }
           }
-          if (it != established.end()) {
+          // Someone the knowledge base does not know was named with this surname first.
+          const auto stranger = strangers_.find(m.key);
+          const bool stranger_first =
+              stranger != strangers_.end() && stranger->second < m.span.offset &&
+              (it == established.end() || stranger->second > it->second.offset);
+          if (stranger_first) {
+            // Unresolved: the candidates stay for the hover.
+          } else if (it != established.end()) {
             if ((common_word || common_surname) && !same_block) {
               if (common_word && !m.titled) keep[k] = false;
             } else {
@@ -927,6 +939,9 @@ class PeopleExtractor {
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
   std::vector<int> document_years_;
   std::unordered_map<uint32_t, Era> era_cache_;
+  // Surnames the text gives to people the knowledge base lacks ("Horace Walpole"): the offset of
+  // the first such naming.
+  std::unordered_map<std::string, size_t> strangers_;
 };
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {

@@ -58,6 +58,17 @@ TEST_CASE("an inherited title names the knowledge base's holder only in their er
   CHECK(later.id_at("Duke of Marlborough").empty());
 }
 
+TEST_CASE("a surname the text gave to someone the KB lacks is not the famous holder's") {
+  PeopleFixture f("In 1740 Horace Walpole toured Italy. In 1747 Walpole bought a villa.");
+  CHECK(f.id_at("Walpole bought").empty());
+  CHECK(f.candidates_at("Walpole bought") == std::vector<std::string>{"robert-walpole"});
+  // Naming the famous holder in full afterwards settles it again.
+  PeopleFixture settled(
+      "In 1740 Horace Walpole toured Italy. In 1742 Robert Walpole resigned, and Walpole left "
+      "London.");
+  CHECK(settled.id_at("Walpole left") == "robert-walpole");
+}
+
 TEST_CASE("a first name followed by a relative's apposition is someone else") {
   PeopleFixture f(
       "Robert Walpole entered Parliament in 1701. Robert, their eldest son, died young. Robert "
