@@ -49,11 +49,21 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     if (life->death && c.date.first > interval_of(*life->death).last) {
       f.message = "This sentence says " + name + " " + verb + " in " + c.date.display() + ", but " +
                   std::string(pronoun_for(person)) + " died " + dated(*life->death) + ".";
-      if (life->death_from_text) f.related.push_back({"", life->death_span, "the death date"});
+      if (life->death_from_text) {
+        f.related.push_back({"", life->death_span, "the death date"});
+      } else if (auto evidence =
+                     people.kb_evidence(c.person_id, "death " + life->death->display())) {
+        f.related.push_back(std::move(*evidence));
+      }
     } else if (life->birth && c.date.last < interval_of(*life->birth).first) {
       f.message = "This sentence says " + name + " " + verb + " in " + c.date.display() + ", but " +
                   std::string(pronoun_for(person)) + " was born " + dated(*life->birth) + ".";
-      if (life->birth_from_text) f.related.push_back({"", life->birth_span, "the birth date"});
+      if (life->birth_from_text) {
+        f.related.push_back({"", life->birth_span, "the birth date"});
+      } else if (auto evidence =
+                     people.kb_evidence(c.person_id, "birth " + life->birth->display())) {
+        f.related.push_back(std::move(*evidence));
+      }
     } else {
       continue;
     }

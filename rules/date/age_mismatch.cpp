@@ -66,19 +66,6 @@ std::vector<Word> words_near(std::string_view prose, Span sentence, size_t offse
   return out;
 }
 
-// The death verb beside an age, if any ("assassinated"), else empty.
-std::string_view death_word_near(const Document& doc, const AgeMention& age) {
-  const Sentence& s = doc.sentences()[age.sentence];
-  for (const Word& w : words_near(doc.prose(), s.span, age.span.offset, 5, true)) {
-    if (is_birth_word(w.text)) return {};
-    if (is_death_word(w.text)) return w.text;
-  }
-  for (const Word& w : words_near(doc.prose(), s.span, age.span.end(), 3, false)) {
-    if (is_death_word(w.text)) return w.text;
-  }
-  return {};
-}
-
 // Words that bring in another person between a name and an age: "Trotsky met a student who
 // had joined at the age of 16", "Trotsky's son Sergei … at the age of 29".
 bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
@@ -96,6 +83,29 @@ bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
             "uncle",     "aunt",        "cousin",     "baby",       "infant",        "youth",
             "recruit"});
   });
+}
+
+// The death verb beside an age, if any ("assassinated"), else empty. Across "when" the age is
+// another clause's: "His father died when he was three" is the son's age at the father's death.
+std::string_view death_word_near(const Document& doc, const AgeMention& age) {
+  const Sentence& s = doc.sentences()[age.sentence];
+  // The age may itself open the clause: "when he was three".
+  const std::string_view age_first_word = doc.prose().substr(age.span.offset, 5);
+  bool across_clause = date_parse::equals_folded(age_first_word.substr(0, 4), "when") ||
+                       date_parse::equals_folded(age_first_word, "while");
+  for (const Word& w : words_near(doc.prose(), s.span, age.span.offset, 5, true)) {
+    if (is_birth_word(w.text)) return {};
+    if (is_death_word(w.text)) {
+      if (across_clause && mentions_someone_else(doc, s.span.offset, w.offset)) return {};
+      return w.text;
+    }
+    across_clause = across_clause || date_parse::equals_any_folded(
+                                         w.text, {"when", "while", "as", "after", "before"});
+  }
+  for (const Word& w : words_near(doc.prose(), s.span, age.span.end(), 3, false)) {
+    if (is_death_word(w.text)) return w.text;
+  }
+  return {};
 }
 
 // True when nothing brings in another person between a reference and the age.

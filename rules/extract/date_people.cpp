@@ -5,6 +5,8 @@
 #include "rules/analysis.h"
 #include "rules/extract/date_tokens.h"
 #include "rules/extract/people.h"
+#include "rules/kb/name_fold.h"
+#include "rules/text/dictionary.h"
 #include "rules/text/utf8.h"
 
 namespace histlint {
@@ -46,8 +48,8 @@ bool opens_clause(std::string_view w) {
           "today",   "still", "also",     "soon",   "whom",    "who",     "which"});
 }
 
-// What stands just before `offset` in the sentence: the previous word, or a punctuation mark,
-// or nothing at the sentence start.
+// What stands just before (or after) `offset` in the sentence: the word, or a punctuation
+// mark, or nothing at the sentence's edge.
 struct Before {
   std::string_view word;
   char32_t punct = 0;
@@ -75,27 +77,92 @@ Before before(std::string_view prose, size_t sentence_start, size_t offset) {
   return Before{{}, 0, true};
 }
 
+// The word right after `offset` when only spaces lie between (empty after punctuation).
+Before after(std::string_view prose, size_t sentence_end, size_t offset) {
+  size_t pos = offset;
+  size_t len = 0;
+  while (pos < sentence_end && utf8::is_space(utf8::decode(prose, pos, len))) pos += len;
+  if (pos >= sentence_end) return Before{{}, 0, true};
+  const char32_t c = utf8::decode(prose, pos, len);
+  if (!utf8::is_letter(c)) return Before{{}, c, false};
+  size_t end = pos;
+  while (end < sentence_end && utf8::is_letter(utf8::decode(prose, end, len))) end += len;
+  return Before{prose.substr(pos, end - pos), 0, false};
+}
+
+// A person a later pronoun may stand for: a name (resolved or not), an unknown capitalised
+// subject ("Stow was …"), or a pronoun already read (it carries its person along).
 struct Antecedent {
-  std::string_view id;  // empty: a name the knowledge base could not resolve
+  std::string_view id;  // empty: someone the knowledge base does not resolve
+  Sex sex = Sex::Unknown;
   uint32_t sentence = UINT32_MAX;
-  size_t offset = 0;
-  bool set = false;
+  uint32_t block = UINT32_MAX;
+  bool subject = false;
 };
 
-// The last person of each sex seen; people of unknown sex stand for either.
-struct Recent {
-  Antecedent male;
-  Antecedent female;
-  Antecedent unknown;
+// Nouns that give the sex of the name they stand before: "his wife Catherine", "her son Henry".
+Sex sex_of_noun(std::string_view w) {
+  using date_parse::equals_any_folded;
+  if (equals_any_folded(w, {"wife", "widow", "daughter", "sister", "mother", "niece", "aunt",
+                            "grandmother", "granddaughter", "bride", "mistress", "queen", "empress",
+                            "duchess", "countess", "princess", "lady", "mrs", "miss"})) {
+    return Sex::Female;
+  }
+  if (equals_any_folded(
+          w, {"husband", "widower", "son", "brother", "father", "nephew", "uncle", "grandfather",
+              "grandson", "king", "emperor", "duke", "earl", "prince", "lord", "sir", "mr"})) {
+    return Sex::Male;
+  }
+  return Sex::Unknown;
+}
 
-  void note(Sex sex, const Antecedent& a) {
-    (sex == Sex::Male ? male : sex == Sex::Female ? female : unknown) = a;
+// Words after which a capitalised word opening a clause reads as a verb's subject: "Stow was",
+// "Downing returned". Only the commonest, so that "Parliament sat" is rarely taken for a person.
+bool is_subject_verb(std::string_view w) {
+  if (w.size() >= 5 && w.substr(w.size() - 2) == "ed") return true;
+  return date_parse::equals_any_folded(
+      w, {"was",    "had",  "has",  "is",    "did",   "said", "says",  "wrote", "writes",
+          "became", "went", "took", "kept",  "made",  "gave", "lived", "died",  "left",
+          "came",   "saw",  "met",  "spent", "tells", "told", "calls"});
+}
+
+// Words before a capitalised word that make it a thing, not a person: "the Parliament was".
+bool is_determiner(std::string_view w) {
+  return date_parse::equals_any_folded(
+      w, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+          "my", "your", "whose", "every", "each", "no"});
+}
+
+// The pronouns' candidates, in text order.
+class Antecedents {
+ public:
+  void note(const Antecedent& a) { seen_.push_back(a); }
+
+  // The person a pronoun of `sex` at sentence `s` of `block` stands for: the subject of the
+  // previous clause or sentence before anyone else named there, never someone of the other sex,
+  // and never across a paragraph break unless the pronoun opens its paragraph. Null: nobody.
+  const Antecedent* resolve(Sex sex, uint32_t s, uint32_t block) const {
+    const bool opens_block = seen_.empty() || seen_.back().block != block;
+    const Antecedent* by_subject = nullptr;
+    const Antecedent* by_name = nullptr;
+    for (auto it = seen_.rbegin(); it != seen_.rend(); ++it) {
+      if (s - it->sentence > kPronounReach) break;
+      if (it->block != block && !opens_block) break;
+      if (it->sex != Sex::Unknown && it->sex != sex) continue;
+      if (!by_name) by_name = &*it;
+      if (it->subject) {
+        by_subject = &*it;
+        break;
+      }
+    }
+    if (by_subject && (!by_name || by_subject->sentence + 1 >= by_name->sentence)) {
+      return by_subject;
+    }
+    return by_name;
   }
-  const Antecedent* best(Sex sex) const {
-    const Antecedent& same = sex == Sex::Male ? male : female;
-    if (unknown.set && (!same.set || unknown.offset > same.offset)) return &unknown;
-    return same.set ? &same : nullptr;
-  }
+
+ private:
+  std::vector<Antecedent> seen_;
 };
 
 }  // namespace
@@ -123,21 +190,24 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
   SentencePeople out;
   out.first_reference.assign(sentences.size() + 1, 0);
 
-  Recent named;     // every person named
-  Recent subjects;  // people named or referred to as the subject of a clause
+  Antecedents antecedents;
   size_t next_mention = 0;
   struct Pending {
     Span span;
     std::string_view id;
-    bool is_pronoun;
+    bool is_pronoun = false;
     Pronoun pronoun;
-    bool possessive;
+    bool possessive = false;
+    bool unknown_subject = false;  // a capitalised word no one resolves, before a verb
+    bool antecedent_only = false;  // a name that is no date evidence: only a later pronoun's
   };
   std::vector<Pending> pending;
+  const Dictionary& english = Dictionary::shared();
 
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     out.first_reference[s] = static_cast<uint32_t>(out.references.size());
     const Span sentence = sentences[s].span;
+    const uint32_t block = sentences[s].block;
     pending.clear();
     while (next_mention < people.mentions.size() &&
            people.mentions[next_mention].span.offset < sentence.offset) {
@@ -146,12 +216,23 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
     size_t m = next_mention;
     // Names and pronouns of the sentence, in text order.
     size_t pos = sentence.offset;
+    std::string_view previous_word;
+    std::string_view word_before_run;
+    bool previous_capitalised = false;
     while (pos < sentence.end()) {
       if (m < people.mentions.size() && people.mentions[m].span.offset <= pos) {
         const PersonMention& mention = people.mentions[m++];
         if (mention.span.end() > sentence.end()) break;
-        pending.push_back({mention.span, mention.person_id, false, Pronoun{}, mention.possessive});
+        // A later pronoun may stand for the person behind "the Trotsky household", but a name
+        // that is no date evidence is no reference itself.
+        const std::string_view id = mention.date_evidence || mention.attributive
+                                        ? std::string_view(mention.person_id)
+                                        : std::string_view{};
+        pending.push_back({mention.span, id, false, Pronoun{}, mention.possessive, false,
+                           !mention.date_evidence});
         pos = std::max(pos, mention.span.end());
+        previous_word = {};
+        previous_capitalised = false;
         continue;
       }
       size_t len = 0;
@@ -167,11 +248,22 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         end += l;
       }
       const std::string_view w = prose.substr(pos, end - pos);
+      // The word before a run of capitalised words: "his First Symphony was" is a thing.
+      if (!utf8::is_upper(c) || !previous_capitalised) word_before_run = previous_word;
       const Pronoun p = pronoun_of(w);
       if (p.sex != Sex::Unknown) {
         pending.push_back(
             {Span{pos, end - pos}, {}, true, p, p.grammatical_case == PronounCase::Possessive});
+      } else if (utf8::is_upper(c) && end - pos > 1 && !is_determiner(word_before_run) &&
+                 is_subject_verb(after(prose, sentence.end(), end).word) &&
+                 (pos != sentence.offset ||
+                  (english.available() && !english.knows(fold_name(w))))) {
+        // "During his life Stow was …": someone the knowledge base does not know acts here, and a
+        // later "he" may be about him rather than about a person named before.
+        pending.push_back({Span{pos, end - pos}, {}, false, Pronoun{}, false, true});
       }
+      previous_capitalised = utf8::is_upper(c) && p.sex == Sex::Unknown && !is_determiner(w);
+      previous_word = w;
       pos = end;
     }
     next_mention = m;
@@ -188,8 +280,10 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
       // The subject: a name or he/she opening the sentence or a clause.
       const bool nominative =
           !item.is_pronoun || item.pronoun.grammatical_case == PronounCase::Nominative;
-      if (nominative && !ref.possessive) {
-        const Before b = before(prose, sentence.offset, ref.span.offset);
+      const Before b = before(prose, sentence.offset, ref.span.offset);
+      // An unknown capitalised subject may be a place ("Mexico offered Trotsky refuge"): it
+      // counts as someone named, never as the subject a pronoun prefers.
+      if (nominative && !ref.possessive && !item.unknown_subject) {
         const bool after_subject_and =
             date_parse::equals_folded(b.word, "and") && previous_in_subject_position;
         ref.subject = b.sentence_start || b.punct == ',' || b.punct == ';' || b.punct == '(' ||
@@ -200,29 +294,30 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
       previous_in_subject_position = ref.subject;
       Sex sex = item.pronoun.sex;
       if (item.is_pronoun) {
-        // The last subject of that sex is preferred ("Trotsky was outmaneuvered by Stalin. In
-        // 1927, he was thrown out"), unless another person was named since.
-        const Antecedent* by_subject = subjects.best(sex);
-        const Antecedent* by_name = named.best(sex);
-        const Antecedent* a = by_name;
-        if (by_subject && (!by_name || by_subject->sentence + 1 >= by_name->sentence)) {
-          a = by_subject;
-        }
-        if (!a || a->id.empty() || s - a->sentence > kPronounReach) continue;
-        ref.person_id = a->id;
+        // A pronoun whose person is unknown still stands for that person: the next "he" is
+        // about the same one, not about someone named in passing ("He was sent by Cromwell").
+        const Antecedent* a = antecedents.resolve(sex, s, block);
+        ref.person_id = a ? a->id : std::string_view{};
       } else {
+        // The sex the knowledge base gives, else the title or noun before the name ("his wife
+        // Catherine", "Mrs Shorter").
         const Person* person = item.id.empty() ? nullptr : people.person(item.id);
         sex = person ? person->sex : Sex::Unknown;
-        named.note(sex, Antecedent{item.id, s, item.span.offset, true});
-        if (item.id.empty()) {
-          // An unknown name still takes the place of earlier people as an antecedent.
-          if (ref.subject) subjects.note(sex, Antecedent{item.id, s, item.span.offset, true});
-          continue;
+        if (sex == Sex::Unknown && !item.unknown_subject) {
+          const size_t first_word_end = prose.find(' ', ref.span.offset);
+          sex = sex_of_noun(prose.substr(
+              ref.span.offset, std::min(first_word_end, ref.span.end()) - ref.span.offset));
+          if (sex == Sex::Unknown) sex = sex_of_noun(b.word);
+          if (sex == Sex::Unknown && b.punct == ',') {
+            // "his wife, Elizabeth Bourchier (1598–1665)": the noun before the comma.
+            const size_t comma = prose.rfind(',', ref.span.offset);
+            sex = sex_of_noun(before(prose, sentence.offset, comma).word);
+          }
         }
         ref.person_id = item.id;
       }
-      if (ref.subject) subjects.note(sex, Antecedent{ref.person_id, s, ref.span.offset, true});
-      out.references.push_back(ref);
+      antecedents.note(Antecedent{ref.person_id, sex, s, block, ref.subject});
+      if (!ref.person_id.empty() && !item.antecedent_only) out.references.push_back(ref);
     }
   }
   out.first_reference[sentences.size()] = static_cast<uint32_t>(out.references.size());

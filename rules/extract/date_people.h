@@ -1,6 +1,6 @@
 // Who each sentence is about, for linking ages, events and anniversaries to people: the people
-// named in it (from PeopleFacts) and the pronouns he/him/his/she/her resolved back to the last
-// person of that sex named shortly before.
+// named in it (from PeopleFacts) and the pronouns he/him/his/she/her resolved to the subject of
+// the previous clause or sentence, within the paragraph, never to a person of the other sex.
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "rules/analysis.h"
+#include "rules/extract/dates.h"
 #include "rules/extract/people_intro.h"
 #include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
@@ -61,6 +62,8 @@ struct RawMention {
   uint32_t block = UINT32_MAX;
   uint32_t sentence = UINT32_MAX;
   bool sentence_initial = false;  // the name is the first word of its sentence
+  bool attributive = false;       // "the Walpole ministry"
+  bool in_passing = false;        // a surname whose only holder died long before the text's dates
 };
 
 struct LocalPerson {
@@ -74,11 +77,16 @@ struct LocalPerson {
 class PeopleExtractor {
  public:
   PeopleExtractor(const Analysis& analysis, PeopleFacts& out)
-      : doc_(analysis.doc()), kb_(analysis.kb()), text_(analysis.doc().prose()), out_(out) {}
+      : analysis_(analysis),
+        doc_(analysis.doc()),
+        kb_(analysis.kb()),
+        text_(analysis.doc().prose()),
+        out_(out) {}
 
   void run() {
     out_.kb_ = &kb_;
     words_ = split_name_words(text_);
+    collect_document_years();
     find_unknown_introductions();
     match_names();
     apply_context();
@@ -234,9 +242,53 @@ class PeopleExtractor {
       auto life = people_intro::read_life_after_name(text_, name_end, limit);
       if (!life || !(life->explicit_keyword || (life->birth && life->death))) continue;
       if (!life->explicit_keyword && !is_given_name_like(folded.front())) continue;
-      add_local_person(first, last, key, *life);
+      if (!add_local_person(first, last, key, *life)) continue;
+      if (const auto apposition = people_intro::read_apposition(text_, life->end, limit)) {
+        out_.introduced.back().description = std::string(doc_.slice(*apposition));
+      }
     }
     find_unknown_subject_introductions();
+    find_unknown_apposition_introductions();
+  }
+
+  // "Anna Petrova, a seamstress from Tver, …": a name of two to four words the knowledge base
+  // lacks, its first word a given name, followed by an appositive saying what the person was.
+  void find_unknown_apposition_introductions() {
+    for (size_t i = 1; i < words_.size(); ++i) {
+      const NameWord& w = words_[i];
+      if (!w.capitalised || w.possessive || w.end() >= text_.size() || text_[w.end()] != ',') {
+        continue;
+      }
+      size_t first = i;
+      while (first > 0 && i - first < 3 && words_[first - 1].capitalised &&
+             continues_name(first - 1, first)) {
+        --first;
+      }
+      if (first == i || in_references(w.offset)) continue;
+      const size_t limit = sentence_end(w.offset);
+      const auto apposition = people_intro::read_apposition(text_, w.end(), limit);
+      if (!apposition) continue;
+      std::vector<std::string> folded;
+      for (size_t k = first; k <= i; ++k) folded.push_back(fold_word(text_, words_[k]));
+      // "Yesterday Anna Petrova, a seamstress": a sentence-initial word that is no given name.
+      if (i - first >= 2 && is_sentence_initial(first) && !is_given_name_like(folded.front())) {
+        ++first;
+        folded.erase(folded.begin());
+      }
+      if (!is_given_name_like(folded.front()) ||
+          std::any_of(folded.begin(), folded.end(),
+                      [](const std::string& f) { return is_event_noun(f); })) {
+        continue;
+      }
+      std::string key;
+      for (const auto& f : folded) key += (key.empty() ? "" : " ") + f;
+      std::vector<Candidate> known;
+      lookup(key, known);
+      if (!known.empty()) continue;  // known already, from the knowledge base or a date
+      if (add_local_person(first, i, key, people_intro::StatedLife{})) {
+        out_.introduced.back().description = std::string(doc_.slice(*apposition));
+      }
+    }
   }
 
   // "Nikolai Tverskoy was born in Tver on 2 March 1879": a name of two to four words opening a
@@ -287,13 +339,14 @@ class PeopleExtractor {
     return english.available() && !english.knows(folded);
   }
 
-  void add_local_person(size_t first, size_t last, const std::string& key,
+  // False when the person was introduced before: the first introduction stands.
+  bool add_local_person(size_t first, size_t last, const std::string& key,
                         const people_intro::StatedLife& life) {
     const Span name_span{words_[first].offset, words_[last].end() - words_[first].offset};
     std::string id = "doc:" + key;
     std::replace(id.begin(), id.end(), ' ', '-');
     for (const auto& p : local_) {
-      if (p.id == id) return;  // introduced twice: the first introduction stands
+      if (p.id == id) return false;
     }
     IntroducedPerson intro;
     intro.person_id = id;
@@ -329,6 +382,7 @@ class PeopleExtractor {
       person.initials.push_back(folded.substr(0, 1));
     }
     local_.push_back(std::move(person));
+    return true;
   }
 
   static void set_dates(IntroducedPerson& intro, const people_intro::StatedLife& life) {
@@ -504,6 +558,16 @@ class PeopleExtractor {
       if (m.titled) {
         m.span = Span{words_[before].offset, m.name.end() - words_[before].offset};
       }
+      // "HMS Nelson", "in Marlborough", "the Walpole ministry": a ship, a place, an attribute.
+      if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {
+        const std::string previous = fold_word(text_, words_[before - 1]);
+        const bool bare_surname = m.form != MentionForm::FullName && !m.titled && !m.possessive;
+        if (is_ship_prefix(previous) || (bare_surname && is_place_preposition(previous))) {
+          keep[k] = false;
+          continue;
+        }
+        m.attributive = bare_surname && previous == "the";
+      }
       m.sentence = sentence_index(m.span.offset);
       m.block = block_index(m.span.offset);
       m.sentence_initial = is_sentence_initial(before);
@@ -515,6 +579,11 @@ class PeopleExtractor {
           adjacent_on_line(before - 1, before) &&
           (!is_sentence_initial(before - 1) ||
            is_given_name_like(fold_word(text_, words_[before - 1])))) {
+        // "Horace Walpole": a bare "Walpole" later is more likely him than the famous holder.
+        if (m.form == MentionForm::Short &&
+            is_given_name_like(fold_word(text_, words_[before - 1]))) {
+          strangers_.try_emplace(m.key, m.span.offset);
+        }
         keep[k] = false;
         continue;
       }
@@ -562,6 +631,70 @@ class PeopleExtractor {
       if (starts(g)) return true;
     }
     return false;
+  }
+
+  // The years of the document's own dates, outside quotations and references.
+  void collect_document_years() {
+    for (const DateMention& d : analysis_.facts<DateFacts>().dates) {
+      if (d.value.year != 0 && !d.in_references && !d.in_quotation) {
+        document_years_.push_back(d.value.year);
+      }
+    }
+  }
+
+  // Where a person's life lies against the document's dates: within it when at least a quarter
+  // of them fall between ten years before their birth and thirty after their death; else
+  // mostly before their birth (Earlier: "Berlin" in a text about the 1840s is the city) or
+  // after their death (Later: "As Marx explained" in a text of 2005).
+  enum class Era { Within, Earlier, Later };
+  Era era_of(uint32_t person) {
+    if (document_years_.empty() || person >= kb_.size()) return Era::Within;
+    if (auto it = era_cache_.find(person); it != era_cache_.end()) return it->second;
+    return era_cache_[person] = compute_era(kb_.people()[person]);
+  }
+
+  Era compute_era(const Person& p) const {
+    if (!p.birth) return Era::Within;
+    const int born = p.birth->date.date.year;
+    const int died = p.death ? p.death->date.date.year : born + 100;
+    long within = 0;
+    long earlier = 0;
+    for (int year : document_years_) {
+      if (year < born - 10) {
+        ++earlier;
+      } else if (year <= died + 30) {
+        ++within;
+      }
+    }
+    const long later = static_cast<long>(document_years_.size()) - within - earlier;
+    if (within * 4 >= static_cast<long>(document_years_.size())) return Era::Within;
+    return earlier > later ? Era::Earlier : Era::Later;
+  }
+
+  // "duke of marlborough", "3rd marquess of salisbury": a title and a place, no personal name.
+  static bool is_inherited_title(std::string_view key) {
+    const size_t of = key.find(" of ");
+    if (of == std::string_view::npos) return false;
+    std::string_view head = key.substr(0, of);
+    if (const size_t space = head.rfind(' '); space != std::string_view::npos) {
+      head = head.substr(space + 1);
+    }
+    static const std::unordered_set<std::string_view> kTitles = {
+        "duke",  "duchess",  "earl",  "countess", "marquess", "marquis", "viscount",
+        "baron", "baroness", "count", "prince",   "princess", "lord"};
+    return kTitles.count(head) > 0;
+  }
+
+  // ", their eldest son", ", his sister" right after a name.
+  bool followed_by_relative_apposition(size_t end) const {
+    size_t pos = end;
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    if (pos >= text_.size() || text_[pos] != ',') return false;
+    auto it = std::lower_bound(words_.begin(), words_.end(), pos,
+                               [](const NameWord& w, size_t at) { return w.offset < at; });
+    if (it == words_.end() || it->offset - pos > 3) return false;
+    const std::string next = fold_word(text_, *it);
+    return next == "his" || next == "her" || next == "their";
   }
 
   struct Seen {
@@ -614,6 +747,11 @@ class PeopleExtractor {
             recency(established);
             if (established.count(cands[0].person)) chosen = cands[0].person;
           }
+          // "Duke of Marlborough", "Earl of Orford": titles pass from holder to holder, so one
+          // names the knowledge base's holder only in that holder's era.
+          if (chosen && is_inherited_title(m.key) && era_of(*chosen) != Era::Within) {
+            chosen.reset();
+          }
           break;
         }
         case MentionForm::Short: {
@@ -630,7 +768,14 @@ class PeopleExtractor {
               also_given_name = true;
             }
           }
-          if (it != established.end()) {
+          // Someone the knowledge base does not know was named with this surname first.
+          const auto stranger = strangers_.find(m.key);
+          const bool stranger_first =
+              stranger != strangers_.end() && stranger->second < m.span.offset &&
+              (it == established.end() || stranger->second > it->second.offset);
+          if (stranger_first) {
+            // Unresolved: the candidates stay for the hover.
+          } else if (it != established.end()) {
             if ((common_word || common_surname) && !same_block) {
               if (common_word && !m.titled) keep[k] = false;
             } else {
@@ -642,7 +787,11 @@ class PeopleExtractor {
             // "May", "Bush", "Anthony", "Hugo": a word or a first name as often as a surname.
             keep[k] = false;
           } else if (surnames.size() == 1 && !common_surname) {
-            chosen = surnames[0].person;
+            // The only holder of a surname: not before their time, and only named in passing
+            // (no date evidence) long after it.
+            const Era era = era_of(surnames[0].person);
+            if (era != Era::Earlier) chosen = surnames[0].person;
+            if (era == Era::Later) m.in_passing = true;
           }
           // Given-name candidates nobody introduced are not candidates at all.
           std::erase_if(cands, [&](const Candidate& c) {
@@ -654,6 +803,11 @@ class PeopleExtractor {
           std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
           if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
             keep[k] = false;
+            break;
+          }
+          // "Henry, their eldest son": a relative who shares the first name, someone else.
+          if (followed_by_relative_apposition(m.span.end())) {
+            cands.clear();
             break;
           }
           recency(mentioned);
@@ -689,6 +843,18 @@ class PeopleExtractor {
     return b && (b->in_reference_section || b->kind == BlockKind::FootnoteDefinition);
   }
 
+  // "Louis XVI (1774–92)": a range without "born" or "died" that matches the years of one of
+  // the person's roles is a term of office, not a lifespan.
+  static bool is_term_of_office(const Person& person, const people_intro::StatedLife& life) {
+    if (life.explicit_keyword || !life.birth || !life.death) return false;
+    const int from = life.birth->date.date.year;
+    const int to = life.death->date.date.year;
+    return std::any_of(person.roles.begin(), person.roles.end(), [&](const Role& role) {
+      return role.from && role.to && std::abs(role.from->date.year - from) <= 1 &&
+             std::abs(role.to->date.year - to) <= 1;
+    });
+  }
+
   void find_known_introductions() {
     for (size_t n = 0; n < kept_.size(); ++n) {
       const uint32_t person = resolved_[n];
@@ -701,7 +867,7 @@ class PeopleExtractor {
       if (!life && !m.possessive && m.sentence_initial) {
         life = people_intro::read_life_verb(text_, m.name.end(), limit);
       }
-      if (!life) continue;
+      if (!life || is_term_of_office(kb_.people()[person], *life)) continue;
       IntroducedPerson intro;
       intro.person_id = kb_.people()[person].id;
       intro.name = std::string(doc_.slice(m.name));
@@ -730,6 +896,8 @@ class PeopleExtractor {
       pm.form = m.form;
       pm.possessive = m.possessive;
       pm.sentence = m.sentence;
+      pm.attributive = m.attributive;
+      pm.date_evidence = !m.attributive && !m.in_passing;
       if (resolved_[n] != UINT32_MAX) pm.person_id = id_of(resolved_[n]);
       for (const auto& c : m.candidates) {
         std::string id = id_of(c.person);
@@ -755,6 +923,7 @@ class PeopleExtractor {
                      });
   }
 
+  const Analysis& analysis_;
   const Document& doc_;
   const KnowledgeBase& kb_;
   std::string_view text_;
@@ -768,6 +937,11 @@ class PeopleExtractor {
   std::vector<size_t> last_word_;
   std::vector<size_t> kept_;        // indices into raw_ of the mentions that stand
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
+  std::vector<int> document_years_;
+  std::unordered_map<uint32_t, Era> era_cache_;
+  // Surnames the text gives to people the knowledge base lacks ("Horace Walpole"): the offset of
+  // the first such naming.
+  std::unordered_map<std::string, size_t> strangers_;
 };
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
@@ -809,6 +983,14 @@ const Person* PeopleFacts::person(std::string_view person_id) const {
   return kb_ ? kb_->find(person_id) : nullptr;
 }
 
+std::optional<Related> PeopleFacts::kb_evidence(std::string_view person_id,
+                                                std::string_view fact) const {
+  const Person* p = person(person_id);
+  if (!p || p->source_file.empty()) return std::nullopt;
+  return Related{p->source_file, Span{p->source_offset, p->source_length},
+                 "Knowledge-base entry for " + p->name + ": " + std::string(fact)};
+}
+
 std::string PeopleFacts::display_name(std::string_view person_id) const {
   if (const Person* p = person(person_id)) return p->name;
   if (const IntroducedPerson* intro = introduction(person_id)) return intro->name;
@@ -819,38 +1001,6 @@ const std::vector<DatedEvent>& PeopleFacts::events(std::string_view person_id) c
   static const std::vector<DatedEvent> kNone;
   const Person* p = person(person_id);
   return p ? p->events : kNone;
-}
-
-std::optional<LifeDates> PeopleFacts::life(std::string_view person_id) const {
-  LifeDates life;
-  const Person* p = person(person_id);
-  if (p) {
-    if (p->birth) {
-      life.birth = p->birth->date;
-      life.birth_place = p->birth->place;
-    }
-    if (p->death) {
-      life.death = p->death->date;
-      life.death_place = p->death->place;
-    }
-  }
-  bool stated = false;
-  for (const auto& intro : introduced) {
-    if (intro.person_id != person_id) continue;
-    stated = true;
-    if (intro.birth && !life.birth_from_text) {
-      life.birth = intro.birth;
-      life.birth_from_text = true;
-      life.birth_span = intro.birth_span;
-    }
-    if (intro.death && !life.death_from_text) {
-      life.death = intro.death;
-      life.death_from_text = true;
-      life.death_span = intro.death_span;
-    }
-  }
-  if (!p && !stated) return std::nullopt;
-  return life;
 }
 
 namespace {
@@ -893,6 +1043,44 @@ bool same_date(const PartialDate& text, const PartialDate& kb) {
 
 }  // namespace
 
+std::optional<LifeDates> PeopleFacts::life(std::string_view person_id) const {
+  LifeDates life;
+  const Person* p = person(person_id);
+  if (p) {
+    if (p->birth) {
+      life.birth = p->birth->date;
+      life.birth_place = p->birth->place;
+    }
+    if (p->death) {
+      life.death = p->death->date;
+      life.death_place = p->death->place;
+    }
+  }
+  bool stated = false;
+  for (const auto& intro : introduced) {
+    if (intro.person_id != person_id) continue;
+    stated = true;
+    // A stated date that agrees with a more precise knowledge-base date ("born in 1879") leaves
+    // the full date in place, so ages are measured from the day.
+    auto agrees_coarser = [](const std::optional<PartialDate>& stated,
+                             const std::optional<LifeEvent>& known) {
+      return known && known->date.precision > stated->precision && same_date(*stated, known->date);
+    };
+    if (intro.birth && !life.birth_from_text && !(p && agrees_coarser(intro.birth, p->birth))) {
+      life.birth = intro.birth;
+      life.birth_from_text = true;
+      life.birth_span = intro.birth_span;
+    }
+    if (intro.death && !life.death_from_text && !(p && agrees_coarser(intro.death, p->death))) {
+      life.death = intro.death;
+      life.death_from_text = true;
+      life.death_span = intro.death_span;
+    }
+  }
+  if (!p && !stated) return std::nullopt;
+  return life;
+}
+
 std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
   std::vector<LifeDateConflict> out;
   for (const auto& intro : introduced) {
@@ -918,19 +1106,38 @@ std::vector<LifeDateConflict> PeopleFacts::life_date_conflicts() const {
     if (!any_compared || !any_close) continue;
     for (const auto& c : checks) {
       if (!c.stated || !c.known || same_date(*c.stated, c.known->date)) continue;
-      LifeDateConflict conflict;
-      conflict.person_id = p->id;
-      conflict.is_birth = c.is_birth;
-      conflict.text_date = *c.stated;
-      conflict.text_span = c.span;
-      conflict.kb_date = c.known->date;
-      conflict.kb_file = p->source_file;
-      conflict.kb_line = p->source_line;
-      conflict.kb_span = Span{p->source_offset, p->source_length};
-      out.push_back(std::move(conflict));
+      out.push_back(conflict_with(*p, c.is_birth, *c.stated, c.span));
     }
   }
   return out;
+}
+
+std::optional<LifeDateConflict> PeopleFacts::kb_conflict(std::string_view person_id, bool is_birth,
+                                                         const PartialDate& stated,
+                                                         Span span) const {
+  const Person* p = person(person_id);
+  if (!p) return std::nullopt;
+  const std::optional<LifeEvent>& known = is_birth ? p->birth : p->death;
+  // Dates far from the knowledge base's belong to a namesake, as in life_date_conflicts.
+  if (!known || std::abs(stated.date.year - known->date.date.year) > 5 ||
+      same_date(stated, known->date)) {
+    return std::nullopt;
+  }
+  return conflict_with(*p, is_birth, stated, span);
+}
+
+LifeDateConflict PeopleFacts::conflict_with(const Person& p, bool is_birth,
+                                            const PartialDate& stated, Span span) {
+  LifeDateConflict conflict;
+  conflict.person_id = p.id;
+  conflict.is_birth = is_birth;
+  conflict.text_date = stated;
+  conflict.text_span = span;
+  conflict.kb_date = (is_birth ? p.birth : p.death)->date;
+  conflict.kb_file = p.source_file;
+  conflict.kb_line = p.source_line;
+  conflict.kb_span = Span{p.source_offset, p.source_length};
+  return conflict;
 }
 
 }  // namespace histlint

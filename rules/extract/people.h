@@ -30,6 +30,10 @@ struct PersonMention {
   MentionForm form = MentionForm::FullName;
   bool possessive = false;         // followed by ’s or 's
   uint32_t sentence = UINT32_MAX;  // index into Document::sentences(), UINT32_MAX outside one
+  bool attributive = false;        // "the Walpole ministry": the person names a thing, does not act
+  // False for a name the hover may show but no date finding may rest on: an attribute, or a bare
+  // surname whose only holder died long before the document's dates.
+  bool date_evidence = true;
 };
 
 // A person the text introduces with life dates, whether or not the knowledge base knows them.
@@ -43,6 +47,7 @@ struct IntroducedPerson {
   std::optional<PartialDate> death;
   Span birth_span;  // where the text states each date (length 0 when not stated)
   Span death_span;
+  std::string description;  // an appositive, as written: "a seamstress from Tver"
 };
 
 // What is known of a person's life, from the knowledge base and the document together.
@@ -91,14 +96,24 @@ struct PeopleFacts {
   const std::vector<DatedEvent>& events(std::string_view person_id) const;
   // Knowledge-base entry, or null for document-only people.
   const Person* person(std::string_view person_id) const;
+  // The knowledge-base entry as a finding's evidence ("Knowledge-base entry for Leon Trotsky:
+  // death 21 August 1940"), or nullopt for people the knowledge base lacks or that no file holds.
+  std::optional<Related> kb_evidence(std::string_view person_id, std::string_view fact) const;
   // Display name for any id this document resolved.
   std::string display_name(std::string_view person_id) const;
 
   // Text-stated birth and death dates that the knowledge base contradicts (different day,
   // month or year at the precision both give; Old Style dates are compared as Old Style).
   std::vector<LifeDateConflict> life_date_conflicts() const;
+  // The same for a birth or death the text dates elsewhere ("Trotsky was murdered in 1939"):
+  // the conflict with the knowledge base, or nullopt when they agree, the knowledge base lacks
+  // the date, or the date is so far from it that a namesake is meant.
+  std::optional<LifeDateConflict> kb_conflict(std::string_view person_id, bool is_birth,
+                                              const PartialDate& stated, Span span) const;
 
  private:
+  static LifeDateConflict conflict_with(const Person& p, bool is_birth, const PartialDate& stated,
+                                        Span span);
   friend class PeopleExtractor;
   const KnowledgeBase* kb_ = nullptr;
   std::unordered_map<std::string, std::vector<uint32_t>> by_person_;  // id -> mention indices

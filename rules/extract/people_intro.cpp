@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "rules/extract/calendar.h"
 #include "rules/kb/name_fold.h"
@@ -518,6 +519,10 @@ std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos
       }
     }
   }
+  if (!life.birth && !life.death && !after_brackets && p < limit && text[p] == ',') {
+    // An appositive: "George Monk, born 1608, created Duke of Albemarle, died 3 January 1670".
+    return read_life_verb(text, p + 1, limit);
+  }
   if (!life.birth && !life.death) return std::nullopt;
   return life;
 }
@@ -572,6 +577,67 @@ std::optional<StatedLife> read_life_verb(std::string_view text, size_t pos, size
     }
   }
   return life;
+}
+
+namespace {
+
+// A noun for a kind of person: "seamstress", "merchant", "painter", "widow".
+bool is_person_noun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "widow", "priest", "monk",    "nun",     "soldier",  "student", "peasant", "merchant",
+      "clerk", "poet",   "servant", "officer", "chemist",  "agent",   "cousin",  "daughter",
+      "son",   "wife",   "husband", "nephew",  "niece",    "friend",  "lawyer",  "doctor",
+      "nurse", "smith",  "maid",    "tailor",  "minister", "bishop",  "cook",    "architect",
+      "aunt",  "uncle",  "child",   "brother", "sister",   "mother",  "father"};
+  static const std::unordered_set<std::string_view> kNotPeople = {
+      "river",  "center",  "centre", "border",  "corner",  "water",   "quarter", "tower",
+      "harbor", "harbour", "manor",  "chamber", "theater", "theatre", "order",   "letter",
+      "paper",  "number",  "matter", "winter",  "summer",  "power",   "silver",  "copper"};
+  if (kNouns.count(w)) return true;
+  if (kNotPeople.count(w)) return false;
+  auto ends = [&](std::string_view tail) {
+    return w.size() > tail.size() + 2 && w.substr(w.size() - tail.size()) == tail;
+  };
+  return ends("er") || ends("or") || ends("ist") || ends("ess") || ends("ian") || ends("man") ||
+         ends("woman");
+}
+
+}  // namespace
+
+std::optional<Span> read_apposition(std::string_view text, size_t pos, size_t limit) {
+  limit = std::min({limit, text.size(), pos + 200});
+  size_t p = skip_spaces(text, pos, limit);
+  if (p >= limit || text[p] != ',') return std::nullopt;
+  const size_t start = skip_spaces(text, p + 1, limit);
+  size_t q = start;
+  bool article = false;
+  for (std::string_view a : {"a", "an"}) {
+    if (keyword_at(text, q, limit, a)) {
+      article = true;
+      q += a.size();
+      break;
+    }
+  }
+  if (!article) return std::nullopt;
+  // Up to the next clause mark; a person noun among the first four words, all in lower case.
+  size_t end = q;
+  bool person = false;
+  int words = 0;
+  while (end < limit && words < 10) {
+    end = skip_spaces(text, end, limit);
+    if (end >= limit || !std::isalpha(static_cast<unsigned char>(text[end]))) break;
+    size_t word_end = end;
+    while (word_end < limit && std::isalpha(static_cast<unsigned char>(text[word_end]))) {
+      ++word_end;
+    }
+    const std::string_view w = text.substr(end, word_end - end);
+    if (++words <= 4 && std::islower(static_cast<unsigned char>(w[0])) && is_person_noun(w)) {
+      person = true;
+    }
+    end = word_end;
+  }
+  if (!person) return std::nullopt;
+  return Span{start, end - start};
 }
 
 }  // namespace histlint::people_intro

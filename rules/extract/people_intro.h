@@ -42,4 +42,9 @@ std::optional<StatedLife> read_life_after_name(std::string_view text, size_t pos
 // (at most a few words between the verb and the date). Nullopt when absent.
 std::optional<StatedLife> read_life_verb(std::string_view text, size_t pos, size_t limit);
 
+// An appositive that says what a person was, right after a name or its life dates ending at
+// `pos`: ", a seamstress from Tver" gives "a seamstress from Tver". Only when one of its first
+// words names a kind of person ("a city on the Volga" is no person). Nullopt when absent.
+std::optional<Span> read_apposition(std::string_view text, size_t pos, size_t limit);
+
 }  // namespace histlint::people_intro

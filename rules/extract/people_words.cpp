@@ -120,4 +120,16 @@ bool is_function_word(std::string_view folded) {
   return kWords.count(folded) > 0;
 }
 
+bool is_place_preposition(std::string_view folded) {
+  static const WordSet kWords = {"in",     "at",         "near",   "outside", "into",
+                                 "across", "throughout", "around", "via",     "towards",
+                                 "toward", "inside",     "beyond", "within"};
+  return kWords.count(folded) > 0;
+}
+
+bool is_ship_prefix(std::string_view folded) {
+  static const WordSet kWords = {"hms", "uss", "ss", "rms", "hmas", "hmcs", "hmnzs", "sms", "usns"};
+  return kWords.count(folded) > 0;
+}
+
 }  // namespace histlint::people_words

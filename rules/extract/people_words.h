@@ -19,4 +19,9 @@ bool is_event_noun(std::string_view folded);
 // Words that Title Case capitalises without making them part of a name ("And", "Versus").
 bool is_function_word(std::string_view folded);
 
+// Prepositions after which a bare surname is a place: "in Marlborough", "near Walpole".
+bool is_place_preposition(std::string_view folded);
+// Prefixes that make the name after them a ship: "HMS Nelson", "USS Lincoln".
+bool is_ship_prefix(std::string_view folded);
+
 }  // namespace histlint::people_words

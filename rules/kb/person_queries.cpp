@@ -367,6 +367,7 @@ HoverCard introduced_person_card(const Analysis& analysis, const PeopleFacts& fa
     for (size_t i = 0; i < intro.aliases.size(); ++i) aka += (i ? ", " : "") + intro.aliases[i];
     card.note("Also known as", aka);
   }
+  if (!intro.description.empty()) card.note("In this document", intro.description);
   card.paragraph("Not in the knowledge base: known from this document, which introduces them as “" +
                  std::string(analysis.doc().slice(intro.sentence_span).substr(0, 160)) +
                  (intro.sentence_span.length > 160 ? "…" : "") + "”");

@@ -12,7 +12,7 @@ TEST_CASE("after-death flags acts after death and before birth") {
   const auto found = run_rule("date/after-death", text);
   REQUIRE(found.size() == 2);
   CHECK(found[0].message ==
-        "This sentence says Vladimir Lenin travelled in 1926, but he died in January 1924.");
+        "This sentence says Vladimir Lenin travelled in 1926, but he died on 21 January 1924.");
   CHECK(found[1].message ==
         "This sentence says Frida Kahlo met in 1901, but she was born on 6 July 1907.");
 }
@@ -42,4 +42,13 @@ TEST_CASE("after-death resolves pronouns to the last subject") {
   CHECK(run_rule("date/after-death", text).empty());
   const std::string wrong = "Trotsky was outmaneuvered by Stalin. In 1955, he wrote a memoir.";
   CHECK(run_rule("date/after-death", wrong).size() == 1);
+}
+
+TEST_CASE("after-death cites the knowledge-base entry when the text gives no death date") {
+  const auto found = run_rule("date/after-death", "In 1926 Lenin travelled to Berlin.");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].related.size() == 1);
+  CHECK(found[0].related[0].path == "test-people.json");
+  CHECK(found[0].related[0].message ==
+        "Knowledge-base entry for Vladimir Lenin: death 21 January 1924");
 }

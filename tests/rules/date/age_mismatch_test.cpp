@@ -69,3 +69,12 @@ TEST_CASE("age-mismatch reads \"when he was N\" as an age, but not a distance") 
                  "Moscow, Trotsky stopped the train.")
             .empty());
 }
+
+TEST_CASE("age-mismatch: an age in a when-clause is not the age at another person's death") {
+  const std::string text =
+      "Leon Trotsky was born in 1879. His mother died when he was thirty.\n\nLenin was born in "
+      "1870. He died when he was thirty.";
+  const auto found = run_rule("date/age-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].span.offset > text.find("Lenin"));
+}

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 
@@ -110,6 +111,24 @@ TEST_CASE("bundled data is internally consistent") {
     for (const Role& r : p.roles) {
       if (r.from && r.to) CHECK(r.to->date.year >= r.from->date.year);
       if (r.from && p.birth) CHECK(r.from->date.year > p.birth->date.date.year);
+      // Roles lie inside the life: a term that ends after the death is a typo.
+      if (r.to && p.death) CHECK(r.to->date.year <= p.death->date.date.year);
+    }
+    // Pronouns and titles rule candidates out by sex: every bundled person has one.
+    CHECK(p.sex != Sex::Unknown);
+  }
+}
+
+TEST_CASE("no full name or alias of the bundled data names two people") {
+  // A shared full name would make the knowledge base pick one of two people silently.
+  std::map<std::string, std::string> owner;
+  for (const Person& p : KnowledgeBase::bundled().people()) {
+    std::set<std::string> names = {fold_name(p.name)};
+    for (const auto& alias : p.aliases) names.insert(fold_name(alias));
+    for (const auto& name : names) {
+      CAPTURE(name);
+      const auto [it, inserted] = owner.emplace(name, p.id);
+      CHECK_MESSAGE(inserted, "also names " << it->second);
     }
   }
 }

@@ -77,6 +77,26 @@ TEST_CASE("a person the text introduces gets a card from the text's own facts") 
   CHECK(f.text().substr(def->span.offset, 12) == "The engineer");
 }
 
+TEST_CASE("an appositive introduces a person and describes them on the card") {
+  PeopleFixture f(
+      "The parcel came from Anna Petrova, a seamstress from Tver, in 1911. Petrova wrote again "
+      "in 1912, and Petrova sent a photograph.");
+  CHECK(f.id_at("Anna Petrova") == "doc:anna-petrova");
+  auto card = person_hover(f.analysis(), f.at("Petrova wrote"));
+  REQUIRE(card);
+  CAPTURE(card->markdown);
+  CHECK(contains(card->markdown, "**Anna Petrova**"));
+  CHECK(contains(card->markdown, "*In this document:* a seamstress from Tver"));
+  CHECK(contains(card->markdown, "Not in the knowledge base"));
+  CHECK(contains(card->markdown, "Mentioned 3 times in this document"));
+  // Dated introductions take the appositive too; places and things are not people.
+  PeopleFixture dated("Emil Hradecký (1876–1941), a composer from Brno, wrote operas.");
+  REQUIRE(dated.facts().introduced.size() == 1);
+  CHECK(dated.facts().introduced[0].description == "a composer from Brno");
+  PeopleFixture place("Buenos Aires, a city of great size, grew. Santa Fe, a river port, too.");
+  CHECK(place.facts().introduced.empty());
+}
+
 TEST_CASE("no card away from names") {
   PeopleFixture f("Trotsky was murdered in Mexico.");
   CHECK(!person_hover(f.analysis(), f.at("murdered")));

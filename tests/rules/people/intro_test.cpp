@@ -74,7 +74,9 @@ TEST_CASE("born and died in running text") {
   CHECK(f.facts().life_date_conflicts().empty());
   auto life = f.facts().life("vladimir-lenin");
   REQUIRE(life);
-  CHECK(life->death_from_text);
+  // "January 1924" agrees with the knowledge base, whose full date stands.
+  CHECK(!life->death_from_text);
+  CHECK(iso(life->death) == "1924-01-21");
   CHECK(!life->birth_from_text);
   CHECK(iso(life->birth) == "1870-04-22");
 }
@@ -94,6 +96,40 @@ TEST_CASE("text dates that contradict the knowledge base are reported with both 
   CHECK(f.text().substr(conflicts[0].text_span.offset, conflicts[0].text_span.length) == "1880");
   // The text's date wins in the lifespan the date rules read.
   CHECK(iso(f.facts().life("leon-trotsky")->birth) == "1880");
+}
+
+TEST_CASE("an appositive after a name states the life: \", born …, died …\"") {
+  PeopleFixture f(
+      "The fleet waited for George Monk, born 1608, made a duke in 1660, died 3 January 1676, "
+      "who held Scotland.");
+  REQUIRE(f.facts().introduced.size() == 1);
+  CHECK(f.facts().introduced[0].person_id == "george-monck");
+  CHECK(iso(f.facts().introduced[0].birth) == "1608");
+  CHECK(iso(f.facts().introduced[0].death) == "1676-01-03");
+  const auto conflicts = f.facts().life_date_conflicts();
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].kb_date.iso() == "1670-01-03");
+  // A comma that opens a clause states nothing.
+  PeopleFixture clause("George Monck, who marched south in 1660, was born in Devon.");
+  CHECK(clause.facts().introduced.empty());
+}
+
+TEST_CASE("a year that agrees with the knowledge base keeps its full date") {
+  PeopleFixture f("Leon Trotsky was born in 1879. He was assassinated at the age of 61.");
+  const auto life = f.facts().life("leon-trotsky");
+  REQUIRE(life);
+  CHECK(iso(life->birth) == "1879-11-07");  // ages count from the day, not from "1879"
+  CHECK_FALSE(life->birth_from_text);
+}
+
+TEST_CASE("a range after a ruler's name that matches a role is a term of office") {
+  PeopleFixture reign("Louis XVI (1774–92) summoned the Estates-General.");
+  CHECK(reign.facts().introduced.empty());
+  CHECK(reign.facts().life_date_conflicts().empty());
+  CHECK(iso(reign.facts().life("louis-xvi")->birth) == "1754-08-23");
+  // Any other range is read as a lifespan and compared with the knowledge base.
+  PeopleFixture life("Louis XVI (1754–1792) summoned the Estates-General.");
+  CHECK(life.facts().life_date_conflicts().size() == 1);
 }
 
 TEST_CASE("Old Style dates, approximate dates and namesakes are not contradictions") {
@@ -158,7 +194,7 @@ TEST_CASE("a sentence that opens with a new name and \"was born\" introduces a p
 }
 
 TEST_CASE("a sentence-initial English word is no given name") {
-  PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Great Britain (1707–1800) stood.");
+  PeopleFixture f("Yesterday Trotsky spoke. Later Novak wrote. Soviet Union (1922–1991) stood.");
   CHECK(f.id_at("Trotsky") == "leon-trotsky");
   CHECK(f.id_at("Novak") == "george-novack");
   CHECK(f.facts().introduced.empty());
@@ -186,6 +222,25 @@ TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge bas
   const auto clean = analyze_text("t.md", "Leon Trotsky (1879–1940) was a revolutionary.\n",
                                   Options{}, KnowledgeBase::bundled());
   for (const auto& f : clean) CHECK(f.rule != "date/life-dates-mismatch");
+}
+
+TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
+  auto life_date_findings = [](const std::string& text) {
+    std::vector<std::string> messages;
+    for (const auto& f : analyze_text("t.md", text, Options{}, KnowledgeBase::bundled())) {
+      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
+    }
+    return messages;
+  };
+  const auto found = life_date_findings(
+      "Leon Trotsky lived in Coyoacán. In 1939 he was murdered there by an agent.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] ==
+        "This gives Leon Trotsky's death as 1939, but the people knowledge base has 21 August "
+        "1940.");
+  // The attack may precede a violent death by days; a namesake's dates are far off.
+  CHECK(life_date_findings("Leon Trotsky was assassinated on 20 August 1940.\n").empty());
+  CHECK(life_date_findings("In 1890 Lenin died in a village near Kazan.\n").empty());
 }
 
 }  // namespace
