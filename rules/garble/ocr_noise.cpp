@@ -451,6 +451,7 @@ RuleDef ocr_noise_rule() {
       "language are never judged. The code action replaces the token with the repaired word.";
   rule.info.example = "Tbe Bolsheviks tlien seized power in Petrograd; tbe revo- lution spread.";
   rule.info.default_severity = Severity::Warning;
+  rule.info.scope = RuleScope::Paragraph;  // each block is judged on its own words
   rule.check = check_ocr_noise;
   return rule;
 }
