@@ -237,8 +237,10 @@ void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer
 void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
   const OpenDocument* doc = documents_.find(uri);
   if (!doc) return;
-  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_, {},
-                      {}};
+  auto& memory = states_[uri].memory;
+  if (!memory) memory = std::make_shared<DocumentMemory>();
+  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_,
+                      {},  {},           nullptr,          memory};
   scheduler_->schedule(
       uri,
       [input = std::move(input), workspace = workspace_, open_claims = open_claims_, post = post_,

@@ -72,6 +72,7 @@ class LspServer {
   struct DocumentState {
     std::shared_ptr<DocumentAnalysis> latest;  // for the newest analysed version
     std::vector<std::string> shown_errors;     // configuration errors shown for it
+    std::shared_ptr<DocumentMemory> memory;    // what its analyses reuse across versions
   };
 
   void dispatch(protocol::Message& message);
