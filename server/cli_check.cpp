@@ -19,6 +19,7 @@
 
 #include "rules/engine.h"
 #include "rules/extract/date_events.h"
+#include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
@@ -225,7 +226,11 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   if (!claims.claims().empty()) {
     outcome.claims = std::make_shared<DocumentClaims>(std::move(claims));
   }
-  if (compared) outcome.retained = std::move(kept);
+  if (compared) {
+    // What date/conflicting-dates reads; the rest of the facts would only hold memory.
+    kept->analysis->keep_only_facts<EventFacts, PeopleFacts>();
+    outcome.retained = std::move(kept);
+  }
   return outcome;
 }
 
