@@ -49,6 +49,15 @@ class Analysis {
   void set_cancellation(const std::atomic<bool>* flag) { cancelled_ = flag; }
   bool cancelled() const { return cancelled_ && cancelled_->load(std::memory_order_relaxed); }
 
+  // Frees the extracted facts other than Keep..., for a caller that keeps the analysis to run
+  // one rule again (those needing other facts would extract them anew).
+  template <class... Keep>
+  void keep_only_facts() {
+    std::erase_if(cache_, [](const auto& entry) {
+      return ((entry.first != std::type_index(typeid(Keep))) && ...);
+    });
+  }
+
   // Facts shared by several rules (dates, people mentions, citations), extracted once on first
   // use. T provides `static T extract(const Analysis&)`. Not thread-safe: one thread per Analysis.
   template <class T>

@@ -1,6 +1,8 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <functional>
+#include <iterator>
 
 #include "rules/kb/knowledge_base.h"
 #include "rules/suppressions.h"
@@ -74,18 +76,204 @@ std::optional<Severity> effective_severity(const Options& options, const RuleInf
   return setting.forced.value_or(rule.default_severity);
 }
 
-std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& registry) {
-  std::vector<Finding> findings;
+namespace {
+
+void label(const RuleDef& rule, const RuleSetting& setting, std::vector<Finding>& findings,
+           size_t first) {
+  for (size_t i = first; i < findings.size(); ++i) {
+    findings[i].rule = std::string(rule.info.id);
+    if (setting.forced) findings[i].severity = *setting.forced;
+  }
+}
+
+void mix(uint64_t& seed, uint64_t value) {
+  seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+}
+
+uint64_t hash_of(std::string_view text) {
+  return std::hash<std::string_view>{}(text);
+}
+
+void shift(Finding& f, size_t by) {
+  f.span.offset += by;
+  for (auto& related : f.related) {
+    if (related.path.empty()) related.span.offset += by;
+  }
+  for (auto& fix : f.fixes) {
+    for (auto& edit : fix.edits) edit.span.offset += by;
+  }
+}
+
+}  // namespace
+
+size_t ParagraphCache::BlockKeyHash::operator()(const BlockKey& key) const {
+  uint64_t seed = key.text_hash;
+  mix(seed, key.prose_hash);
+  mix(seed, key.length);
+  mix(seed, static_cast<uint64_t>(key.kind) << 8 | static_cast<uint64_t>(key.heading_level));
+  return static_cast<size_t>(seed);
+}
+
+size_t ParagraphCache::blocks_scanned() const {
+  const std::lock_guard lock(mutex_);
+  return scanned_;
+}
+
+size_t ParagraphCache::blocks_reused() const {
+  const std::lock_guard lock(mutex_);
+  return reused_;
+}
+
+// Runs the paragraph-scope rules block by block, through the cache.
+struct ParagraphPass {
+  const Analysis& analysis;
+  const RuleRegistry& registry;
+  ParagraphCache& cache;
+  std::vector<const RuleDef*> rules;  // enabled paragraph-scope rules, in registry order
+  std::vector<RuleSetting> settings;
+  Options block_options;  // the analysis's options, with the document date of the whole
+
+  // Everything besides the block that the findings depend on.
+  uint64_t context() const {
+    uint64_t seed = reinterpret_cast<uintptr_t>(&analysis.kb());
+    mix(seed, reinterpret_cast<uintptr_t>(&registry));
+    mix(seed, static_cast<uint64_t>(analysis.doc().language()));
+    for (const auto& [selector, value] : block_options.rules) {
+      mix(seed, hash_of(selector));
+      mix(seed, hash_of(value));
+    }
+    for (const auto& [key, value] : block_options.thresholds) {
+      mix(seed, hash_of(key));
+      mix(seed, std::hash<double>{}(value));
+    }
+    if (const auto& date = block_options.document_date) {
+      mix(seed, static_cast<uint64_t>(date->year) << 16 | date->month << 8 | date->day);
+    } else {
+      mix(seed, 1);
+    }
+    mix(seed, static_cast<uint64_t>(block_options.citation_scope));
+    mix(seed, block_options.report_unused_disables);
+    return seed;
+  }
+
+  std::shared_ptr<const std::vector<Finding>> scan(const Block& block) const {
+    const Document part(analysis.doc(), block);
+    const Analysis one_block(part, block_options, analysis.kb(), analysis.path());
+    auto findings = std::make_shared<std::vector<Finding>>();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const size_t first = findings->size();
+      rules[r]->check(one_block, *findings);
+      label(*rules[r], settings[r], *findings, first);
+    }
+    return findings;
+  }
+
+  // The block-relative findings of every block, in block order; empty when cancelled.
+  std::vector<std::shared_ptr<const std::vector<Finding>>> run() {
+    const Document& doc = analysis.doc();
+    const uint64_t context_now = context();
+    uint64_t run;
+    {
+      const std::lock_guard lock(cache.mutex_);
+      if (cache.context_ != context_now) {
+        cache.entries_.clear();
+        cache.context_ = context_now;
+      }
+      run = ++cache.run_;
+    }
+    std::vector<std::shared_ptr<const std::vector<Finding>>> by_block(doc.blocks().size());
+    for (size_t b = 0; b < doc.blocks().size(); ++b) {
+      if (analysis.cancelled()) return {};
+      const Block& block = doc.blocks()[b];
+      const ParagraphCache::BlockKey key{hash_of(doc.slice(block.span)),
+                                         hash_of(doc.prose_slice(block.span)),
+                                         block.span.length,
+                                         static_cast<int>(block.kind),
+                                         block.heading_level,
+                                         block.in_reference_section};
+      {
+        const std::lock_guard lock(cache.mutex_);
+        if (const auto it = cache.entries_.find(key); it != cache.entries_.end()) {
+          it->second.last_run = run;
+          by_block[b] = it->second.findings;
+          ++cache.reused_;
+          continue;
+        }
+      }
+      by_block[b] = scan(block);
+      const std::lock_guard lock(cache.mutex_);
+      cache.entries_[key] = {by_block[b], run};
+      ++cache.scanned_;
+    }
+    // Only the blocks of this version stay: the cache follows the document, not its history.
+    const std::lock_guard lock(cache.mutex_);
+    std::erase_if(cache.entries_, [&](const auto& entry) { return entry.second.last_run != run; });
+    return by_block;
+  }
+};
+
+RuleFindings collect_findings(const Analysis& analysis, const RuleRegistry& registry,
+                              ParagraphCache* cache) {
+  RuleFindings out;
+  out.by_rule.resize(registry.rules().size());
+  std::optional<ParagraphPass> paragraphs;
+  if (cache) {
+    Options block_options = analysis.options();
+    block_options.document_date = analysis.document_date();
+    paragraphs.emplace(ParagraphPass{analysis, registry, *cache, {}, {}, std::move(block_options)});
+  }
   for (const auto& rule : registry.rules()) {
-    if (analysis.cancelled()) return {};
+    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    if (!setting.enabled || !paragraphs || rule.info.scope != RuleScope::Paragraph) continue;
+    paragraphs->rules.push_back(&rule);
+    paragraphs->settings.push_back(setting);
+  }
+  std::vector<std::shared_ptr<const std::vector<Finding>>> by_block;
+  if (paragraphs && !paragraphs->rules.empty()) {
+    by_block = paragraphs->run();
+    if (analysis.cancelled()) return out;
+  }
+  const auto& blocks = analysis.doc().blocks();
+  for (size_t r = 0; r < registry.rules().size(); ++r) {
+    if (analysis.cancelled()) return out;
+    const RuleDef& rule = registry.rules()[r];
     const RuleSetting setting = resolve(analysis.options(), rule.info);
     if (!setting.enabled) continue;
-    const size_t first = findings.size();
-    rule.check(analysis, findings);
-    for (size_t i = first; i < findings.size(); ++i) {
-      findings[i].rule = std::string(rule.info.id);
-      if (setting.forced) findings[i].severity = *setting.forced;
+    auto& findings = out.by_rule[r];
+    if (paragraphs && rule.info.scope == RuleScope::Paragraph) {
+      for (size_t b = 0; b < by_block.size(); ++b) {
+        for (const Finding& f : *by_block[b]) {
+          if (f.rule != rule.info.id) continue;
+          findings.push_back(f);
+          shift(findings.back(), blocks[b].span.offset);
+        }
+      }
+      continue;
     }
+    rule.check(analysis, findings);
+    label(rule, setting, findings, 0);
+  }
+  return out;
+}
+
+void rerun_rule(const Analysis& analysis, const RuleRegistry& registry, std::string_view id,
+                RuleFindings& findings) {
+  for (size_t r = 0; r < registry.rules().size(); ++r) {
+    const RuleDef& rule = registry.rules()[r];
+    if (rule.info.id != id) continue;
+    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    findings.by_rule[r].clear();
+    if (!setting.enabled) continue;
+    rule.check(analysis, findings.by_rule[r]);
+    label(rule, setting, findings.by_rule[r], 0);
+  }
+}
+
+std::vector<Finding> finish_findings(const Analysis& analysis, const RuleRegistry& registry,
+                                     RuleFindings collected) {
+  std::vector<Finding> findings;
+  for (auto& of_rule : collected.by_rule) {
+    std::move(of_rule.begin(), of_rule.end(), std::back_inserter(findings));
   }
   drop_findings_inside_garble(findings);
   apply_suppressions(analysis.doc(), analysis.options(), registry, findings);
@@ -94,6 +282,13 @@ std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& reg
     return a.rule < b.rule;
   });
   return findings;
+}
+
+std::vector<Finding> run_rules(const Analysis& analysis, const RuleRegistry& registry,
+                               ParagraphCache* cache) {
+  RuleFindings collected = collect_findings(analysis, registry, cache);
+  if (analysis.cancelled()) return {};
+  return finish_findings(analysis, registry, std::move(collected));
 }
 
 std::vector<Finding> analyze_text(std::string_view path, std::string text, const Options& options,

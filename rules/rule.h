@@ -9,6 +9,14 @@
 
 namespace histlint {
 
+// What a rule's findings depend on. A paragraph-scope rule reads one block at a time: its
+// findings depend only on that block's text, masked prose, kind, heading level and reference
+// section flag, the options, the document date and the knowledge base, so the engine may run it
+// on one block alone and reuse its findings while the block is unchanged. A rule that reads
+// other blocks (citations, footnote definitions, reference sections, people introduced earlier,
+// document-wide facts, runs of sentences across blocks) is document scope.
+enum class RuleScope { Paragraph, Document };
+
 struct RuleInfo {
   std::string_view id;           // "family/name"
   std::string_view summary;      // one line, for `histlint rules`
@@ -16,6 +24,7 @@ struct RuleInfo {
   std::string_view example;      // a short text the rule flags
   Severity default_severity = Severity::Warning;
   bool enabled_by_default = true;
+  RuleScope scope = RuleScope::Document;
 };
 
 using CheckFn = void (*)(const Analysis&, std::vector<Finding>&);

@@ -34,7 +34,12 @@ std::shared_ptr<DocumentAnalysis> analyze_document(const AnalysisInput& input,
   analysis->set_cancellation(input.superseded);
   result->analysis = std::move(analysis);
   if (!result->settings.excluded) {
-    result->findings = run_rules(*result->analysis);
+    ParagraphCache* paragraphs = nullptr;
+    if (input.memory) {
+      input.memory->kb = result->settings.kb;
+      paragraphs = &input.memory->paragraphs;
+    }
+    result->findings = run_rules(*result->analysis, RuleRegistry::builtin(), paragraphs);
     if (result->analysis->cancelled()) return nullptr;
     result->claims = std::make_shared<const DocumentClaims>(DocumentClaims::of(*result->analysis));
   }

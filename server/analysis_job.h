@@ -13,6 +13,7 @@
 
 #include "protocol/jsonrpc.h"
 #include "rules/analysis.h"
+#include "rules/engine.h"
 #include "rules/finding.h"
 #include "rules/text/document.h"
 #include "server/diagnostics.h"
@@ -20,6 +21,14 @@
 #include "server/workspace.h"
 
 namespace histlint {
+
+// What the analyses of one open document keep from one version to the next.
+struct DocumentMemory {
+  ParagraphCache paragraphs;
+  // The knowledge base the cached findings were made with, kept alive so that no other knowledge
+  // base takes its address, by which the cache tells them apart.
+  std::shared_ptr<const KnowledgeBase> kb;
+};
 
 struct AnalysisInput {
   std::string uri;
@@ -32,6 +41,8 @@ struct AnalysisInput {
   OpenTexts open_texts;
   // Set when the result is no longer wanted; the analysis then stops early.
   const std::atomic<bool>* superseded = nullptr;
+  // Kept across versions; null to analyse from scratch. One analysis at a time uses it.
+  std::shared_ptr<DocumentMemory> memory;
 };
 
 // Owns everything the Analysis refers to, so they live and die together. Only one thread uses

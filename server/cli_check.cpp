@@ -21,6 +21,7 @@
 #include "common/bounded_json.h"
 #include "rules/engine.h"
 #include "rules/extract/date_events.h"
+#include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
@@ -172,11 +173,24 @@ std::optional<std::string> text_problem(std::string_view text) {
          std::to_string(offset - line_start + 1) + " of the line)" + advice;
 }
 
+// What the cross-file pass needs of a file with dated events: its analysis, with the facts
+// already extracted, and its findings before the document-wide steps, so that only
+// date/conflicting-dates runs again, without reading the file.
+struct RetainedAnalysis {
+  Options options;
+  std::unique_ptr<const Document> doc;
+  std::unique_ptr<Analysis> analysis;  // refers to doc and options
+  RuleFindings findings;
+};
+
 struct FileOutcome {
   std::optional<CheckedFile> checked;
   std::optional<FileProblem> problem;
   std::shared_ptr<const DocumentClaims> claims;  // its dated events, when it has any
+  std::unique_ptr<RetainedAnalysis> retained;    // when it has events to compare across files
 };
+
+constexpr std::string_view kConflictingDates = "date/conflicting-dates";
 
 // The knowledge-base files merged over the bundled one for a configuration: the project's
 // .histlint/people.json beside its .histlint.json (or in the working folder when there is no
@@ -216,10 +230,9 @@ class KnowledgeBases {
   std::map<std::vector<std::string>, std::unique_ptr<KnowledgeBase>> loaded_;
 };
 
-// `others`: the other files' dated events, for date/conflicting-dates across files.
 FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
                       std::optional<std::string> text, size_t max_file_bytes,
-                      bool report_unused_disables, Analysis::OtherDocuments others = {}) {
+                      bool report_unused_disables) {
   FileOutcome outcome;
   std::string error;
   if (!text) text = read_file_text(target.path, &error, max_file_bytes);
@@ -231,15 +244,31 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
     outcome.problem = FileProblem{target.display, target.display + ": " + *problem};
     return outcome;
   }
-  Options options = target.config->options;
-  options.report_unused_disables = options.report_unused_disables || report_unused_disables;
-  const Document doc(std::move(*text), language_for_path(target.path.string()));
-  Analysis analysis(doc, options, kb, target.display);
-  analysis.set_other_documents(std::move(others));
-  outcome.checked = make_checked_file(target.display, doc.text(), run_rules(analysis));
-  auto claims = DocumentClaims::of(analysis);
-  if (!claims.claims().empty())
+  auto kept = std::make_unique<RetainedAnalysis>();
+  kept->options = target.config->options;
+  kept->options.report_unused_disables =
+      kept->options.report_unused_disables || report_unused_disables;
+  kept->doc =
+      std::make_unique<const Document>(std::move(*text), language_for_path(target.path.string()));
+  kept->analysis = std::make_unique<Analysis>(*kept->doc, kept->options, kb, target.display);
+  const auto& registry = RuleRegistry::builtin();
+  RuleFindings collected = collect_findings(*kept->analysis, registry);
+  auto claims = DocumentClaims::of(*kept->analysis);
+  // Independent texts, by the configuration, are never compared: nothing to keep for that.
+  const bool compared = !claims.claims().empty() &&
+                        kept->options.threshold("date/conflicting-dates.across-documents", 1) != 0;
+  if (compared) kept->findings = collected;
+  outcome.checked =
+      make_checked_file(target.display, kept->doc->text(),
+                        finish_findings(*kept->analysis, registry, std::move(collected)));
+  if (!claims.claims().empty()) {
     outcome.claims = std::make_shared<DocumentClaims>(std::move(claims));
+  }
+  if (compared) {
+    // What date/conflicting-dates reads; the rest of the facts would only hold memory.
+    kept->analysis->keep_only_facts<EventFacts, PeopleFacts>();
+    outcome.retained = std::move(kept);
+  }
   return outcome;
 }
 
@@ -312,9 +341,9 @@ std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
   return outcomes;
 }
 
-// Checks again, with the others' events, each file whose dated events contradict another
-// file's: one event given two dates in two chapters of a book. Only those files are read again,
-// so a run without such contradictions costs nothing more.
+// Runs date/conflicting-dates again, with the others' events, for each file whose dated events
+// contradict another file's: one event given two dates in two chapters of a book. It reuses the
+// facts and findings of the first pass, so no file is read and no other rule runs again.
 void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& outcomes,
                                std::ostream& err) {
   // Which files state each event, so a file is compared only with those sharing one of its
@@ -330,11 +359,7 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
   std::vector<size_t> conflicting;
   std::vector<std::vector<size_t>> sharing;  // per conflicting file, the files it shares with
   for (size_t i = 0; i < outcomes.size(); ++i) {
-    // Independent texts, by the configuration: nothing to compare them with.
-    if (!outcomes[i].claims || plan.targets[i].config->options.threshold(
-                                   "date/conflicting-dates.across-documents", 1) == 0) {
-      continue;
-    }
+    if (!outcomes[i].retained) continue;
     std::vector<size_t> others;
     for (const std::string& key : outcomes[i].claims->keys()) {
       for (size_t j : files_by_event[key]) {
@@ -348,19 +373,24 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
         })) {
       conflicting.push_back(i);
       sharing.push_back(std::move(others));
+    } else {
+      outcomes[i].retained.reset();
     }
   }
   run_parallel(conflicting.size(), plan.jobs, plan.show_progress, "compared the dates of", err,
                [&](size_t k) {
                  const size_t i = conflicting[k];
                  const CheckTarget& target = plan.targets[i];
+                 const auto kept = std::move(outcomes[i].retained);
                  Analysis::OtherDocuments others;
                  for (size_t j : sharing[k]) others.push_back(outcomes[j].claims);
                  try {
-                   auto again = check_one(
-                       target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
-                       plan.max_file_bytes, plan.report_unused_disables, std::move(others));
-                   if (again.checked) outcomes[i].checked = std::move(again.checked);
+                   const auto& registry = RuleRegistry::builtin();
+                   kept->analysis->set_other_documents(std::move(others));
+                   rerun_rule(*kept->analysis, registry, kConflictingDates, kept->findings);
+                   outcomes[i].checked = make_checked_file(
+                       target.display, kept->doc->text(),
+                       finish_findings(*kept->analysis, registry, std::move(kept->findings)));
                  } catch (const std::exception& e) {
                    // The first result stands; say why the comparison with the others is missing.
                    outcomes[i].problem =

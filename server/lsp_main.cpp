@@ -26,7 +26,8 @@ constexpr std::string_view kUsage =
     "  --stdio              use standard input and output (the default)\n"
     "  --listen HOST:PORT   accept one client over TCP instead (port 0: any free port)\n"
     "  --allow-remote       allow --listen on an address that is not loopback\n"
-    "  --debounce MS        wait MS milliseconds after an edit before analysing (default 150)\n"
+    "  --debounce MS        wait MS milliseconds after an edit before analysing (default: 50 to\n"
+    "                       500, growing with the time the document takes to analyse)\n"
     "  --jobs N             analyse on N worker threads (default 2)\n"
     "  --log LEVEL          error, warning, info (default) or debug, on standard error\n"
     "  --help               show this help\n";

@@ -44,7 +44,7 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       post_(std::move(post)),
       options_(options),
       workspace_(std::make_shared<Workspace>()),
-      scheduler_(std::make_unique<Scheduler>(options.workers, options.debounce)) {
+      scheduler_(std::make_unique<Scheduler>(options.workers, options.debounce.min())) {
   request_handlers_ = {
       {"initialize", &LspServer::on_initialize},
       {"shutdown", &LspServer::on_shutdown},
@@ -251,9 +251,13 @@ void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer
 void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
   const OpenDocument* doc = documents_.find(uri);
   if (!doc) return;
-  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_, {},
-                      {}};
-  scheduler_->schedule(
+  auto& state = states_[uri];
+  if (!state.memory) state.memory = std::make_shared<DocumentMemory>();
+  AnalysisInput input{uri, doc->version, doc->language_id, doc->snapshot, diagnostic_options_,
+                      {},  {},           nullptr,          state.memory};
+  const auto delay =
+      immediate ? std::chrono::milliseconds(0) : options_.debounce.compute(state.analysis_times);
+  scheduler_->schedule_after(
       uri,
       [input = std::move(input), workspace = workspace_, open_claims = open_claims_, post = post_,
        alive = std::weak_ptr<bool>(alive_), this](const std::atomic<bool>& superseded) mutable {
@@ -280,7 +284,7 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
           }
         });
       },
-      immediate);
+      delay);
 }
 
 void LspServer::reanalyze_all() {
@@ -325,6 +329,9 @@ void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {
              std::to_string(result->elapsed.count() / 1000.0) +
              " ms: " + std::to_string(result->findings.size()) + " findings");
   state.latest = result;
+  auto& times = state.analysis_times;
+  if (times.size() == DebouncePolicy::kHistory) times.erase(times.begin());
+  times.push_back(result->elapsed);
   notify(
       "textDocument/publishDiagnostics",
       {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});

@@ -22,12 +22,13 @@
 #include "server/mention_index.h"
 #include "server/open_claims.h"
 #include "server/scheduler.h"
+#include "server/scheduler_debounce.h"
 #include "server/workspace.h"
 
 namespace histlint {
 
 struct ServerOptions {
-  std::chrono::milliseconds debounce{150};  // after a change, before analysing
+  DebouncePolicy debounce;  // after a change, before analysing
   // Two, so that one huge document does not hold up the others.
   unsigned workers = 2;
 };
@@ -74,6 +75,8 @@ class LspServer {
   struct DocumentState {
     std::shared_ptr<DocumentAnalysis> latest;  // for the newest analysed version
     std::vector<std::string> shown_errors;     // configuration errors shown for it
+    std::shared_ptr<DocumentMemory> memory;    // what its analyses reuse across versions
+    std::vector<std::chrono::microseconds> analysis_times;  // the latest few, for the debounce
   };
 
   void dispatch(protocol::Message& message);

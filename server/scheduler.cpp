@@ -24,11 +24,13 @@ Scheduler::~Scheduler() {
 }
 
 void Scheduler::schedule(const std::string& key, Task task, bool immediate) {
+  schedule_after(key, std::move(task), immediate ? Clock::duration::zero() : debounce());
+}
+
+void Scheduler::schedule_after(const std::string& key, Task task, Clock::duration delay) {
   {
     const std::lock_guard lock(mutex_);
-    pending_[key] =
-        Pending{std::move(task),
-                Clock::now() + (immediate ? Clock::duration::zero() : Clock::duration(debounce_))};
+    pending_[key] = Pending{std::move(task), Clock::now() + delay};
     supersede_running(key);
   }
   wake_.notify_all();

@@ -33,6 +33,8 @@ class Scheduler {
   // replacing a task still pending under the same key and superseding one running. A task never
   // runs while another with the same key is running.
   void schedule(const std::string& key, Task task, bool immediate = false);
+  // The same, after `delay` instead of the debounce delay.
+  void schedule_after(const std::string& key, Task task, Clock::duration delay);
   // Runs the task pending under `key` without waiting for the rest of its delay.
   void expedite(const std::string& key);
   // Drops the task pending under `key`, if any, and supersedes the one running.

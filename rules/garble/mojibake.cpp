@@ -272,6 +272,7 @@ RuleDef mojibake_rule() {
       "byte under one encoding, the code action restores the original text exactly.";
   rule.info.example = "Trotskyâ€™s exile took him to CoyoacÃ¡n.";
   rule.info.default_severity = Severity::Warning;
+  rule.info.scope = RuleScope::Paragraph;  // runs end at white space, so never leave a block
   rule.check = check_mojibake;
   return rule;
 }

@@ -629,6 +629,7 @@ RuleDef ocr_noise_rule() {
       "are informational; garble/ocr-paragraph warns about paragraphs too garbled to read.";
   rule.info.example = "Tbe Bolsheviks tlien seized power in Petrograd; tbe revo- lution spread.";
   rule.info.default_severity = Severity::Information;
+  rule.info.scope = RuleScope::Paragraph;  // each block is judged on its own words
   rule.check = check_ocr_noise;
   return rule;
 }

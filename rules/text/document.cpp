@@ -34,6 +34,30 @@ Document::Document(std::string text, Language language)
   }
 }
 
+Document::Document(const Document& whole, const Block& block)
+    : text_(whole.slice(block.span)),
+      prose_(whole.prose_slice(block.span)),
+      language_(whole.language_) {
+  const size_t base = block.span.offset;
+  line_starts_.push_back(0);
+  for (size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
+    line_starts_.push_back(static_cast<uint32_t>(i + 1));
+  }
+  Block own = block;
+  own.span.offset = 0;
+  own.first_sentence = 0;
+  blocks_.push_back(own);
+  for (const Sentence* s = whole.block_sentences_begin(block);
+       s != whole.block_sentences_end(block); ++s) {
+    sentences_.push_back({{s->span.offset - base, s->span.length}, 0});
+  }
+  for (const Span& comment : whole.html_comments_) {
+    if (comment.offset >= base && comment.end() <= block.span.end()) {
+      html_comments_.push_back({comment.offset - base, comment.length});
+    }
+  }
+}
+
 size_t Document::line_of(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<size_t>(it - line_starts_.begin()) - 1;

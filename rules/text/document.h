@@ -52,6 +52,10 @@ struct Sentence {
 class Document {
  public:
   Document(std::string text, Language language);
+  // One block of `whole` as a document of its own: its text and its prose as masked in the
+  // whole document, its sentences, and the HTML comments inside it. Offsets are relative to the
+  // block's start.
+  Document(const Document& whole, const Block& block);
 
   const std::string& text() const { return text_; }
   // Same byte length as text(), with everything that is not prose blanked to spaces: code,
