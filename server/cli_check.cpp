@@ -196,6 +196,7 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   }
   Options options = target.config->options;
   options.report_unused_disables = options.report_unused_disables || report_unused_disables;
+  options.genre = target.config->genre_for(target.path);
   const Document doc(std::move(*text), language_for_path(target.path.string()));
   Analysis analysis(doc, options, kb, target.display);
   analysis.set_other_documents(std::move(others));
