@@ -314,7 +314,11 @@ class StatisticFinder {
     }
     // A year ("in 1927", "1879–1940") is a date, never a statistic.
     if (plain_integer && *value >= 1000 && *value <= 2100) return std::nullopt;
-    if (is_day_of_month(i, after)) return std::nullopt;
+    if (is_day_of_month(i, after) || is_era_year(after)) return std::nullopt;
+    // "the 100 greatest players": the name of a ranked list.
+    if (word(after).ends_with("est") || word(after) == "best" || word(after) == "most") {
+      return std::nullopt;
+    }
     // "notes of 1, 3 and 5 rubles", "10, 25, 50 and 100 rubles": a list of denominations or
     // labels, not a count.
     if (in_list_of_numbers(i)) return std::nullopt;
@@ -392,7 +396,7 @@ class StatisticFinder {
           m > k && !utf8::is_upper(utf8::decode(s_, tokens_[k].begin, len));
       const bool plural = is_plural_noun(w) || (capitalised && w.size() > 3 && w.back() == 's');
       if ((!capitalised || lower_case_modifiers) && (plural || is_currency_noun(w))) {
-        if (is_excluded_noun(w)) return std::nullopt;
+        if (is_excluded_noun(w) || is_converted_measure(m)) return std::nullopt;
         // "four times as many", "ten times larger": a ratio, not a count.
         if (w == "times" && (word(m + 1) == "as" || word(m + 1) == "more" ||
                              word(m + 1) == "less" || word(m + 1) == "the")) {
@@ -426,6 +430,20 @@ class StatisticFinder {
     if (month_at(after) || (word(after) == "of" && month_at(after + 1))) return true;
     if (i >= 1 && month_at(i - 1)) return true;
     return i >= 2 && tokens_[i - 1].kind == TokenKind::Symbol && month_at(i - 2);
+  }
+
+  // "432 BC", "AD 79" is read as a date elsewhere; "79 AD", "300 BCE".
+  bool is_era_year(size_t after) const {
+    if (after >= tokens_.size() || tokens_[after].kind != TokenKind::Word) return false;
+    const std::string_view w = text(tokens_[after]);
+    return w == "BC" || w == "AD" || w == "BCE" || w == "CE" ||
+           (w == "B" && symbol(after + 1, "."));
+  }
+
+  // "16 pounds (7.3 kg)": a weight with its conversion, not a sum.
+  bool is_converted_measure(size_t noun) const {
+    return symbol(noun + 1, "(") && noun + 2 < tokens_.size() &&
+           tokens_[noun + 2].kind == TokenKind::Number;
   }
 
   // A number after "N," or "N, M and": one of a list.

@@ -141,3 +141,10 @@ TEST_CASE("statistic: a capitalised noun after a lower-case modifier is counted"
         Strings{"11 fellow Catholics"});
   CHECK(flagged(rule, "There were 600 Commons Deputies in the hall.").empty());
 }
+
+TEST_CASE("statistic: era years, converted measures and names of ranked lists") {
+  CHECK(flagged(rule, "The wars that began in 432 BC went on for decades.").empty());
+  CHECK(flagged(rule, "He ate 16 pounds (7.3 kg) of beef in a day.").empty());
+  CHECK(flagged(rule, "He paid 16 pounds for the horse.") == Strings{"16 pounds"});
+  CHECK(flagged(rule, "The league named him among the 100 greatest players.").empty());
+}
