@@ -4,12 +4,30 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace histlint {
 
 enum class CitationScope { Sentence, Paragraph };
+
+// What kind of text a document is. A primary source (newspaper page, letter, diary, government
+// notice, court record, transcript) is itself the source and is not asked for citations.
+// Unknown: the source/ rules recognise primary sources from the text itself.
+enum class Genre { Unknown, Secondary, Primary };
+
+// "primary", "secondary" or "auto", or a kind of primary source ("newspaper", "letter", "diary",
+// "notice", "court record", "transcript"), as written in configuration or front matter.
+inline std::optional<Genre> parse_genre(std::string_view name) {
+  for (std::string_view kind :
+       {"primary", "newspaper", "letter", "diary", "notice", "court record", "transcript"}) {
+    if (name == kind) return Genre::Primary;
+  }
+  if (name == "secondary") return Genre::Secondary;
+  if (name == "auto") return Genre::Unknown;
+  return std::nullopt;
+}
 
 struct CivilDate {
   int year = 0;
@@ -26,6 +44,8 @@ struct Options {
   // The date "N years ago" is measured from; front matter `date:` overrides it per file.
   std::optional<CivilDate> document_date;
   CitationScope citation_scope = CitationScope::Sentence;
+  // Front matter `genre:` overrides it per file.
+  Genre genre = Genre::Unknown;
   // Report `<!-- histlint-disable … -->` comments that silence nothing (histlint/unused-disable).
   bool report_unused_disables = false;
 

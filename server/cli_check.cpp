@@ -248,6 +248,7 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   kept->options = target.config->options;
   kept->options.report_unused_disables =
       kept->options.report_unused_disables || report_unused_disables;
+  kept->options.genre = target.config->genre_for(target.path);
   kept->doc =
       std::make_unique<const Document>(std::move(*text), language_for_path(target.path.string()));
   kept->analysis = std::make_unique<Analysis>(*kept->doc, kept->options, kb, target.display);

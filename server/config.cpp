@@ -157,7 +157,7 @@ struct ConfigError {
 
 constexpr std::string_view kKeys[] = {
     "$schema", "rules",        "thresholds",    "knowledgeBase",        "include",
-    "exclude", "documentDate", "citationScope", "reportUnusedDisables",
+    "exclude", "documentDate", "citationScope", "reportUnusedDisables", "genre",
 };
 
 constexpr std::string_view kRuleSettings[] = {"off", "on", "error", "warning", "info", "hint"};
@@ -273,6 +273,8 @@ class Validator {
         } else {
           return value_error(pointer, "\"citationScope\" must be \"sentence\" or \"paragraph\"");
         }
+      } else if (key == "genre") {
+        error = read_genre(value, pointer, config);
       } else if (key == "reportUnusedDisables") {
         error =
             expect(value.is_boolean(), pointer, "\"reportUnusedDisables\" must be true or false");
@@ -293,6 +295,34 @@ class Validator {
   std::optional<ConfigError> expect(bool ok, const std::string& pointer, std::string message) {
     if (ok) return std::nullopt;
     return value_error(pointer, std::move(message));
+  }
+
+  // "genre": one name for every file, or an object mapping globs to names.
+  std::optional<ConfigError> read_genre(const ordered_json& value, const std::string& pointer,
+                                        Config& config) {
+    static constexpr std::string_view kExpected =
+        "must be \"primary\", \"secondary\", \"auto\" or a kind of primary source "
+        "(\"newspaper\", \"letter\", \"diary\", \"notice\", \"court record\", "
+        "\"transcript\")";
+    auto parse = [](const ordered_json& v) {
+      return v.is_string() ? parse_genre(v.get<std::string>()) : std::nullopt;
+    };
+    if (value.is_object()) {
+      for (const auto& [glob, name] : value.items()) {
+        const std::string item = pointer + "/" + JsonLocator::escape(glob);
+        const auto genre = parse(name);
+        if (!genre)
+          return value_error(item, "the genre of \"" + glob + "\" " + std::string(kExpected));
+        config.genre_globs.emplace_back(glob, *genre);
+      }
+      return std::nullopt;
+    }
+    const auto genre = parse(value);
+    if (!genre)
+      return value_error(
+          pointer, "\"genre\" " + std::string(kExpected) + ", or an object mapping globs to these");
+    config.options.genre = *genre;
+    return std::nullopt;
   }
 
   std::optional<ConfigError> read_rules(const ordered_json& value, const std::string& pointer,
@@ -572,6 +602,15 @@ bool Config::includes(const fs::path& file) const {
   return included && !excludes(file);
 }
 
+Genre Config::genre_for(const fs::path& file) const {
+  if (genre_globs.empty()) return options.genre;
+  const std::string relative = relative_to(absolute_normal(file), root);
+  for (const auto& [glob, genre] : genre_globs) {
+    if (path_glob_match(glob, relative)) return genre;
+  }
+  return options.genre;
+}
+
 bool Config::excludes(const fs::path& path) const {
   if (exclude.empty()) return false;
   const std::string relative = relative_to(absolute_normal(path), root);
@@ -665,6 +704,16 @@ std::string describe_config(const Config& config) {
                             : ordered_json(nullptr);
   out["citationScope"] =
       config.options.citation_scope == CitationScope::Paragraph ? "paragraph" : "sentence";
+  auto genre_name = [](Genre genre) {
+    return genre == Genre::Primary ? "primary" : genre == Genre::Secondary ? "secondary" : "auto";
+  };
+  if (config.genre_globs.empty()) {
+    out["genre"] = genre_name(config.options.genre);
+  } else {
+    ordered_json genres = ordered_json::object();
+    for (const auto& [glob, genre] : config.genre_globs) genres[glob] = genre_name(genre);
+    out["genre"] = genres;
+  }
   out["reportUnusedDisables"] = config.options.report_unused_disables;
   ordered_json effective = ordered_json::object();
   auto add = [&](const RuleInfo& rule) {

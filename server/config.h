@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/options.h"
@@ -26,11 +27,15 @@ struct Config {
   std::vector<std::filesystem::path> knowledge_base;  // absolute paths of extra KB files
   std::vector<std::string> include;                   // globs; empty means kDefaultIncludes
   std::vector<std::string> exclude;
+  // "genre" given per glob, in file order; the first glob matching a file decides.
+  std::vector<std::pair<std::string, Genre>> genre_globs;
 
   // Whether a folder walk picks up the file (include globs, then exclude globs).
   bool includes(const std::filesystem::path& file) const;
   // Whether an exclude glob matches the file or one of its folders below the root.
   bool excludes(const std::filesystem::path& path) const;
+  // The genre of a file: its first matching "genre" glob, else the configuration's "genre".
+  Genre genre_for(const std::filesystem::path& file) const;
 };
 
 // Either a configuration or an error message naming the file, line, column and key:

@@ -180,8 +180,14 @@ Workspace::Settings Workspace::resolve(const std::optional<fs::path>& file) {
   settings.kb = knowledge_base_for(kb_files, settings.errors);
 
   if (editor_options_) {
-    settings.options = std::make_shared<const Options>(
+    auto options = std::make_shared<Options>(
         overlay(config->config->options, *editor_options_, editor_settings_));
+    if (file) options->genre = config->config->genre_for(*file);
+    settings.options = std::move(options);
+  } else if (file && !config->config->genre_globs.empty()) {
+    auto options = std::make_shared<Options>(config->config->options);
+    options->genre = config->config->genre_for(*file);
+    settings.options = std::move(options);
   } else {
     settings.options = std::shared_ptr<const Options>(config->config, &config->config->options);
   }

@@ -6,6 +6,7 @@
 
 #include "rules/extract/citation_quotes.h"
 #include "rules/extract/citations.h"
+#include "rules/source/genre.h"
 #include "rules/text/utf8.h"
 
 namespace histlint::source_rules {
@@ -118,6 +119,8 @@ std::string excerpt(std::string_view text, size_t max_bytes) {
 
 void report_unsourced(const Analysis& analysis, Span claim, Severity severity, std::string message,
                       std::vector<Finding>& out) {
+  // A primary source is itself the source.
+  if (analysis.facts<GenreFacts>().primary) return;
   const auto& citations = analysis.facts<CitationFacts>();
   if (citations.supports(claim)) return;
   const Document& doc = analysis.doc();

@@ -1,8 +1,10 @@
 // source/unsourced-statistic: counts, percentages and sums of money that no citation supports.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -178,6 +180,14 @@ bool is_identifier_word(std::string_view w) {
   return in(kWords, w);
 }
 
+bool is_month(std::string_view w) {
+  static constexpr std::array<std::string_view, 23> kMonths = {
+      "January",   "February", "March",    "April",    "May",  "June", "July", "August",
+      "September", "October",  "November", "December", "Jan",  "Feb",  "Mar",  "Apr",
+      "Jun",       "Jul",      "Aug",      "Sep",      "Sept", "Oct",  "Nov"};
+  return in(kMonths, w) || w == "Dec";
+}
+
 struct Figure {
   Span span;  // the number through the counted noun
   double value = 0;
@@ -304,6 +314,15 @@ class StatisticFinder {
     }
     // A year ("in 1927", "1879–1940") is a date, never a statistic.
     if (plain_integer && *value >= 1000 && *value <= 2100) return std::nullopt;
+    if (is_day_of_month(i, after) || is_era_year(after)) return std::nullopt;
+    // "the 100 greatest players": the name of a ranked list.
+    if (word(after).ends_with("est") || word(after) == "best" || word(after) == "most") {
+      return std::nullopt;
+    }
+    // "notes of 1, 3 and 5 rubles", "10, 25, 50 and 100 rubles": a list of denominations or
+    // labels, not a count.
+    if (in_list_of_numbers(i)) return std::nullopt;
+    if (is_prescribed_limit(i)) return std::nullopt;
     if (i > 0) {
       const std::string before = word(i - 1);
       if (is_identifier_word(before)) return std::nullopt;
@@ -371,8 +390,13 @@ class StatisticFinder {
       if (is_stop_word(w) || number_word_value(w)) break;
       size_t len = 0;
       const bool capitalised = utf8::is_upper(utf8::decode(s_, tokens_[m].begin, len));
-      if (!capitalised && (is_plural_noun(w) || is_currency_noun(w))) {
-        if (is_excluded_noun(w)) return std::nullopt;
+      // A capitalised noun names something ("12 Apostles") unless a lower-case modifier comes
+      // first: "11 fellow Catholics".
+      const bool lower_case_modifiers =
+          m > k && !utf8::is_upper(utf8::decode(s_, tokens_[k].begin, len));
+      const bool plural = is_plural_noun(w) || (capitalised && w.size() > 3 && w.back() == 's');
+      if ((!capitalised || lower_case_modifiers) && (plural || is_currency_noun(w))) {
+        if (is_excluded_noun(w) || is_converted_measure(m)) return std::nullopt;
         // "four times as many", "ten times larger": a ratio, not a count.
         if (w == "times" && (word(m + 1) == "as" || word(m + 1) == "more" ||
                              word(m + 1) == "less" || word(m + 1) == "the")) {
@@ -395,6 +419,58 @@ class StatisticFinder {
       return figure;
     }
     return std::nullopt;
+  }
+
+  // "on 8 November", "November 8", "the 4 of May", and OCR-damaged "April $4.": the day of a
+  // date. Months are capitalised, so "may" stays a verb.
+  bool is_day_of_month(size_t i, size_t after) const {
+    const auto month_at = [&](size_t k) {
+      return k < tokens_.size() && tokens_[k].kind == TokenKind::Word && is_month(text(tokens_[k]));
+    };
+    if (month_at(after) || (word(after) == "of" && month_at(after + 1))) return true;
+    if (i >= 1 && month_at(i - 1)) return true;
+    return i >= 2 && tokens_[i - 1].kind == TokenKind::Symbol && month_at(i - 2);
+  }
+
+  // "432 BC", "AD 79" is read as a date elsewhere; "79 AD", "300 BCE".
+  bool is_era_year(size_t after) const {
+    if (after >= tokens_.size() || tokens_[after].kind != TokenKind::Word) return false;
+    const std::string_view w = text(tokens_[after]);
+    return w == "BC" || w == "AD" || w == "BCE" || w == "CE" ||
+           (w == "B" && symbol(after + 1, "."));
+  }
+
+  // "16 pounds (7.3 kg)": a weight with its conversion, not a sum.
+  bool is_converted_measure(size_t noun) const {
+    return symbol(noun + 1, "(") && noun + 2 < tokens_.size() &&
+           tokens_[noun + 2].kind == TokenKind::Number;
+  }
+
+  // A number after "N," or "N, M and": one of a list.
+  bool in_list_of_numbers(size_t i) const {
+    const auto number = [&](size_t k) {
+      return tokens_[k].kind == TokenKind::Number || number_word_value(word(k)).has_value();
+    };
+    if (i >= 2 && symbol(i - 1, ",") && number(i - 2)) return true;
+    return i >= 3 && (word(i - 1) == "and" || word(i - 1) == "or") && number(i - 2) &&
+           symbol(i - 3, ",");
+  }
+
+  // "attended by no more than twenty-four persons", "should not exceed 40 men": a limit the
+  // text prescribes, which counts nothing.
+  bool is_prescribed_limit(size_t i) const {
+    const bool limit = (i >= 3 && word(i - 1) == "than" && word(i - 2) == "more" &&
+                        (word(i - 3) == "no" || word(i - 3) == "not")) ||
+                       (i >= 1 && (word(i - 1) == "exceed" || word(i - 1) == "exceeding"));
+    if (!limit) return false;
+    static constexpr std::array<std::string_view, 9> kModals = {
+        "should", "shall", "must", "may", "might", "could", "would", "stipulated", "allowed"};
+    const Sentence* sentence = doc_.sentence_at(tokens_[i].begin);
+    for (size_t back = 1; back <= 30 && back <= i; ++back) {
+      if (sentence == nullptr || tokens_[i - back].begin < sentence->span.offset) break;
+      if (in(kModals, word(i - back))) return true;
+    }
+    return false;
   }
 
   bool casualty_subject_before(size_t i) const {
@@ -441,11 +517,31 @@ class StatisticFinder {
   double minimum_count_;
 };
 
+// A round count that rounds an earlier, more precise one: "Twelve Hundred men" after "Twelve
+// Hundred and Fourteen". Sums of money are compared exactly (£2,000 is not £2,100 again).
+bool rounds_earlier(const std::set<double>& stated, double value) {
+  if (value < 100 || value != std::floor(value)) return false;
+  double unit = 1;
+  while (std::fmod(value, unit * 10) == 0) unit *= 10;
+  if (unit < 100) return false;
+  const auto nearest = stated.lower_bound(value - unit / 2);
+  return nearest != stated.end() && *nearest < value + unit / 2;
+}
+
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
+  std::set<double> stated;  // the values of the figures read so far
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
     std::vector<Figure> figures = StatisticFinder(analysis, block).find();
+    // A figure the text has already given ("the twenty bandits", "the eight hundred thousand
+    // pounds") is not a new claim.
+    std::erase_if(figures, [&](const Figure& f) {
+      const bool repeated =
+          stated.contains(f.value) || (!f.money && rounds_earlier(stated, f.value));
+      stated.insert(f.value);
+      return repeated;
+    });
     // One finding per sentence, naming each figure no citation supports.
     const auto& citations = analysis.facts<CitationFacts>();
     std::erase_if(figures, [&](const Figure& f) {

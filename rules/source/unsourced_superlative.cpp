@@ -62,6 +62,13 @@ const re2::RE2& superlative_pattern() {
            R"(controversial|decisive|prolific)\s+([\p{L}\-]+)))",
            // "the first woman to", "the only member of the Politburo to"
            R"(|(?i:\bthe\s+(?:first|only|last)\s+((?:[\p{L}\-]+\s+){0,4}?)(?:ever\s+)?to\s+)(\p{Ll}+))",
+           // "the last veteran of the war", "the last surviving speaker of Manx"
+           R"(|(?i:\bthe\s+last\s+(?:surviving\s+|living\s+|known\s+)?(?:veteran|survivor|speaker|)",
+           R"(witness|descendant)\s+of\b))",
+           // "more castles per square mile than any other country", "is unique in being"
+           R"(|(?i:\b(?:more|fewer|less|better|worse)\s+(?:[\p{L}\-]+\s+){0,6}?than\s+any\s+other\b))",
+           R"(|(?i:\b(?:is|was|are|were|remains|remained)\s+(?:truly\s+|perhaps\s+|quite\s+)?unique\s+)",
+           R"((?:in|among)\b))",
            // absolutes
            R"(|(?i:\b(?:unrivall?ed|unparall?ell?ed|unequall?ed|unmatched|unsurpassed|unprecedented|)",
            R"(second\s+to\s+none|without\s+(?:equal|parallel|precedent)|matchless|peerless)\b))"}),
@@ -71,7 +78,9 @@ const re2::RE2& superlative_pattern() {
 
 // Nouns too general to rank anyone: "the only way to", "the most important thing".
 bool is_generic(std::string_view words) {
-  static constexpr std::array<std::string_view, 28> kGeneric = {
+  // Times too: "the last week to demand entrance" means the week before.
+  static constexpr std::array<std::string_view, 35> kGeneric = {
+      "week",  "month",  "year",   "day",         "night",       "hour",   "season",
       "way",   "ways",   "thing",  "things",      "time",        "times",  "step",
       "place", "option", "choice", "chance",      "opportunity", "reason", "solution",
       "means", "method", "answer", "question",    "problem",     "task",   "duty",
@@ -86,6 +95,13 @@ bool is_generic(std::string_view words) {
     pos = end;
   }
   return false;
+}
+
+// "the last of the children to be rescued" places one in a sequence the text tells; "the first
+// object of Charles was to obtain" ranks aims, its "to" belonging to the verb.
+bool is_sequence_or_aim(std::string_view words) {
+  static const re2::RE2 re(R"((?i)^of\s|\b(?:is|was|are|were|has|had)\b)");
+  return re2::RE2::PartialMatch(re2::StringPiece(words.data(), words.size()), re);
 }
 
 bool is_function_word(std::string_view w) {
@@ -111,7 +127,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
             if (the != std::string_view::npos) span = {span.offset + the, span.length - the};
           }
           if (g[1].data() != nullptr && is_generic(view(g[1]))) return;
-          if (g[2].data() != nullptr && is_generic(view(g[2]))) return;
+          if (g[2].data() != nullptr && (is_generic(view(g[2])) || is_sequence_or_aim(view(g[2]))))
+            return;
           if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;
           const Sentence* sentence = claims.open_sentence(span.offset);
           if (sentence == nullptr) return;

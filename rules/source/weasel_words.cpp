@@ -71,8 +71,18 @@ const re2::RE2& weasel_pattern() {
            R"(must\s+be)\s+(?:(?:often|widely|generally|commonly|frequently|sometimes|usually|now|still|)",
            R"(also|long|popularly|traditionally|increasingly|universally|almost\s+universally)\s+)?)",
            R"((?:said|believed|thought|claimed|argued|reported|suggested|rumou?red|alleged|held|)",
-           R"(accepted|acknowledged|understood|considered|felt|estimated|feared|assumed|supposed|)",
+           R"(accepted|acknowledged|considered|felt|estimated|calculated|reckoned|computed|feared|)",
+           R"(assumed|supposed|)",
            R"(maintained|asserted|speculated|recogni[sz]ed|known)\s+(?:that\b|to\s+(?-i:\p{Ll}+)))",
+           // "is considered by some to be", "was thought by many"
+           R"(|\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\p{Ll}+ly\s+)?)",
+           R"((?:considered|regarded|seen|viewed|thought|believed|described|held|called)\s+by\s+)",
+           R"((?:some|many|most|several|others|certain|a\s+few)\b)",
+           // "has led some scholars to consider", "prompted many historians to conclude"
+           R"(|\b(?:led|leads|lead|prompted|prompts|caused|causes|persuaded)\s+)", kVagueGroup,
+           R"(\s+(?:[\p{L}\-]+\s+)?)", kPeople,
+           R"(\s+to\s+(?:consider|believe|conclude|suggest|argue|speculate|think|suspect|propose|)",
+           R"(regard|see|view|doubt)\b)",
            // "some say", "many believe", "others have argued"
            R"(|\b(?:some|many|others|most)\s+(?:would\s+|might\s+|may\s+|could\s+|have\s+|had\s+)?)",
            R"((?:say|said|claim|claimed|believe|believed|argue|argued|think|thought|feel|felt|)",
@@ -125,26 +135,34 @@ bool agent_named_after(std::string_view rest) {
   return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), re);
 }
 
+// "sometimes called his “fee”": the text reports what something was called, not an opinion.
+bool names_a_term(std::string_view phrase, std::string_view rest) {
+  static const re2::RE2 term(R"(^\s+(?:(?:his|her|its|their|the|a|an)\s+)?["“‘'])");
+  return phrase.ends_with("called") &&
+         re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), term);
+}
+
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   const std::string& prose = doc.prose();
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
     OneClaimPerSentence claims(analysis, out);
-    for_each_match(weasel_pattern(), prose, block.span.offset, block.span.end(),
-                   [&](const Groups& g) {
-                     const bool bare_subject = g[1].data() == nullptr;
-                     const Span span = span_in(prose, bare_subject ? g[2] : g[1]);
-                     if (bare_subject && names_the_subject(view(g[3]))) return;
-                     const std::string_view rest =
-                         std::string_view(prose).substr(span.end(), block.span.end() - span.end());
-                     if (agent_named_after(rest) || describes_a_debate(rest)) return;
-                     const Sentence* sentence = claims.open_sentence(span.offset);
-                     if (sentence == nullptr) return;
-                     claims.report(*sentence, span, Severity::Warning,
-                                   "unattributed opinion without a source: “" +
-                                       excerpt(doc.prose_slice(span), 60) + "” does not say who");
-                   });
+    for_each_match(
+        weasel_pattern(), prose, block.span.offset, block.span.end(), [&](const Groups& g) {
+          const bool bare_subject = g[1].data() == nullptr;
+          const Span span = span_in(prose, bare_subject ? g[2] : g[1]);
+          if (bare_subject && names_the_subject(view(g[3]))) return;
+          const std::string_view rest =
+              std::string_view(prose).substr(span.end(), block.span.end() - span.end());
+          if (agent_named_after(rest) || describes_a_debate(rest) || names_a_term(view(g[1]), rest))
+            return;
+          const Sentence* sentence = claims.open_sentence(span.offset);
+          if (sentence == nullptr) return;
+          claims.report(*sentence, span, Severity::Warning,
+                        "unattributed opinion without a source: “" +
+                            excerpt(doc.prose_slice(span), 60) + "” does not say who");
+        });
   }
 }
 

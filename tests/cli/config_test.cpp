@@ -149,6 +149,21 @@ TEST_CASE("citation scope, booleans and globs are checked") {
             .find(":3:3: error: each glob must be a string") != std::string::npos);
 }
 
+TEST_CASE("genre: one name for every file, or globs") {
+  const auto one = parse_config("{\"genre\": \"newspaper\"}", "/p/.histlint.json");
+  REQUIRE(one.ok());
+  CHECK(one.config->genre_for("/p/a/page.txt") == Genre::Primary);
+  const auto globs = parse_config(
+      "{\"genre\": {\"letters/**\": \"primary\", \"**\": \"secondary\"}}", "/p/.histlint.json");
+  REQUIRE(globs.ok());
+  CHECK(globs.config->genre_for("/p/letters/1840/hale.md") == Genre::Primary);
+  CHECK(globs.config->genre_for("/p/essays/hale.md") == Genre::Secondary);
+  CHECK(parse_config("{}", "/p/.histlint.json").config->genre_for("/p/x.md") == Genre::Unknown);
+  CHECK(error_of("{\"genre\": \"memoir\"}").find("\"primary\", \"secondary\"") !=
+        std::string::npos);
+  CHECK(error_of("{\"genre\": {\"*.md\": 3}}").find("the genre of \"*.md\"") != std::string::npos);
+}
+
 TEST_CASE("knowledge-base files must exist, relative to the configuration") {
   TempDir dir;
   const auto result =

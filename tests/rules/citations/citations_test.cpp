@@ -99,6 +99,20 @@ TEST_CASE("author-year references in parentheses and brackets") {
   for (auto kind : e.kinds()) CHECK(kind == CitationKind::AuthorYear);
 }
 
+TEST_CASE("a work with volume and page, the older way") {
+  const auto e = extract(
+      "A (Memoires de Mirabeau, v. 307.). B (in Histoire Parlementaire, ii. 103). "
+      "C (see Lipsius, i. 4). D (Carlyle, Vol. III. 12). E (the Estates, June 5).");
+  CHECK(e.cited() ==
+        "(Memoires de Mirabeau, v. 307.) | (in Histoire Parlementaire, ii. 103) | "
+        "(see Lipsius, i. 4) | (Carlyle, Vol. III. 12)");
+}
+
+TEST_CASE("a work named in underscores after in his") {
+  const auto e = extract("The mason, in his _Survey of the Wards_, tells us the hall stood.");
+  CHECK(e.cited() == "in his _S");
+}
+
 TEST_CASE("narrative author-year, but not dates in parentheses") {
   const auto e = extract(
       "Deutscher (1954) disagrees. Carr’s (1950, p. 17) view. He was removed from power (1927). "

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "rules/source/genre.h"
 #include "source_test_util.h"
 
 using namespace histlint;
@@ -61,4 +62,22 @@ TEST_CASE("hostile input: a long single-line paragraph stays linear") {
   for (int i = 0; i < 20000; ++i) text += "He faced 14 armies, “some said so” (Carr 1950) [3] and ";
   const auto findings = all_source_rules(text, Language::Markdown);
   CHECK(findings.empty());  // every figure is followed by a citation
+}
+
+TEST_CASE("hostile input: a megabyte of figures without a sentence end") {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "then " + std::to_string(100 + i) + " more carts and ";
+  // One sentence, so one finding; the repeated-figure check must not compare every pair.
+  CHECK(all_source_rules(text, Language::PlainText).size() == 1);
+}
+
+TEST_CASE("hostile input: genre recognition on degenerate layouts") {
+  const std::string one_line(1 << 20, 'a');
+  CHECK_FALSE(source_rules::looks_like_primary_source(Document(one_line, Language::PlainText)));
+  std::string short_lines;
+  for (int i = 0; i < 100000; ++i) short_lines += "Q. x\nA. y\n";
+  CHECK(source_rules::looks_like_primary_source(Document(short_lines, Language::PlainText)));
+  std::string nested;
+  for (int i = 0; i < 20000; ++i) nested += "“‘«„‹ Sir, ";
+  CHECK_FALSE(source_rules::looks_like_primary_source(Document(nested, Language::PlainText)));
 }

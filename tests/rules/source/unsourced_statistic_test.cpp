@@ -109,3 +109,42 @@ TEST_CASE("statistic: the minimum count is a threshold") {
   options.thresholds["source/unsourced-statistic.minimum-count"] = 2;
   CHECK(flagged(rule, "He had 3 sons.", Language::Markdown, options) == Strings{"3 sons"});
 }
+
+TEST_CASE("statistic: days of dates, lists of denominations and prescribed limits") {
+  CHECK(flagged(rule, "Two of the guards were killed on 8 November.").empty());
+  CHECK(flagged(rule, "The barracks burned on November 14, and 300 men fled.") ==
+        Strings{"300 men"});
+  CHECK(flagged(rule, "The notice was dated April $4. The fair opened later.").empty());
+  CHECK(flagged(rule,
+                "Coins were struck for 1, 3 and 5 kopecks, and notes for 10, 25 and 100 "
+                "roubles.")
+            .empty());
+  CHECK(
+      flagged(rule, "The charter said the guild should admit no more than forty members.").empty());
+  CHECK(flagged(rule, "No more than forty members attended the guild's meeting.") ==
+        Strings{"forty members"});
+}
+
+TEST_CASE("statistic: a figure already given is not a new claim") {
+  CHECK(flagged(rule,
+                "The raiders numbered twenty armed bandits. Later the twenty bandits "
+                "scattered.") == Strings{"twenty armed bandits"});
+  CHECK(flagged(rule, "The hall held 1,214 deputies. The 1,200 deputies sat for hours.") ==
+        Strings{"1,214 deputies"});
+  // Sums are compared exactly: £2,000 is a new sum after £2,100.
+  CHECK(flagged(rule, "He lent £2,100 to the mill. He then asked for £2,000.") ==
+        Strings{"£2,100", "£2,000"});
+}
+
+TEST_CASE("statistic: a capitalised noun after a lower-case modifier is counted") {
+  CHECK(flagged(rule, "The captain had recruited 11 fellow Catholics to the plan.") ==
+        Strings{"11 fellow Catholics"});
+  CHECK(flagged(rule, "There were 600 Commons Deputies in the hall.").empty());
+}
+
+TEST_CASE("statistic: era years, converted measures and names of ranked lists") {
+  CHECK(flagged(rule, "The wars that began in 432 BC went on for decades.").empty());
+  CHECK(flagged(rule, "He ate 16 pounds (7.3 kg) of beef in a day.").empty());
+  CHECK(flagged(rule, "He paid 16 pounds for the horse.") == Strings{"16 pounds"});
+  CHECK(flagged(rule, "The league named him among the 100 greatest players.").empty());
+}

@@ -63,3 +63,19 @@ TEST_CASE("superlative: descriptions, opinions in the writer's voice and generic
     CHECK(flagged(rule, text).empty());
   }
 }
+
+TEST_CASE("superlative: comparisons with any other, unique, the last survivor") {
+  CHECK(flagged(rule, "Wales has more castles per square mile than any other country.") ==
+        Strings{"more castles per square mile than any other"});
+  CHECK(flagged(rule, "The abbot was unique in holding both offices.") == Strings{"was unique in"});
+  CHECK(flagged(rule, "The last veteran of the Crimean War died in 1922.") ==
+        Strings{"The last veteran of"});
+}
+
+TEST_CASE("superlative: times, sequences and aims are not rankings") {
+  CHECK(flagged(rule, "He had called at the door the last week to demand his wages.").empty());
+  CHECK(flagged(rule, "She was the last of the children to be carried out.").empty());
+  CHECK(flagged(rule, "The first object of the king was to obtain money.").empty());
+  CHECK(flagged(rule, "She was the first woman to be elected to the council.") ==
+        Strings{"the first woman to be"});
+}

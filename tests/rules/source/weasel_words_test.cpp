@@ -62,3 +62,21 @@ TEST_CASE("weasel words: named people, cited claims and plain quantities are fin
     CHECK(flagged(rule, text).empty());
   }
 }
+
+TEST_CASE("weasel words: passives by unnamed people, led to believe, calculations") {
+  CHECK(flagged(rule, "The chapel is considered by some to be the oldest in the county.") ==
+        Strings{"is considered by some"});
+  CHECK(flagged(rule, "The damage has led some scholars to consider a second fire.") ==
+        Strings{"led some scholars to consider"});
+  CHECK(flagged(rule, "It has been calculated that the mills lost a third of their trade.") ==
+        Strings{"It has been calculated that"});
+  CHECK(flagged(rule, "Some claim that the fire was arson, while others blame the lamps.") ==
+        Strings{"Some claim"});
+  CHECK(flagged(rule, "It was said that the mayor fled.") == Strings{"It was said that"});
+}
+
+TEST_CASE("weasel words: terms the records use and agreed terms are not opinions") {
+  CHECK(flagged(rule, "The payment is sometimes called his “fee” in the accounts.").empty());
+  CHECK(flagged(rule, "It was understood that the gold would not be melted.").empty());
+  CHECK(flagged(rule, "He is often called the father of the guild.") == Strings{"is often called"});
+}
