@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds histlint and runs every test: unit tests (also under ASan+UBSan), end-to-end tests of the
-# binary, the labelled corpora, the shared acceptance labels, the editor tests and the format check.
+# binary, the labelled corpora, the shared acceptance labels, the findings' parity with the recorded
+# goldens, the figures reached on the shared benchmarks and real texts, the editor tests and the
+# format check.
 # Prints one line per step and a last "N passed, N failed" line; exits 1 when any step failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -68,6 +70,8 @@ for family in date source garble heldout-date heldout-source; do
   step "corpus-$family" corpus "$family" "$min_precision" "$min_recall"
 done
 step acceptance acceptance
+step parity python3 tests/parity/parity.py build/histlint
+step shared-scores python3 tests/shared_sets/check_scores.py build/histlint
 for script in tests/editors/*_e2e.sh; do
   [ -f "$script" ] && step "$(basename "$script" .sh)" bash "$script" build/histlint
 done
