@@ -8,24 +8,6 @@ namespace histlint {
 
 namespace {
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 struct FoldRange {
   char32_t first;
   char32_t last;
@@ -145,15 +127,15 @@ void append_folded(std::string& out, std::string_view word) {
     } else if (is_hyphen(c)) {
       out += '-';
     } else if (c == 0x401 || c == 0x451) {  // Ё ё are often written Е е
-      append_utf8(out, 0x435);
+      utf8::append(out, 0x435);
     } else if (c >= 0x410 && c <= 0x42F) {
-      append_utf8(out, c + 0x20);
+      utf8::append(out, c + 0x20);
     } else if (c >= 0x400 && c <= 0x40F) {
-      append_utf8(out, c + 0x50);
+      utf8::append(out, c + 0x50);
     } else if (c >= 0x391 && c <= 0x3A9) {
-      append_utf8(out, c + 0x20);
+      utf8::append(out, c + 0x20);
     } else {
-      append_utf8(out, c);
+      utf8::append(out, c);
     }
   }
 }

@@ -20,24 +20,6 @@ char32_t lower(char32_t c) {
   return c + 1;                                   // Latin Extended-A pairs
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 template <size_t N>
 bool contains(const std::string_view (&words)[N], std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
@@ -128,7 +110,7 @@ void append_lower(std::string& out, std::string_view word) {
     }
     const char32_t cp = utf8::decode(word, pos, len);
     if (utf8::is_upper(cp)) {
-      append_utf8(out, lower(cp));
+      utf8::append(out, lower(cp));
     } else {
       out.append(word.substr(pos, len));
     }

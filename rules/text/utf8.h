@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace histlint::utf8 {
@@ -15,6 +16,9 @@ char32_t decode(std::string_view s, size_t pos, size_t& length);
 
 // Decodes the code point that ends just before s[pos]; sets `length` (0 at the start of s).
 char32_t decode_before(std::string_view s, size_t pos, size_t& length);
+
+// Appends the UTF-8 encoding of a code point.
+void append(std::string& out, char32_t c);
 
 // True when every byte sequence in s is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid(std::string_view s, size_t* first_error = nullptr);
