@@ -484,6 +484,33 @@ int BlockParser::day_at(size_t i) const {
   return t.value;
 }
 
+int BlockParser::year_in_words_at(size_t i, size_t& next) const {
+  // A year said as two numbers, as speech transcripts write it: "nineteen ninety-six",
+  // "eighteen twelve", "nineteen oh five". Only from eleven to twenty hundred.
+  const int hundreds = lex(i).cardinal;
+  if (hundreds < 11 || hundreds > 20 || i + 1 >= size() || tok(i + 1).kind != TokenKind::Word) {
+    return 0;
+  }
+  int rest = 0;
+  size_t k = i + 1;
+  if (is_word(k, "oh") || is_word(k, "hundred")) {
+    const bool oh = is_word(k, "oh");
+    ++k;
+    rest = lex(k).cardinal;
+    if (rest < 1 || rest > 9) {
+      if (oh) return 0;
+      rest = 0;  // "eighteen hundred"
+    } else {
+      ++k;
+    }
+  } else {
+    if (!number_words_at(k, rest, k) || rest < 10 || rest > 99) return 0;
+  }
+  if (is_dash(k) && attached(k)) return 0;  // "twelve thirty-day instalments" is a count
+  next = k;
+  return hundreds * 100 + rest;
+}
+
 bool BlockParser::era_at(size_t i, size_t& next, bool& before_christ) const {
   if (i >= size() || tok(i).kind != TokenKind::Word) return false;
   const std::string_view w = word(i);
@@ -758,7 +785,11 @@ bool BlockParser::parse_month_first(size_t i, Point& p) {
   }
   size_t year_pos = is_punct(n, ',') ? n + 1 : n;
   auto y = year_at(year_pos, after, era, false);
-  if (!y) return false;
+  if (!y) {
+    const int said = year_in_words_at(n, after);
+    if (said == 0) return false;
+    y = said;
+  }
   if (count_follows(after)) return false;
   p.value.month = month;
   p.value.year = *y;
@@ -853,7 +884,11 @@ bool BlockParser::parse_part_of_period(size_t i, Point& p) {
   }
   size_t after = 0;
   bool era = false;
-  if (auto y = year_at(k, after, era, false)) {
+  std::optional<int> y = year_at(k, after, era, false);
+  if (!y && is_word(k - 1, "of")) {
+    if (const int said = year_in_words_at(k, after)) y = said;  // "the winter of nineteen …"
+  }
+  if (y) {
     p.value.year = *y;
     p.value.part = part;
     p.value.granularity = DateGranularity::Season;
@@ -905,6 +940,17 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
     p.next = next;
     p.bare_year = !era;
     return p;
+  }
+  // A year in words stands where a preposition or a season makes it a date: "in nineteen
+  // ninety-six", "the winter of nineteen ninety-four".
+  if (i > 0 && equals_any_folded(word(i - 1), {"in", "of", "since", "until", "till", "by", "from",
+                                               "before", "after", "during", "to", "through"})) {
+    if (const int said = year_in_words_at(i, next); said != 0 && !count_follows(next)) {
+      p.value.year = said;
+      p.value.granularity = DateGranularity::Year;
+      p.next = next;
+      return p;
+    }
   }
   size_t after_month = 0;
   if (int m = month_at(i, after_month); m != 0) {

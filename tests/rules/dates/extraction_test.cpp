@@ -214,3 +214,14 @@ TEST_CASE("a Russian date before 1918 may be Old Style") {
   Extracted after("The decree of 26 октября 1927 г. was read.");
   CHECK_FALSE(after.facts.mentions_old_style);
 }
+
+TEST_CASE("years said in words, as transcripts write them") {
+  Extracted e(
+      "Elected in nineteen ninety-six, sworn in January nineteen ninety-seven, built in eighteen "
+      "hundred, ruined in the winter of nineteen oh five.");
+  CHECK(e.values() == std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905"});
+  CHECK(e.spans()[1] == "January nineteen ninety-seven");
+  // Counts in words are not years.
+  Extracted counts("He paid in twelve thirty-day instalments, in nineteen twenty minutes.");
+  CHECK(counts.facts.dates.empty());
+}
