@@ -10,7 +10,6 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,13 +21,13 @@
 #include "rules/engine.h"
 #include "rules/extract/date_events.h"
 #include "rules/extract/people.h"
-#include "rules/kb/knowledge_base.h"
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
 #include "server/cli_baseline.h"
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
+#include "server/kb_loader.h"
 #include "server/report.h"
 
 namespace histlint {
@@ -191,44 +190,6 @@ struct FileOutcome {
 };
 
 constexpr std::string_view kConflictingDates = "date/conflicting-dates";
-
-// The knowledge-base files merged over the bundled one for a configuration: the project's
-// .histlint/people.json beside its .histlint.json (or in the working folder when there is no
-// configuration file), as the server reads it for a workspace folder, then the configured files.
-std::vector<std::string> knowledge_base_files(const Config& config) {
-  std::error_code ec;
-  const fs::path project = config.file.empty() ? fs::current_path(ec) : config.root;
-  std::vector<std::string> files;
-  const fs::path workspace_kb = project / ".histlint" / "people.json";
-  if (fs::is_regular_file(workspace_kb, ec)) files.push_back(workspace_kb.string());
-  for (const auto& extra : config.knowledge_base) {
-    if (std::find(files.begin(), files.end(), extra.string()) == files.end()) {
-      files.push_back(extra.string());
-    }
-  }
-  return files;
-}
-
-// Loads each distinct knowledge base once. A file that fails to load is a problem, like a
-// broken configuration.
-class KnowledgeBases {
- public:
-  const KnowledgeBase& for_config(const Config& config, std::vector<FileProblem>& problems) {
-    const auto files = knowledge_base_files(config);
-    if (files.empty()) return KnowledgeBase::bundled();
-    auto it = loaded_.find(files);
-    if (it == loaded_.end()) {
-      std::string error;
-      auto kb = std::make_unique<KnowledgeBase>(KnowledgeBase::load(files, &error));
-      if (!error.empty()) problems.push_back({files.front(), error});
-      it = loaded_.emplace(files, std::move(kb)).first;
-    }
-    return *it->second;
-  }
-
- private:
-  std::map<std::vector<std::string>, std::unique_ptr<KnowledgeBase>> loaded_;
-};
 
 FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
                       std::optional<std::string> text, size_t max_file_bytes,

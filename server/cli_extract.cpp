@@ -7,12 +7,12 @@
 #include "rules/analysis.h"
 #include "rules/extract/dates_anchored.h"
 #include "rules/extract/people.h"
-#include "rules/kb/knowledge_base.h"
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
+#include "server/kb_loader.h"
 
 namespace histlint {
 
@@ -128,10 +128,16 @@ int run_extract_command(const std::vector<std::string>& args, std::ostream& out,
   }
   ConfigCache configs;
   TargetList list = collect_targets(options.paths, configs, std::nullopt);
+  KnowledgeBases knowledge_bases;
+  std::vector<const KnowledgeBase*> kbs;
+  for (const CheckTarget& target : list.targets) {
+    kbs.push_back(&knowledge_bases.for_config(*target.config, list.problems));
+  }
   int status = list.problems.empty() ? 0 : 2;
   for (const auto& problem : list.problems) err << problem.message << '\n';
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  for (const CheckTarget& target : list.targets) {
+  for (size_t i = 0; i < list.targets.size(); ++i) {
+    const CheckTarget& target = list.targets[i];
     std::string error;
     auto text = read_file_text(target.path, &error);
     if (!text || !utf8::is_valid(*text) || text->find('\0') != std::string::npos) {
@@ -142,7 +148,7 @@ int run_extract_command(const std::vector<std::string>& args, std::ostream& out,
     Options settings = target.config->options;
     if (!settings.document_date) settings.document_date = options.document_date;
     const Document doc(std::move(*text), language_for_path(target.path.string()));
-    const Analysis analysis(doc, settings, KnowledgeBase::bundled(), target.display);
+    const Analysis analysis(doc, settings, *kbs[i], target.display);
     auto file = extract_file(analysis, target.display);
     if (!options.json) print_text(doc, file, out);
     files.push_back(std::move(file));

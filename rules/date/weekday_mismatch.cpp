@@ -2,6 +2,7 @@
 #include "rules/date/rules.h"
 #include "rules/extract/dates.h"
 #include "rules/extract/dates_anchored.h"
+#include "rules/text/lexicon.h"
 
 namespace histlint::date_rules {
 
@@ -43,9 +44,10 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     if (v.calendar_stated) style = v.calendar == Calendar::Julian ? " (Old Style)" : " (New Style)";
     f.message = v.display() + style + " was a " + calendar::weekday_name(actual) + ", not a " +
                 calendar::weekday_name(*d.weekday) + ".";
-    // Offer the right weekday when the written one is spelt out in full.
+    // Offer the right weekday when the written one is spelt out in full in English (a French
+    // "lundi" or an abbreviated "Mon." would not take "Tuesday").
     const std::string_view written = doc.slice(d.weekday_span);
-    if (written.size() >= 6) {
+    if (to_lower(written) == to_lower(calendar::weekday_name(*d.weekday))) {
       f.fixes.push_back(Fix{std::string("Change to ") + calendar::weekday_name(actual),
                             {TextEdit{d.weekday_span, calendar::weekday_name(actual)}}});
     }

@@ -71,7 +71,12 @@ class BlockParser {
   bool parse_part_of_period(size_t i, Point& p);
   bool parse_decade(size_t i, Point& p, PeriodPart part);
   bool parse_century(size_t i, Point& p, PeriodPart part);
-  int month_at(size_t i, size_t& next) const;
+  // A month name; one in another language than English only when `full_date` (a day and year
+  // around it are required by the caller).
+  int month_at(size_t i, size_t& next, bool full_date = false) const;
+  size_t after_russian_year_word(size_t i) const;
+  // "nineteen ninety-six" -> 1996; sets `next`, or returns 0.
+  int year_in_words_at(size_t i, size_t& next) const;  // past "г." or "года" after a year
   int day_at(size_t i) const;
   // A year number with an optional era ("44 BC", "AD 79"); sets `next` and whether an era
   // was written. Three-digit years need an era unless `allow_short`.

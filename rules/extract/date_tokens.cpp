@@ -3,6 +3,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "rules/text/lexicon.h"
 #include "rules/text/utf8.h"
 
 namespace histlint::date_parse {
@@ -38,6 +39,13 @@ size_t number_suffix(std::string_view s, size_t pos, size_t end, NumberForm& for
       form = NumberForm::Ordinal;
       return 2;
     }
+  }
+  // French "1er" (premier), the only ordinal day French writes with a suffix.
+  if (pos >= 1 && s[pos - 1] == '1' && (pos < 2 || !utf8::is_digit(s[pos - 2])) &&
+      letter_at(pos + 1) && ascii_lower(s[pos]) == 'e' && ascii_lower(s[pos + 1]) == 'r' &&
+      word_ends(pos + 2)) {
+    form = NumberForm::Ordinal;
+    return 2;
   }
   if (letter_at(pos) && ascii_lower(s[pos]) == 's' && word_ends(pos + 1)) {
     form = NumberForm::Plural;
@@ -122,6 +130,82 @@ constexpr std::array<Named, 17> kWeekdays = {{
     {"sat", 5},
     {"sun", 6},
 }};
+
+// Month and weekday names of the other languages historians quote dates in, lower case (UTF-8),
+// with the common unaccented spellings. Russian months are in the genitive a date uses
+// ("21 августа"). Names spelled as in English ("August", "November") stay English entries.
+struct ForeignName {
+  std::string_view name;
+  int8_t value;
+  Language language;
+  bool abbreviation = false;
+};
+
+constexpr ForeignName kForeignMonths[] = {
+    {"janvier", 1, Language::French},      {"février", 2, Language::French},
+    {"fevrier", 2, Language::French},      {"mars", 3, Language::French},
+    {"avril", 4, Language::French},        {"mai", 5, Language::French},
+    {"juin", 6, Language::French},         {"juillet", 7, Language::French},
+    {"août", 8, Language::French},         {"aout", 8, Language::French},
+    {"septembre", 9, Language::French},    {"octobre", 10, Language::French},
+    {"novembre", 11, Language::French},    {"décembre", 12, Language::French},
+    {"decembre", 12, Language::French},    {"janv", 1, Language::French, true},
+    {"févr", 2, Language::French, true},   {"avr", 4, Language::French, true},
+    {"juil", 7, Language::French, true},   {"déc", 12, Language::French, true},
+    {"januar", 1, Language::German},       {"jänner", 1, Language::German},
+    {"februar", 2, Language::German},      {"märz", 3, Language::German},
+    {"maerz", 3, Language::German},        {"juni", 6, Language::German},
+    {"juli", 7, Language::German},         {"oktober", 10, Language::German},
+    {"dezember", 12, Language::German},    {"okt", 10, Language::German, true},
+    {"dez", 12, Language::German, true},   {"enero", 1, Language::Spanish},
+    {"febrero", 2, Language::Spanish},     {"marzo", 3, Language::Spanish},
+    {"abril", 4, Language::Spanish},       {"mayo", 5, Language::Spanish},
+    {"junio", 6, Language::Spanish},       {"julio", 7, Language::Spanish},
+    {"agosto", 8, Language::Spanish},      {"septiembre", 9, Language::Spanish},
+    {"setiembre", 9, Language::Spanish},   {"octubre", 10, Language::Spanish},
+    {"noviembre", 11, Language::Spanish},  {"diciembre", 12, Language::Spanish},
+    {"gennaio", 1, Language::Italian},     {"febbraio", 2, Language::Italian},
+    {"aprile", 4, Language::Italian},      {"maggio", 5, Language::Italian},
+    {"giugno", 6, Language::Italian},      {"luglio", 7, Language::Italian},
+    {"settembre", 9, Language::Italian},   {"ottobre", 10, Language::Italian},
+    {"dicembre", 12, Language::Italian},   {"января", 1, Language::Russian},
+    {"февраля", 2, Language::Russian},     {"марта", 3, Language::Russian},
+    {"апреля", 4, Language::Russian},      {"мая", 5, Language::Russian},
+    {"июня", 6, Language::Russian},        {"июля", 7, Language::Russian},
+    {"августа", 8, Language::Russian},     {"сентября", 9, Language::Russian},
+    {"октября", 10, Language::Russian},    {"ноября", 11, Language::Russian},
+    {"декабря", 12, Language::Russian},    {"янв", 1, Language::Russian, true},
+    {"февр", 2, Language::Russian, true},  {"авг", 8, Language::Russian, true},
+    {"сент", 9, Language::Russian, true},  {"окт", 10, Language::Russian, true},
+    {"нояб", 11, Language::Russian, true}, {"дек", 12, Language::Russian, true},
+};
+
+// Weekdays, Monday 0; Russian also in the accusative a date uses ("в пятницу").
+constexpr ForeignName kForeignWeekdays[] = {
+    {"lundi", 0, Language::French},        {"mardi", 1, Language::French},
+    {"mercredi", 2, Language::French},     {"jeudi", 3, Language::French},
+    {"vendredi", 4, Language::French},     {"samedi", 5, Language::French},
+    {"dimanche", 6, Language::French},     {"montag", 0, Language::German},
+    {"dienstag", 1, Language::German},     {"mittwoch", 2, Language::German},
+    {"donnerstag", 3, Language::German},   {"freitag", 4, Language::German},
+    {"samstag", 5, Language::German},      {"sonnabend", 5, Language::German},
+    {"sonntag", 6, Language::German},      {"lunes", 0, Language::Spanish},
+    {"martes", 1, Language::Spanish},      {"miércoles", 2, Language::Spanish},
+    {"miercoles", 2, Language::Spanish},   {"jueves", 3, Language::Spanish},
+    {"viernes", 4, Language::Spanish},     {"sábado", 5, Language::Spanish},
+    {"sabado", 5, Language::Spanish},      {"domingo", 6, Language::Spanish},
+    {"lunedì", 0, Language::Italian},      {"lunedi", 0, Language::Italian},
+    {"martedì", 1, Language::Italian},     {"martedi", 1, Language::Italian},
+    {"mercoledì", 2, Language::Italian},   {"mercoledi", 2, Language::Italian},
+    {"giovedì", 3, Language::Italian},     {"giovedi", 3, Language::Italian},
+    {"venerdì", 4, Language::Italian},     {"venerdi", 4, Language::Italian},
+    {"sabato", 5, Language::Italian},      {"domenica", 6, Language::Italian},
+    {"понедельник", 0, Language::Russian}, {"вторник", 1, Language::Russian},
+    {"среда", 2, Language::Russian},       {"среду", 2, Language::Russian},
+    {"четверг", 3, Language::Russian},     {"пятница", 4, Language::Russian},
+    {"пятницу", 4, Language::Russian},     {"суббота", 5, Language::Russian},
+    {"субботу", 5, Language::Russian},     {"воскресенье", 6, Language::Russian},
+};
 
 constexpr std::array<Named, 29> kCardinals = {{
     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},      {"five", 5},
@@ -313,6 +397,17 @@ Lexeme lookup_word(std::string_view word) {
           m.name.size() <= 4 && m.name != "may" && m.name != "june" && m.name != "july";
     }
     for (const Named& w : kWeekdays) (*t)[w.name].weekday = static_cast<int8_t>(w.value);
+    for (const ForeignName& m : kForeignMonths) {
+      Lexeme& e = (*t)[m.name];
+      e.month = m.value;
+      e.month_abbreviation = m.abbreviation;
+      e.language = m.language;
+    }
+    for (const ForeignName& w : kForeignWeekdays) {
+      Lexeme& e = (*t)[w.name];
+      e.weekday = w.value;
+      e.language = w.language;
+    }
     for (const Named& c : kCardinals) (*t)[c.name].cardinal = static_cast<int16_t>(c.value);
     for (const Named& o : kOrdinals) (*t)[o.name].ordinal = static_cast<int16_t>(o.value);
     for (const Named& a : kAnniversaryNouns) {
@@ -323,11 +418,15 @@ Lexeme lookup_word(std::string_view word) {
     for (std::string_view w : kStarters) (*t)[w].may_start = true;
     return t;
   }();
-  if (word.empty() || word.size() > 16) return {};
-  char lower[16];
+  // The longest entry, "воскресенье", is 22 bytes.
+  if (word.empty() || word.size() > 24) return {};
+  char lower[24];
   for (size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
-    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const auto it = table->find(to_lower(word));
+      return it == table->end() ? Lexeme{} : it->second;
+    }
     lower[i] = ascii_lower(c);
   }
   const auto it = table->find(std::string_view(lower, word.size()));

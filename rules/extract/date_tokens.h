@@ -18,6 +18,10 @@ enum class NumberForm : uint8_t {
   Glued,    // digits stuck to letters or part of a larger figure: "5trotsky", "1,000", "3.5"
 };
 
+// The language of a month or weekday name. Names in other languages than English are read only in
+// a full date (day, month and year), where they may be lower case: "21 août 1940".
+enum class Language : uint8_t { English, French, German, Spanish, Italian, Russian };
+
 enum class UnitWord : uint8_t { None, Day, Week, Fortnight, Month, Year, Decade, Century };
 
 // What the vocabulary knows of a word, looked up once when the word is tokenized.
@@ -28,7 +32,8 @@ struct Lexeme {
   int8_t month = 0;         // "Nov" -> 11
   int8_t weekday = -1;      // "Tuesday" -> 1 (Monday 0)
   UnitWord unit = UnitWord::None;
-  bool month_abbreviation = false;  // "Nov", "Sept": may be followed by '.'
+  bool month_abbreviation = false;        // "Nov", "Sept": may be followed by '.'
+  Language language = Language::English;  // of the month or weekday name
   // The word may open a date or a relative expression; scanning skips every other word.
   bool may_start = false;
 };

@@ -461,9 +461,10 @@ size_t BlockParser::window_end(size_t begin, size_t wanted) const {
   return p;
 }
 
-int BlockParser::month_at(size_t i, size_t& next) const {
+int BlockParser::month_at(size_t i, size_t& next, bool full_date) const {
   const int month = lex(i).month;
-  if (month == 0 || !tok(i).capitalised) return 0;
+  if (month == 0) return 0;
+  if (lex(i).language == Language::English ? !tok(i).capitalised : !full_date) return 0;
   next = i + 1;
   if (lex(i).month_abbreviation) {
     if (is_punct(i + 1, '.') && attached(i + 1)) {
@@ -481,6 +482,33 @@ int BlockParser::day_at(size_t i) const {
   if (t.number_form != NumberForm::Plain && t.number_form != NumberForm::Ordinal) return 0;
   if (t.digits > 2 || t.value < 1 || t.value > 31) return 0;
   return t.value;
+}
+
+int BlockParser::year_in_words_at(size_t i, size_t& next) const {
+  // A year said as two numbers, as speech transcripts write it: "nineteen ninety-six",
+  // "eighteen twelve", "nineteen oh five". Only from eleven to twenty hundred.
+  const int hundreds = lex(i).cardinal;
+  if (hundreds < 11 || hundreds > 20 || i + 1 >= size() || tok(i + 1).kind != TokenKind::Word) {
+    return 0;
+  }
+  int rest = 0;
+  size_t k = i + 1;
+  if (is_word(k, "oh") || is_word(k, "hundred")) {
+    const bool oh = is_word(k, "oh");
+    ++k;
+    rest = lex(k).cardinal;
+    if (rest < 1 || rest > 9) {
+      if (oh) return 0;
+      rest = 0;  // "eighteen hundred"
+    } else {
+      ++k;
+    }
+  } else {
+    if (!number_words_at(k, rest, k) || rest < 10 || rest > 99) return 0;
+  }
+  if (is_dash(k) && attached(k)) return 0;  // "twelve thirty-day instalments" is a count
+  next = k;
+  return hundreds * 100 + rest;
 }
 
 bool BlockParser::era_at(size_t i, size_t& next, bool& before_christ) const {
@@ -666,27 +694,48 @@ bool BlockParser::parse_day_month(size_t i, Point& p) {
   const int day = day_at(i);
   if (day == 0) return false;
   size_t k = i + 1;
-  if (is_word(k, "of")) ++k;
+  // German writes the day as an ordinal number with a dot: "21. August 1940".
+  const bool dotted_day = is_punct(k, '.') && attached(k);
+  if (dotted_day || is_word(k, "of") || is_word(k, "de")) ++k;
   size_t n = 0;
-  const int month = month_at(k, n);
+  const int month = month_at(k, n, true);
   if (month == 0) return false;
+  const Language language = lex(k).language;
+  const bool foreign = language != Language::English;
+  // "de" is Spanish, a dotted day German or Scandinavian: neither goes with an English month name
+  // except the German ones spelled the same ("August").
+  if (is_word(k - 1, "de") && language != Language::Spanish) return false;
+  if (dotted_day &&
+      !(tok(k).capitalised && (language == Language::English || language == Language::German))) {
+    return false;
+  }
+  // "Chapter 21. August 1940 was …" ends a sentence with a numbered label: a month spelled as in
+  // English after a dotted day is German only when no such label precedes the day.
+  if (dotted_day && language == Language::English && number_label_before(i)) return false;
   p.value.day = day;
   p.value.month = month;
   p.value.granularity = DateGranularity::Day;
-  if (parse_alternate(n, p, true)) n = p.alternate_next;
+  if (!foreign && !dotted_day && parse_alternate(n, p, true)) n = p.alternate_next;
   size_t after_year = 0;
   bool era = false;
   size_t year_pos = is_punct(n, ',') ? n + 1 : n;
+  if (foreign && (is_word(n, "de") || is_word(n, "del"))) year_pos = n + 1;
   if (auto y = year_at(year_pos, after_year, era, false); y && !count_follows(after_year)) {
     p.value.year = *y;
     n = after_year;
+    if (language == Language::Russian) n = after_russian_year_word(n);
     if (const int later = p.alternate ? 0 : dual_year_at(n, p.value.year, month, n)) {
       p.value.year = later;
       p.value.calendar = Calendar::Julian;
       p.value.calendar_stated = true;
     }
     if (!p.alternate && parse_alternate(n, p, false)) n = p.alternate_next;
+  } else if (foreign || dotted_day) {
+    return false;  // a foreign month name or a dotted day is read only in a full date
   }
+  // Russia kept the Julian calendar until February 1918: a Russian date before then may be Old
+  // Style, so the calendar rules treat the text as one that deals in Old Style dates.
+  if (language == Language::Russian && p.value.year < 1918) out_.mentions_old_style = true;
   Calendar marked = Calendar::Gregorian;
   if (!p.alternate && !p.value.calendar_stated && old_style_marker_at(n, n, marked)) {
     p.value.calendar = marked;
@@ -695,6 +744,16 @@ bool BlockParser::parse_day_month(size_t i, Point& p) {
   p.first = i;
   p.next = n;
   return true;
+}
+
+size_t BlockParser::after_russian_year_word(size_t i) const {
+  // "1940 г." and "1940 года" (of the year) belong to the date.
+  if (i < size() && tok(i).kind == TokenKind::Word) {
+    const std::string_view w = word(i);
+    if (w == "г" && is_punct(i + 1, '.') && attached(i + 1)) return i + 2;
+    if (w == "года" || w == "году") return i + 1;
+  }
+  return i;
 }
 
 bool BlockParser::parse_month_first(size_t i, Point& p) {
@@ -726,7 +785,11 @@ bool BlockParser::parse_month_first(size_t i, Point& p) {
   }
   size_t year_pos = is_punct(n, ',') ? n + 1 : n;
   auto y = year_at(year_pos, after, era, false);
-  if (!y) return false;
+  if (!y) {
+    const int said = year_in_words_at(n, after);
+    if (said == 0) return false;
+    y = said;
+  }
   if (count_follows(after)) return false;
   p.value.month = month;
   p.value.year = *y;
@@ -821,7 +884,11 @@ bool BlockParser::parse_part_of_period(size_t i, Point& p) {
   }
   size_t after = 0;
   bool era = false;
-  if (auto y = year_at(k, after, era, false)) {
+  std::optional<int> y = year_at(k, after, era, false);
+  if (!y && is_word(k - 1, "of")) {
+    if (const int said = year_in_words_at(k, after)) y = said;  // "the winter of nineteen …"
+  }
+  if (y) {
     p.value.year = *y;
     p.value.part = part;
     p.value.granularity = DateGranularity::Season;
@@ -836,16 +903,22 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
   Point p;
   p.first = i;
   if (i >= size()) return std::nullopt;
-  if (tok(i).kind == TokenKind::Word && tok(i).capitalised) {
+  const bool foreign_weekday = lex(i).language != Language::English;
+  if (tok(i).kind == TokenKind::Word && (tok(i).capitalised || foreign_weekday)) {
     const int wd = lex(i).weekday;
     if (wd >= 0) {
       size_t k = i + 1;
-      const bool abbreviated = word(i).size() <= 5;
+      const bool abbreviated = !foreign_weekday && word(i).size() <= 5;
       if (abbreviated && !(is_punct(k, '.') || is_punct(k, ','))) return std::nullopt;
       if (is_punct(k, '.') && attached(k)) ++k;
       if (is_punct(k, ',')) ++k;
-      if (is_word(k, "the")) ++k;
-      if (parse_day_month(k, p) || parse_month_first(k, p)) {
+      // "the", and the articles of "lundi le 19 juin", "Montag, den 19. Juni", "lunes, el 19".
+      if (foreign_weekday ? equals_any_folded(word(k), {"le", "den", "el", "il"})
+                          : is_word(k, "the")) {
+        ++k;
+      }
+      const bool read = parse_day_month(k, p) || (!foreign_weekday && parse_month_first(k, p));
+      if (read) {
         p.weekday = static_cast<calendar::Weekday>(wd);
         p.weekday_token = i;
         p.first = i;
@@ -867,6 +940,17 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
     p.next = next;
     p.bare_year = !era;
     return p;
+  }
+  // A year in words stands where a preposition or a season makes it a date: "in nineteen
+  // ninety-six", "the winter of nineteen ninety-four".
+  if (i > 0 && equals_any_folded(word(i - 1), {"in", "of", "since", "until", "till", "by", "from",
+                                               "before", "after", "during", "to", "through"})) {
+    if (const int said = year_in_words_at(i, next); said != 0 && !count_follows(next)) {
+      p.value.year = said;
+      p.value.granularity = DateGranularity::Year;
+      p.next = next;
+      return p;
+    }
   }
   size_t after_month = 0;
   if (int m = month_at(i, after_month); m != 0) {

@@ -76,5 +76,24 @@ TEST_CASE("extract text format, usage errors and unreadable files") {
   CHECK(nlohmann::json::parse(bad.out)["files"].size() == 1);
 }
 
+TEST_CASE("extract links people of the configured knowledge bases, as check does") {
+  testing::TempDir dir;
+  const auto file = dir.write("p/notes.md", "Ada Quill wrote in 1840.\n");
+  dir.write("p/.histlint.json", R"({"knowledgeBase": ["kb/people.json"]})");
+  auto first_id = [&] {
+    const Run run = extract({"-f", "json", file.string()});
+    const auto people = nlohmann::json::parse(run.out)["files"][0]["people"];
+    return people.empty() || people[0]["id"].is_null() ? std::string()
+                                                       : people[0]["id"].get<std::string>();
+  };
+  dir.write("p/kb/people.json", R"({"version": 1, "people": [{"id": "ada-quill",
+      "name": "Ada Quill", "sex": "female", "birth": {"date": "1801-02-03"}}]})");
+  CHECK(first_id() == "ada-quill");
+  dir.write("p/kb/people.json", "{ not json");
+  const Run broken = extract({"-f", "json", file.string()});
+  CHECK(broken.code == 2);
+  CHECK(broken.err.find("people.json") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace histlint

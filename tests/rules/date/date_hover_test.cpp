@@ -68,3 +68,11 @@ TEST_CASE("date hover on a day without its year gives the year of its context") 
   CHECK(card->plaintext.find("read as 9 June 1815, counted from 1815 (1815) in line 1") !=
         std::string::npos);
 }
+
+TEST_CASE("date hover reads a French date and gives the ages at it") {
+  const std::string text = "Trotsky est mort le 21 août 1940 à Coyoacán.";
+  const auto card = hover(text, "21 août");
+  REQUIRE(card.has_value());
+  CHECK(card->markdown.find("**21 August 1940**") == 0);
+  CHECK(card->plaintext.find("Leon Trotsky: aged 60") != std::string::npos);
+}

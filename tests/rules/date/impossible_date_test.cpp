@@ -43,3 +43,27 @@ TEST_CASE("impossible-date respects [sic] and checks both readings of a dual dat
   const std::string text = "He was born on 11 March [O.S. 30 February] 1801.";
   CHECK(flags(run_rule("date/impossible-date", text), text, "[O.S. 30 February]"));
 }
+
+TEST_CASE("impossible-date reads dates in French, German, Spanish, Italian and Russian") {
+  const std::string text =
+      "Le 31 juin 1815 rien. Am 31. April 1916 nichts. El 30 de febrero de 1921 nada. Il 31 "
+      "settembre 1922 niente. 30 февраля 1900 г. ничего. Le 29 février 1923 non plus.";
+  const auto found = run_rule("date/impossible-date", text);
+  REQUIRE(found.size() == 6);
+  CHECK(flags(found, text, "31 juin 1815"));
+  CHECK(flags(found, text, "31. April 1916"));
+  CHECK(flags(found, text, "30 de febrero de 1921"));
+  CHECK(flags(found, text, "31 settembre 1922"));
+  CHECK(flags(found, text, "30 февраля 1900 г."));
+  CHECK(flags(found, text, "29 février 1923"));
+  CHECK(found[0].message == "There is no 31 June: June has only 30 days.");
+}
+
+TEST_CASE("impossible-date accepts valid foreign dates and Russian Julian leap days") {
+  CHECK(run_rule("date/impossible-date",
+                 "Le 30 juin 1815, am 30. April 1916, el 28 de febrero de 1921, il 30 settembre "
+                 "1922 e 29 февраля 1916 г.")
+            .empty());
+  // 1900 was a leap year in the Julian calendar Russia then kept.
+  CHECK(run_rule("date/impossible-date", "Указ от 29 февраля 1900 г. был издан.").empty());
+}

@@ -41,3 +41,27 @@ TEST_CASE("a weekday with a day whose year is the document date's") {
   // A year stated nearby is not the page's: nothing is assumed.
   CHECK(run("In 1921 the talks began. On Monday, March 3 they resumed.").empty());
 }
+
+TEST_CASE("weekday-mismatch checks weekdays in French, German, Spanish, Italian and Russian") {
+  const std::string text =
+      "L'ordre vint lundi 20 juin 1815. Der Befehl kam am Montag, den 20. Juni 1815. La orden "
+      "llegó el lunes 20 de junio de 1815. L'ordine arrivò lunedì 20 giugno 1815. Приказ пришёл в "
+      "понедельник 21 июня 1921 г.";
+  const auto found = run_rule("date/weekday-mismatch", text);
+  REQUIRE(found.size() == 5);
+  CHECK(flags(found, text, "lundi 20 juin 1815"));
+  CHECK(flags(found, text, "Montag, den 20. Juni 1815"));
+  CHECK(flags(found, text, "lunes 20 de junio de 1815"));
+  CHECK(flags(found, text, "lunedì 20 giugno 1815"));
+  CHECK(flags(found, text, "понедельник 21 июня 1921 г."));
+  CHECK(found[0].message == "20 June 1815 was a Tuesday, not a Monday.");
+  // "Tuesday" would not replace a weekday written in another language.
+  for (const auto& f : found) CHECK(f.fixes.empty());
+}
+
+TEST_CASE("weekday-mismatch accepts right foreign weekdays") {
+  CHECK(run_rule("date/weekday-mismatch",
+                 "Le dimanche 18 juin 1815, Waterloo. Am Sonntag, den 18. Juni 1815. El domingo 18 "
+                 "de junio de 1815. Domenica 18 giugno 1815. В воскресенье 18 июня 1815 г.")
+            .empty());
+}

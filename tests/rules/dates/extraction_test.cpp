@@ -170,3 +170,58 @@ TEST_CASE("bad input never crashes the reader") {
   const DateFacts facts = DateFacts::extract(tricky_doc);
   CHECK(facts.dates.size() >= 20000);
 }
+
+TEST_CASE("full dates in French, German, Spanish, Italian and Russian") {
+  Extracted e(
+      "Signed le 3 mars 1815, sent le 1er avril 1815 and 21 août 1940; in German 21. August 1940 "
+      "and am 2. Juni 1941; in Spanish 21 de agosto de 1940; in Italian 21 agosto 1940 and 5 "
+      "maggio 1821; in Russian 21 августа 1940 г. and 7 ноября 1917 года.");
+  CHECK(e.values() == std::vector<std::string>{"3 March 1815", "1 April 1815", "21 August 1940",
+                                               "21 August 1940", "2 June 1941", "21 August 1940",
+                                               "21 August 1940", "5 May 1821", "21 August 1940",
+                                               "7 November 1917"});
+  CHECK(e.spans() ==
+        std::vector<std::string>{"3 mars 1815", "1er avril 1815", "21 août 1940", "21. August 1940",
+                                 "2. Juni 1941", "21 de agosto de 1940", "21 agosto 1940",
+                                 "5 maggio 1821", "21 августа 1940 г.", "7 ноября 1917 года"});
+}
+
+TEST_CASE("foreign weekdays open a foreign date") {
+  Extracted e(
+      "Ordered lundi 19 juin 1815, then am Montag, den 19. Juni 1815, then lunes, el 19 de "
+      "junio de 1815, and в понедельник 19 июня 1815 г.");
+  REQUIRE(e.facts.dates.size() == 4);
+  for (const auto& d : e.facts.dates) {
+    REQUIRE(d.weekday.has_value());
+    CHECK(*d.weekday == calendar::Weekday::Monday);
+  }
+  CHECK(e.spans()[0] == "lundi 19 juin 1815");
+  CHECK(e.spans()[1] == "Montag, den 19. Juni 1815");
+}
+
+TEST_CASE("foreign month names are read only in a full date") {
+  // A French or Spanish month without a day and a year, "mars" as a verb, a Spanish "de" before
+  // an English month, and a numbered label ending a sentence are not dates.
+  Extracted e(
+      "The flaw mars 1815 copies. She said 21 mai in passing. In mayo 1940 it rained. He came on 3 "
+      "de May 1940. See Chapter 21. August 1940 was hot. Item 4. April 1940 too.");
+  CHECK(e.spans() == std::vector<std::string>{"May 1940", "August 1940", "April 1940"});
+}
+
+TEST_CASE("a Russian date before 1918 may be Old Style") {
+  Extracted before("The decree of 26 октября 1917 г. was read.");
+  CHECK(before.facts.mentions_old_style);
+  Extracted after("The decree of 26 октября 1927 г. was read.");
+  CHECK_FALSE(after.facts.mentions_old_style);
+}
+
+TEST_CASE("years said in words, as transcripts write them") {
+  Extracted e(
+      "Elected in nineteen ninety-six, sworn in January nineteen ninety-seven, built in eighteen "
+      "hundred, ruined in the winter of nineteen oh five.");
+  CHECK(e.values() == std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905"});
+  CHECK(e.spans()[1] == "January nineteen ninety-seven");
+  // Counts in words are not years.
+  Extracted counts("He paid in twelve thirty-day instalments, in nineteen twenty minutes.");
+  CHECK(counts.facts.dates.empty());
+}
