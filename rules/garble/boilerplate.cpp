@@ -284,6 +284,36 @@ bool is_hyphen_slug(std::string_view w, const Dictionary& dict) {
   return lower_part && odd_part;
 }
 
+// A web address: its path and host are the citation itself ("http://host/a_b.html").
+bool is_url_chunk(std::string_view chunk) {
+  return chunk.find("://") != std::string_view::npos ||
+         chunk.find("www.") != std::string_view::npos;
+}
+
+// The start of the line holding `at`.
+size_t line_start(std::string_view text, size_t at) {
+  const size_t nl = text.rfind('\n', at == 0 ? 0 : at - 1);
+  return at == 0 || nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+// Inside markup an article needs in raw wikitext: a template parameter line ("| image = x.jpg"),
+// a parameter name ("map_type ="), or an embedded file link ("[[File:Tower.jpg|thumb]]").
+bool in_wiki_markup(std::string_view text, size_t at, size_t end) {
+  const size_t start = line_start(text, at);
+  std::string_view before = text.substr(start, at - start);
+  const size_t lead = before.find_first_not_of(" \t");
+  if (lead != std::string_view::npos && before[lead] == '|') return true;
+  size_t after = end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+  if (after < text.size() && text[after] == '=') return true;
+  const std::string lowered = lower_ascii(before);
+  for (std::string_view link : {"[[file:", "[[image:"}) {
+    const size_t open = lowered.rfind(link);
+    if (open != std::string::npos && lowered.find("]]", open) == std::string::npos) return true;
+  }
+  return false;
+}
+
 // Slugs and image names glued into prose at a paragraph's edges or after a sentence's end.
 void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& items) {
   const std::string_view prose = doc.prose();
@@ -298,6 +328,7 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
     for (size_t i = 0; i < words.size(); ++i) {
       const Word& w = words[i];
       std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
+      if (is_url_chunk(chunk)) continue;
       size_t begin = w.chunk.offset;
       // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
       bool glued = false;
@@ -332,7 +363,7 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
         if (!names_ready) names = document_names(doc), names_ready = true;
         edge_slug = is_hyphen_slug(slug, dict) || is_glued_name(slug, names, dict);
       }
-      if (slug_like || edge_slug) {
+      if ((slug_like || edge_slug) && !in_wiki_markup(prose, begin, begin + slug.size())) {
         items.push_back({{begin, slug.size()},
                          "an image or page slug glued into the text (" + quoted(slug) + ")",
                          "image or page slugs",
@@ -340,6 +371,11 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
       }
     }
     for_each_match(image, body, [&](Span m) {
+      const size_t at = block.span.offset + m.offset;
+      if (in_wiki_markup(prose, at, at + m.length)) return;
+      const size_t space = prose.find_last_of(" \t\n", at);
+      const size_t word = space == std::string_view::npos ? 0 : space + 1;
+      if (is_url_chunk(prose.substr(word, at + m.length - word))) return;
       const std::string name = quoted(body.substr(m.offset, m.length));
       items.push_back({{block.span.offset + m.offset, m.length},
                        "an image file name (" + name + ")",

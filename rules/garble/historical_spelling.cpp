@@ -27,16 +27,18 @@ std::string reending(const std::string& w, size_t drop, std::string_view with) {
 // Every form one spelling change away from `w`, towards modern English.
 void modernise_once(const std::string& w, std::vector<std::string>& out) {
   // Endings.
-  if (ends_with(w, "e")) out.push_back(reending(w, 1, ""));      // hee, seene, ruine
-  if (ends_with(w, "es")) out.push_back(reending(w, 2, "s"));    // bowes, dayes
-  if (ends_with(w, "ely")) out.push_back(reending(w, 3, "ly"));  // onely
-  if (ends_with(w, "ie")) out.push_back(reending(w, 2, "y"));    // citie, mercie
-  if (ends_with(w, "ck")) out.push_back(reending(w, 2, "c"));    // publick, musick
-  if (ends_with(w, "t")) out.push_back(reending(w, 1, "ed"));    // knockt, dropt
-  if (ends_with(w, "'d")) out.push_back(reending(w, 2, "ed"));   // lov'd
-  if (ends_with(w, "ey")) out.push_back(reending(w, 2, "y"));    // countrey
-  if (ends_with(w, "es")) out.push_back(w + "s");                // busines, lawles
-  if (ends_with(w, "in")) out.push_back(reending(w, 2, "en"));   // kitchin
+  if (ends_with(w, "e")) out.push_back(reending(w, 1, ""));        // hee, seene, ruine
+  if (ends_with(w, "es")) out.push_back(reending(w, 2, "s"));      // bowes, dayes
+  if (ends_with(w, "ely")) out.push_back(reending(w, 3, "ly"));    // onely
+  if (ends_with(w, "ie")) out.push_back(reending(w, 2, "y"));      // citie, mercie
+  if (ends_with(w, "ck")) out.push_back(reending(w, 2, "c"));      // publick, musick
+  if (ends_with(w, "t")) out.push_back(reending(w, 1, "ed"));      // knockt, dropt
+  if (ends_with(w, "'d")) out.push_back(reending(w, 2, "ed"));     // lov'd
+  if (ends_with(w, "ey")) out.push_back(reending(w, 2, "y"));      // countrey
+  if (ends_with(w, "es")) out.push_back(w + "s");                  // busines, lawles
+  if (ends_with(w, "in")) out.push_back(reending(w, 2, "en"));     // kitchin
+  if (ends_with(w, "ishe")) out.push_back(reending(w, 4, "ish"));  // englishe, folishe
+  if (ends_with(w, "tor") && w.size() >= 7) out.push_back(reending(w, 2, "er"));  // fomentor
   // A syncopated e before r or n: entred, threatned, thundring, wandred.
   for (std::string_view tail : {"red", "ned", "ring", "ning", "rest"}) {
     if (ends_with(w, tail) && !is_vowel(w[w.size() - tail.size() - 1])) {
@@ -80,6 +82,8 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       }
       if (c == 'e' && d == 'a') swapped("ee", 2);  // cheare
       if (c == 'o' && d == 'o') swapped("o", 2);   // foorth
+      // A single o for the long vowel later written oo: boke, loke, fode.
+      if (c == 'o' && i > 0 && !is_vowel(w[i - 1]) && !is_vowel(d)) swapped("oo");
     }
   }
 }

@@ -260,6 +260,29 @@ void set_message(Noise& noise, std::string_view token, const Candidate& repair) 
                   "” (" + repair.how + ").";
 }
 
+// "ZooKeys", "PubMed": a brand or journal name glued from capitalised words a dictionary knows.
+// A scanner's stray capital ("laFt", "WiIl") leaves no such whole words behind.
+bool is_camel_case_compound(std::string_view part, Speller& speller) {
+  if (!is_upper_ascii(part[0])) return false;
+  size_t parts = 0;
+  for (size_t start = 0; start < part.size();) {
+    size_t end = start + 1;
+    while (end < part.size() && is_lower_ascii(part[end])) ++end;
+    if (end - start < 3 || (end < part.size() && !is_upper_ascii(part[end]))) return false;
+    if (!speller.knows(lower_ascii(part.substr(start, end - start)))) return false;
+    ++parts, start = end;
+  }
+  return parts >= 2;
+}
+
+// Identifier labels of citations ("doi:", "ISSN"), written in small letters by some styles.
+bool is_citation_abbreviation(std::string_view lowered) {
+  for (std::string_view label : {"doi", "isbn", "issn", "oclc", "pmid", "pmc", "jstor", "arxiv"}) {
+    if (lowered == label) return true;
+  }
+  return false;
+}
+
 // The OCR reading of one word part (no hyphen inside), or nothing.
 bool judge_part(std::string_view part, bool sentence_start, Speller& speller, Noise& noise) {
   if (part.size() < 2) return false;
@@ -284,6 +307,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
     broken_case |= is_upper_ascii(part[i]) && is_lower_ascii(part[i - 1]);
   }
   if (broken_case && has_name_prefix(part)) return false;
+  if (broken_case && is_camel_case_compound(part, speller)) return false;
+  if (is_citation_abbreviation(lower_ascii(token))) return false;
   const bool capital = is_upper_ascii(part[0]);
   if (has_digit) {
     // Footnote marks glued to a word ("religiously7") belong to garble/spun-text.

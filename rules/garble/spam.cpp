@@ -136,6 +136,12 @@ void score_sentence(std::string_view s, const std::vector<Word>& words, std::str
   }
 }
 
+// True when the word opens a sentence of the document.
+bool opens_sentence(const Document& doc, const Word& w) {
+  const Sentence* s = doc.sentence_at(w.core.offset);
+  return s && s->span.offset >= w.chunk.offset && s->span.offset <= w.core.offset;
+}
+
 // One word repeated many times in a short stretch ("cheap watches cheap watches best cheap …"):
 // adds the evidence to the sentence of the block where the count is reached.
 void find_stuffing(const Document& doc, const Block& block, std::vector<SentenceSpam>& spam) {
@@ -153,7 +159,11 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     const bool repeats_previous =
         i > 0 &&
         lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length)) == key;
-    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous) {
+    // A capital inside a sentence marks a name part ("Hopewell Township, Lawrence Township"):
+    // places and people named alike repeat their shared word without selling anything.
+    const bool name_part = core != key && !opens_sentence(doc, words[i]);
+    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous &&
+        !name_part) {
       keys[i] = key;
     }
   }

@@ -144,14 +144,14 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
 }
 
 void score_start(std::string_view s, const std::vector<Word>& words, std::string_view text,
-                 bool after_ellipsis, Signals& sig) {
+                 bool continues, Signals& sig) {
   if (words.size() < 3 || words.front().core.length == 0) return;
   const Word& first = words.front();
   const std::string_view core = text.substr(first.core.offset, first.core.length);
   size_t len = 0;
   const char32_t c = utf8::decode(core, 0, len);
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
-  if (utf8::is_lower(c) && !after_ellipsis && chunk.find('.') == std::string_view::npos &&
+  if (utf8::is_lower(c) && !continues && chunk.find('.') == std::string_view::npos &&
       chunk.find("\xE2\x80\xA6") == std::string_view::npos) {
     sig.fragments++, sig.score += 1;  // "… had been stymied. of the working class"
     return;
@@ -374,6 +374,25 @@ void score_brackets(const Document& doc, const Block& block, const std::vector<u
   }
 }
 
+// A block's first sentence resumes the block before it when that block ends without closing
+// a sentence: an editor's note in brackets or a quoted passage set apart mid-sentence.
+bool continues_previous_block(const Document& doc, const Sentence& sentence) {
+  if (sentence.block == 0 || doc.blocks()[sentence.block].span.offset > sentence.span.offset ||
+      doc.block_sentences_begin(doc.blocks()[sentence.block])->span.offset !=
+          sentence.span.offset) {
+    return false;
+  }
+  const Block& previous = doc.blocks()[sentence.block - 1];
+  if (previous.kind == BlockKind::Heading) return false;
+  std::string_view before = doc.prose_slice(previous.span);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\r' ||
+                             before.back() == '\n' || before.back() == '\t')) {
+    before.remove_suffix(1);
+  }
+  if (before.empty()) return false;
+  return before.back() != '.' && before.back() != '!' && before.back() != '?';
+}
+
 void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   const std::string_view prose = doc.prose();
@@ -410,11 +429,12 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     const Sentence& sentence = doc.sentences()[eligible[k]];
     const std::string_view s = doc.prose_slice(sentence.span);
     words[k] = split_words(prose, sentence.span);
-    const bool after_ellipsis =
-        k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
-        ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span));
+    const bool continues =
+        (k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
+         ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
+        continues_previous_block(doc, sentence);
     score_ending(s, words[k], prose, sigs[k]);
-    score_start(s, words[k], prose, after_ellipsis, sigs[k]);
+    score_start(s, words[k], prose, continues, sigs[k]);
     score_spacing(s, has_non_ascii_letter(s), sigs[k]);
     score_pairs(words[k], prose, sigs[k]);
     score_glued_digits(words[k], prose, sigs[k]);

@@ -53,3 +53,18 @@ TEST_CASE("boilerplate leaves prose that mentions the same words alone") {
       "He left a reply on the table and went out.\n";
   CHECK(run_rule("garble/boilerplate", text, "notes.md").empty());
 }
+
+TEST_CASE("boilerplate leaves the markup of raw wikitext and cited web addresses alone") {
+  const std::string text =
+      "{{Infobox settlement\n|seal_caption     = Harbour Gate - survey photo - 40411.jpg\n"
+      "|county_seat      = Porthmere\n|grid_reference = AB1234\n}}\n\n"
+      "'''Porthmere''' is a fishing town.<ref>{{cite web|url=http://www.example.org/towns/"
+      "porth_mere_history.html|title=Town history}}</ref>\n\n"
+      "[[File:Old Quay from the north - survey photo - 88120.jpg|thumb|The old quay]]\n"
+      "The quay was rebuilt in 1841.[http://archive.example.net/web/2011/quay_works.htm Works]\n";
+  CHECK(run_rule("garble/boilerplate", text, "town.txt").empty());
+  // The same image name glued into prose outside any link markup is still furniture.
+  const std::string glued = "The quay was rebuilt in 1841. Old-quay-north-88120.jpg\n";
+  CHECK(
+      flags(run_rule("garble/boilerplate", glued, "town.txt"), glued, "Old-quay-north-88120.jpg"));
+}

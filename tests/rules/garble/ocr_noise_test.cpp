@@ -146,3 +146,14 @@ TEST_CASE("ocr-noise leaves markup alone") {
       "<ref name=qwxz>ibid.</ref> so [#qwzx]_.";
   for (const auto& f : run_rule("garble/ocr-noise", text)) CHECK(covered(text, f) == "tbe");
 }
+
+TEST_CASE("ocr-noise leaves journal names and citation labels alone") {
+  const std::string text =
+      "The survey appeared in *FieldNotes* and was indexed by WorldCat, doi 10.1000/182, in the "
+      "same year; the scan of the old report reads laFt night and tHe harbour.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  CHECK_FALSE(flags(found, text, "FieldNotes"));
+  CHECK_FALSE(flags(found, text, "WorldCat"));
+  CHECK_FALSE(flags(found, text, "doi"));
+  CHECK(flags(found, text, "tHe"));
+}

@@ -45,3 +45,10 @@ TEST_CASE("spam leaves citations, contacts, prices and refrains alone") {
       "glory, the winter's past.\n";
   CHECK(run_rule("garble/spam", verse).empty());
 }
+
+TEST_CASE("spam keyword stuffing needs more than a name shared by many places") {
+  const std::string text =
+      "The county paper reached Millbrook Parish, Ashford Parish, Elm Parish, Stoke Parish, "
+      "Kirkby Parish and Upton Parish every Thursday, with some four thousand readers.";
+  CHECK(run_rule("garble/spam", text).empty());
+}

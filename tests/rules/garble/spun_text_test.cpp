@@ -81,3 +81,27 @@ TEST_CASE("spun-text scores a ten-megabyte single line in linear time") {
   const auto found = run_rule("garble/spun-text", big, "big.txt");
   CHECK_FALSE(found.empty());
 }
+
+TEST_CASE("spun-text reads a lowercase paragraph as resuming an unfinished one") {
+  // A low threshold lets three lowercase starts suffice, so only the resumption keeps it clean.
+  Options sensitive;
+  sensitive.thresholds["garble/spun-text.threshold"] = 2;
+  const std::string resumed =
+      "In the morning I walked to my cousin's\n\n"
+      "to ask her not to come, and then went to the office.\n\n"
+      "Thence home, where my wife was ill\n\n"
+      "[She had a cold since Christmas.]\n\n"
+      "and so to bed early.\n\n"
+      "At noon I dined with my father\n\n"
+      "and his friend from the country.\n";
+  CHECK(run_rule("garble/spun-text", resumed, "diary.txt", sensitive).empty());
+  // The same lowercase starts after finished sentences are fragments.
+  const std::string cut =
+      "In the morning I walked to my cousin's.\n\n"
+      "to ask her not to come, and then went to the office.\n\n"
+      "Thence home, where my wife was ill.\n\n"
+      "and so to bed early.\n\n"
+      "At noon I dined with my father.\n\n"
+      "and his friend from the country.\n";
+  CHECK_FALSE(run_rule("garble/spun-text", cut, "diary.txt", sensitive).empty());
+}
