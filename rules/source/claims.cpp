@@ -130,8 +130,13 @@ void report_unsourced(const Analysis& analysis, Span claim, Severity severity, s
   f.severity = severity;
   f.span = claim;
   f.message = std::move(message);
-  f.fixes.push_back(
-      {"Insert [citation needed] after the sentence", {{{at, 0}, "[citation needed]"}}});
+  if (doc.language() == Language::Wikitext) {
+    f.fixes.push_back(
+        {"Insert {{citation needed}} after the sentence", {{{at, 0}, "{{citation needed}}"}}});
+  } else {
+    f.fixes.push_back(
+        {"Insert [citation needed] after the sentence", {{{at, 0}, "[citation needed]"}}});
+  }
   if (doc.language() == Language::Markdown) {
     const int number = citations.next_footnote_number();
     const std::string label = "[^" + std::to_string(number) + "]";

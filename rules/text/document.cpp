@@ -14,11 +14,15 @@ Language language_for_path(std::string_view path) {
       return std::tolower(static_cast<unsigned char>(a)) == b;
     });
   };
+  if (ends_with(".wiki") || ends_with(".mediawiki") || ends_with(".wikitext")) {
+    return Language::Wikitext;
+  }
   return ends_with(".txt") || ends_with(".text") ? Language::PlainText : Language::Markdown;
 }
 
 Document::Document(std::string text, Language language)
-    : text_(std::move(text)), language_(language) {
+    : text_(std::move(text)),
+      language_(segmentation::looks_like_wikitext(text_) ? Language::Wikitext : language) {
   line_starts_.push_back(0);
   for (size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
     line_starts_.push_back(static_cast<uint32_t>(i + 1));

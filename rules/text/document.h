@@ -11,9 +11,11 @@
 
 namespace histlint {
 
-enum class Language { Markdown, PlainText };
+enum class Language { Markdown, PlainText, Wikitext };
 
-// ".txt" and ".text" are plain text; everything else (".md", ".markdown", stdin) is Markdown.
+// ".txt" and ".text" are plain text; ".wiki", ".mediawiki" and ".wikitext" are MediaWiki markup;
+// everything else (".md", ".markdown", stdin) is Markdown. A Document reads text that is plainly
+// wikitext as wikitext whatever the path says.
 Language language_for_path(std::string_view path);
 
 enum class BlockKind {
@@ -59,7 +61,8 @@ class Document {
 
   const std::string& text() const { return text_; }
   // Same byte length as text(), with everything that is not prose blanked to spaces: code,
-  // front matter, HTML and comments, link targets, emphasis and heading markers, list bullets.
+  // front matter, HTML and comments, link targets, emphasis and heading markers, list bullets;
+  // in wikitext also templates, references, file links, tables and link targets.
   // Offsets into prose() are offsets into text(), so rules can match on prose() and report spans.
   const std::string& prose() const { return prose_; }
   Language language() const { return language_; }

@@ -182,7 +182,7 @@ bool is_table_delimiter(std::string_view s) {
 bool is_reference_heading(std::string_view title) {
   std::string key;
   for (char c : title) {
-    if (c == '#' || c == ':' || c == '*' || c == '_') continue;
+    if (c == '#' || c == ':' || c == '*' || c == '_' || c == '=') continue;
     key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   std::string_view k = strip_trailing(strip_leading(key));
@@ -247,7 +247,6 @@ class BlockParser {
       }
       i = language_ == Language::Markdown ? parse_markdown_block(i) : parse_plain_block(i);
     }
-    mark_reference_sections();
   }
 
  private:
@@ -447,21 +446,6 @@ class BlockParser {
     return j;
   }
 
-  void mark_reference_sections() {
-    int section_level = 0;  // level of the open reference heading, 0 when none
-    for (auto& b : blocks_) {
-      if (b.kind == BlockKind::Heading) {
-        const bool plain = language_ == Language::PlainText;
-        if (section_level && !plain && b.heading_level <= section_level) section_level = 0;
-        if (is_reference_heading(text_.substr(b.span.offset, b.span.length))) {
-          section_level = plain ? 1 : b.heading_level;
-          continue;
-        }
-      }
-      b.in_reference_section = section_level != 0;
-    }
-  }
-
   std::string_view text_;
   Language language_;
   std::vector<Block>& blocks_;
@@ -472,7 +456,27 @@ class BlockParser {
 }  // namespace
 
 void parse_blocks(std::string_view text, Language language, std::vector<Block>& blocks) {
-  BlockParser(text, language, blocks).parse();
+  if (language == Language::Wikitext) {
+    parse_wikitext_blocks(text, blocks);
+  } else {
+    BlockParser(text, language, blocks).parse();
+  }
+  mark_reference_sections(text, language, blocks);
+}
+
+void mark_reference_sections(std::string_view text, Language language, std::vector<Block>& blocks) {
+  const bool plain = language == Language::PlainText;
+  int section_level = 0;  // level of the open reference heading, 0 when none
+  for (auto& b : blocks) {
+    if (b.kind == BlockKind::Heading) {
+      if (section_level && !plain && b.heading_level <= section_level) section_level = 0;
+      if (is_reference_heading(text.substr(b.span.offset, b.span.length))) {
+        section_level = plain ? 1 : b.heading_level;
+        continue;
+      }
+    }
+    b.in_reference_section = section_level != 0;
+  }
 }
 
 }  // namespace histlint::segmentation

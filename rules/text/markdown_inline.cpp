@@ -233,6 +233,10 @@ void mask_markup(std::string_view text, Language language, const std::vector<Blo
                  std::string& prose, std::vector<Span>& html_comments) {
   prose.assign(text);
   if (language == Language::PlainText) return;
+  if (language == Language::Wikitext) {
+    mask_wikitext(text, blocks, prose, html_comments);
+    return;
+  }
   // Everything between blocks is blank lines already; non-prose blocks are blanked whole.
   InlineMasker masker(text, prose, html_comments);
   for (const auto& b : blocks) {

@@ -18,6 +18,16 @@ void parse_blocks(std::string_view text, Language language, std::vector<Block>& 
 void mask_markup(std::string_view text, Language language, const std::vector<Block>& blocks,
                  std::string& prose, std::vector<Span>& html_comments);
 
+// MediaWiki markup: true when the text reads as wikitext (two kinds of wiki markup together).
+bool looks_like_wikitext(std::string_view text);
+void parse_wikitext_blocks(std::string_view text, std::vector<Block>& blocks);
+void mask_wikitext(std::string_view text, const std::vector<Block>& blocks, std::string& prose,
+                   std::vector<Span>& html_comments);
+
+// Marks the blocks under a References, Sources, Notes… heading, up to the next heading of the
+// same or a higher level (plain text: to the end).
+void mark_reference_sections(std::string_view text, Language language, std::vector<Block>& blocks);
+
 // Appends the sentences of one block, reading the masked prose text.
 void split_sentences(std::string_view text, std::string_view prose, const Block& block,
                      uint32_t block_index, std::vector<Sentence>& sentences);
