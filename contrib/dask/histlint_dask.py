@@ -358,7 +358,7 @@ def write_atomically(path, text):
         raise
 
 
-def main(argv=None):
+def main_parser():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scheduler", help="tcp://HOST:PORT of a running dask scheduler")
     parser.add_argument("--format", choices=("jsonl", "sarif"), default="jsonl")
@@ -370,7 +370,11 @@ def main(argv=None):
     parser.add_argument("--retries", type=int, default=3, help="retries of a failed batch")
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("paths", nargs="+", metavar="PATH")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None):
+    args = main_parser().parse_args(argv)
 
     from distributed import Client, LocalCluster
 
