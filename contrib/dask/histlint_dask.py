@@ -282,7 +282,12 @@ def run(client, args):
     # Reduce: the affected files with the claims of every file stating one of their events.
     order = [local_display(entry) for entry in files]
     reduce_futures = {}
-    for index, batch in enumerate(batches_of(affected, args.batch_size)):
+    # Each reduce batch carries the claims of its events: few large batches, one per worker at
+    # least, rather than many that each repeat those claims.
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    affected_bytes = sum(size for _, size, _ in affected)
+    reduce_batch_bytes = max(args.batch_size, -(-affected_bytes // workers))
+    for index, batch in enumerate(batches_of(affected, reduce_batch_bytes)):
         keys = {c["key"] for entry in batch for c in claims_by_file[local_display(entry)]} & contested
         context = "".join(
             "\n".join(claim_lines[path]) + "\n" for path in order

@@ -139,7 +139,7 @@ def main():
         killer = threading.Thread(target=kill_one_worker)
         killer.start()
         try:
-            code, report = run_driver(client, binary, root, "jsonl", 4 << 10)
+            code, report = run_driver(client, binary, root, "jsonl", 16 << 10)
         finally:
             histlint_dask.Progress.batch_done = original
             killer.join()
