@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 . .ci/deps.sh
-install_packages "${BUILD_PACKAGES[@]}" clang-format || exit 1
+install_packages "${BUILD_PACKAGES[@]}" clang-format python3-distributed || exit 1
 
 jobs=$(nproc)
 log_dir=build-logs
@@ -70,6 +70,9 @@ for family in date source garble heldout-date heldout-source; do
   step "corpus-$family" corpus "$family" "$min_precision" "$min_recall"
 done
 step acceptance acceptance
+# Debian's python3-distributed is installed for /usr/bin/python3, whatever python3 is first.
+dask_python=$(command -v /usr/bin/python3 || command -v python3)
+step dask "$dask_python" tests/contrib/dask_test.py build/histlint
 step parity python3 tests/parity/parity.py build/histlint
 step shared-scores python3 tests/shared_sets/check_scores.py build/histlint
 for script in tests/editors/*_e2e.sh; do

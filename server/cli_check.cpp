@@ -24,6 +24,7 @@
 #include "rules/text/utf8.h"
 #include "server/cli_args.h"
 #include "server/cli_baseline.h"
+#include "server/cli_claims.h"
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
@@ -45,6 +46,7 @@ struct CheckArgs {
   std::optional<fs::path> baseline;
   std::optional<fs::path> write_baseline;
   std::optional<fs::path> output;
+  std::vector<fs::path> claims;  // JSONL files of `histlint claims`, from files checked elsewhere
   std::optional<std::string> stdin_filename;
   size_t max_file_bytes = kDefaultMaxFileBytes;
   bool report_unused_disables = false;
@@ -125,6 +127,8 @@ std::optional<std::string> parse_check_args(const std::vector<std::string>& args
       out.baseline = *path;
     } else if (auto path = reader.value_of("--write-baseline")) {
       out.write_baseline = *path;
+    } else if (auto path = reader.value_of("--claims")) {
+      out.claims.push_back(*path);
     } else if (auto path = reader.value_of("--output", "-o")) {
       out.output = *path;
     } else if (auto name = reader.value_of("--stdin-filename")) {
@@ -191,25 +195,37 @@ struct FileOutcome {
 
 constexpr std::string_view kConflictingDates = "date/conflicting-dates";
 
+// The file's text (`text` when given, for standard input), or why it cannot be checked.
+std::optional<std::string> checkable_text(const CheckTarget& target,
+                                          std::optional<std::string> text, size_t max_file_bytes,
+                                          std::optional<FileProblem>& problem) {
+  std::string error;
+  if (!text) text = read_file_text(target.path, &error, max_file_bytes);
+  if (!text) {
+    problem = FileProblem{target.display, target.display + ": cannot read: " + error};
+  } else if (auto why = text_problem(*text)) {
+    problem = FileProblem{target.display, target.display + ": " + *why};
+    text.reset();
+  }
+  return text;
+}
+
+// The options a file is analysed with: its configuration's, with the genre of its path.
+Options options_for(const CheckTarget& target, bool report_unused_disables) {
+  Options options = target.config->options;
+  options.report_unused_disables = options.report_unused_disables || report_unused_disables;
+  options.genre = target.config->genre_for(target.path);
+  return options;
+}
+
 FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
                       std::optional<std::string> text, size_t max_file_bytes,
                       bool report_unused_disables) {
   FileOutcome outcome;
-  std::string error;
-  if (!text) text = read_file_text(target.path, &error, max_file_bytes);
-  if (!text) {
-    outcome.problem = FileProblem{target.display, target.display + ": cannot read: " + error};
-    return outcome;
-  }
-  if (auto problem = text_problem(*text)) {
-    outcome.problem = FileProblem{target.display, target.display + ": " + *problem};
-    return outcome;
-  }
+  text = checkable_text(target, std::move(text), max_file_bytes, outcome.problem);
+  if (!text) return outcome;
   auto kept = std::make_unique<RetainedAnalysis>();
-  kept->options = target.config->options;
-  kept->options.report_unused_disables =
-      kept->options.report_unused_disables || report_unused_disables;
-  kept->options.genre = target.config->genre_for(target.path);
+  kept->options = options_for(target, report_unused_disables);
   kept->doc =
       std::make_unique<const Document>(std::move(*text), language_for_path(target.path.string()));
   kept->analysis = std::make_unique<Analysis>(*kept->doc, kept->options, kb, target.display);
@@ -306,14 +322,41 @@ std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
 // Runs date/conflicting-dates again, with the others' events, for each file whose dated events
 // contradict another file's: one event given two dates in two chapters of a book. It reuses the
 // facts and findings of the first pass, so no file is read and no other rule runs again.
+// `elsewhere`: the dated events of files checked in another run (--claims), compared as if they
+// were files of this one.
 void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& outcomes,
-                               std::ostream& err) {
+                               const Analysis::OtherDocuments& elsewhere, std::ostream& err) {
+  // Every file's events in the order a conflict names the first other file in: this run's files,
+  // then those of `elsewhere`. A file of this run listed there takes its place in that order with
+  // its current events, so a run given the whole archive's claims compares as one run over it.
+  std::unordered_map<std::string_view, size_t> listed_outcome;
+  for (const auto& document : elsewhere) listed_outcome.emplace(document->path(), SIZE_MAX);
+  Analysis::OtherDocuments documents;
+  std::vector<size_t> document_of(outcomes.size());
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    auto listed = listed_outcome.find(plan.targets[i].display);
+    if (listed != listed_outcome.end()) {
+      listed->second = i;
+      continue;
+    }
+    document_of[i] = documents.size();
+    documents.push_back(outcomes[i].claims);
+  }
+  for (const auto& document : elsewhere) {
+    const size_t i = listed_outcome.at(document->path());
+    if (i == SIZE_MAX) {
+      documents.push_back(document);
+    } else {
+      document_of[i] = documents.size();
+      documents.push_back(outcomes[i].claims);
+    }
+  }
   // Which files state each event, so a file is compared only with those sharing one of its
   // events rather than with every file of the run.
   std::unordered_map<std::string_view, std::vector<size_t>> files_by_event;
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    if (!outcomes[i].claims) continue;
-    for (const std::string& key : outcomes[i].claims->keys()) {
+  for (size_t i = 0; i < documents.size(); ++i) {
+    if (!documents[i]) continue;
+    for (const std::string& key : documents[i]->keys()) {
       auto& files = files_by_event[key];
       if (files.empty() || files.back() != i) files.push_back(i);
     }
@@ -325,14 +368,13 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
     std::vector<size_t> others;
     for (const std::string& key : outcomes[i].claims->keys()) {
       for (size_t j : files_by_event[key]) {
-        if (j != i && std::find(others.begin(), others.end(), j) == others.end()) {
+        if (j != document_of[i] && std::find(others.begin(), others.end(), j) == others.end()) {
           others.push_back(j);
         }
       }
     }
-    if (std::any_of(others.begin(), others.end(), [&](size_t j) {
-          return outcomes[i].claims->conflicts_with(*outcomes[j].claims);
-        })) {
+    if (std::any_of(others.begin(), others.end(),
+                    [&](size_t j) { return outcomes[i].claims->conflicts_with(*documents[j]); })) {
       conflicting.push_back(i);
       sharing.push_back(std::move(others));
     } else {
@@ -345,7 +387,7 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
                  const CheckTarget& target = plan.targets[i];
                  const auto kept = std::move(outcomes[i].retained);
                  Analysis::OtherDocuments others;
-                 for (size_t j : sharing[k]) others.push_back(outcomes[j].claims);
+                 for (size_t j : sharing[k]) others.push_back(documents[j]);
                  try {
                    const auto& registry = RuleRegistry::builtin();
                    kept->analysis->set_other_documents(std::move(others));
@@ -402,6 +444,31 @@ void print_summary(const Report& report, size_t in_baseline, std::ostream& err) 
 
 }  // namespace
 
+std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
+                                       const std::optional<fs::path>& config,
+                                       const std::function<void(const Analysis&)>& visit) {
+  ConfigCache configs(config);
+  if (config) {
+    const ConfigResult& result = configs.for_file(*config);
+    if (!result.ok()) return {FileProblem{config->string(), result.error}};
+  }
+  TargetList list = collect_targets(paths, configs, std::nullopt);
+  KnowledgeBases knowledge_bases;
+  for (const CheckTarget& target : list.targets) {
+    const KnowledgeBase& kb = knowledge_bases.for_config(*target.config, list.problems);
+    std::optional<FileProblem> problem;
+    auto text = checkable_text(target, std::nullopt, kDefaultMaxFileBytes, problem);
+    if (!text) {
+      list.problems.push_back(std::move(*problem));
+      continue;
+    }
+    const Options options = options_for(target, false);
+    const Document doc(std::move(*text), language_for_path(target.path.string()));
+    visit(Analysis(doc, options, kb, target.display));
+  }
+  return std::move(list.problems);
+}
+
 std::string check_usage() {
   return R"(Usage: histlint check [OPTIONS] [PATH...]
 
@@ -418,6 +485,9 @@ Options:
   -j, --jobs N               check N files in parallel (default 0: one per core)
       --baseline FILE        report only findings that are not in the baseline
       --write-baseline FILE  record every current finding in FILE and exit 0
+      --claims FILE          compare the files' dated events with those FILE lists,
+                             as printed by 'histlint claims', as if the files they
+                             came from were checked in this run (repeatable)
       --report-unused-disables
                              report histlint-disable comments that silence nothing
       --stdin-filename NAME  the name standard input is reported under; it also
@@ -463,6 +533,14 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   }
 
   TargetList list = collect_targets(options.paths, configs, options.stdin_filename);
+  Analysis::OtherDocuments elsewhere;
+  for (const auto& file : options.claims) {
+    std::string error;
+    if (!read_claims_file(file, elsewhere, error)) {
+      io.err << "histlint check: " << error << '\n';
+      return 2;
+    }
+  }
   KnowledgeBases knowledge_bases;
   std::vector<const KnowledgeBase*> kbs;
   for (const auto& target : list.targets) {
@@ -494,7 +572,7 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
                        jobs,
                        io.err_is_terminal && !options.quiet};
   auto outcomes = check_all(plan, io.err);
-  recheck_conflicting_files(plan, outcomes, io.err);
+  recheck_conflicting_files(plan, outcomes, elsewhere, io.err);
 
   Report report;
   report.problems = std::move(list.problems);

@@ -1,9 +1,15 @@
 // `histlint check [OPTIONS] [PATH…]`: the headless linter for CI and scripts.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "rules/analysis.h"
+#include "server/report.h"
 
 namespace histlint {
 
@@ -17,6 +23,13 @@ struct CheckIo {
 // Runs the check with the arguments after "check". Returns the exit code: 0 when no finding
 // reaches --fail-on, 1 when one does, 2 for a usage error or a file that could not be checked.
 int run_check_command(const std::vector<std::string>& args, CheckIo io);
+
+// Analyses each file of `paths` as `check` does (the same files, configuration, genre and
+// knowledge base) but runs no rule: `visit` extracts the facts it wants. `config` is --config.
+// Returns the paths that could not be read or are not text, and configuration errors.
+std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
+                                       const std::optional<std::filesystem::path>& config,
+                                       const std::function<void(const Analysis&)>& visit);
 
 // The usage text of `histlint check --help`.
 std::string check_usage();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "server/cli_check.h"
+#include "server/cli_claims.h"
 #include "server/cli_config.h"
 #include "server/cli_extract.h"
 #include "server/cli_rules.h"
@@ -24,6 +25,7 @@ Usage:
   histlint rules                       list every rule with its one-line description
   histlint explain RULE                explain a rule, with an example
   histlint extract [OPTIONS] PATH...   print the dates (TimeML values) and people of files
+  histlint claims [OPTIONS] PATH...    print the dated event claims of files, as JSON lines
   histlint config --print [PATH]       show the configuration that applies to PATH
   histlint kb COMMAND                  manage the people knowledge base (histlint kb --help)
   histlint --version                   print the version
@@ -62,10 +64,12 @@ int main(int argc, char** argv) {
   if (command == "explain") return histlint::run_explain_command(args, std::cout, std::cerr);
   if (command == "config") return histlint::run_config_command(args, std::cout, std::cerr);
   if (command == "extract") return histlint::run_extract_command(args, std::cout, std::cerr);
+  if (command == "claims") return histlint::run_claims_command(args, std::cout, std::cerr);
 
   std::cerr << "histlint: unknown command \"" << command << "\"";
-  if (auto match = histlint::closest_match(command, {"check", "lsp", "rules", "explain", "config",
-                                                     "extract", "kb", "--help", "--version"})) {
+  if (auto match =
+          histlint::closest_match(command, {"check", "lsp", "rules", "explain", "config", "extract",
+                                            "claims", "kb", "--help", "--version"})) {
     std::cerr << "; did you mean \"" << *match << "\"?";
   }
   std::cerr << "\n\n" << kUsage;

@@ -493,6 +493,30 @@ def one_event_dated_differently_in_two_files():
         # The server finds the same when both files are open (tests/e2e/lsp_e2e.py).
 
 
+@case
+def check_with_the_claims_of_other_files_matches_one_run():
+    with tempfile.TemporaryDirectory() as root:
+        files = {"a.md": "# A\n\nTrotsky was expelled from the party in 1927.\n",
+                 "b.md": "# B\n\nIn 1929 Trotsky was expelled from the party.\n",
+                 "c.md": "# C\n\nLenin reached Petrograd in April 1917.\n"}
+        for name, text in files.items():
+            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        code, together, err = run(["check", "--format", "jsonl", "a.md", "b.md", "c.md"], cwd=root)
+        expect_code(code, 1, err)
+        code, claims, err = run(["claims", "--format", "jsonl", "b.md", "c.md"], cwd=root)
+        expect_code(code, 0, err)
+        lines = [json.loads(line) for line in claims.splitlines()]
+        expect([c["path"] for c in lines] == ["b.md", "c.md"], f"one claim per file: {lines}")
+        expect(lines[0]["date"]["text"] == "1929" and lines[0]["date"]["precision"] == "year", lines[0])
+        with open(os.path.join(root, "claims.jsonl"), "w", encoding="utf-8") as f:
+            f.write(claims)
+        code, reduced, err = run(["check", "--format", "jsonl", "--claims", "claims.jsonl", "a.md"], cwd=root)
+        expect_code(code, 1, err)
+        of_a = [line for line in together.splitlines() if json.loads(line)["path"] == "a.md"]
+        expect(len(of_a) == 1 and reduced.splitlines() == of_a, f"{reduced!r} != {of_a!r}")
+
+
 # --------------------------------------------------------------------------------------------
 # Configuration, suppressions, baselines.
 
