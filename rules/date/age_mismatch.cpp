@@ -90,7 +90,7 @@ bool mentions_someone_else(const Document& doc, size_t from, size_t to) {
 std::string_view death_word_near(const Document& doc, const AgeMention& age) {
   const Sentence& s = doc.sentences()[age.sentence];
   // The age may itself open the clause: "when he was three".
-  const std::string_view age_first_word = doc.prose().substr(age.span.offset, 5);
+  const std::string_view age_first_word = std::string_view(doc.prose()).substr(age.span.offset, 5);
   bool across_clause = date_parse::equals_folded(age_first_word.substr(0, 4), "when") ||
                        date_parse::equals_folded(age_first_word, "while");
   for (const Word& w : words_near(doc.prose(), s.span, age.span.offset, 5, true)) {
