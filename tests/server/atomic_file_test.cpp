@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli/temp_dir.h"
 #include "server/cli_check.h"
@@ -105,19 +106,19 @@ TEST_CASE("atomic file: a failed write keeps the previous file and says why") {
 
 TEST_CASE("check -o: a failed write exits 2 and the previous report survives") {
   const TempDir dir;
-  // Enough findings for a report larger than the file size limit below.
-  std::string text;
-  for (int i = 0; i < 200; ++i) text += "<!-- histlint-disable-next-line -->\nPlain prose.\n\n";
-  const auto input = dir.write("a.md", text);
+  // Enough files for a report larger than the file size limit below.
+  std::vector<std::string> args = {"--format", "json", "-o", (dir.path() / "report.json").string()};
+  for (int i = 0; i < 40; ++i) {
+    args.push_back(dir.write("chapter-" + std::to_string(i) + ".md", "Plain prose.\n").string());
+  }
   const auto report = dir.write("report.json", "previous report");
   std::istringstream in;
   std::ostringstream out, err;
   int code = -1;
   {
     const FileSizeLimit limit(1024);
-    code =
-        histlint::run_check_command({"--format", "json", "-o", report.string(), input.string()},
-                                    {.in = in, .out = out, .err = err, .err_is_terminal = false});
+    code = histlint::run_check_command(
+        args, {.in = in, .out = out, .err = err, .err_is_terminal = false});
   }
   CHECK(code == 2);
   CHECK(err.str().find("cannot write") != std::string::npos);
