@@ -18,6 +18,24 @@ constexpr int kTemporaryNameAttempts = 100;
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(target_, ec);  // through symlinks
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // A device or pipe ("-o /dev/stdout") cannot be replaced, only written to.
+    fd_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      const int open_error = errno;
+      fail("cannot write " + target_.string(), open_error);
+      return;
+    }
+    buffer_ = std::make_unique<FdBuffer>(*this);
+    stream_.rdbuf(buffer_.get());
+    return;
+  }
+  // A symlink stays one: the file it names is replaced.
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(target_, ec))) {
+    if (auto named = std::filesystem::canonical(target_, ec); !ec) target_ = std::move(named);
+  }
   int open_error = 0;
   for (int attempt = 0; attempt < kTemporaryNameAttempts && fd_ < 0; ++attempt) {
     temporary_ = target_;
@@ -36,7 +54,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) ::close(fd_);
-  if (!committed_ && buffer_) ::unlink(temporary_.c_str());
+  if (!committed_ && buffer_ && !temporary_.empty()) ::unlink(temporary_.c_str());
 }
 
 void AtomicFile::fail(const std::string& what, int error_number) {
@@ -49,7 +67,7 @@ bool AtomicFile::write_all(const char* data, size_t size) {
     const int write_error = written < 0 ? errno : EIO;
     if (written < 0 && write_error == EINTR) continue;
     if (written <= 0) {
-      fail("cannot write " + temporary_.string(), write_error);
+      fail("cannot write " + written_path().string(), write_error);
       return false;
     }
     data += written;
@@ -76,7 +94,15 @@ int AtomicFile::FdBuffer::sync() {
 bool AtomicFile::commit() {
   if (fd_ < 0) return false;
   stream_.flush();
-  if (!stream_ && error_.empty()) fail("cannot write " + temporary_.string(), EIO);
+  if (!stream_) fail("cannot write " + written_path().string(), EIO);
+  if (temporary_.empty()) {  // written in place
+    const int close_result = ::close(fd_);
+    fd_ = -1;
+    const int close_error = errno;
+    if (close_result != 0) fail("cannot write " + target_.string(), close_error);
+    committed_ = error_.empty();
+    return committed_;
+  }
   if (error_.empty() && ::fsync(fd_) != 0) {
     const int sync_error = errno;
     fail("cannot sync " + temporary_.string(), sync_error);

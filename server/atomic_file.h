@@ -16,6 +16,8 @@ class AtomicFile {
   // Creates the temporary file beside `target` (same folder, so the rename stays on one file
   // system): "TARGET.partial", else "TARGET.partial-N" when that name is taken. Opened with
   // O_EXCL|O_NOFOLLOW, so a file or symlink already at the name is never written through.
+  // A symlinked target has the file it names replaced; a device or pipe (/dev/stdout), which
+  // cannot be replaced, is written in place.
   explicit AtomicFile(std::filesystem::path target);
   // Removes the temporary file unless commit() succeeded.
   ~AtomicFile();
@@ -50,10 +52,13 @@ class AtomicFile {
   };
 
   bool write_all(const char* data, size_t size);
+  const std::filesystem::path& written_path() const {
+    return temporary_.empty() ? target_ : temporary_;
+  }
   void fail(const std::string& what, int error_number);
 
   std::filesystem::path target_;
-  std::filesystem::path temporary_;
+  std::filesystem::path temporary_;  // empty when writing in place
   int fd_ = -1;
   bool committed_ = false;
   std::string error_;

@@ -125,3 +125,24 @@ TEST_CASE("check -o: a failed write exits 2 and the previous report survives") {
   CHECK(read(report) == "previous report");
   CHECK_FALSE(fs::exists(dir.path() / "report.json.partial"));
 }
+
+TEST_CASE("atomic file: a symlinked target keeps its link; a device is written in place") {
+  const TempDir dir;
+  const auto real = dir.write("reports/real.json", "old");
+  const auto link = dir.path() / "report.json";
+  fs::create_symlink(real, link);
+  {
+    AtomicFile file(link);
+    file.stream() << "new";
+    CHECK(file.commit());
+  }
+  CHECK(fs::is_symlink(link));
+  CHECK(read(real) == "new");
+
+  AtomicFile device("/dev/null");
+  REQUIRE(device.is_open());
+  CHECK(device.temporary_path().empty());
+  device.stream() << "discarded";
+  CHECK(device.commit());
+  CHECK_FALSE(fs::exists("/dev/null.partial"));
+}
