@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds histlint and runs every test: unit tests (also under ASan+UBSan), end-to-end tests of the
 # binary, the labelled corpora, the shared acceptance labels, the findings' parity with the recorded
-# goldens, the figures reached on the shared benchmarks and real texts, the editor tests and the
-# format check.
+# goldens, the figures reached on the shared benchmarks and real texts, the editor tests, the
+# fuzzers (a short regression run each) and the format check.
 # Prints one line per step and a last "N passed, N failed" line; exits 1 when any step failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 . .ci/deps.sh
-install_packages "${BUILD_PACKAGES[@]}" clang-format python3-distributed || exit 1
+install_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" clang-format python3-distributed || exit 1
 
 jobs=$(nproc)
 log_dir=build-logs
@@ -78,6 +78,8 @@ step shared-scores python3 tests/shared_sets/check_scores.py build/histlint
 for script in tests/editors/*_e2e.sh; do
   [ -f "$script" ] && step "$(basename "$script" .sh)" bash "$script" build/histlint
 done
+step fuzz-build env JOBS="$jobs" tests/fuzz/build.sh
+step fuzz tests/fuzz/regression.sh
 step format format_check
 
 [ ${#failures[@]} -eq 0 ] || echo "failed steps: ${failures[*]}"

@@ -1,6 +1,8 @@
 # Sourced by run.sh and test.sh: installs the Debian packages histlint builds with, when missing.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 nlohmann-json3-dev libboost-dev libre2-dev
   doctest-dev libhunspell-dev hunspell-en-us hunspell-en-gb zlib1g-dev libbz2-dev)
+# The fuzz step of test.sh: clang with libFuzzer (tests/fuzz).
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # ccache, when present, shares objects between build folders and clones of the tree.
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true

@@ -1,8 +1,8 @@
 #include "server/cli_baseline.h"
 
 #include <algorithm>
-#include <fstream>
 
+#include "server/atomic_file.h"
 #include "server/file_text.h"
 #include "server/report_json.h"
 
@@ -88,11 +88,10 @@ bool write_baseline(const fs::path& baseline, const std::vector<BaselineEntryFil
   }
   const ordered_json doc = {
       {"version", kBaselineVersion}, {"tool", "histlint"}, {"findings", list}};
-  std::ofstream out(baseline, std::ios::binary | std::ios::trunc);
-  out << dump_json(doc, 2) << '\n';
-  out.close();
-  if (!out) {
-    error = baseline.string() + ": cannot write the baseline";
+  AtomicFile out(baseline);
+  out.stream() << dump_json(doc, 2) << '\n';
+  if (!out.commit()) {
+    error = "cannot write the baseline: " + out.error();
     return false;
   }
   return true;

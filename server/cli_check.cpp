@@ -22,6 +22,7 @@
 #include "rules/extract/date_events.h"
 #include "rules/extract/people.h"
 #include "rules/text/utf8.h"
+#include "server/atomic_file.h"
 #include "server/cli_args.h"
 #include "server/cli_baseline.h"
 #include "server/cli_claims.h"
@@ -614,11 +615,10 @@ int run_check_command(const std::vector<std::string>& args, CheckIo io) {
   std::error_code ec;
   const std::string base_folder = fs::current_path(ec).lexically_normal().string();
   if (options.output) {
-    std::ofstream file(*options.output, std::ios::binary | std::ios::trunc);
-    write_report(options.format, report, base_folder, file);
-    file.close();
-    if (!file) {
-      io.err << "histlint check: cannot write " << options.output->string() << '\n';
+    AtomicFile file(*options.output);
+    write_report(options.format, report, base_folder, file.stream());
+    if (!file.commit()) {
+      io.err << "histlint check: " << file.error() << '\n';
       return 2;
     }
   } else {

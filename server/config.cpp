@@ -12,6 +12,7 @@
 #include "rules/rule.h"
 #include "rules/suppressions.h"
 #include "server/cli_suggest.h"
+#include "server/config_glob.h"
 #include "server/file_text.h"
 
 namespace histlint {
@@ -426,137 +427,6 @@ class Validator {
 // ---------------------------------------------------------------------------------------------
 // Globs.
 
-// Expands the first {a,b} group (recursively), so matching only deals with *, ?, ** and [].
-void expand_braces(const std::string& pattern, std::vector<std::string>& out) {
-  const size_t open = pattern.find('{');
-  if (open == std::string::npos) {
-    out.push_back(pattern);
-    return;
-  }
-  int depth = 0;
-  size_t close = open;
-  std::vector<size_t> commas;
-  for (size_t i = open; i < pattern.size(); ++i) {
-    if (pattern[i] == '{') {
-      ++depth;
-    } else if (pattern[i] == '}' && --depth == 0) {
-      close = i;
-      break;
-    } else if (pattern[i] == ',' && depth == 1) {
-      commas.push_back(i);
-    }
-  }
-  if (close == open) {  // unbalanced: take the brace literally
-    out.push_back(pattern);
-    return;
-  }
-  size_t start = open + 1;
-  commas.push_back(close);
-  for (size_t comma : commas) {
-    expand_braces(
-        pattern.substr(0, open) + pattern.substr(start, comma - start) + pattern.substr(close + 1),
-        out);
-    start = comma + 1;
-  }
-}
-
-// Length of the UTF-8 character starting at s[i], so "?" matches a whole character.
-size_t char_length(std::string_view s, size_t i) {
-  size_t n = 1;
-  while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
-  return n;
-}
-
-// Matches a "[...]" class at pattern[p] against c; sets p past the class.
-bool match_class(std::string_view pattern, size_t& p, char c) {
-  size_t i = p + 1;
-  const bool negated = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
-  if (negated) ++i;
-  bool matched = false;
-  bool first = true;
-  for (; i < pattern.size() && (first || pattern[i] != ']'); ++i, first = false) {
-    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
-      if (pattern[i] <= c && c <= pattern[i + 2]) matched = true;
-      i += 2;
-    } else if (pattern[i] == c) {
-      matched = true;
-    }
-  }
-  p = i + 1;
-  return matched != negated;
-}
-
-// One path segment against one pattern segment (no "/" in either).
-bool match_segment(std::string_view pattern, std::string_view name) {
-  size_t p = 0, n = 0;
-  std::optional<size_t> star;
-  size_t star_name = 0;
-  while (n < name.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = ++p;
-      star_name = n;
-      continue;
-    }
-    if (p < pattern.size()) {
-      if (pattern[p] == '?') {
-        ++p;
-        n += char_length(name, n);
-        continue;
-      }
-      if (pattern[p] == '[') {
-        size_t after = p;
-        if (match_class(pattern, after, name[n])) {
-          p = after;
-          ++n;
-          continue;
-        }
-      } else if (pattern[p] == name[n]) {
-        ++p;
-        ++n;
-        continue;
-      }
-    }
-    if (!star) return false;
-    p = *star;
-    n = ++star_name;
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
-std::vector<std::string_view> split_segments(std::string_view s) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t slash = s.find('/', start);
-    parts.push_back(s.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return parts;
-}
-
-bool match_segments(const std::vector<std::string_view>& pattern,
-                    const std::vector<std::string_view>& path) {
-  // memo[p][t]: pattern segments from p match path segments from t (0 unknown, 1 no, 2 yes).
-  std::vector<char> memo((pattern.size() + 1) * (path.size() + 1), 0);
-  auto match = [&](auto& self, size_t p, size_t t) -> bool {
-    char& cell = memo[p * (path.size() + 1) + t];
-    if (cell) return cell == 2;
-    bool result;
-    if (p == pattern.size()) {
-      result = t == path.size();
-    } else if (pattern[p] == "**") {
-      result = self(self, p + 1, t) || (t < path.size() && self(self, p, t + 1));
-    } else {
-      result = t < path.size() && match_segment(pattern[p], path[t]) && self(self, p + 1, t + 1);
-    }
-    cell = result ? 2 : 1;
-    return result;
-  };
-  return match(match, 0, 0);
-}
-
 // The path of `file` relative to `root`, with "/" separators; the absolute path when it lies
 // outside the root.
 std::string relative_to(const fs::path& file, const fs::path& root) {
@@ -585,12 +455,7 @@ bool path_glob_match(std::string_view pattern, std::string_view relative_path) {
   } else if (normalized.find('/') == std::string::npos) {
     normalized = "**/" + normalized;
   }
-  std::vector<std::string> alternatives;
-  expand_braces(normalized, alternatives);
-  const auto path = split_segments(relative_path);
-  return std::any_of(alternatives.begin(), alternatives.end(), [&](const std::string& alt) {
-    return match_segments(split_segments(alt), path);
-  });
+  return PathGlob(normalized).matches(relative_path);
 }
 
 bool Config::includes(const fs::path& file) const {

@@ -1,5 +1,6 @@
 #include "server/diagnostics.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -78,8 +79,24 @@ Json diagnostics_json(const std::vector<Finding>& findings, const TextSnapshot& 
                       const OpenTexts& open) {
   Json diagnostics = Json::array();
   OtherTexts other_texts(open);
-  for (const Finding& finding : findings) {
-    diagnostics.push_back(diagnostic_json(finding, snapshot, uri, options, other_texts));
+  const size_t shown = std::min(findings.size(), options.max_per_document);
+  for (size_t i = 0; i < shown; ++i) {
+    diagnostics.push_back(diagnostic_json(findings[i], snapshot, uri, options, other_texts));
+  }
+  if (shown < findings.size()) {
+    const size_t more = findings.size() - shown;
+    const Span first_left_out = findings[shown].span;
+    diagnostics.push_back(
+        {{"range", to_json(snapshot.index().range_of(first_left_out.offset, first_left_out.length,
+                                                     options.encoding))},
+         {"severity", static_cast<int>(Severity::Information)},
+         {"code", "histlint/too-many-diagnostics"},
+         {"source", "histlint"},
+         {"message", std::to_string(more) + (more == 1 ? " more finding" : " more findings") +
+                         " from here on not shown: the editor shows at most " +
+                         std::to_string(options.max_per_document) +
+                         " per document (histlint lsp --max-diagnostics); histlint check lists "
+                         "them all"}});
   }
   return diagnostics;
 }

@@ -16,6 +16,10 @@ namespace histlint {
 struct DiagnosticOptions {
   protocol::PositionEncoding encoding = protocol::PositionEncoding::Utf16;
   bool related_information = true;  // the client shows relatedInformation
+  // Past this many findings a document gets one diagnostic saying how many more there are: an
+  // editor slows to a crawl on tens of thousands. `histlint check` reports are not capped.
+  size_t max_per_document = kDefaultMaxDiagnostics;
+  static constexpr size_t kDefaultMaxDiagnostics = 1000;
 };
 
 // A document open in the editor, by its path (Analysis::path), so that related information in
@@ -26,7 +30,8 @@ struct OpenText {
 };
 using OpenTexts = std::map<std::string, OpenText>;
 
-// LSP Diagnostic[] for the findings of one document version. Related spans in other documents
+// LSP Diagnostic[] for the findings of one document version, the first max_per_document of them
+// and then one saying how many were left out. Related spans in other documents
 // are located in `open` when it has them, else by reading the files; ones that cannot be read
 // are left out.
 protocol::Json diagnostics_json(const std::vector<Finding>& findings, const TextSnapshot& snapshot,

@@ -2,12 +2,12 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/person_queries.h"
 #include "rules/kb/wikidata_import.h"
+#include "server/atomic_file.h"
 #include "server/cli_args.h"
 
 namespace histlint {
@@ -55,28 +55,10 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   if (output.empty() || output == "-") {
     ok = import_wikidata(dump, out, stats, &error, warn);
   } else {
-    // Written beside the target and renamed, so a failed import never leaves half a file.
-    const std::string partial = output + ".partial";
-    {
-      std::ofstream file(partial, std::ios::binary);
-      if (!file) {
-        err << "histlint kb: cannot write " << partial << "\n";
-        return 2;
-      }
-      ok = import_wikidata(dump, file, stats, &error, warn);
-      file.flush();
-      if (ok && !file) {
-        error = "write error on " + partial;
-        ok = false;
-      }
-    }
-    std::error_code ec;
-    if (ok) std::filesystem::rename(partial, output, ec);
-    if (!ok || ec) {
-      std::filesystem::remove(partial, ec);
-      if (ok) error = "cannot rename " + partial + " to " + output;
-      ok = false;
-    }
+    AtomicFile file(output);
+    ok = file.is_open() && import_wikidata(dump, file.stream(), stats, &error, warn) &&
+         file.commit();
+    if (!ok && error.empty()) error = file.error();
   }
   if (!ok) {
     err << "histlint kb: " << error << "\n";

@@ -29,6 +29,8 @@ constexpr std::string_view kUsage =
     "  --debounce MS        wait MS milliseconds after an edit before analysing (default: 50 to\n"
     "                       500, growing with the time the document takes to analyse)\n"
     "  --jobs N             analyse on N worker threads (default 2)\n"
+    "  --max-diagnostics N  publish at most N diagnostics per document, then one saying how many\n"
+    "                       more there are (default 1000)\n"
     "  --log LEVEL          error, warning, info (default) or debug, on standard error\n"
     "  --help               show this help\n";
 
@@ -93,6 +95,11 @@ std::string parse_arguments(const std::vector<std::string>& args, LspArguments& 
       const auto jobs = spec ? parse_number<unsigned>(*spec) : std::nullopt;
       if (!jobs || *jobs == 0 || *jobs > 64) return "--jobs needs a number of threads (1-64)";
       out.server.workers = *jobs;
+    } else if (arg == "--max-diagnostics") {
+      const auto spec = value();
+      const auto max = spec ? parse_number<size_t>(*spec) : std::nullopt;
+      if (!max || *max == 0) return "--max-diagnostics needs a number of diagnostics (1 or more)";
+      out.server.max_diagnostics = *max;
     } else if (arg == "--log") {
       const auto level = value();
       if (level == "error") {

@@ -45,6 +45,7 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       options_(options),
       workspace_(std::make_shared<Workspace>()),
       scheduler_(std::make_unique<Scheduler>(options.workers, options.debounce.min())) {
+  diagnostic_options_.max_per_document = options.max_diagnostics;
   request_handlers_ = {
       {"initialize", &LspServer::on_initialize},
       {"shutdown", &LspServer::on_shutdown},

@@ -31,6 +31,7 @@ struct ServerOptions {
   DebouncePolicy debounce;  // after a change, before analysing
   // Two, so that one huge document does not hold up the others.
   unsigned workers = 2;
+  size_t max_diagnostics = DiagnosticOptions::kDefaultMaxDiagnostics;  // per document
 };
 
 class LspServer {

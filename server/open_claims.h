@@ -1,12 +1,16 @@
 // The dated events of the documents open in the editor, so that each document's analysis can
 // compare its events with the others' (date/conflicting-dates across documents). The server
 // thread records each analysis; workers read a copy when an analysis starts. Thread-safe.
+// Documents are indexed by event key, so that finding those sharing events with one costs the
+// size of the answer, not a comparison with every open document.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/analysis.h"
@@ -42,11 +46,20 @@ class OpenClaims {
   // time).
   bool missed_any(const std::string& path, const Analysis::OtherDocuments& seen) const;
 
+  // Index look-ups and event comparisons made so far: what the bookkeeping costs, for tests.
+  size_t comparisons() const;
+
  private:
-  std::vector<std::string> sharing(const std::string& path, const DocumentClaims& claims) const;
+  // The paths of the other documents with an event key in common with `claims`, in order.
+  std::set<std::string> sharing(const std::string& path, const DocumentClaims& claims) const;
+  std::vector<std::string> uris_of(const std::set<std::string>& paths) const;
+  void index(const std::string& path, const DocumentClaims& claims);
+  void unindex(const std::string& path, const DocumentClaims& claims);
 
   mutable std::mutex mutex_;
   std::map<std::string, Entry> entries_;  // only documents with events
+  std::unordered_map<std::string, std::set<std::string>> paths_by_key_;
+  mutable size_t comparisons_ = 0;
 };
 
 }  // namespace histlint

@@ -85,3 +85,31 @@ TEST_CASE("fixes become quick-fix code actions for the findings in range") {
   CHECK(
       code_actions_json(findings, Span{25, 3}, snapshot, "file:///a.md", std::nullopt, {}).empty());
 }
+
+TEST_CASE("a document's diagnostics are capped, with one saying how many more there are") {
+  std::string text;
+  for (int i = 0; i < 1005; ++i) text += "He lived 1940–1879.\n";
+  const TextSnapshot snapshot(text);
+  std::vector<Finding> findings;
+  const size_t line_length = std::string("He lived 1940–1879.\n").size();
+  for (size_t i = 0; i < 1005; ++i) {
+    Finding f = reversed_range_finding("He lived 1940–1879.\n");
+    f.span.offset += i * line_length;
+    f.related.clear();
+    findings.push_back(f);
+  }
+  const Json capped = diagnostics_json(findings, snapshot, "file:///a.md", {});
+  REQUIRE(capped.size() == 1001);
+  CHECK(capped[999]["code"] == "date/reversed-range");
+  const Json& summary = capped[1000];
+  CHECK(summary["code"] == "histlint/too-many-diagnostics");
+  CHECK(summary["severity"] == 3);
+  CHECK(summary["message"].get<std::string>().starts_with("5 more findings"));
+  CHECK(summary["range"]["start"]["line"] == 1000);  // where the first one left out is
+
+  DiagnosticOptions three;
+  three.max_per_document = 3;
+  CHECK(diagnostics_json(findings, snapshot, "file:///a.md", three).size() == 4);
+  findings.resize(3);
+  CHECK(diagnostics_json(findings, snapshot, "file:///a.md", three).size() == 3);
+}

@@ -58,3 +58,65 @@ TEST_CASE("open claims: an analysis that missed another document's events is tol
   open.record("/b.md", entry("file:///b.md", expelled_in("/b.md", 1930)));
   CHECK(open.missed_any("/a.md", read_b));
 }
+
+namespace {
+
+// A document claiming that person `person` was expelled from the party in 1927.
+std::shared_ptr<const DocumentClaims> person_expelled(const std::string& path,
+                                                      const std::string& person) {
+  EventClaim claim;
+  claim.person_id = person;
+  claim.kind = EventKind::Expulsion;
+  claim.object = "party";
+  claim.date.year = 1927;
+  claim.date.first = 1927 * 366;
+  claim.date.last = 1927 * 366 + 365;
+  return std::make_shared<const DocumentClaims>(path, std::vector<EventClaim>{claim});
+}
+
+std::string path_of(int i) {
+  return "/doc" + std::to_string(i) + ".md";
+}
+
+}  // namespace
+
+TEST_CASE("open claims: a document sharing no event costs the same however many are open") {
+  // Before the index by event key, recording a document compared it with every open one.
+  OpenClaims open;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string path = path_of(i);
+    open.record(path,
+                entry("file://" + path, person_expelled(path, "person-" + std::to_string(i))));
+  }
+  const size_t before = open.comparisons();
+  CHECK(open.record("/new.md", entry("file:///new.md", person_expelled("/new.md", "nobody")))
+            .empty());
+  CHECK_FALSE(open.missed_any("/new.md", {}));
+  CHECK(open.comparisons() - before <= 4);
+}
+
+TEST_CASE("open claims: documents sharing an event cost linear comparisons each, not more") {
+  // 1,000 identical documents: each newcomer affects all those before it (that is the answer),
+  // and checking what its analysis missed looks each of them up once, instead of scanning
+  // everything it read for every one of them (cubic in all).
+  constexpr int kDocuments = 1000;
+  OpenClaims open;
+  Analysis::OtherDocuments all_read;
+  size_t affected = 0;
+  for (int i = 0; i < kDocuments; ++i) {
+    const std::string path = path_of(i);
+    auto claims = person_expelled(path, "leon-trotsky");
+    const size_t before = open.comparisons();
+    affected += open.record(path, entry("file://" + path, claims)).size();
+    CHECK_FALSE(open.missed_any(path, all_read));
+    // One look-up per key, one step per sharing document, in record and missed_any each.
+    CHECK(open.comparisons() - before <= 3 * static_cast<size_t>(i) + 4);
+    all_read.push_back(claims);
+  }
+  CHECK(affected == static_cast<size_t>(kDocuments) * (kDocuments - 1) / 2);
+  // One of them changing its events affects all the others, and closing one too.
+  CHECK(open.record(path_of(0), entry("file:///doc0.md", expelled_in(path_of(0), 1930))).size() ==
+        kDocuments - 1);
+  CHECK(open.forget(path_of(1)).size() == kDocuments - 1);
+  CHECK(open.missed_any(path_of(2), all_read));  // it read doc0's old events
+}

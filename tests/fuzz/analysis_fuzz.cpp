@@ -1,0 +1,26 @@
+// The whole analysis (every built-in rule, bundled knowledge base) on arbitrary text, as
+// `histlint check` reads it from a file. Run with -timeout so a superlinear rule shows up.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "rules/engine.h"
+#include "rules/kb/knowledge_base.h"
+
+// Loads the bundled knowledge base and the dictionaries once, before the clock of -timeout runs:
+// the first input would otherwise pay for them (seconds under ASan) and look like a hang.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  histlint::analyze_text("/fuzz/warm-up.md", "Napoleon was born in 1769.\n", {},
+                         histlint::KnowledgeBase::bundled());
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  // The first byte picks Markdown or plain text.
+  const char* path = data[0] & 1 ? "/fuzz/input.txt" : "/fuzz/input.md";
+  std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  static const histlint::Options options;
+  histlint::analyze_text(path, std::move(text), options, histlint::KnowledgeBase::bundled());
+  return 0;
+}
