@@ -13,7 +13,7 @@
 #include "rules/analysis.h"
 #include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 #include "rules/options.h"
 #include "rules/text/document.h"
 

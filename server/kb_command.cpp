@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "rules/kb/knowledge_base.h"
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 #include "rules/kb/wikidata_import.h"
 #include "server/cli_args.h"
 

@@ -12,7 +12,6 @@
 #include <unordered_set>
 
 #include "common/bounded_json.h"
-#include "rules/extract/calendar.h"
 #include "rules/kb/name_fold.h"
 
 namespace histlint {
@@ -338,10 +337,6 @@ std::string_view precision_name(DatePrecision p) {
       return "day";
   }
   return "year";
-}
-
-std::string_view calendar_name(Calendar c) {
-  return c == Calendar::Julian ? "julian" : "gregorian";
 }
 
 std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar calendar) {

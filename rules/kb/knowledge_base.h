@@ -9,15 +9,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rules/calendar/calendar.h"
 #include "rules/options.h"
 
 namespace histlint {
 
 enum class DatePrecision { Century, Decade, Year, Month, Day };
-enum class Calendar { Gregorian, Julian };
 
 std::string_view precision_name(DatePrecision p);  // "day", "month", ...
-std::string_view calendar_name(Calendar c);        // "gregorian", "julian"
 
 // A date as a source states it: the fields finer than `precision` are zero.
 struct PartialDate {

@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/name_fold.h"
 

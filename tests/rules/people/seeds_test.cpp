@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 #include "rules/people/people_fixture.h"
 
 namespace histlint {

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "rules/date/date_hover.h"
+#include "rules/queries/date_hover.h"
 #include "rules/date/date_test_util.h"
 
 using namespace histlint;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 #include "rules/people/people_fixture.h"
 
 namespace histlint {

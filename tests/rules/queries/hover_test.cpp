@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "rules/hover.h"
+#include "rules/queries/hover.h"
 #include "rules/kb/knowledge_base.h"
 
 using namespace histlint;
