@@ -533,6 +533,9 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
   KnowledgeBase kb;
   StringMap<size_t> seen;
   size_t index = 0;
+  // Lines are counted on from the previous entry: counting from the start each time is quadratic.
+  size_t counted_to = 0;
+  size_t counted_lines = 0;
   for (const auto& entry : *entries) {
     // The entry's line is that of its first key, normally "id".
     size_t line = 0;
@@ -542,7 +545,11 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
       const size_t first_key = text.find_first_not_of(" \t\r\n", offsets[index] + 1);
       key_offset = first_key == std::string_view::npos ? offsets[index] : first_key;
       key_length = std::min(text.find_first_of("\r\n", key_offset), text.size()) - key_offset;
-      line = line_of_offset(text, key_offset);
+      if (key_offset >= counted_to) {
+        counted_lines += line_of_offset(text.substr(counted_to), key_offset - counted_to);
+        counted_to = key_offset;
+      }
+      line = counted_lines;
     }
     ++index;
     Person person;

@@ -9,23 +9,36 @@
 namespace histlint {
 
 struct Dictionary::Impl {
+  std::vector<std::string> search_dirs;
+  // The dictionaries load on the first question (about a tenth of a second): a check that asks
+  // none, such as a short file, starts without them.
+  std::once_flag loaded;
   // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
   std::mutex mutex;
   std::vector<std::unique_ptr<Hunspell>> spellers;
+
+  void load() {
+    namespace fs = std::filesystem;
+    for (const char* name : {"en_US", "en_GB"}) {
+      for (const auto& dir : search_dirs) {
+        const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
+        const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
+        std::error_code ec;
+        if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
+        spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+        break;
+      }
+    }
+  }
+
+  const std::vector<std::unique_ptr<Hunspell>>& loaded_spellers() {
+    std::call_once(loaded, [this] { load(); });
+    return spellers;
+  }
 };
 
 Dictionary::Dictionary(const std::vector<std::string>& search_dirs) : impl_(new Impl) {
-  namespace fs = std::filesystem;
-  for (const char* name : {"en_US", "en_GB"}) {
-    for (const auto& dir : search_dirs) {
-      const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
-      const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
-      std::error_code ec;
-      if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
-      impl_->spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
-      break;
-    }
-  }
+  impl_->search_dirs = search_dirs;
 }
 
 Dictionary::~Dictionary() = default;
@@ -54,14 +67,15 @@ const Dictionary& Dictionary::shared() {
 }
 
 bool Dictionary::available() const {
-  return !impl_->spellers.empty();
+  return !impl_->loaded_spellers().empty();
 }
 
 bool Dictionary::knows(std::string_view word) const {
   if (word.empty()) return false;
   const std::string w(word);
+  const auto& spellers = impl_->loaded_spellers();
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  for (const auto& speller : impl_->spellers) {
+  for (const auto& speller : spellers) {
     if (speller->spell(w)) return true;
   }
   return false;
