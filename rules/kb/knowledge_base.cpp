@@ -455,7 +455,8 @@ std::optional<std::string> KnowledgeBase::bundled_path() {
 }
 
 const KnowledgeBase& KnowledgeBase::bundled() {
-  static const KnowledgeBase kb = [] {
+  // Never destroyed: freeing every entry at exit would only slow each run's end.
+  static const KnowledgeBase* const kb = new KnowledgeBase([] {
     auto path = bundled_path();
     if (!path) {
       std::cerr << "histlint: people knowledge base not found (set HISTLINT_DATA_DIR to the "
@@ -469,8 +470,8 @@ const KnowledgeBase& KnowledgeBase::bundled() {
       return KnowledgeBase();
     }
     return std::move(*loaded);
-  }();
-  return kb;
+  }());
+  return *kb;
 }
 
 KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files, std::string* error) {

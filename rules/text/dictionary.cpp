@@ -2,9 +2,11 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 namespace histlint {
 
@@ -16,6 +18,10 @@ struct Dictionary::Impl {
   // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
   std::mutex mutex;
   std::vector<std::unique_ptr<Hunspell>> spellers;
+  // Answers so far: prose repeats its words, and a lookup is far cheaper than Hunspell's
+  // affix analysis. Cleared when full, so a long-running server stays bounded.
+  std::unordered_map<std::string, bool> answers;
+  static constexpr size_t kMaxAnswers = 1 << 18;
 
   void load() {
     namespace fs = std::filesystem;
@@ -44,7 +50,8 @@ Dictionary::Dictionary(const std::vector<std::string>& search_dirs) : impl_(new 
 Dictionary::~Dictionary() = default;
 
 const Dictionary& Dictionary::shared() {
-  static const Dictionary dictionary([] {
+  // Never destroyed: freeing Hunspell's tables at exit costs as much as loading them.
+  static const Dictionary* const dictionary = new Dictionary([] {
     std::vector<std::string> dirs;
     if (const char* own = std::getenv("HISTLINT_HUNSPELL_DIR")) dirs.emplace_back(own);
     if (const char* dicpath = std::getenv("DICPATH")) {
@@ -63,7 +70,7 @@ const Dictionary& Dictionary::shared() {
     }
     return dirs;
   }());
-  return dictionary;
+  return *dictionary;
 }
 
 bool Dictionary::available() const {
@@ -72,13 +79,15 @@ bool Dictionary::available() const {
 
 bool Dictionary::knows(std::string_view word) const {
   if (word.empty()) return false;
-  const std::string w(word);
+  std::string w(word);
   const auto& spellers = impl_->loaded_spellers();
   std::lock_guard<std::mutex> lock(impl_->mutex);
-  for (const auto& speller : spellers) {
-    if (speller->spell(w)) return true;
-  }
-  return false;
+  if (auto it = impl_->answers.find(w); it != impl_->answers.end()) return it->second;
+  const bool known = std::any_of(spellers.begin(), spellers.end(),
+                                 [&](const auto& speller) { return speller->spell(w); });
+  if (impl_->answers.size() >= Impl::kMaxAnswers) impl_->answers.clear();
+  impl_->answers.emplace(std::move(w), known);
+  return known;
 }
 
 }  // namespace histlint
