@@ -29,6 +29,7 @@
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
+#include "server/kb_files.h"
 #include "server/report.h"
 
 namespace histlint {
@@ -215,11 +216,11 @@ class KnowledgeBases {
  public:
   const KnowledgeBase& for_config(const Config& config, std::vector<FileProblem>& problems) {
     const auto files = knowledge_base_files(config);
-    if (files.empty()) return KnowledgeBase::bundled();
+    if (files.empty()) return bundled_knowledge_base();
     auto it = loaded_.find(files);
     if (it == loaded_.end()) {
       std::string error;
-      auto kb = std::make_unique<KnowledgeBase>(KnowledgeBase::load(files, &error));
+      auto kb = std::make_unique<KnowledgeBase>(load_knowledge_base(files, &error));
       if (!error.empty()) problems.push_back({files.front(), error});
       it = loaded_.emplace(files, std::move(kb)).first;
     }

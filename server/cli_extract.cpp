@@ -13,6 +13,7 @@
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 
@@ -142,7 +143,7 @@ int run_extract_command(const std::vector<std::string>& args, std::ostream& out,
     Options settings = target.config->options;
     if (!settings.document_date) settings.document_date = options.document_date;
     const Document doc(std::move(*text), language_for_path(target.path.string()));
-    const Analysis analysis(doc, settings, KnowledgeBase::bundled(), target.display);
+    const Analysis analysis(doc, settings, bundled_knowledge_base(), target.display);
     auto file = extract_file(analysis, target.display);
     if (!options.json) print_text(doc, file, out);
     files.push_back(std::move(file));

@@ -3,12 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_set>
 
 #include "common/bounded_json.h"
@@ -314,13 +309,6 @@ class EntryReader {
   std::string context_;
 };
 
-std::optional<std::string> executable_dir() {
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return std::nullopt;
-  return exe.parent_path().string();
-}
-
 }  // namespace
 
 std::string_view precision_name(DatePrecision p) {
@@ -434,78 +422,13 @@ KnowledgeBase::~KnowledgeBase() = default;
 KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
 KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
 
-std::optional<std::string> KnowledgeBase::bundled_path() {
-  std::vector<std::filesystem::path> candidates;
-  if (const char* dir = std::getenv("HISTLINT_DATA_DIR"); dir && *dir) {
-    candidates.emplace_back(std::filesystem::path(dir) / "people.json");
-  }
-  if (auto exe_dir = executable_dir()) {
-    candidates.emplace_back(std::filesystem::path(*exe_dir) / ".." / "share" / "histlint" /
-                            "people.json");
-  }
-  candidates.emplace_back(std::filesystem::path(HISTLINT_INSTALL_DATA_DIR) / "people.json");
-  candidates.emplace_back(std::filesystem::path(HISTLINT_SOURCE_DATA_DIR) / "people.json");
-  for (const auto& candidate : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(candidate, ec)) {
-      return std::filesystem::weakly_canonical(candidate, ec).string();
-    }
-  }
-  return std::nullopt;
-}
-
-const KnowledgeBase& KnowledgeBase::bundled() {
-  // Never destroyed: freeing every entry at exit would only slow each run's end.
-  static const KnowledgeBase* const kb = new KnowledgeBase([] {
-    auto path = bundled_path();
-    if (!path) {
-      std::cerr << "histlint: people knowledge base not found (set HISTLINT_DATA_DIR to the "
-                   "folder holding people.json)\n";
-      return KnowledgeBase();
-    }
-    std::string error;
-    auto loaded = load_file(*path, &error);
-    if (!loaded) {
-      std::cerr << "histlint: " << error << "\n";
-      return KnowledgeBase();
-    }
-    return std::move(*loaded);
-  }());
-  return *kb;
-}
-
-KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files, std::string* error) {
+KnowledgeBase KnowledgeBase::layered(const KnowledgeBase& base,
+                                     std::vector<KnowledgeBase> overlays) {
   KnowledgeBase kb;
-  kb.people_ = bundled().people_;
-  std::string errors;
-  for (const auto& path : extra_files) {
-    std::string file_error;
-    auto extra = load_file(path, &file_error);
-    if (!extra) {
-      if (!errors.empty()) errors += '\n';
-      errors += file_error;
-      continue;
-    }
-    kb.merge_people(std::move(*extra));
-  }
+  kb.people_ = base.people_;
+  for (auto& overlay : overlays) kb.merge_people(std::move(overlay));
   kb.rebuild_index();
-  if (error) *error = errors;
   return kb;
-}
-
-std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = path + ":1: cannot open the file";
-    return std::nullopt;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    if (error) *error = path + ":1: cannot read the file";
-    return std::nullopt;
-  }
-  return parse(content.str(), path, error);
 }
 
 std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const std::string& path,

@@ -3,13 +3,14 @@
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
 
 TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge base's") {
   const auto findings = analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n",
-                                     Options{}, KnowledgeBase::bundled());
+                                     Options{}, bundled_knowledge_base());
   const Finding* found = nullptr;
   for (const auto& f : findings) {
     if (f.rule == "date/life-dates-mismatch") found = &f;
@@ -19,16 +20,16 @@ TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge bas
         "This gives Leon Trotsky's birth as 1880, but the people knowledge base has 7 November "
         "1879.");
   REQUIRE(found->related.size() == 1);
-  CHECK(found->related[0].path == KnowledgeBase::bundled().find("leon-trotsky")->source_file);
+  CHECK(found->related[0].path == bundled_knowledge_base().find("leon-trotsky")->source_file);
   const auto clean = analyze_text("t.md", "Leon Trotsky (1879–1940) was a revolutionary.\n",
-                                  Options{}, KnowledgeBase::bundled());
+                                  Options{}, bundled_knowledge_base());
   for (const auto& f : clean) CHECK(f.rule != "date/life-dates-mismatch");
 }
 
 TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
   auto life_date_findings = [](const std::string& text) {
     std::vector<std::string> messages;
-    for (const auto& f : analyze_text("t.md", text, Options{}, KnowledgeBase::bundled())) {
+    for (const auto& f : analyze_text("t.md", text, Options{}, bundled_knowledge_base())) {
       if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
     }
     return messages;

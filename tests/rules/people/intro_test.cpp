@@ -2,6 +2,7 @@
 
 #include "rules/extract/people_intro.h"
 #include "rules/people/people_fixture.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -151,7 +152,7 @@ TEST_CASE("English Old Style years, book titles and reference lists are not cont
             .introduced.empty());
   PeopleFixture refs(
       "Text.\n\n## References\n\n- Smith, J. *Leon Trotsky (1880–1940): A Life*. 1990.\n",
-      KnowledgeBase::bundled(), Language::Markdown);
+      bundled_knowledge_base(), Language::Markdown);
   CHECK(refs.facts().introduced.empty());
 }
 
