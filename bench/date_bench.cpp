@@ -15,6 +15,7 @@
 #include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/text/document.h"
+#include "server/kb_files.h"
 
 using namespace histlint;
 
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
   // The date rules, with the people knowledge base, on a fresh analysis. Name recognition
   // (rules/extract/people) is timed on its own first, since every people-aware rule shares it.
   const Options options;
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "bench.txt");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "bench.txt");
   start = std::chrono::steady_clock::now();
   const size_t mentions = analysis.facts<PeopleFacts>().mentions.size();
   const double people_s = seconds_since(start);

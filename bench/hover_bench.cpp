@@ -13,9 +13,10 @@
 #include "rules/analysis.h"
 #include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
-#include "rules/kb/person_queries.h"
 #include "rules/options.h"
+#include "rules/queries/person_queries.h"
 #include "rules/text/document.h"
+#include "server/kb_files.h"
 
 namespace {
 
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
   const std::string seeds_dir =
       argc > 1 ? argv[1] : (exe_dir / ".." / ".." / "shared" / "seeds").string();
   auto start = Clock::now();
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   const double load_ms = micros(Clock::now() - start) / 1000;
   std::printf("knowledge base: %zu people loaded in %.1f ms\n", kb.size(), load_ms);
 

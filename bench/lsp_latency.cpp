@@ -20,6 +20,7 @@
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 #include "server/lsp_server.h"
 
 namespace {
@@ -179,7 +180,7 @@ int main(int argc, char** argv) {
   // The share of the rules themselves: the same analysis without the server around it.
   start = Clock::now();
   const auto direct = histlint::analyze_text("history.md", text, histlint::Options{},
-                                             histlint::KnowledgeBase::bundled());
+                                             histlint::bundled_knowledge_base());
   std::printf("of which the rules engine alone (analyze_text, %zu findings): %.1f ms\n",
               direct.size(), ms_since(start));
 

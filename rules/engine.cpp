@@ -11,21 +11,6 @@ namespace histlint {
 
 namespace {
 
-// How specific a selector is for a rule id, or -1 when it does not match.
-// "*" < "date" == "date/*" < "date/age-mismatch".
-int selector_rank(std::string_view selector, std::string_view id) {
-  if (selector == "*") return 0;
-  if (selector == id) return 3;
-  const auto slash = id.find('/');
-  const std::string_view family = id.substr(0, slash);
-  if (selector == family) return 1;
-  if (selector.size() == family.size() + 2 && selector.substr(0, family.size()) == family &&
-      selector.substr(family.size()) == "/*") {
-    return 2;
-  }
-  return -1;
-}
-
 // Text that is not prose (spun salad, scraped page furniture) makes no claims and states no
 // facts: date and source findings inside a span a garble rule flagged would be noise on noise.
 void drop_findings_inside_garble(std::vector<Finding>& findings) {
@@ -41,42 +26,6 @@ void drop_findings_inside_garble(std::vector<Finding>& findings) {
     });
   });
 }
-
-// What the options say about one rule: whether it runs, and the severity a configured entry
-// forces on all its findings. "on" enables a rule without forcing a severity, so a rule that
-// grades its own findings (a hint for an unused footnote, a warning for a missing one) keeps
-// doing so.
-struct RuleSetting {
-  bool enabled = false;
-  std::optional<Severity> forced;
-};
-
-RuleSetting resolve(const Options& options, const RuleInfo& rule) {
-  int best_rank = -1;
-  std::string_view setting;
-  for (const auto& [selector, value] : options.rules) {
-    const int rank = selector_rank(selector, rule.id);
-    if (rank >= best_rank && rank >= 0) {  // later entries win ties, as in a merged config
-      best_rank = rank;
-      setting = value;
-    }
-  }
-  if (best_rank < 0) return {rule.enabled_by_default, std::nullopt};
-  if (setting == "off") return {false, std::nullopt};
-  if (setting == "on") return {true, std::nullopt};
-  const auto severity = parse_severity(setting);
-  return {severity.has_value(), severity};
-}
-
-}  // namespace
-
-std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule) {
-  const RuleSetting setting = resolve(options, rule);
-  if (!setting.enabled) return std::nullopt;
-  return setting.forced.value_or(rule.default_severity);
-}
-
-namespace {
 
 void label(const RuleDef& rule, const RuleSetting& setting, std::vector<Finding>& findings,
            size_t first) {
@@ -223,7 +172,7 @@ RuleFindings collect_findings(const Analysis& analysis, const RuleRegistry& regi
     paragraphs.emplace(ParagraphPass{analysis, registry, *cache, {}, {}, std::move(block_options)});
   }
   for (const auto& rule : registry.rules()) {
-    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    const RuleSetting setting = rule_setting(analysis.options(), rule.info);
     if (!setting.enabled || !paragraphs || rule.info.scope != RuleScope::Paragraph) continue;
     paragraphs->rules.push_back(&rule);
     paragraphs->settings.push_back(setting);
@@ -237,7 +186,7 @@ RuleFindings collect_findings(const Analysis& analysis, const RuleRegistry& regi
   for (size_t r = 0; r < registry.rules().size(); ++r) {
     if (analysis.cancelled()) return out;
     const RuleDef& rule = registry.rules()[r];
-    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    const RuleSetting setting = rule_setting(analysis.options(), rule.info);
     if (!setting.enabled) continue;
     auto& findings = out.by_rule[r];
     if (paragraphs && rule.info.scope == RuleScope::Paragraph) {
@@ -261,7 +210,7 @@ void rerun_rule(const Analysis& analysis, const RuleRegistry& registry, std::str
   for (size_t r = 0; r < registry.rules().size(); ++r) {
     const RuleDef& rule = registry.rules()[r];
     if (rule.info.id != id) continue;
-    const RuleSetting setting = resolve(analysis.options(), rule.info);
+    const RuleSetting setting = rule_setting(analysis.options(), rule.info);
     findings.by_rule[r].clear();
     if (!setting.enabled) continue;
     rule.check(analysis, findings.by_rule[r]);

@@ -16,9 +16,6 @@
 
 namespace histlint {
 
-// The severity a rule runs at under these options, or nullopt when it is off.
-std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule);
-
 // The paragraph-scope findings of each block, relative to the block, kept from one analysis of
 // a document to the next so that an edit rescans only the blocks it changed. Entries are keyed
 // by a hash of the block's text and masked prose, its length, kind, heading level and reference

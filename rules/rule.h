@@ -1,6 +1,7 @@
 // A rule: an id, its documentation, and a check over one analysed document.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,19 @@ class RuleRegistry {
  private:
   std::vector<RuleDef> rules_;
 };
+
+// What the options say about one rule: whether it runs, and the severity a configured entry
+// forces on all its findings. "on" enables a rule without forcing a severity, so a rule that
+// grades its own findings (a hint for an unused footnote, a warning for a missing one) keeps
+// doing so. The most specific selector wins: "*" < "date" == "date/*" < "date/age-mismatch".
+struct RuleSetting {
+  bool enabled = false;
+  std::optional<Severity> forced;
+};
+RuleSetting rule_setting(const Options& options, const RuleInfo& rule);
+
+// The severity a rule runs at under these options, or nullopt when it is off.
+std::optional<Severity> effective_severity(const Options& options, const RuleInfo& rule);
 
 // Each family registers its rules; defined in rules/<family>/register.cpp.
 void register_date_rules(RuleRegistry& registry);

@@ -4,8 +4,6 @@
 #include <optional>
 #include <unordered_map>
 
-#include "rules/engine.h"
-
 namespace histlint {
 
 namespace {

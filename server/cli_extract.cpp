@@ -12,7 +12,7 @@
 #include "server/cli_files.h"
 #include "server/config.h"
 #include "server/file_text.h"
-#include "server/kb_loader.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 

@@ -9,6 +9,7 @@
 #include "rules/suppressions.h"
 #include "server/cli_args.h"
 #include "server/cli_suggest.h"
+#include "server/kb_files.h"
 #include "server/report.h"
 
 namespace histlint {
@@ -78,7 +79,7 @@ std::vector<std::string> findings_on_example(const RuleInfo& rule) {
   options.rules.emplace_back(std::string(rule.id), "on");
   options.report_unused_disables = &rule == &unused_disable_rule();
   std::string text(rule.example);
-  const auto findings = analyze_text("example.md", text, options, KnowledgeBase::bundled());
+  const auto findings = analyze_text("example.md", text, options, bundled_knowledge_base());
   const CheckedFile file = make_checked_file("example.md", text, findings);
   std::vector<std::string> lines;
   for (const auto& finding : file.findings) {

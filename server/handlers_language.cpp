@@ -1,7 +1,7 @@
 // textDocument/hover and textDocument/codeAction.
 #include "protocol/lsp.h"
 #include "rules/extract/people.h"
-#include "rules/hover.h"
+#include "rules/queries/hover.h"
 #include "server/lsp_server.h"
 
 namespace histlint {

@@ -2,7 +2,7 @@
 #include "protocol/lsp.h"
 #include "protocol/uri.h"
 #include "rules/extract/people.h"
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 #include "server/lsp_server.h"
 
 namespace histlint {

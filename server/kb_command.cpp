@@ -5,10 +5,11 @@
 #include <iostream>
 
 #include "rules/kb/knowledge_base.h"
-#include "rules/kb/person_queries.h"
 #include "rules/kb/wikidata_import.h"
+#include "rules/queries/person_queries.h"
 #include "server/atomic_file.h"
 #include "server/cli_args.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 
@@ -78,7 +79,7 @@ int check_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> files;
   while (!args.done()) files.push_back(args.next());
   if (files.empty()) {
-    if (auto bundled = KnowledgeBase::bundled_path()) files.push_back(*bundled);
+    if (auto bundled = bundled_knowledge_base_path()) files.push_back(*bundled);
     std::error_code ec;
     if (std::filesystem::is_regular_file(".histlint/people.json", ec)) {
       files.push_back(".histlint/people.json");
@@ -91,7 +92,7 @@ int check_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const auto& file : files) {
     std::string error;
-    auto kb = KnowledgeBase::load_file(file, &error);
+    auto kb = load_knowledge_base_file(file, &error);
     if (!kb) {
       err << error << "\n";
       status = 1;
@@ -128,7 +129,7 @@ int search_command(ArgReader& args, std::ostream& out, std::ostream& err) {
     return 2;
   }
   std::string error;
-  const KnowledgeBase kb = KnowledgeBase::load(extra, &error);
+  const KnowledgeBase kb = load_knowledge_base(extra, &error);
   if (!error.empty()) err << error << "\n";
   const auto found = search_people(kb, query, limit);
   for (const auto& person : found) {

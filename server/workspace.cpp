@@ -1,4 +1,5 @@
 #include "server/workspace.h"
+#include "server/kb_files.h"
 
 #include <algorithm>
 #include <system_error>
@@ -146,12 +147,12 @@ std::shared_ptr<const KnowledgeBase> Workspace::knowledge_base_for(
     fresh->stamps = stamps;
     if (files.empty()) {
       // The bundled knowledge base lives for the whole process.
-      fresh->kb = std::shared_ptr<const KnowledgeBase>(&KnowledgeBase::bundled(),
+      fresh->kb = std::shared_ptr<const KnowledgeBase>(&bundled_knowledge_base(),
                                                        [](const KnowledgeBase*) {});
     } else {
       std::vector<std::string> paths;
       for (const auto& file : files) paths.push_back(file.string());
-      fresh->kb = std::make_shared<const KnowledgeBase>(KnowledgeBase::load(paths, &fresh->error));
+      fresh->kb = std::make_shared<const KnowledgeBase>(load_knowledge_base(paths, &fresh->error));
     }
     cached = std::move(fresh);
   }

@@ -14,6 +14,6 @@ RuleDef conflicting_dates_rule();
 RuleDef age_mismatch_rule();
 RuleDef after_death_rule();
 RuleDef anniversary_mismatch_rule();
-RuleDef life_dates_mismatch_rule();  // rules/date/kb_mismatch.cpp (people knowledge base)
+RuleDef life_dates_mismatch_rule();  // people knowledge base
 
 }  // namespace histlint::date_rules

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 #include "rules/finding.h"
 #include "rules/kb/knowledge_base.h"
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "rules/analysis.h"
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 
 namespace histlint {
 

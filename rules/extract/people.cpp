@@ -10,6 +10,7 @@
 #include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
 #include "rules/text/dictionary.h"
+#include "rules/text/lexicon.h"
 #include "rules/text/utf8.h"
 
 namespace histlint {
@@ -592,7 +593,7 @@ class PeopleExtractor {
       if (whole_word && !m.possessive && last + 1 < words_.size() && words_[last + 1].capitalised &&
           adjacent_on_line(last, last + 1) && !in_heading(m.span.offset)) {
         const std::string next = fold_word(text_, words_[last + 1]);
-        if (!is_function_word(next) && !starts_name(next)) {
+        if (!(lex_classes(next) & kTitleCaseJoiner) && !starts_name(next)) {
           keep[k] = false;
           continue;
         }

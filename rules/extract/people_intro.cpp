@@ -4,7 +4,7 @@
 #include <cctype>
 #include <unordered_set>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 #include "rules/kb/name_fold.h"
 #include "rules/text/utf8.h"
 

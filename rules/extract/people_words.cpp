@@ -110,16 +110,6 @@ bool is_event_noun(std::string_view folded) {
   return kNouns.count(folded) > 0;
 }
 
-// Words that Title Case capitalises without making them part of a name.
-bool is_function_word(std::string_view folded) {
-  static const WordSet kWords = {"and",  "or",    "of",     "the",    "in",  "on",      "at",
-                                 "to",   "for",   "with",   "versus", "vs",  "against", "from",
-                                 "by",   "was",   "is",     "are",    "but", "a",       "an",
-                                 "as",   "after", "before", "than",   "i",   "he",      "she",
-                                 "they", "we",    "it",     "his",    "her", "their",   "this"};
-  return kWords.count(folded) > 0;
-}
-
 bool is_place_preposition(std::string_view folded) {
   static const WordSet kWords = {"in",     "at",         "near",   "outside", "into",
                                  "across", "throughout", "around", "via",     "towards",

@@ -16,8 +16,6 @@ bool is_common_given_name(std::string_view folded);
 bool is_named_thing_noun(std::string_view folded);
 // Words that make a capitalised sequence an event or body rather than a name ("War", "Party").
 bool is_event_noun(std::string_view folded);
-// Words that Title Case capitalises without making them part of a name ("And", "Versus").
-bool is_function_word(std::string_view folded);
 
 // Prepositions after which a bare surname is a place: "in Marlborough", "near Walpole".
 bool is_place_preposition(std::string_view folded);

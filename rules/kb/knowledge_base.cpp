@@ -3,16 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_set>
 
 #include "common/bounded_json.h"
-#include "rules/extract/calendar.h"
 #include "rules/kb/name_fold.h"
 
 namespace histlint {
@@ -315,13 +309,6 @@ class EntryReader {
   std::string context_;
 };
 
-std::optional<std::string> executable_dir() {
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return std::nullopt;
-  return exe.parent_path().string();
-}
-
 }  // namespace
 
 std::string_view precision_name(DatePrecision p) {
@@ -338,10 +325,6 @@ std::string_view precision_name(DatePrecision p) {
       return "day";
   }
   return "year";
-}
-
-std::string_view calendar_name(Calendar c) {
-  return c == Calendar::Julian ? "julian" : "gregorian";
 }
 
 std::optional<PartialDate> parse_partial_date(std::string_view text, Calendar calendar) {
@@ -439,77 +422,13 @@ KnowledgeBase::~KnowledgeBase() = default;
 KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
 KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
 
-std::optional<std::string> KnowledgeBase::bundled_path() {
-  std::vector<std::filesystem::path> candidates;
-  if (const char* dir = std::getenv("HISTLINT_DATA_DIR"); dir && *dir) {
-    candidates.emplace_back(std::filesystem::path(dir) / "people.json");
-  }
-  if (auto exe_dir = executable_dir()) {
-    candidates.emplace_back(std::filesystem::path(*exe_dir) / ".." / "share" / "histlint" /
-                            "people.json");
-  }
-  candidates.emplace_back(std::filesystem::path(HISTLINT_INSTALL_DATA_DIR) / "people.json");
-  candidates.emplace_back(std::filesystem::path(HISTLINT_SOURCE_DATA_DIR) / "people.json");
-  for (const auto& candidate : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(candidate, ec)) {
-      return std::filesystem::weakly_canonical(candidate, ec).string();
-    }
-  }
-  return std::nullopt;
-}
-
-const KnowledgeBase& KnowledgeBase::bundled() {
-  static const KnowledgeBase kb = [] {
-    auto path = bundled_path();
-    if (!path) {
-      std::cerr << "histlint: people knowledge base not found (set HISTLINT_DATA_DIR to the "
-                   "folder holding people.json)\n";
-      return KnowledgeBase();
-    }
-    std::string error;
-    auto loaded = load_file(*path, &error);
-    if (!loaded) {
-      std::cerr << "histlint: " << error << "\n";
-      return KnowledgeBase();
-    }
-    return std::move(*loaded);
-  }();
-  return kb;
-}
-
-KnowledgeBase KnowledgeBase::load(const std::vector<std::string>& extra_files, std::string* error) {
+KnowledgeBase KnowledgeBase::layered(const KnowledgeBase& base,
+                                     std::vector<KnowledgeBase> overlays) {
   KnowledgeBase kb;
-  kb.people_ = bundled().people_;
-  std::string errors;
-  for (const auto& path : extra_files) {
-    std::string file_error;
-    auto extra = load_file(path, &file_error);
-    if (!extra) {
-      if (!errors.empty()) errors += '\n';
-      errors += file_error;
-      continue;
-    }
-    kb.merge_people(std::move(*extra));
-  }
+  kb.people_ = base.people_;
+  for (auto& overlay : overlays) kb.merge_people(std::move(overlay));
   kb.rebuild_index();
-  if (error) *error = errors;
   return kb;
-}
-
-std::optional<KnowledgeBase> KnowledgeBase::load_file(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = path + ":1: cannot open the file";
-    return std::nullopt;
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    if (error) *error = path + ":1: cannot read the file";
-    return std::nullopt;
-  }
-  return parse(content.str(), path, error);
 }
 
 std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const std::string& path,
@@ -538,6 +457,9 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
   KnowledgeBase kb;
   StringMap<size_t> seen;
   size_t index = 0;
+  // Lines are counted on from the previous entry: counting from the start each time is quadratic.
+  size_t counted_to = 0;
+  size_t counted_lines = 0;
   for (const auto& entry : *entries) {
     // The entry's line is that of its first key, normally "id".
     size_t line = 0;
@@ -547,7 +469,11 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
       const size_t first_key = text.find_first_not_of(" \t\r\n", offsets[index] + 1);
       key_offset = first_key == std::string_view::npos ? offsets[index] : first_key;
       key_length = std::min(text.find_first_of("\r\n", key_offset), text.size()) - key_offset;
-      line = line_of_offset(text, key_offset);
+      if (key_offset >= counted_to) {
+        counted_lines += line_of_offset(text.substr(counted_to), key_offset - counted_to);
+        counted_to = key_offset;
+      }
+      line = counted_lines;
     }
     ++index;
     Person person;

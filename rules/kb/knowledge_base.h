@@ -9,15 +9,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rules/calendar/calendar.h"
 #include "rules/options.h"
 
 namespace histlint {
 
 enum class DatePrecision { Century, Decade, Year, Month, Day };
-enum class Calendar { Gregorian, Julian };
 
 std::string_view precision_name(DatePrecision p);  // "day", "month", ...
-std::string_view calendar_name(Calendar c);        // "gregorian", "julian"
 
 // A date as a source states it: the fields finer than `precision` are zero.
 struct PartialDate {
@@ -105,25 +104,18 @@ class KnowledgeBase {
   KnowledgeBase(KnowledgeBase&&) noexcept;
   KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
 
-  // The knowledge base shipped with the binary, loaded once. Empty (with a message on stderr)
-  // when the data file cannot be found or read.
-  static const KnowledgeBase& bundled();
-  // Where the bundled data file is: $HISTLINT_DATA_DIR/people.json, then
-  // <exe_dir>/../share/histlint/people.json, then the source tree's data/people.json.
-  static std::optional<std::string> bundled_path();
+  // The knowledge base read from files is the server's (server/kb_files.h); this class parses
+  // and merges text it is given.
 
-  // The bundled knowledge base with each extra file merged over it in order (an entry with an
-  // existing id replaces it). Files that fail to load are skipped; `error` (if given) receives
-  // one "path:line: message" per failure, newline-separated, and is cleared on success.
-  static KnowledgeBase load(const std::vector<std::string>& extra_files, std::string* error);
-  // Parses one file; on failure returns nullopt and sets `error` to "path:line: message".
-  static std::optional<KnowledgeBase> load_file(const std::string& path, std::string* error);
   // Parses JSON text; `path` names it in errors and in Person::source_file.
   static std::optional<KnowledgeBase> parse(std::string_view json, const std::string& path,
                                             std::string* error);
 
   // Adds or replaces (by id) every person of `other`.
   void merge(const KnowledgeBase& other);
+  // `base` with each overlay merged over it in order (an entry with an existing id, or the same
+  // Wikidata item, replaces it), indexed once.
+  static KnowledgeBase layered(const KnowledgeBase& base, std::vector<KnowledgeBase> overlays);
 
   const std::vector<Person>& people() const { return people_; }
   const Person* find(std::string_view id) const;

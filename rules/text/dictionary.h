@@ -11,8 +11,8 @@ namespace histlint {
 
 class Dictionary {
  public:
-  // Loads en_US and en_GB from the first directory that has them. Missing dictionaries leave the
-  // object unavailable rather than failing.
+  // Loads en_US and en_GB from the first directory that has them, on the first call of
+  // available() or knows(). Missing dictionaries leave the object unavailable rather than failing.
   explicit Dictionary(const std::vector<std::string>& search_dirs);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;

@@ -20,11 +20,6 @@ char32_t lower(char32_t c) {
   return c + 1;                                   // Latin Extended-A pairs
 }
 
-template <size_t N>
-bool contains(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
 constexpr std::string_view kFunctionWords[] = {
     "a",       "about",  "above",  "after", "against", "all",     "also",  "among",  "an",
     "and",     "any",    "are",    "as",    "at",      "be",      "been",  "before", "being",
@@ -60,6 +55,13 @@ constexpr std::string_view kOrdinalWords[] = {
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
     "nineteenth", "twentieth",  "thirtieth", "fortieth",  "fiftieth",    "sixtieth",
     "seventieth", "eightieth",  "ninetieth", "hundredth", "thousandth"};
+
+// The function words name recognition lets stand inside a capitalised run ("Society of the
+// Friends", "Smith versus Jones"): most are function words, "versus" and "vs" are not.
+constexpr std::string_view kTitleCaseJoiners[] = {
+    "and",     "or",   "of", "the", "in",   "on",  "at",  "to",  "for", "with",  "versus", "vs",
+    "against", "from", "by", "was", "is",   "are", "but", "a",   "an",  "as",    "after",  "before",
+    "than",    "i",    "he", "she", "they", "we",  "it",  "his", "her", "their", "this"};
 
 // How a word is written, for memoising Hunspell's case-sensitive answer.
 enum class CaseShape : uint8_t { Lower, Title, Upper, Mixed };
@@ -125,13 +127,22 @@ std::string to_lower(std::string_view word) {
 }
 
 uint32_t lex_classes(std::string_view w) {
-  uint32_t classes = 0;
-  if (contains(kFunctionWords, w)) classes |= kFunctionWord;
-  if (contains(kMonths, w)) classes |= kMonth;
-  if (contains(kWeekdays, w)) classes |= kWeekday;
-  if (contains(kNumberWords, w)) classes |= kNumberWord;
-  if (contains(kOrdinalWords, w)) classes |= kOrdinalWord;
-  return classes;
+  // One hash look-up for every class: rules ask per word of the text.
+  static const auto* const kClassesOf = [] {
+    auto* classes_of = new std::unordered_map<std::string_view, uint32_t>;
+    auto add = [&](const auto& words, LexClass c) {
+      for (std::string_view word : words) (*classes_of)[word] |= c;
+    };
+    add(kFunctionWords, kFunctionWord);
+    add(kMonths, kMonth);
+    add(kWeekdays, kWeekday);
+    add(kNumberWords, kNumberWord);
+    add(kOrdinalWords, kOrdinalWord);
+    add(kTitleCaseJoiners, kTitleCaseJoiner);
+    return classes_of;
+  }();
+  const auto it = kClassesOf->find(w);
+  return it == kClassesOf->end() ? 0 : it->second;
 }
 
 struct Lexicon::Entry {
@@ -159,6 +170,7 @@ Lexicon::Lexicon(const Dictionary* dictionary) : dictionary_(dictionary) {
   for (auto w : kWeekdays) intern(w);
   for (auto w : kNumberWords) intern(w);
   for (auto w : kOrdinalWords) intern(w);
+  for (auto w : kTitleCaseJoiners) intern(w);
 }
 
 Lexicon::~Lexicon() = default;

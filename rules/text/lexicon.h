@@ -31,6 +31,9 @@ enum LexClass : uint32_t {
   kWeekday = 1u << 2,       // "monday", "mon"
   kNumberWord = 1u << 3,    // "one" … "twenty", "hundred", "thousand"
   kOrdinalWord = 1u << 4,   // "first" … "twentieth"
+  // Words Title Case capitalises without making them part of a name: the function words that
+  // join names and titles ("of", "the", "and", "his"), and "versus", "vs".
+  kTitleCaseJoiner = 1u << 5,
 };
 
 // Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals; other bytes are

@@ -6,6 +6,7 @@
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -53,7 +54,7 @@ std::vector<std::string> run(const std::string& text, bool report_unused = false
   Options options;
   options.report_unused_disables = report_unused;
   const Document doc(text, Language::Markdown);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
   std::vector<std::string> out;
   for (const auto& finding : run_rules(analysis, test_registry())) {
     out.push_back(finding.rule + "@" + std::to_string(doc.line_of(finding.span.offset) + 1));
@@ -154,7 +155,7 @@ TEST_CASE("each unused selector of a partly used directive is reported") {
   options.report_unused_disables = true;
   const Document doc("<!-- histlint-disable-next-line test/alpha test/beta -->\nALPHA\n",
                      Language::Markdown);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
   const auto findings = run_rules(analysis, test_registry());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "histlint/unused-disable");
@@ -168,7 +169,7 @@ TEST_CASE("a wholly unused directive offers to remove its line") {
   options.report_unused_disables = true;
   const std::string text = "Intro.\n<!-- histlint-disable test/beta -->\nALPHA\n";
   const Document doc(text, Language::Markdown);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
   const auto findings = run_rules(analysis, test_registry());
   REQUIRE(findings.size() == 2);
   const Finding& unused = findings[0];
@@ -186,7 +187,7 @@ TEST_CASE("a selector naming no known rule is reported as such") {
   Options options;
   options.report_unused_disables = true;
   const Document doc("<!-- histlint-disable-next-line test/alpah -->\nALPHA\n", Language::Markdown);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
   const auto findings = run_rules(analysis, test_registry());
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].message ==
@@ -206,13 +207,13 @@ TEST_CASE("the unused-disable rule follows the configured severity and can be tu
   options.rules.emplace_back("histlint/unused-disable", "error");
   const Document doc("<!-- histlint-disable test/beta -->\n\nALPHA\n", Language::Markdown);
   {
-    const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+    const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
     const auto findings = run_rules(analysis, test_registry());
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].severity == Severity::Error);
   }
   options.rules.back().second = "off";
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "test.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "test.md");
   CHECK(run_rules(analysis, test_registry()).size() == 1);
 }
 

@@ -5,13 +5,13 @@
 #include <string>
 
 #include "rules/engine.h"
-#include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 
 // Loads the bundled knowledge base and the dictionaries once, before the clock of -timeout runs:
 // the first input would otherwise pay for them (seconds under ASan) and look like a hang.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   histlint::analyze_text("/fuzz/warm-up.md", "Napoleon was born in 1769.\n", {},
-                         histlint::KnowledgeBase::bundled());
+                         histlint::bundled_knowledge_base());
   return 0;
 }
 
@@ -21,6 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const char* path = data[0] & 1 ? "/fuzz/input.txt" : "/fuzz/input.md";
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
   static const histlint::Options options;
-  histlint::analyze_text(path, std::move(text), options, histlint::KnowledgeBase::bundled());
+  histlint::analyze_text(path, std::move(text), options, histlint::bundled_knowledge_base());
   return 0;
 }

@@ -7,14 +7,14 @@
 
 #include "protocol/framing.h"
 #include "rules/engine.h"
-#include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 #include "server/lsp_server.h"
 
 // Loads the bundled knowledge base and the dictionaries before the clock of -timeout runs: the
 // server's destructor waits for the first analysis, which would pay for them (seconds under ASan).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   histlint::analyze_text("/fuzz/warm-up.md", "Napoleon was born in 1769.\n", {},
-                         histlint::KnowledgeBase::bundled());
+                         histlint::bundled_knowledge_base());
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "rules/analysis.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/rule.h"
+#include "server/kb_files.h"
 
 using namespace histlint;
 
@@ -21,7 +22,7 @@ std::vector<std::string> date_findings(const std::string& name) {
   text << in.rdbuf();
   const Document doc(text.str(), language_for_path(path.string()));
   const Options options;
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), path.string());
+  const Analysis analysis(doc, options, bundled_knowledge_base(), path.string());
   std::vector<std::string> out;
   for (const RuleDef& rule : RuleRegistry::builtin().rules()) {
     if (rule.info.id.rfind("date/", 0) != 0) continue;

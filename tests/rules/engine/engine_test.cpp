@@ -2,6 +2,7 @@
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 
 using namespace histlint;
 
@@ -26,7 +27,7 @@ RuleRegistry test_registry(bool with_garble) {
 
 std::vector<Finding> run(const std::string& text, const Options& options, bool with_garble) {
   const Document doc(text, Language::PlainText);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled());
+  const Analysis analysis(doc, options, bundled_knowledge_base());
   return run_rules(analysis, test_registry(with_garble));
 }
 
@@ -75,7 +76,7 @@ TEST_CASE("date and source findings inside a garbled span are dropped") {
 TEST_CASE("a cancelled analysis stops before the next rule") {
   const Document doc("In 1942 he wrote.", Language::PlainText);
   const Options options;
-  Analysis analysis(doc, options, KnowledgeBase::bundled());
+  Analysis analysis(doc, options, bundled_knowledge_base());
   std::atomic<bool> cancelled{false};
   analysis.set_cancellation(&cancelled);
   CHECK(run_rules(analysis, test_registry(false)).size() == 1);

@@ -12,6 +12,7 @@
 
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
+#include "server/kb_files.h"
 
 using namespace histlint;
 namespace fs = std::filesystem;
@@ -50,7 +51,7 @@ std::string describe(const std::vector<Finding>& findings) {
 std::string findings_of(const std::string& text, const RuleRegistry& registry,
                         ParagraphCache* cache, const Options& options = {}) {
   const Document doc(text, Language::Markdown);
-  const Analysis analysis(doc, options, KnowledgeBase::bundled(), "history.md");
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "history.md");
   return describe(run_rules(analysis, registry, cache));
 }
 

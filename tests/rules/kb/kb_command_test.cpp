@@ -6,6 +6,7 @@
 
 #include "rules/kb/knowledge_base.h"
 #include "server/kb_command.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -41,7 +42,7 @@ TEST_CASE("kb import-wikidata writes a knowledge base the loader accepts") {
   CHECK(run.err.find("4 people from") != std::string::npos);
   CHECK(run.err.find("wrote " + out) != std::string::npos);
   std::string error;
-  const auto loaded = KnowledgeBase::load_file(out, &error);
+  const auto loaded = load_knowledge_base_file(out, &error);
   REQUIRE(loaded);
   CHECK(loaded->size() == 4);
   CHECK(!std::filesystem::exists(out + ".partial"));

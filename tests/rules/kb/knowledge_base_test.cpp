@@ -7,9 +7,10 @@
 #include <set>
 #include <string>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/name_fold.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -36,7 +37,7 @@ bool has_kind(const KnowledgeBase& kb, std::string_view key, std::string_view id
 }
 
 TEST_CASE("the bundled knowledge base loads with Trotsky's facts") {
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   REQUIRE(kb.size() >= 350);
   const Person* trotsky = kb.find("leon-trotsky");
   REQUIRE(trotsky);
@@ -66,7 +67,7 @@ TEST_CASE("the bundled knowledge base loads with Trotsky's facts") {
 }
 
 TEST_CASE("everyone named in the seeds is in the bundled knowledge base") {
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   for (const char* id : {"leon-trotsky",      "natalia-sedova",    "leon-sedov",
                          "esteban-volkov",    "vladimir-lenin",    "joseph-stalin",
                          "grigory-zinoviev",  "lev-kamenev",       "nikolai-bukharin",
@@ -87,7 +88,7 @@ TEST_CASE("everyone named in the seeds is in the bundled knowledge base") {
 }
 
 TEST_CASE("bundled data is internally consistent") {
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   std::set<std::string> wikidata;
   for (const Person& p : kb.people()) {
     CAPTURE(p.id);
@@ -122,7 +123,7 @@ TEST_CASE("bundled data is internally consistent") {
 TEST_CASE("no full name or alias of the bundled data names two people") {
   // A shared full name would make the knowledge base pick one of two people silently.
   std::map<std::string, std::string> owner;
-  for (const Person& p : KnowledgeBase::bundled().people()) {
+  for (const Person& p : bundled_knowledge_base().people()) {
     std::set<std::string> names = {fold_name(p.name)};
     for (const auto& alias : p.aliases) names.insert(fold_name(alias));
     for (const auto& name : names) {
@@ -134,7 +135,7 @@ TEST_CASE("no full name or alias of the bundled data names two people") {
 }
 
 TEST_CASE("names are indexed as full names, surnames and given names") {
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   CHECK(has_kind(kb, "leon trotsky", "leon-trotsky", NameKind::Full));
   CHECK(has_kind(kb, "lev davidovich bronstein", "leon-trotsky", NameKind::Full));
   CHECK(has_kind(kb, "trotsky", "leon-trotsky", NameKind::Short));
@@ -236,9 +237,9 @@ TEST_CASE("workspace files merge over the bundled data by id and by Wikidata id"
   {"id": "jan-kowalski", "name": "Jan Kowalski", "birth": {"date": "1901"}}
 ]})json");
   std::string error;
-  const KnowledgeBase kb = KnowledgeBase::load({workspace}, &error);
+  const KnowledgeBase kb = load_knowledge_base({workspace}, &error);
   CHECK(error.empty());
-  CHECK(kb.size() == KnowledgeBase::bundled().size() + 1);
+  CHECK(kb.size() == bundled_knowledge_base().size() + 1);
   REQUIRE(kb.find("leon-trotsky"));
   CHECK(kb.find("leon-trotsky")->description == "Edited locally.");
   CHECK(kb.find("leon-trotsky")->source_file == workspace);
@@ -253,14 +254,14 @@ TEST_CASE("workspace files merge over the bundled data by id and by Wikidata id"
 TEST_CASE("a broken workspace file is reported and the bundled data still loads") {
   const std::string broken = write_temp("broken.json", "{\"people\": [\n  {\"id\": 3}\n]}");
   std::string error;
-  const KnowledgeBase kb = KnowledgeBase::load({broken, "/nonexistent/people.json"}, &error);
-  CHECK(kb.size() == KnowledgeBase::bundled().size());
+  const KnowledgeBase kb = load_knowledge_base({broken, "/nonexistent/people.json"}, &error);
+  CHECK(kb.size() == bundled_knowledge_base().size());
   CHECK(error.find(broken + ":2: \"id\" must be a string") != std::string::npos);
   CHECK(error.find("/nonexistent/people.json:1: cannot open") != std::string::npos);
 }
 
 TEST_CASE("search finds people by name, alias and native script") {
-  const KnowledgeBase& kb = KnowledgeBase::bundled();
+  const KnowledgeBase& kb = bundled_knowledge_base();
   auto found = kb.search("trotsky", 5);
   REQUIRE(!found.empty());
   CHECK(found[0]->id == "leon-trotsky");
@@ -280,11 +281,11 @@ TEST_CASE("search finds people by name, alias and native script") {
 TEST_CASE("HISTLINT_DATA_DIR points at another data folder") {
   const std::string dir = std::filesystem::path(write_temp("people.json", "[]")).parent_path();
   setenv("HISTLINT_DATA_DIR", dir.c_str(), 1);
-  auto path = KnowledgeBase::bundled_path();
+  auto path = bundled_knowledge_base_path();
   unsetenv("HISTLINT_DATA_DIR");
   REQUIRE(path);
   CHECK(*path == std::filesystem::weakly_canonical(dir + "/people.json").string());
-  const auto fallback = KnowledgeBase::bundled_path();
+  const auto fallback = bundled_knowledge_base_path();
   REQUIRE(fallback);
   CHECK(fallback->find("people.json") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "rules/people/people_fixture.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -65,14 +66,14 @@ TEST_CASE("names in places, institutions and plans are not people") {
 
 TEST_CASE("names in code and link targets are not read") {
   PeopleFixture f("See [Trotsky](https://example.org/Stalin) and `Lenin`.\n\n```\nMarx\n```\n",
-                  KnowledgeBase::bundled(), Language::Markdown);
+                  bundled_knowledge_base(), Language::Markdown);
   CHECK(f.id_at("Trotsky") == "leon-trotsky");
   CHECK(f.id_at("Stalin") == "<none>");
   CHECK(f.id_at("Marx") == "<none>");
 }
 
 TEST_CASE("headings in Title Case keep their names") {
-  PeopleFixture f("# Why Stalin Won\n\nText.\n", KnowledgeBase::bundled(), Language::Markdown);
+  PeopleFixture f("# Why Stalin Won\n\nText.\n", bundled_knowledge_base(), Language::Markdown);
   CHECK(f.id_at("Stalin") == "joseph-stalin");
 }
 
@@ -82,7 +83,7 @@ TEST_CASE("a workspace knowledge base teaches new names") {
       R"({"people": [{"id": "jan-kowalski", "name": "Jan Kowalski", "aliases": ["Kowal"]}]})",
       "ws.json", &error);
   REQUIRE(extra);
-  KnowledgeBase kb = KnowledgeBase::load({}, &error);
+  KnowledgeBase kb = load_knowledge_base({}, &error);
   kb.merge(*extra);
   PeopleFixture f("Jan Kowalski wrote as Kowal. Kowalski agreed.", kb);
   CHECK(f.id_at("Jan Kowalski") == "jan-kowalski");

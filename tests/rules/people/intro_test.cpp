@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "rules/engine.h"
 #include "rules/extract/people_intro.h"
 #include "rules/people/people_fixture.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -152,7 +152,7 @@ TEST_CASE("English Old Style years, book titles and reference lists are not cont
             .introduced.empty());
   PeopleFixture refs(
       "Text.\n\n## References\n\n- Smith, J. *Leon Trotsky (1880–1940): A Life*. 1990.\n",
-      KnowledgeBase::bundled(), Language::Markdown);
+      bundled_knowledge_base(), Language::Markdown);
   CHECK(refs.facts().introduced.empty());
 }
 
@@ -204,43 +204,6 @@ TEST_CASE("events and wars in brackets are not people") {
   PeopleFixture f("He fought in the Russian Civil War (1918–20) and the Great War (1914–1918).");
   CHECK(f.facts().introduced.empty());
   CHECK(f.facts().mentions.empty());
-}
-
-TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge base's") {
-  const auto findings = analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n",
-                                     Options{}, KnowledgeBase::bundled());
-  const Finding* found = nullptr;
-  for (const auto& f : findings) {
-    if (f.rule == "date/life-dates-mismatch") found = &f;
-  }
-  REQUIRE(found);
-  CHECK(found->message ==
-        "This gives Leon Trotsky's birth as 1880, but the people knowledge base has 7 November "
-        "1879.");
-  REQUIRE(found->related.size() == 1);
-  CHECK(found->related[0].path == KnowledgeBase::bundled().find("leon-trotsky")->source_file);
-  const auto clean = analyze_text("t.md", "Leon Trotsky (1879–1940) was a revolutionary.\n",
-                                  Options{}, KnowledgeBase::bundled());
-  for (const auto& f : clean) CHECK(f.rule != "date/life-dates-mismatch");
-}
-
-TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
-  auto life_date_findings = [](const std::string& text) {
-    std::vector<std::string> messages;
-    for (const auto& f : analyze_text("t.md", text, Options{}, KnowledgeBase::bundled())) {
-      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
-    }
-    return messages;
-  };
-  const auto found = life_date_findings(
-      "Leon Trotsky lived in Coyoacán. In 1939 he was murdered there by an agent.\n");
-  REQUIRE(found.size() == 1);
-  CHECK(found[0] ==
-        "This gives Leon Trotsky's death as 1939, but the people knowledge base has 21 August "
-        "1940.");
-  // The attack may precede a violent death by days; a namesake's dates are far off.
-  CHECK(life_date_findings("Leon Trotsky was assassinated on 20 August 1940.\n").empty());
-  CHECK(life_date_findings("In 1890 Lenin died in a village near Kazan.\n").empty());
 }
 
 }  // namespace

@@ -12,12 +12,13 @@
 #include "rules/kb/knowledge_base.h"
 #include "rules/options.h"
 #include "rules/text/document.h"
+#include "server/kb_files.h"
 
 namespace histlint::testing {
 
 class PeopleFixture {
  public:
-  explicit PeopleFixture(std::string text, const KnowledgeBase& kb = KnowledgeBase::bundled(),
+  explicit PeopleFixture(std::string text, const KnowledgeBase& kb = bundled_knowledge_base(),
                          Language language = Language::PlainText)
       : doc_(std::move(text), language), analysis_(doc_, options_, kb, "test.txt") {}
 

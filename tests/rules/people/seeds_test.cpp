@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "rules/kb/person_queries.h"
 #include "rules/people/people_fixture.h"
+#include "rules/queries/person_queries.h"
 
 namespace histlint {
 namespace {

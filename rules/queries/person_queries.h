@@ -10,8 +10,8 @@
 
 #include "rules/analysis.h"
 #include "rules/finding.h"
-#include "rules/hover.h"
 #include "rules/kb/knowledge_base.h"
+#include "rules/queries/hover_card.h"
 
 namespace histlint {
 

@@ -1,7 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "rules/kb/person_queries.h"
 #include "rules/people/people_fixture.h"
+#include "rules/queries/person_queries.h"
+#include "server/kb_files.h"
 
 namespace histlint {
 namespace {
@@ -107,8 +108,8 @@ TEST_CASE("definition, references and document symbols") {
   PeopleFixture f("Leon Trotsky met Lenin. Trotsky wrote; Lenin's reply came. Trotsky’s answer.");
   auto def = person_definition(f.analysis(), f.at("Lenin"));
   REQUIRE(def);
-  CHECK(def->path == KnowledgeBase::bundled().find("vladimir-lenin")->source_file);
-  CHECK(def->line == KnowledgeBase::bundled().find("vladimir-lenin")->source_line);
+  CHECK(def->path == bundled_knowledge_base().find("vladimir-lenin")->source_file);
+  CHECK(def->line == bundled_knowledge_base().find("vladimir-lenin")->source_line);
   const auto refs = person_references(f.analysis(), f.at("Trotsky’s"));
   REQUIRE(refs.size() == 3);
   CHECK(refs[0] == Span{0, 12});
@@ -123,7 +124,7 @@ TEST_CASE("definition, references and document symbols") {
 }
 
 TEST_CASE("workspace symbols search the knowledge base") {
-  const auto found = search_people(KnowledgeBase::bundled(), "sedov", 10);
+  const auto found = search_people(bundled_knowledge_base(), "sedov", 10);
   REQUIRE(found.size() >= 2);
   CHECK(found[0].person_id == "leon-sedov");
   CHECK(contains(found[0].detail, "1906–1938"));

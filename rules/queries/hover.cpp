@@ -1,7 +1,7 @@
-#include "rules/hover.h"
+#include "rules/queries/hover.h"
 
-#include "rules/date/date_hover.h"
-#include "rules/kb/person_queries.h"
+#include "rules/queries/date_hover.h"
+#include "rules/queries/person_queries.h"
 
 namespace histlint {
 

@@ -1,9 +1,9 @@
-#include "rules/kb/person_queries.h"
+#include "rules/queries/person_queries.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 #include "rules/extract/dates.h"
 #include "rules/extract/people.h"
 

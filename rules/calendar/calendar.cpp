@@ -1,4 +1,12 @@
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
+
+namespace histlint {
+
+std::string_view calendar_name(Calendar c) {
+  return c == Calendar::Julian ? "julian" : "gregorian";
+}
+
+}  // namespace histlint
 
 namespace histlint::calendar {
 

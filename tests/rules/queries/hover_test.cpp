@@ -1,7 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "rules/hover.h"
 #include "rules/kb/knowledge_base.h"
+#include "rules/queries/hover.h"
+#include "server/kb_files.h"
 
 using namespace histlint;
 
@@ -9,7 +10,7 @@ TEST_CASE("hover_at answers for people and for dates, and nothing elsewhere") {
   const std::string text = "Leon Trotsky reached Tampico on 9 January 1937 by tanker.";
   const Document doc(text, Language::Markdown);
   const Options options;
-  const Analysis analysis(doc, options, KnowledgeBase::bundled());
+  const Analysis analysis(doc, options, bundled_knowledge_base());
 
   const auto person = hover_at(analysis, text.find("Trotsky"));
   REQUIRE(person);

@@ -4,9 +4,17 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
-#include "rules/kb/knowledge_base.h"
 #include "rules/options.h"
+
+namespace histlint {
+
+enum class Calendar { Gregorian, Julian };
+
+std::string_view calendar_name(Calendar c);  // "gregorian", "julian"
+
+}  // namespace histlint
 
 namespace histlint::calendar {
 

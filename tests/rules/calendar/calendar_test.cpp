@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "rules/extract/calendar.h"
+#include "rules/calendar/calendar.h"
 
 using namespace histlint;
 using namespace histlint::calendar;

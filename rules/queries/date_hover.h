@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "rules/analysis.h"
-#include "rules/hover.h"
+#include "rules/queries/hover_card.h"
 
 namespace histlint {
 

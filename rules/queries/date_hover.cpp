@@ -1,4 +1,4 @@
-#include "rules/date/date_hover.h"
+#include "rules/queries/date_hover.h"
 
 #include <algorithm>
 

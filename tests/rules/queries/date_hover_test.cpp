@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "rules/date/date_hover.h"
 #include "rules/date/date_test_util.h"
+#include "rules/queries/date_hover.h"
 
 using namespace histlint;
 
