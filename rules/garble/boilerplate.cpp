@@ -284,6 +284,17 @@ bool is_hyphen_slug(std::string_view w, const Dictionary& dict) {
   return lower_part && odd_part;
 }
 
+bool is_wikitext(std::string_view body) {
+  return body.find("[[") != std::string_view::npos || body.find("{{") != std::string_view::npos ||
+         body.find("}}") != std::string_view::npos || body.find("<ref") != std::string_view::npos ||
+         body.starts_with("|") || body.find("\n|") != std::string_view::npos;
+}
+
+bool is_address(std::string_view chunk) {
+  return chunk.find("://") != std::string_view::npos ||
+         chunk.find("www.") != std::string_view::npos;
+}
+
 // Slugs and image names glued into prose at a paragraph's edges or after a sentence's end.
 void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& items) {
   const std::string_view prose = doc.prose();
@@ -294,10 +305,21 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
   for (const Block& block : doc.blocks()) {
     if (!block.is_prose() || block.kind == BlockKind::TableRow) continue;
     const std::string_view body = prose.substr(block.span.offset, block.span.length);
+    for_each_match(wiki, body, [&](Span m) {
+      const std::string label = quoted(body.substr(m.offset, m.length));
+      items.push_back({{block.span.offset + m.offset, m.length},
+                       "a Wikipedia link label (" + label + ")",
+                       "Wikipedia link labels",
+                       label});
+    });
+    // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
+    // markup the article needs, not furniture a scraper left.
+    if (is_wikitext(body)) continue;
     const auto words = split_words(prose, block.span);
     for (size_t i = 0; i < words.size(); ++i) {
       const Word& w = words[i];
       std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
+      if (is_address(chunk)) continue;  // a cited URL is the source itself
       size_t begin = w.chunk.offset;
       // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
       bool glued = false;
@@ -345,13 +367,6 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
                        "an image file name (" + name + ")",
                        "image file names",
                        name});
-    });
-    for_each_match(wiki, body, [&](Span m) {
-      const std::string label = quoted(body.substr(m.offset, m.length));
-      items.push_back({{block.span.offset + m.offset, m.length},
-                       "a Wikipedia link label (" + label + ")",
-                       "Wikipedia link labels",
-                       label});
     });
   }
 }

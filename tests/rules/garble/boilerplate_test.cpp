@@ -53,3 +53,15 @@ TEST_CASE("boilerplate leaves prose that mentions the same words alone") {
       "He left a reply on the table and went out.\n";
   CHECK(run_rule("garble/boilerplate", text, "notes.md").empty());
 }
+
+TEST_CASE("boilerplate leaves raw wikitext fields, its images and cited addresses alone") {
+  const std::string wikitext =
+      "{{Infobox settlement\n| official_name = Marlow\n| map_type = Buckinghamshire\n}}\n"
+      "'''Marlow''' is a town.[[File:marlow_bridge.jpg|thumb|The bridge]] It grew up by the "
+      "river.<ref>{{cite web|url=https://example.org/marlow_history_2011|title=History}}</ref>\n";
+  CHECK(run_rule("garble/boilerplate", wikitext, "marlow.txt").empty());
+  // A cited address outside wikitext is the source itself, not a glued slug.
+  const std::string cited =
+      "The mill closed in 1890.\n\nSource: https://example.org/mill_records_1890\n";
+  CHECK(run_rule("garble/boilerplate", cited, "mill.txt").empty());
+}
