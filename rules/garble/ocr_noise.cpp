@@ -150,7 +150,8 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
             return is_lower_ascii(ch) || ch == '\'' || static_cast<unsigned char>(ch) >= 0x80;
           });
           if (!plain || word.size() < 2) continue;
-          if (word.size() == 2 && !is_common_word(word)) continue;
+          // A short token reaches too many rare words ("sae" to "sac", "nd" to "nil").
+          if (token.size() <= 3 && lower_ascii(token) == token && !is_common_word(word)) continue;
           if (capital && !is_common_word(word)) continue;
           if (word == "tho") continue;  // itself the classic misreading of "the"
           ++tried;
@@ -229,10 +230,10 @@ std::string junk_reason(std::string_view w) {
 
 // Number forms that are not noise: "1st", "1920s", "10am", "5km", "1s" (a shilling).
 bool is_number_form(std::string_view part) {
-  static constexpr std::string_view
-      kUnits[] = {"st", "nd", "rd",  "th", "s",  "d",  "am",  "pm",  "km",
-                  "kg", "cm", "mm",  "m",  "ft", "lb", "lbs", "mph", "hp",
-                  "bc", "ad", "bce", "ce", "x",  "k",  "vo",  "mo",  "to"};  // 8vo, 12mo, 4to
+  static constexpr std::string_view kUnits[] = {
+      "st", "nd", "rd", "th", "s",   "d",   "am", "pm", "km",  "kg",  "cm",
+      "mm", "m",  "ft", "lb", "lbs", "mph", "hp", "bc", "ad",  "bce", "ce",
+      "x",  "k",  "vo", "mo", "to",  "in",  "oz", "yd", "yds", "cwt"};  // 8vo, 12mo, 4to
   size_t lead = 0;
   while (lead < part.size() && is_digit_ascii(part[lead])) ++lead;
   if (lead == 0) return false;
@@ -249,6 +250,46 @@ bool has_name_prefix(std::string_view w) {
         is_upper_ascii(w[prefix.size()])) {
       return true;
     }
+  }
+  return false;
+}
+
+// A brand or a run-together title, "ZooKeys", "NowMuse": two words, the second capitalised,
+// where the scanner's capitals fall on single letters ("shaU", "laFt", "EoUled").
+bool is_camel_case(std::string_view w, Speller& speller) {
+  for (size_t i = 3; i + 3 <= w.size(); ++i) {
+    if (!is_upper_ascii(w[i]) || !is_lower_ascii(w[i - 1])) continue;
+    const std::string_view left = w.substr(0, i), right = w.substr(i);
+    const bool right_plain = std::all_of(right.begin() + 1, right.end(), is_lower_ascii);
+    const bool left_plain = std::all_of(left.begin() + 1, left.end(), is_lower_ascii);
+    return right_plain && left_plain && speller.knows(lower_ascii(left)) &&
+           speller.knows(lower_ascii(right));
+  }
+  return false;
+}
+
+// "p.m", "s.s", "h.p", "e.g": letters between dots, an abbreviation.
+bool is_initialism(std::string_view w) {
+  if (w.find('.') == std::string_view::npos) return false;
+  size_t run = 0;
+  for (char c : w) {
+    if (c == '.') {
+      run = 0;
+    } else if (++run > 2 || !(is_lower_ascii(c) || is_upper_ascii(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Two words of three letters or more written as one, "coalowner", "churchway": a compound the
+// dictionary lacks. Glued function words ("andthe", "withthe") are a lost space, not a compound.
+bool is_compound(const std::string& w, Speller& speller) {
+  if (w.size() < 6 || !std::all_of(w.begin(), w.end(), is_lower_ascii)) return false;
+  for (size_t i = 3; i + 3 <= w.size(); ++i) {
+    const std::string left = w.substr(0, i), right = w.substr(i);
+    if (is_common_word(left) || is_common_word(right)) continue;
+    if (speller.knows(left) && speller.knows(right)) return true;
   }
   return false;
 }
@@ -271,7 +312,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
       part.find("\xC5\xBF") != std::string_view::npos ||
       part.find("\xC2\xBD") != std::string_view::npos ||
       part.find("\xC2\xBC") != std::string_view::npos ||
-      part.find("\xC2\xBE") != std::string_view::npos) {
+      part.find("\xC2\xBE") != std::string_view::npos ||
+      part.find("\xE2\x85") != std::string_view::npos) {  // "32⅛d"
     return false;
   }
   const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
@@ -283,7 +325,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   for (size_t i = 1; i < part.size(); ++i) {
     broken_case |= is_upper_ascii(part[i]) && is_lower_ascii(part[i - 1]);
   }
-  if (broken_case && has_name_prefix(part)) return false;
+  if (broken_case && (has_name_prefix(part) || is_camel_case(part, speller))) return false;
+  if (is_initialism(part)) return false;
   const bool capital = is_upper_ascii(part[0]);
   if (has_digit) {
     // Footnote marks glued to a word ("religiously7") belong to garble/spun-text.
@@ -303,6 +346,7 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
   if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
+  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) return false;
   std::vector<Candidate> found;
   size_t tried = 0;
   std::string l_for_i = token;  // "wiII", "Iike": a capital I read for l
@@ -490,6 +534,8 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     if (foreign[i]) continue;
     const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
     if (is_address_or_markup(chunk)) continue;
+    // A ligature is no letter to the word splitter: "ﬁnd" would be judged as "nd".
+    if (chunk.find("\xEF\xAC") != std::string_view::npos) continue;
     Noise n;
     n.word = i;
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
@@ -521,10 +567,18 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     size_t part_begin = 0;
     for (size_t k = 0; k <= core.size(); ++k) {
       if (k < core.size() && core[k] != '-') continue;
-      const std::string_view part = core.substr(part_begin, k - part_begin);
+      std::string_view part = core.substr(part_begin, k - part_begin);
+      // "first,-on", "24s.-Dr.": stops around a part are not in the word.
+      constexpr std::string_view kStops = ".,;:!?";
+      size_t lead = 0;
+      while (lead < part.size() && kStops.find(part[lead]) != std::string_view::npos) ++lead;
+      part.remove_prefix(lead);
+      while (!part.empty() && kStops.find(part.back()) != std::string_view::npos) {
+        part.remove_suffix(1);
+      }
       Noise p;
       p.word = i;
-      p.span = {w.core.offset + part_begin, part.size()};
+      p.span = {w.core.offset + part_begin + lead, part.size()};
       if (speller.available()) {
         if (judge_part(part, starts[i] && part_begin == 0, speller, p)) noise.push_back(p);
       } else if (lower_ascii(part) == part && !has_non_ascii_letter(part)) {
