@@ -445,6 +445,36 @@ bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Spel
   return true;
 }
 
+// A word split by a space the scanner put in, "medita tion", "presi dents": one part no word,
+// the two together a word. Returns false, leaving both parts to be judged alone, otherwise.
+bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& speller,
+                 Noise& noise) {
+  const std::string_view left = text.substr(a.core.offset, a.core.length);
+  const std::string_view right = text.substr(b.core.offset, b.core.length);
+  if (a.core.end() != a.chunk.end() || b.core.offset != b.chunk.offset || left.size() < 2 ||
+      right.size() < 2 || left.size() + right.size() < 6) {
+    return false;
+  }
+  if (!(is_lower_ascii(left[0]) || is_upper_ascii(left[0])) ||
+      !std::all_of(left.begin() + 1, left.end(), is_lower_ascii) ||
+      !std::all_of(right.begin(), right.end(), is_lower_ascii)) {
+    return false;
+  }
+  const std::string l(left), r(right), joined = l + r;
+  const std::string lower_left = lower_ascii(l);
+  if (is_common_word(lower_left) || is_common_word(r)) return false;
+  const bool left_known =
+      speller.knows(l) || speller.knows(lower_left) || speller.knows_historical(lower_left);
+  const bool right_known = speller.knows(r) || speller.knows_historical(r);
+  if ((left_known && right_known) || !speller.knows(joined)) return false;
+  noise.span = {a.core.offset, b.core.end() - a.core.offset};
+  noise.replacement = joined;
+  noise.weight = 3;
+  noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
+                  "” is one word split by a space; it should read “" + joined + "”.";
+  return true;
+}
+
 bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
@@ -539,7 +569,8 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     Noise n;
     n.word = i;
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
-      if (judge_hyphenation(prose, w, words[i + 1], speller, n)) {
+      if (judge_hyphenation(prose, w, words[i + 1], speller, n) ||
+          judge_split(prose, w, words[i + 1], speller, n)) {
         if (!n.message.empty()) noise.push_back(n);
         ++i;
         continue;
