@@ -25,6 +25,8 @@ struct Item {
 };
 
 // Whole lines that only page templates produce. Matched against a trimmed line, case-insensitive.
+constexpr const char* kIconCaption = "an icon caption";
+
 struct LinePattern {
   const char* kind_one;
   const char* kind_many;
@@ -49,13 +51,24 @@ constexpr LinePattern kLinePatterns[] = {
     {"a share prompt", "share prompts",
      R"(share this(?: article| post| story| page)?:?|share (?:on|via) )"
      R"((?:facebook|twitter|linkedin|whatsapp|email|reddit)\b.*|click to (?:share|email|print)\b.*|)"
-     R"(like this:?|follow us(?: on .{1,60})?:?)"},
+     R"(like this:?|follow us(?: on .{1,60})?:?|)"
+     R"(share to (?:twitter|facebook|pinterest|tumblr|reddit|e-?mail|linkedin|whatsapp))"},
+    {"a shop link", "shop links",
+     R"(buy (?:this|the) (?:book|item|edition|dvd|cd)(?: (?:at|from|on) [\w.]{1,40})?|)"
+     R"((?:buy|order) (?:it |now )?(?:at|on|from) amazon(?:\.[a-z.]{2,10})?|)"
+     R"(add to (?:cart|basket|wish ?list))"},
+    // A site's icons described for screen readers; one such line alone may be a real caption.
+    {kIconCaption, "icon captions", R"(an illustration of (?:a|an|two) [^.]{1,60}\.?)"},
     {"a navigation line", "navigation lines",
      R"(skip to (?:main )?content|(?:read more|continue reading)(?: ?(?:»|→|…|\.\.\.))?|)"
      R"((?:previous|next) (?:post|article|story)(?::.{0,100}| ?[»→«←])?|(?:← )?older (?:posts|entries)|)"
      R"(newer (?:posts|entries)(?: →)?|you (?:might|may) (?:also )?(?:be interested in|like|enjoy):.{0,200}|)"
      R"((?:related|recommended) (?:posts|articles|stories):?|(?:also read|read also|read next): .{1,150}|)"
      R"(back to top|loading(?:\.\.\.|…)|)"
+     R"(jump to (?:navigation|content|search)(?: jump to (?:navigation|search))?|)"
+     R"(from wikipedia, the free encyclopedia.{0,80}|retrieved from "?https?://.{1,280}|)"
+     R"(hidden categories:?|(?:log ?in|sign in|sign up|create (?:an )?account)(?: ?[|/•·] ?)"
+     R"((?:log ?in|sign in|sign up|create (?:an )?account|register))*|)"
      R"((?:home|about(?: us)?|contact(?: us)?|blog|shop|donate)(?: ?[|·•] ?(?:home|about(?: us)?|)"
      R"(contact(?: us)?|blog|shop|donate|archives?|subscribe|search|news|events)){2,})"},
     {"a newsletter prompt", "newsletter prompts",
@@ -182,6 +195,10 @@ void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
       }
     }
   }
+  const auto is_icon_caption = [](const Item& item) { return item.many == "icon captions"; };
+  if (std::count_if(items.begin(), items.end(), is_icon_caption) < 2) {
+    std::erase_if(items, is_icon_caption);
+  }
 }
 
 // Capitalised words of the document, lowered: names a slug may be glued from ("corbyntrotsky").
@@ -301,7 +318,8 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
   std::unordered_set<std::string> names;
   bool names_ready = false;
   static const re2::RE2 image(R"(([\w\-]+\.(?i:jpe?g|png|gif|tiff?|bmp|webp|svg)))");
-  static const re2::RE2 wiki(R"((\( ?listen ?\)|\[ ?edit ?\]))");
+  // "[edit]", also as a Markdown link whose target is blank in the prose: "[[edit](…)]".
+  static const re2::RE2 wiki(R"((\( ?listen ?\)|\[[\s\[]*edit[\s\]]*\]))");
   for (const Block& block : doc.blocks()) {
     if (!block.is_prose() || block.kind == BlockKind::TableRow) continue;
     const std::string_view body = prose.substr(block.span.offset, block.span.length);

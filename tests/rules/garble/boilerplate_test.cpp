@@ -65,3 +65,26 @@ TEST_CASE("boilerplate leaves raw wikitext fields, its images and cited addresse
       "The mill closed in 1890.\n\nSource: https://example.org/mill_records_1890\n";
   CHECK(run_rule("garble/boilerplate", cited, "mill.txt").empty());
 }
+
+TEST_CASE("boilerplate flags wiki, shop, login and icon furniture of captured pages") {
+  const std::string text =
+      "Jump to navigation Jump to search\n\nFrom Wikipedia, the free encyclopedia\n\n"
+      "## Early life\n\n[edit]The abbey was founded in 1132.\n\nBuy this Book at Amazon.com\n\n"
+      "Log in\n\nShare to Twitter\n\nSearch icon\n\nAn illustration of a magnifying glass.\n\n"
+      "Donate icon\n\nAn illustration of a heart shape\n\nHidden categories:\n";
+  const auto found = run_rule("garble/boilerplate", text, "page.md");
+  for (const char* junk :
+       {"Jump to navigation Jump to search", "From Wikipedia, the free encyclopedia", "[edit]",
+        "Buy this Book at Amazon.com", "Log in", "Share to Twitter",
+        "An illustration of a magnifying glass.", "An illustration of a heart shape",
+        "Hidden categories:"}) {
+    CHECK_MESSAGE(flags(found, text, junk), junk);
+  }
+}
+
+TEST_CASE("boilerplate leaves a single real caption and prose about shops and logins alone") {
+  const std::string text =
+      "The monks kept a small press.\n\nAn illustration of a Roman galley.\n\n"
+      "He would buy the book at the fair in Frankfurt, and log in the ledger every sale.\n";
+  CHECK(run_rule("garble/boilerplate", text, "book.md").empty());
+}
