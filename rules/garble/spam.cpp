@@ -153,7 +153,13 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     const bool repeats_previous =
         i > 0 &&
         lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length)) == key;
-    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous) {
+    // A capital inside a sentence marks a name ("Hopewell Township, West Windsor Township"):
+    // a list of places or people repeats its common word, and stuffing does not need capitals.
+    const Sentence* sentence = doc.sentence_at(words[i].core.offset);
+    const bool in_name = !core.empty() && core[0] >= 'A' && core[0] <= 'Z' && sentence &&
+                         sentence->span.offset < words[i].chunk.offset;
+    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous &&
+        !in_name) {
       keys[i] = key;
     }
   }

@@ -45,3 +45,15 @@ TEST_CASE("spam leaves citations, contacts, prices and refrains alone") {
       "glory, the winter's past.\n";
   CHECK(run_rule("garble/spam", verse).empty());
 }
+
+TEST_CASE("spam leaves a list of names that share a word alone") {
+  const std::string text =
+      "The survey covered Ashford Township, Brookfield Township, Carver Township, Dalton "
+      "Township, Easton Township and Fairview Township, whose records the county kept.";
+  CHECK(run_rule("garble/spam", text).empty());
+  // The same word stuffed in lower case is still stuffing.
+  const std::string stuffed =
+      "Best township loans, cheap township loans, fast township loans, township loans today, "
+      "township loans online and township loans now.";
+  CHECK_FALSE(run_rule("garble/spam", stuffed).empty());
+}
