@@ -143,15 +143,28 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
   }
 }
 
+// True when the text after `before` may go on with a sentence `before` interrupted: it ends in a
+// bracket (an editor's note) or in no closing mark at all.
+bool resumes_after(const Document& doc, const Block& before) {
+  std::string_view t = doc.prose_slice(before.span);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r')) {
+    t.remove_suffix(1);
+  }
+  if (t.empty()) return false;
+  const char last = t.back();
+  return last == ']' || last == ')' || std::isalpha(static_cast<unsigned char>(last)) ||
+         last == ',' || last == ';' || last == ':' || last == '\'';
+}
+
 void score_start(std::string_view s, const std::vector<Word>& words, std::string_view text,
-                 bool after_ellipsis, Signals& sig) {
+                 bool continues, Signals& sig) {
   if (words.size() < 3 || words.front().core.length == 0) return;
   const Word& first = words.front();
   const std::string_view core = text.substr(first.core.offset, first.core.length);
   size_t len = 0;
   const char32_t c = utf8::decode(core, 0, len);
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
-  if (utf8::is_lower(c) && !after_ellipsis && chunk.find('.') == std::string_view::npos &&
+  if (utf8::is_lower(c) && !continues && chunk.find('.') == std::string_view::npos &&
       chunk.find("\xE2\x80\xA6") == std::string_view::npos) {
     sig.fragments++, sig.score += 1;  // "… had been stymied. of the working class"
     return;
@@ -410,11 +423,15 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     const Sentence& sentence = doc.sentences()[eligible[k]];
     const std::string_view s = doc.prose_slice(sentence.span);
     words[k] = split_words(prose, sentence.span);
-    const bool after_ellipsis =
-        k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
-        ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span));
+    // A small letter continues the sentence after an ellipsis, or after an editor's note or a
+    // quoted passage set in its own block ("… walked to Mrs. Turner's [note] to stop her …").
+    const bool continues =
+        (k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
+         ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
+        (sentence.span.offset == doc.blocks()[sentence.block].span.offset && sentence.block > 0 &&
+         resumes_after(doc, doc.blocks()[sentence.block - 1]));
     score_ending(s, words[k], prose, sigs[k]);
-    score_start(s, words[k], prose, after_ellipsis, sigs[k]);
+    score_start(s, words[k], prose, continues, sigs[k]);
     score_spacing(s, has_non_ascii_letter(s), sigs[k]);
     score_pairs(words[k], prose, sigs[k]);
     score_glued_digits(words[k], prose, sigs[k]);

@@ -81,3 +81,28 @@ TEST_CASE("spun-text scores a ten-megabyte single line in linear time") {
   const auto found = run_rule("garble/spun-text", big, "big.txt");
   CHECK_FALSE(found.empty());
 }
+
+TEST_CASE("spun-text reads a sentence resumed after an editor's note as one sentence") {
+  // A diary broken by bracketed notes, with the edition's own stray full stops ("which. I").
+  const std::string text =
+      "Up early, and by water to the Tower with my cousin\n"
+      "\n"
+      "[Thomas Bowyer, a clerk of the Exchequer.]\n"
+      "\n"
+      "and there we drank a pint of wine at the Swan, and so home, and my wife gave me a pie "
+      "which. I had it of the cook, and thence to\n"
+      "\n"
+      "[Pike, much esteemed.]\n"
+      "\n"
+      "my Lord's lodgings, where I found him gone out, and so home, and my wife gave me a cake "
+      "which. I had it of the maid, and so to\n"
+      "\n"
+      "[St. Olave, Hart Street.]\n"
+      "\n"
+      "church, where a stranger preached, and so home, and sat talking with\n"
+      "\n"
+      "[His landlady, a widow.]\n"
+      "\n"
+      "my brother of his business a great while, and so home and to bed.\n";
+  CHECK(run_rule("garble/spun-text", text, "diary.txt").empty());
+}
