@@ -77,6 +77,15 @@ bool ends_with_ellipsis(std::string_view s) {
          (s.size() >= 6 && s.substr(s.size() - 6, 3) == "\xE2\x80\xA6");
 }
 
+// True when the sentence after `s` may go on with it: `s` ends with an ellipsis, or with a sum or
+// a year and a full stop that a small letter shows was no sentence end ("a surplus of £12,596. so
+// that …", "in 1894. as the …").
+bool may_run_on(std::string_view s) {
+  if (ends_with_ellipsis(s)) return true;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.size() >= 2 && s.back() == '.' && s[s.size() - 2] >= '0' && s[s.size() - 2] <= '9';
+}
+
 // The cut-off signals at the end of a sentence: "with..", "political,...", "of.", "two!".
 void score_ending(std::string_view s, const std::vector<Word>& words, std::string_view text,
                   Signals& sig) {
@@ -423,11 +432,12 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     const Sentence& sentence = doc.sentences()[eligible[k]];
     const std::string_view s = doc.prose_slice(sentence.span);
     words[k] = split_words(prose, sentence.span);
-    // A small letter continues the sentence after an ellipsis, or after an editor's note or a
-    // quoted passage set in its own block ("… walked to Mrs. Turner's [note] to stop her …").
+    // A small letter continues the sentence after an ellipsis or a number's full stop, or after an
+    // editor's note or a quoted passage set in its own block ("… walked to Mrs. Turner's [note] to
+    // stop her …").
     const bool continues =
         (k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
-         ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
+         may_run_on(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
         (sentence.span.offset == doc.blocks()[sentence.block].span.offset && sentence.block > 0 &&
          resumes_after(doc, doc.blocks()[sentence.block - 1]));
     score_ending(s, words[k], prose, sigs[k]);

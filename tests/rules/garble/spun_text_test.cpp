@@ -106,3 +106,14 @@ TEST_CASE("spun-text reads a sentence resumed after an editor's note as one sent
       "my brother of his business a great while, and so home and to bed.\n";
   CHECK(run_rule("garble/spun-text", text, "diary.txt").empty());
 }
+
+TEST_CASE("spun-text reads a small letter after a sum's full stop as the same sentence") {
+  // Old newspapers set a full stop after sums and years inside a sentence: "£300. a year".
+  const std::string text =
+      "The accounts of the colliery were read to the court. The rent came to £300. a year, and "
+      "the coals to £40. a quarter, and the wages of the men to £1,200. in the half-year. The "
+      "agent said he was paid £150. a year, and the clerk £60. and his lodging. The loss in "
+      "1855. was heavy, and in 1856. it was heavier still. The court then adjourned until "
+      "Friday.\n";
+  CHECK(run_rule("garble/spun-text", text, "report.txt").empty());
+}
