@@ -233,6 +233,26 @@ bool is_underscored(std::string_view w) {
 }
 
 // "Trot7Trot75", "trotsky5trotsky": digits between runs of two or more letters.
+// A scanned word with letters read as digits ("As8istant", "W0LSI5GHAM"), not a slug: it is in
+// capitals throughout, or a word once each digit is read back as the letter it resembles.
+bool is_misread_word(std::string_view w, const Dictionary& dict) {
+  if (std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return true;
+  std::string letters;
+  for (char c : w) {
+    static constexpr std::string_view kDigits = "0156789", kLetters = "olsbtsg";
+    const size_t k = kDigits.find(c);
+    letters += k == std::string_view::npos ? c : kLetters[k];
+  }
+  for (size_t begin = 0; begin <= letters.size();) {  // each part of a hyphenated word
+    size_t end = letters.find('-', begin);
+    if (end == std::string::npos) end = letters.size();
+    const std::string part = lower_ascii(letters.substr(begin, end - begin));
+    if (!part.empty() && !dict.knows(part)) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
 bool has_digits_between_letters(std::string_view w) {
   for (size_t i = 2; i + 2 < w.size(); ++i) {
     if (!is_ascii_digit(w[i]) || !is_ascii_letter(w[i - 1]) || !is_ascii_letter(w[i - 2])) {
@@ -366,7 +386,10 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
           slug[slug.size() - 2] >= 'a' && slug[slug.size() - 2] <= 'z') {
         slug.remove_suffix(1);
       }
-      const bool slug_like = is_underscored(slug) || has_digits_between_letters(slug);
+      // Digits inside a word mid-sentence are the scanner's ("wo3ld", "sacri6ce"); a slug with
+      // digits is glued at a paragraph's or a sentence's edge.
+      const bool slug_like = is_underscored(slug) || (at_edge && has_digits_between_letters(slug) &&
+                                                      !is_misread_word(slug, dict));
       bool edge_slug = false;
       if (!slug_like && at_edge) {
         if (!names_ready) names = document_names(doc), names_ready = true;

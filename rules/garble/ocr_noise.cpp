@@ -294,8 +294,24 @@ bool is_compound(const std::string& w, Speller& speller) {
   return false;
 }
 
+// The family of letter shapes a confusion ("“c” for “e”") belongs to: round letters, minims,
+// ascenders, or other.
+int shape_family(std::string_view how) {
+  const size_t quote = how.find("\xE2\x80\x9C");  // the opening quote before the printed letters
+  const char seen = quote == std::string_view::npos || quote + 3 >= how.size() ? 0 : how[quote + 3];
+  if (std::string_view("ceo").find(seen) != std::string_view::npos) return 0;
+  if (std::string_view("inmurv").find(seen) != std::string_view::npos) return 1;
+  if (std::string_view("bhldIU1|").find(seen) != std::string_view::npos) return 2;
+  return 3;
+}
+
 void set_message(Noise& noise, std::string_view token, const Candidate& repair) {
-  noise.replacement = repair.word;
+  // Confusions of two unrelated letter shapes reach a rare word by chance too often ("worid" to
+  // "wend") for the word to be offered as the fix; the finding stands.
+  const size_t comma = repair.how.find(", ");
+  const bool mixed = comma != std::string::npos &&
+                     shape_family(repair.how) != shape_family(repair.how.substr(comma + 2));
+  if (!mixed || is_common_word(lower_ascii(repair.word))) noise.replacement = repair.word;
   noise.weight = 3;
   noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + repair.word +
                   "” (" + repair.how + ").";

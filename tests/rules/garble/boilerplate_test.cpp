@@ -88,3 +88,9 @@ TEST_CASE("boilerplate leaves a single real caption and prose about shops and lo
       "He would buy the book at the fair in Frankfurt, and log in the ledger every sale.\n";
   CHECK(run_rule("garble/boilerplate", text, "book.md").empty());
 }
+
+TEST_CASE("boilerplate leaves scanned words with digits for letters to the OCR rules") {
+  const std::string text =
+      "The As8istant-8urgeen wo3ld not sacri6ce his post for the SUR8EON GENERAL.\n";
+  CHECK(run_rule("garble/boilerplate", text, "scan.txt").empty());
+}

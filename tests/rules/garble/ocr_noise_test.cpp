@@ -57,6 +57,14 @@ TEST_CASE("ocr-noise leaves brand names, abbreviations, compounds and ligatures 
   CHECK(run_rule("garble/ocr-noise", text).empty());
 }
 
+TEST_CASE("ocr-noise offers no fix when letters of unrelated shapes had to be undone") {
+  const std::string text = "The cart lost a wbecl on the road to the mill.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("misreading of “wheel”") != std::string::npos);
+  CHECK(found[0].fixes.empty());
+}
+
 TEST_CASE("ocr-noise reports junk tokens only beside other noise") {
   CHECK(run_rule("garble/ocr-noise", "The word xkcdq stands alone here.").empty());
   const std::string noisy = "The w|th tkrndl and bcdfgh in tbe text.";
