@@ -687,8 +687,14 @@ std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionar
   return paragraphs;
 }
 
-void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
-  for (const auto& paragraph : detect_ocr_errors(doc, dict)) {
+OcrFacts OcrFacts::extract(const Analysis& analysis) {
+  return {detect_ocr_errors(analysis.doc(), Dictionary::shared())};
+}
+
+namespace {
+
+void report(const std::vector<OcrParagraph>& paragraphs, std::vector<Finding>& out) {
+  for (const auto& paragraph : paragraphs) {
     for (const auto& e : paragraph.errors) {
       Finding f;
       f.severity = Severity::Information;
@@ -705,13 +711,15 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
   }
 }
 
-namespace {
-
 void check_ocr_noise(const Analysis& analysis, std::vector<Finding>& out) {
-  find_ocr_noise(analysis.doc(), Dictionary::shared(), out);
+  report(analysis.facts<OcrFacts>().paragraphs, out);
 }
 
 }  // namespace
+
+void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
+  report(detect_ocr_errors(doc, dict), out);
+}
 
 RuleDef ocr_noise_rule() {
   RuleDef rule;

@@ -408,7 +408,7 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   // A scanned column's broken sentences are the scanner's doing, not a spinner's.
   std::vector<size_t> scanned;
   std::vector<size_t> misread;  // offsets of OCR errors, in document order
-  for (const auto& paragraph : detect_ocr_errors(doc, Dictionary::shared())) {
+  for (const auto& paragraph : analysis.facts<OcrFacts>().paragraphs) {
     if (static_cast<double>(paragraph.unreadable) >=
         kScannedShare * static_cast<double>(paragraph.words)) {
       scanned.push_back(paragraph.span.offset);
