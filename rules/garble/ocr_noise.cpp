@@ -37,7 +37,7 @@ constexpr Confusion kConfusions[] = {
     {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},        {"h", "b"},  {"m", "rn"},
     {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},        {"5", "s"},  {"I", "l"},
     {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}, {"U", "ll"}, {"d", "il"},
-    {"o", "e"}};
+    {"o", "e"},  {"H", "ll"}};
 
 constexpr size_t kMaxRepairLength = 20;    // longer tokens are junk or glued words, not misreadings
 constexpr size_t kMaxRepairLookups = 600;  // dictionary lookups per token, whatever its letters

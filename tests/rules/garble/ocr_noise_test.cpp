@@ -57,6 +57,13 @@ TEST_CASE("ocr-noise leaves brand names, abbreviations, compounds and ligatures 
   CHECK(run_rule("garble/ocr-noise", text).empty());
 }
 
+TEST_CASE("ocr-noise reads a capital H inside a small word as a scanned ll") {
+  const std::string text = "He gave aH his goods to the poor of the town.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "He gave all his goods to the poor of the town.");
+}
+
 TEST_CASE("ocr-noise offers no fix when letters of unrelated shapes had to be undone") {
   const std::string text = "The cart lost a wbecl on the road to the mill.";
   const auto found = run_rule("garble/ocr-noise", text);
