@@ -25,6 +25,8 @@ struct Item {
 };
 
 // Whole lines that only page templates produce. Matched against a trimmed line, case-insensitive.
+constexpr const char* kIconCaption = "an icon caption";
+
 struct LinePattern {
   const char* kind_one;
   const char* kind_many;
@@ -49,13 +51,24 @@ constexpr LinePattern kLinePatterns[] = {
     {"a share prompt", "share prompts",
      R"(share this(?: article| post| story| page)?:?|share (?:on|via) )"
      R"((?:facebook|twitter|linkedin|whatsapp|email|reddit)\b.*|click to (?:share|email|print)\b.*|)"
-     R"(like this:?|follow us(?: on .{1,60})?:?)"},
+     R"(like this:?|follow us(?: on .{1,60})?:?|)"
+     R"(share to (?:twitter|facebook|pinterest|tumblr|reddit|e-?mail|linkedin|whatsapp))"},
+    {"a shop link", "shop links",
+     R"(buy (?:this|the) (?:book|item|edition|dvd|cd)(?: (?:at|from|on) [\w.]{1,40})?|)"
+     R"((?:buy|order) (?:it |now )?(?:at|on|from) amazon(?:\.[a-z.]{2,10})?|)"
+     R"(add to (?:cart|basket|wish ?list))"},
+    // A site's icons described for screen readers; one such line alone may be a real caption.
+    {kIconCaption, "icon captions", R"(an illustration of (?:a|an|two) [^.]{1,60}\.?)"},
     {"a navigation line", "navigation lines",
      R"(skip to (?:main )?content|(?:read more|continue reading)(?: ?(?:»|→|…|\.\.\.))?|)"
      R"((?:previous|next) (?:post|article|story)(?::.{0,100}| ?[»→«←])?|(?:← )?older (?:posts|entries)|)"
      R"(newer (?:posts|entries)(?: →)?|you (?:might|may) (?:also )?(?:be interested in|like|enjoy):.{0,200}|)"
      R"((?:related|recommended) (?:posts|articles|stories):?|(?:also read|read also|read next): .{1,150}|)"
      R"(back to top|loading(?:\.\.\.|…)|)"
+     R"(jump to (?:navigation|content|search)(?: jump to (?:navigation|search))?|)"
+     R"(from wikipedia, the free encyclopedia.{0,80}|retrieved from "?https?://.{1,280}|)"
+     R"(hidden categories:?|(?:log ?in|sign in|sign up|create (?:an )?account)(?: ?[|/•·] ?)"
+     R"((?:log ?in|sign in|sign up|create (?:an )?account|register))*|)"
      R"((?:home|about(?: us)?|contact(?: us)?|blog|shop|donate)(?: ?[|·•] ?(?:home|about(?: us)?|)"
      R"(contact(?: us)?|blog|shop|donate|archives?|subscribe|search|news|events)){2,})"},
     {"a newsletter prompt", "newsletter prompts",
@@ -182,6 +195,10 @@ void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
       }
     }
   }
+  const auto is_icon_caption = [](const Item& item) { return item.many == "icon captions"; };
+  if (std::count_if(items.begin(), items.end(), is_icon_caption) < 2) {
+    std::erase_if(items, is_icon_caption);
+  }
 }
 
 // Capitalised words of the document, lowered: names a slug may be glued from ("corbyntrotsky").
@@ -216,6 +233,26 @@ bool is_underscored(std::string_view w) {
 }
 
 // "Trot7Trot75", "trotsky5trotsky": digits between runs of two or more letters.
+// A scanned word with letters read as digits ("As8istant", "W0LSI5GHAM"), not a slug: it is in
+// capitals throughout, or a word once each digit is read back as the letter it resembles.
+bool is_misread_word(std::string_view w, const Dictionary& dict) {
+  if (std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return true;
+  std::string letters;
+  for (char c : w) {
+    static constexpr std::string_view kDigits = "0156789", kLetters = "olsbtsg";
+    const size_t k = kDigits.find(c);
+    letters += k == std::string_view::npos ? c : kLetters[k];
+  }
+  for (size_t begin = 0; begin <= letters.size();) {  // each part of a hyphenated word
+    size_t end = letters.find('-', begin);
+    if (end == std::string::npos) end = letters.size();
+    const std::string part = lower_ascii(letters.substr(begin, end - begin));
+    if (!part.empty() && !dict.knows(part)) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
 bool has_digits_between_letters(std::string_view w) {
   for (size_t i = 2; i + 2 < w.size(); ++i) {
     if (!is_ascii_digit(w[i]) || !is_ascii_letter(w[i - 1]) || !is_ascii_letter(w[i - 2])) {
@@ -284,34 +321,15 @@ bool is_hyphen_slug(std::string_view w, const Dictionary& dict) {
   return lower_part && odd_part;
 }
 
-// A web address: its path and host are the citation itself ("http://host/a_b.html").
-bool is_url_chunk(std::string_view chunk) {
+bool is_wikitext(std::string_view body) {
+  return body.find("[[") != std::string_view::npos || body.find("{{") != std::string_view::npos ||
+         body.find("}}") != std::string_view::npos || body.find("<ref") != std::string_view::npos ||
+         body.starts_with("|") || body.find("\n|") != std::string_view::npos;
+}
+
+bool is_address(std::string_view chunk) {
   return chunk.find("://") != std::string_view::npos ||
          chunk.find("www.") != std::string_view::npos;
-}
-
-// The start of the line holding `at`.
-size_t line_start(std::string_view text, size_t at) {
-  const size_t nl = text.rfind('\n', at == 0 ? 0 : at - 1);
-  return at == 0 || nl == std::string_view::npos ? 0 : nl + 1;
-}
-
-// Inside markup an article needs in raw wikitext: a template parameter line ("| image = x.jpg"),
-// a parameter name ("map_type ="), or an embedded file link ("[[File:Tower.jpg|thumb]]").
-bool in_wiki_markup(std::string_view text, size_t at, size_t end) {
-  const size_t start = line_start(text, at);
-  std::string_view before = text.substr(start, at - start);
-  const size_t lead = before.find_first_not_of(" \t");
-  if (lead != std::string_view::npos && before[lead] == '|') return true;
-  size_t after = end;
-  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
-  if (after < text.size() && text[after] == '=') return true;
-  const std::string lowered = lower_ascii(before);
-  for (std::string_view link : {"[[file:", "[[image:"}) {
-    const size_t open = lowered.rfind(link);
-    if (open != std::string::npos && lowered.find("]]", open) == std::string::npos) return true;
-  }
-  return false;
 }
 
 // Slugs and image names glued into prose at a paragraph's edges or after a sentence's end.
@@ -320,15 +338,26 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
   std::unordered_set<std::string> names;
   bool names_ready = false;
   static const re2::RE2 image(R"(([\w\-]+\.(?i:jpe?g|png|gif|tiff?|bmp|webp|svg)))");
-  static const re2::RE2 wiki(R"((\( ?listen ?\)|\[ ?edit ?\]))");
+  // "[edit]", also as a Markdown link whose target is blank in the prose: "[[edit](…)]".
+  static const re2::RE2 wiki(R"((\( ?listen ?\)|\[[\s\[]*edit[\s\]]*\]))");
   for (const Block& block : doc.blocks()) {
     if (!block.is_prose() || block.kind == BlockKind::TableRow) continue;
     const std::string_view body = prose.substr(block.span.offset, block.span.length);
+    for_each_match(wiki, body, [&](Span m) {
+      const std::string label = quoted(body.substr(m.offset, m.length));
+      items.push_back({{block.span.offset + m.offset, m.length},
+                       "a Wikipedia link label (" + label + ")",
+                       "Wikipedia link labels",
+                       label});
+    });
+    // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
+    // markup the article needs, not furniture a scraper left.
+    if (is_wikitext(body)) continue;
     const auto words = split_words(prose, block.span);
     for (size_t i = 0; i < words.size(); ++i) {
       const Word& w = words[i];
       std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
-      if (is_url_chunk(chunk)) continue;
+      if (is_address(chunk)) continue;  // a cited URL is the source itself
       size_t begin = w.chunk.offset;
       // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
       bool glued = false;
@@ -357,13 +386,16 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
           slug[slug.size() - 2] >= 'a' && slug[slug.size() - 2] <= 'z') {
         slug.remove_suffix(1);
       }
-      const bool slug_like = is_underscored(slug) || has_digits_between_letters(slug);
+      // Digits inside a word mid-sentence are the scanner's ("wo3ld", "sacri6ce"); a slug with
+      // digits is glued at a paragraph's or a sentence's edge.
+      const bool slug_like = is_underscored(slug) || (at_edge && has_digits_between_letters(slug) &&
+                                                      !is_misread_word(slug, dict));
       bool edge_slug = false;
       if (!slug_like && at_edge) {
         if (!names_ready) names = document_names(doc), names_ready = true;
         edge_slug = is_hyphen_slug(slug, dict) || is_glued_name(slug, names, dict);
       }
-      if ((slug_like || edge_slug) && !in_wiki_markup(prose, begin, begin + slug.size())) {
+      if (slug_like || edge_slug) {
         items.push_back({{begin, slug.size()},
                          "an image or page slug glued into the text (" + quoted(slug) + ")",
                          "image or page slugs",
@@ -371,23 +403,11 @@ void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& 
       }
     }
     for_each_match(image, body, [&](Span m) {
-      const size_t at = block.span.offset + m.offset;
-      if (in_wiki_markup(prose, at, at + m.length)) return;
-      const size_t space = prose.find_last_of(" \t\n", at);
-      const size_t word = space == std::string_view::npos ? 0 : space + 1;
-      if (is_url_chunk(prose.substr(word, at + m.length - word))) return;
       const std::string name = quoted(body.substr(m.offset, m.length));
       items.push_back({{block.span.offset + m.offset, m.length},
                        "an image file name (" + name + ")",
                        "image file names",
                        name});
-    });
-    for_each_match(wiki, body, [&](Span m) {
-      const std::string label = quoted(body.substr(m.offset, m.length));
-      items.push_back({{block.span.offset + m.offset, m.length},
-                       "a Wikipedia link label (" + label + ")",
-                       "Wikipedia link labels",
-                       label});
     });
   }
 }

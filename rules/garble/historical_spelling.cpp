@@ -37,8 +37,18 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
   if (ends_with(w, "ey")) out.push_back(reending(w, 2, "y"));      // countrey
   if (ends_with(w, "es")) out.push_back(w + "s");                  // busines, lawles
   if (ends_with(w, "in")) out.push_back(reending(w, 2, "en"));     // kitchin
+  if (ends_with(w, "or")) out.push_back(reending(w, 2, "er"));     // fomentor
+  if (ends_with(w, "er")) out.push_back(reending(w, 2, "ar"));     // scholler, begger
+  if (ends_with(w, "ers")) out.push_back(reending(w, 3, "ars"));   // schollers
+  if (ends_with(w, "fes")) out.push_back(reending(w, 3, "ves"));   // wifes, lifes
+  if (ends_with(w, "st")) out.push_back(reending(w, 1, "sed"));    // tost, blest
   if (ends_with(w, "ishe")) out.push_back(reending(w, 4, "ish"));  // englishe, folishe
-  if (ends_with(w, "tor") && w.size() >= 7) out.push_back(reending(w, 2, "er"));  // fomentor
+  if (ends_with(w, "l")) out.push_back(w + "l");                   // fal, wel, shal
+  // A possessive with no apostrophe, "husbandmans"; short stems would reach abbreviations.
+  if (w.size() >= 7 && w.back() == 's') out.push_back(reending(w, 1, ""));
+  if (ends_with(w, "y") && !is_vowel(w[w.size() - 2])) {
+    out.push_back(reending(w, 1, "ey"));  // hony, mony
+  }
   // A syncopated e before r or n: entred, threatned, thundring, wandred.
   for (std::string_view tail : {"red", "ned", "ring", "ning", "rest"}) {
     if (ends_with(w, tail) && !is_vowel(w[w.size() - tail.size() - 1])) {
@@ -82,8 +92,14 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       }
       if (c == 'e' && d == 'a') swapped("ee", 2);  // cheare
       if (c == 'o' && d == 'o') swapped("o", 2);   // foorth
-      // A single o for the long vowel later written oo: boke, loke, fode.
-      if (c == 'o' && i > 0 && !is_vowel(w[i - 1]) && !is_vowel(d)) swapped("oo");
+      if (c == 'o' && d == 'a') swapped("o", 2);   // hoast
+      if (c == 'a' && d == 'u') swapped("aw", 2);  // braule
+      if (c == 'i' && d == 'e') swapped("ei", 2);  // percieve
+    }
+    // A single vowel where modern spelling doubles it: bokes, folishe, slepe.
+    if ((c == 'o' || c == 'e') && i > 0 && i + 1 < w.size() && !is_vowel(w[i - 1]) &&
+        !is_vowel(w[i + 1])) {
+      swapped(c == 'o' ? "oo" : "ee");
     }
   }
 }

@@ -37,7 +37,7 @@ constexpr Confusion kConfusions[] = {
     {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},        {"h", "b"},  {"m", "rn"},
     {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},        {"5", "s"},  {"I", "l"},
     {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}, {"U", "ll"}, {"d", "il"},
-    {"o", "e"}};
+    {"o", "e"},  {"H", "ll"}};
 
 constexpr size_t kMaxRepairLength = 20;    // longer tokens are junk or glued words, not misreadings
 constexpr size_t kMaxRepairLookups = 600;  // dictionary lookups per token, whatever its letters
@@ -150,7 +150,8 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
             return is_lower_ascii(ch) || ch == '\'' || static_cast<unsigned char>(ch) >= 0x80;
           });
           if (!plain || word.size() < 2) continue;
-          if (word.size() == 2 && !is_common_word(word)) continue;
+          // A short token reaches too many rare words ("sae" to "sac", "nd" to "nil").
+          if (token.size() <= 3 && lower_ascii(token) == token && !is_common_word(word)) continue;
           if (capital && !is_common_word(word)) continue;
           if (word == "tho") continue;  // itself the classic misreading of "the"
           ++tried;
@@ -229,10 +230,10 @@ std::string junk_reason(std::string_view w) {
 
 // Number forms that are not noise: "1st", "1920s", "10am", "5km", "1s" (a shilling).
 bool is_number_form(std::string_view part) {
-  static constexpr std::string_view
-      kUnits[] = {"st", "nd", "rd",  "th", "s",  "d",  "am",  "pm",  "km",
-                  "kg", "cm", "mm",  "m",  "ft", "lb", "lbs", "mph", "hp",
-                  "bc", "ad", "bce", "ce", "x",  "k",  "vo",  "mo",  "to"};  // 8vo, 12mo, 4to
+  static constexpr std::string_view kUnits[] = {
+      "st", "nd", "rd", "th", "s",   "d",   "am", "pm", "km",  "kg",  "cm",
+      "mm", "m",  "ft", "lb", "lbs", "mph", "hp", "bc", "ad",  "bce", "ce",
+      "x",  "k",  "vo", "mo", "to",  "in",  "oz", "yd", "yds", "cwt"};  // 8vo, 12mo, 4to
   size_t lead = 0;
   while (lead < part.size() && is_digit_ascii(part[lead])) ++lead;
   if (lead == 0) return false;
@@ -253,26 +254,67 @@ bool has_name_prefix(std::string_view w) {
   return false;
 }
 
+// A brand or a run-together title, "ZooKeys", "NowMuse": two words, the second capitalised,
+// where the scanner's capitals fall on single letters ("shaU", "laFt", "EoUled").
+bool is_camel_case(std::string_view w, Speller& speller) {
+  for (size_t i = 3; i + 3 <= w.size(); ++i) {
+    if (!is_upper_ascii(w[i]) || !is_lower_ascii(w[i - 1])) continue;
+    const std::string_view left = w.substr(0, i), right = w.substr(i);
+    const bool right_plain = std::all_of(right.begin() + 1, right.end(), is_lower_ascii);
+    const bool left_plain = std::all_of(left.begin() + 1, left.end(), is_lower_ascii);
+    return right_plain && left_plain && speller.knows(lower_ascii(left)) &&
+           speller.knows(lower_ascii(right));
+  }
+  return false;
+}
+
+// "p.m", "s.s", "h.p", "e.g": letters between dots, an abbreviation.
+bool is_initialism(std::string_view w) {
+  if (w.find('.') == std::string_view::npos) return false;
+  size_t run = 0;
+  for (char c : w) {
+    if (c == '.') {
+      run = 0;
+    } else if (++run > 2 || !(is_lower_ascii(c) || is_upper_ascii(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Two words of three letters or more written as one, "coalowner", "churchway": a compound the
+// dictionary lacks. Glued function words ("andthe", "withthe") are a lost space, not a compound.
+bool is_compound(const std::string& w, Speller& speller) {
+  if (w.size() < 6 || !std::all_of(w.begin(), w.end(), is_lower_ascii)) return false;
+  for (size_t i = 3; i + 3 <= w.size(); ++i) {
+    const std::string left = w.substr(0, i), right = w.substr(i);
+    if (is_common_word(left) || is_common_word(right)) continue;
+    if (speller.knows(left) && speller.knows(right)) return true;
+  }
+  return false;
+}
+
+// The family of letter shapes a confusion ("“c” for “e”") belongs to: round letters, minims,
+// ascenders, or other.
+int shape_family(std::string_view how) {
+  const size_t quote = how.find("\xE2\x80\x9C");  // the opening quote before the printed letters
+  const char seen = quote == std::string_view::npos || quote + 3 >= how.size() ? 0 : how[quote + 3];
+  if (std::string_view("ceo").find(seen) != std::string_view::npos) return 0;
+  if (std::string_view("inmurv").find(seen) != std::string_view::npos) return 1;
+  if (std::string_view("bhldIU1|").find(seen) != std::string_view::npos) return 2;
+  return 3;
+}
+
 void set_message(Noise& noise, std::string_view token, const Candidate& repair) {
-  noise.replacement = repair.word;
+  // Confusions of two unrelated letter shapes reach a rare word by chance too often ("worid" to
+  // "wend") for the word to be offered as the fix; the finding stands.
+  const size_t comma = repair.how.find(", ");
+  const bool mixed = comma != std::string::npos &&
+                     shape_family(repair.how) != shape_family(repair.how.substr(comma + 2));
+  if (!mixed || is_common_word(lower_ascii(repair.word))) noise.replacement = repair.word;
   noise.weight = 3;
   noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + repair.word +
                   "” (" + repair.how + ").";
-}
-
-// "ZooKeys", "PubMed": a brand or journal name glued from capitalised words a dictionary knows.
-// A scanner's stray capital ("laFt", "WiIl") leaves no such whole words behind.
-bool is_camel_case_compound(std::string_view part, Speller& speller) {
-  if (!is_upper_ascii(part[0])) return false;
-  size_t parts = 0;
-  for (size_t start = 0; start < part.size();) {
-    size_t end = start + 1;
-    while (end < part.size() && is_lower_ascii(part[end])) ++end;
-    if (end - start < 3 || (end < part.size() && !is_upper_ascii(part[end]))) return false;
-    if (!speller.knows(lower_ascii(part.substr(start, end - start)))) return false;
-    ++parts, start = end;
-  }
-  return parts >= 2;
 }
 
 // Identifier labels of citations ("doi:", "ISSN"), written in small letters by some styles.
@@ -294,7 +336,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
       part.find("\xC5\xBF") != std::string_view::npos ||
       part.find("\xC2\xBD") != std::string_view::npos ||
       part.find("\xC2\xBC") != std::string_view::npos ||
-      part.find("\xC2\xBE") != std::string_view::npos) {
+      part.find("\xC2\xBE") != std::string_view::npos ||
+      part.find("\xE2\x85") != std::string_view::npos) {  // "32⅛d"
     return false;
   }
   const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
@@ -306,8 +349,8 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   for (size_t i = 1; i < part.size(); ++i) {
     broken_case |= is_upper_ascii(part[i]) && is_lower_ascii(part[i - 1]);
   }
-  if (broken_case && has_name_prefix(part)) return false;
-  if (broken_case && is_camel_case_compound(part, speller)) return false;
+  if (broken_case && (has_name_prefix(part) || is_camel_case(part, speller))) return false;
+  if (is_initialism(part)) return false;
   if (is_citation_abbreviation(lower_ascii(token))) return false;
   const bool capital = is_upper_ascii(part[0]);
   if (has_digit) {
@@ -328,6 +371,7 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
   if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
+  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) return false;
   std::vector<Candidate> found;
   size_t tried = 0;
   std::string l_for_i = token;  // "wiII", "Iike": a capital I read for l
@@ -426,6 +470,36 @@ bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Spel
   return true;
 }
 
+// A word split by a space the scanner put in, "medita tion", "presi dents": one part no word,
+// the two together a word. Returns false, leaving both parts to be judged alone, otherwise.
+bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& speller,
+                 Noise& noise) {
+  const std::string_view left = text.substr(a.core.offset, a.core.length);
+  const std::string_view right = text.substr(b.core.offset, b.core.length);
+  if (a.core.end() != a.chunk.end() || b.core.offset != b.chunk.offset || left.size() < 2 ||
+      right.size() < 2 || left.size() + right.size() < 6) {
+    return false;
+  }
+  if (!(is_lower_ascii(left[0]) || is_upper_ascii(left[0])) ||
+      !std::all_of(left.begin() + 1, left.end(), is_lower_ascii) ||
+      !std::all_of(right.begin(), right.end(), is_lower_ascii)) {
+    return false;
+  }
+  const std::string l(left), r(right), joined = l + r;
+  const std::string lower_left = lower_ascii(l);
+  if (is_common_word(lower_left) || is_common_word(r)) return false;
+  const bool left_known =
+      speller.knows(l) || speller.knows(lower_left) || speller.knows_historical(lower_left);
+  const bool right_known = speller.knows(r) || speller.knows_historical(r);
+  if ((left_known && right_known) || !speller.knows(joined)) return false;
+  noise.span = {a.core.offset, b.core.end() - a.core.offset};
+  noise.replacement = joined;
+  noise.weight = 3;
+  noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
+                  "” is one word split by a space; it should read “" + joined + "”.";
+  return true;
+}
+
 bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
@@ -515,10 +589,13 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     if (foreign[i]) continue;
     const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
     if (is_address_or_markup(chunk)) continue;
+    // A ligature is no letter to the word splitter: "ﬁnd" would be judged as "nd".
+    if (chunk.find("\xEF\xAC") != std::string_view::npos) continue;
     Noise n;
     n.word = i;
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
-      if (judge_hyphenation(prose, w, words[i + 1], speller, n)) {
+      if (judge_hyphenation(prose, w, words[i + 1], speller, n) ||
+          judge_split(prose, w, words[i + 1], speller, n)) {
         if (!n.message.empty()) noise.push_back(n);
         ++i;
         continue;
@@ -546,10 +623,18 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     size_t part_begin = 0;
     for (size_t k = 0; k <= core.size(); ++k) {
       if (k < core.size() && core[k] != '-') continue;
-      const std::string_view part = core.substr(part_begin, k - part_begin);
+      std::string_view part = core.substr(part_begin, k - part_begin);
+      // "first,-on", "24s.-Dr.": stops around a part are not in the word.
+      constexpr std::string_view kStops = ".,;:!?";
+      size_t lead = 0;
+      while (lead < part.size() && kStops.find(part[lead]) != std::string_view::npos) ++lead;
+      part.remove_prefix(lead);
+      while (!part.empty() && kStops.find(part.back()) != std::string_view::npos) {
+        part.remove_suffix(1);
+      }
       Noise p;
       p.word = i;
-      p.span = {w.core.offset + part_begin, part.size()};
+      p.span = {w.core.offset + part_begin + lead, part.size()};
       if (speller.available()) {
         if (judge_part(part, starts[i] && part_begin == 0, speller, p)) noise.push_back(p);
       } else if (lower_ascii(part) == part && !has_non_ascii_letter(part)) {
@@ -611,8 +696,14 @@ std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionar
   return paragraphs;
 }
 
-void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
-  for (const auto& paragraph : detect_ocr_errors(doc, dict)) {
+OcrFacts OcrFacts::extract(const Analysis& analysis) {
+  return {detect_ocr_errors(analysis.doc(), Dictionary::shared())};
+}
+
+namespace {
+
+void report(const std::vector<OcrParagraph>& paragraphs, std::vector<Finding>& out) {
+  for (const auto& paragraph : paragraphs) {
     for (const auto& e : paragraph.errors) {
       Finding f;
       f.severity = Severity::Information;
@@ -629,13 +720,15 @@ void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Fin
   }
 }
 
-namespace {
-
 void check_ocr_noise(const Analysis& analysis, std::vector<Finding>& out) {
-  find_ocr_noise(analysis.doc(), Dictionary::shared(), out);
+  report(analysis.facts<OcrFacts>().paragraphs, out);
 }
 
 }  // namespace
+
+void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out) {
+  report(detect_ocr_errors(doc, dict), out);
+}
 
 RuleDef ocr_noise_rule() {
   RuleDef rule;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/analysis.h"
 #include "rules/finding.h"
 #include "rules/text/dictionary.h"
 #include "rules/text/document.h"
@@ -30,6 +31,13 @@ struct OcrParagraph {
 // The OCR errors of every prose block of `doc`. Without a dictionary only the dictionary-free
 // checks run (junk characters inside words, impossible letter runs).
 std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionary& dict);
+
+// The OCR errors of an analysed document, detected once for garble/ocr-noise,
+// garble/ocr-paragraph and garble/spun-text (Analysis::facts).
+struct OcrFacts {
+  std::vector<OcrParagraph> paragraphs;
+  static OcrFacts extract(const Analysis& analysis);
+};
 
 // Appends garble/ocr-noise findings for `doc`.
 void find_ocr_noise(const Document& doc, const Dictionary& dict, std::vector<Finding>& out);

@@ -21,7 +21,7 @@ constexpr size_t kRelatedWords = 5;
 void check_ocr_paragraph(const Analysis& analysis, std::vector<Finding>& out) {
   const double share = analysis.options().threshold("garble/ocr-paragraph.share", kDefaultShare);
   const std::string_view prose = analysis.doc().prose();
-  for (const auto& paragraph : detect_ocr_errors(analysis.doc(), Dictionary::shared())) {
+  for (const auto& paragraph : analysis.facts<OcrFacts>().paragraphs) {
     if (paragraph.words < kMinWords || paragraph.unreadable < kMinUnreadable ||
         static_cast<double>(paragraph.unreadable) < share * static_cast<double>(paragraph.words)) {
       continue;

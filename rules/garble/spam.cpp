@@ -136,12 +136,6 @@ void score_sentence(std::string_view s, const std::vector<Word>& words, std::str
   }
 }
 
-// True when the word opens a sentence of the document.
-bool opens_sentence(const Document& doc, const Word& w) {
-  const Sentence* s = doc.sentence_at(w.core.offset);
-  return s && s->span.offset >= w.chunk.offset && s->span.offset <= w.core.offset;
-}
-
 // One word repeated many times in a short stretch ("cheap watches cheap watches best cheap …"):
 // adds the evidence to the sentence of the block where the count is reached.
 void find_stuffing(const Document& doc, const Block& block, std::vector<SentenceSpam>& spam) {
@@ -159,11 +153,13 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     const bool repeats_previous =
         i > 0 &&
         lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length)) == key;
-    // A capital inside a sentence marks a name part ("Hopewell Township, Lawrence Township"):
-    // places and people named alike repeat their shared word without selling anything.
-    const bool name_part = core != key && !opens_sentence(doc, words[i]);
+    // A capital inside a sentence marks a name ("Hopewell Township, West Windsor Township"):
+    // a list of places or people repeats its common word, and stuffing does not need capitals.
+    const Sentence* sentence = doc.sentence_at(words[i].core.offset);
+    const bool in_name = !core.empty() && core[0] >= 'A' && core[0] <= 'Z' && sentence &&
+                         sentence->span.offset < words[i].chunk.offset;
     if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous &&
-        !name_part) {
+        !in_name) {
       keys[i] = key;
     }
   }

@@ -23,7 +23,7 @@ constexpr size_t kWindow = 6;              // sentences per window
 constexpr size_t kMinBadInWindow = 3;      // sentences with their own evidence in a flagged window
 constexpr double kBadSentence = 1.0;       // score that makes a sentence carry evidence
 constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
-constexpr double kScannedShare = 0.03;     // misread words per word in a scanned paragraph
+constexpr double kScannedShare = 0.015;    // misread words per word in a scanned paragraph
 constexpr size_t kMaxGap = 3;              // clean-looking sentences bridged inside one garbled run
 constexpr size_t kMaxBridge = 8;    // sentences of any kind between two flagged ones in a run
 constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
@@ -75,6 +75,15 @@ bool ends_with_ellipsis(std::string_view s) {
   return (s.size() >= 3 && s.substr(s.size() - 3) == "...") ||
          (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6") ||
          (s.size() >= 6 && s.substr(s.size() - 6, 3) == "\xE2\x80\xA6");
+}
+
+// True when the sentence after `s` may go on with it: `s` ends with an ellipsis, or with a sum or
+// a year and a full stop that a small letter shows was no sentence end ("a surplus of £12,596. so
+// that …", "in 1894. as the …").
+bool may_run_on(std::string_view s) {
+  if (ends_with_ellipsis(s)) return true;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.size() >= 2 && s.back() == '.' && s[s.size() - 2] >= '0' && s[s.size() - 2] <= '9';
 }
 
 // The cut-off signals at the end of a sentence: "with..", "political,...", "of.", "two!".
@@ -141,6 +150,19 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
   } else if ((dots == 3 || ellipses == 1) && !bangs && !questions) {
     sig.fragments++, sig.score += 0.5;  // "… this category Esteban..."
   }
+}
+
+// True when the text after `before` may go on with a sentence `before` interrupted: it ends in a
+// bracket (an editor's note) or in no closing mark at all.
+bool resumes_after(const Document& doc, const Block& before) {
+  std::string_view t = doc.prose_slice(before.span);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r')) {
+    t.remove_suffix(1);
+  }
+  if (t.empty()) return false;
+  const char last = t.back();
+  return last == ']' || last == ')' || std::isalpha(static_cast<unsigned char>(last)) ||
+         last == ',' || last == ';' || last == ':' || last == '\'';
 }
 
 void score_start(std::string_view s, const std::vector<Word>& words, std::string_view text,
@@ -374,25 +396,6 @@ void score_brackets(const Document& doc, const Block& block, const std::vector<u
   }
 }
 
-// A block's first sentence resumes the block before it when that block ends without closing
-// a sentence: an editor's note in brackets or a quoted passage set apart mid-sentence.
-bool continues_previous_block(const Document& doc, const Sentence& sentence) {
-  if (sentence.block == 0 || doc.blocks()[sentence.block].span.offset > sentence.span.offset ||
-      doc.block_sentences_begin(doc.blocks()[sentence.block])->span.offset !=
-          sentence.span.offset) {
-    return false;
-  }
-  const Block& previous = doc.blocks()[sentence.block - 1];
-  if (previous.kind == BlockKind::Heading) return false;
-  std::string_view before = doc.prose_slice(previous.span);
-  while (!before.empty() && (before.back() == ' ' || before.back() == '\r' ||
-                             before.back() == '\n' || before.back() == '\t')) {
-    before.remove_suffix(1);
-  }
-  if (before.empty()) return false;
-  return before.back() != '.' && before.back() != '!' && before.back() != '?';
-}
-
 void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   const std::string_view prose = doc.prose();
@@ -405,7 +408,7 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   // A scanned column's broken sentences are the scanner's doing, not a spinner's.
   std::vector<size_t> scanned;
   std::vector<size_t> misread;  // offsets of OCR errors, in document order
-  for (const auto& paragraph : detect_ocr_errors(doc, Dictionary::shared())) {
+  for (const auto& paragraph : analysis.facts<OcrFacts>().paragraphs) {
     if (static_cast<double>(paragraph.unreadable) >=
         kScannedShare * static_cast<double>(paragraph.words)) {
       scanned.push_back(paragraph.span.offset);
@@ -429,10 +432,14 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     const Sentence& sentence = doc.sentences()[eligible[k]];
     const std::string_view s = doc.prose_slice(sentence.span);
     words[k] = split_words(prose, sentence.span);
+    // A small letter continues the sentence after an ellipsis or a number's full stop, or after an
+    // editor's note or a quoted passage set in its own block ("… walked to Mrs. Turner's [note] to
+    // stop her …").
     const bool continues =
         (k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
-         ends_with_ellipsis(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
-        continues_previous_block(doc, sentence);
+         may_run_on(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
+        (sentence.span.offset == doc.blocks()[sentence.block].span.offset && sentence.block > 0 &&
+         resumes_after(doc, doc.blocks()[sentence.block - 1]));
     score_ending(s, words[k], prose, sigs[k]);
     score_start(s, words[k], prose, continues, sigs[k]);
     score_spacing(s, has_non_ascii_letter(s), sigs[k]);

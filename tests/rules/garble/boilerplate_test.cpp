@@ -68,3 +68,44 @@ TEST_CASE("boilerplate leaves the markup of raw wikitext and cited web addresses
   CHECK(
       flags(run_rule("garble/boilerplate", glued, "town.txt"), glued, "Old-quay-north-88120.jpg"));
 }
+
+TEST_CASE("boilerplate leaves raw wikitext fields, its images and cited addresses alone") {
+  const std::string wikitext =
+      "{{Infobox settlement\n| official_name = Marlow\n| map_type = Buckinghamshire\n}}\n"
+      "'''Marlow''' is a town.[[File:marlow_bridge.jpg|thumb|The bridge]] It grew up by the "
+      "river.<ref>{{cite web|url=https://example.org/marlow_history_2011|title=History}}</ref>\n";
+  CHECK(run_rule("garble/boilerplate", wikitext, "marlow.txt").empty());
+  // A cited address outside wikitext is the source itself, not a glued slug.
+  const std::string cited =
+      "The mill closed in 1890.\n\nSource: https://example.org/mill_records_1890\n";
+  CHECK(run_rule("garble/boilerplate", cited, "mill.txt").empty());
+}
+
+TEST_CASE("boilerplate flags wiki, shop, login and icon furniture of captured pages") {
+  const std::string text =
+      "Jump to navigation Jump to search\n\nFrom Wikipedia, the free encyclopedia\n\n"
+      "## Early life\n\n[edit]The abbey was founded in 1132.\n\nBuy this Book at Amazon.com\n\n"
+      "Log in\n\nShare to Twitter\n\nSearch icon\n\nAn illustration of a magnifying glass.\n\n"
+      "Donate icon\n\nAn illustration of a heart shape\n\nHidden categories:\n";
+  const auto found = run_rule("garble/boilerplate", text, "page.md");
+  for (const char* junk :
+       {"Jump to navigation Jump to search", "From Wikipedia, the free encyclopedia", "[edit]",
+        "Buy this Book at Amazon.com", "Log in", "Share to Twitter",
+        "An illustration of a magnifying glass.", "An illustration of a heart shape",
+        "Hidden categories:"}) {
+    CHECK_MESSAGE(flags(found, text, junk), junk);
+  }
+}
+
+TEST_CASE("boilerplate leaves a single real caption and prose about shops and logins alone") {
+  const std::string text =
+      "The monks kept a small press.\n\nAn illustration of a Roman galley.\n\n"
+      "He would buy the book at the fair in Frankfurt, and log in the ledger every sale.\n";
+  CHECK(run_rule("garble/boilerplate", text, "book.md").empty());
+}
+
+TEST_CASE("boilerplate leaves scanned words with digits for letters to the OCR rules") {
+  const std::string text =
+      "The As8istant-8urgeen wo3ld not sacri6ce his post for the SUR8EON GENERAL.\n";
+  CHECK(run_rule("garble/boilerplate", text, "scan.txt").empty());
+}

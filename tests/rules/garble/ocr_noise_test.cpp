@@ -34,6 +34,44 @@ TEST_CASE("ocr-noise merges neighbouring misreadings and joins hyphenation split
   CHECK(covered(text, found[2]) == "revo-\nlution");
 }
 
+TEST_CASE("ocr-noise joins a word split by a space when one part is no word") {
+  const std::string text = "The govern ment sent a dele gation to the con ference at once.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(covered(text, found[0]) == "govern ment");
+  CHECK(found[0].fixes[0].edits[0].replacement == "government");
+  CHECK(covered(text, found[1]) == "dele gation");
+  CHECK(found[2].message ==
+        "“con ference” is one word split by a space; it should read “conference”.");
+  // Two words that also make one ("any more", "to gether" with a common word) stay apart.
+  CHECK(run_rule("garble/ocr-noise", "They would not wait any more for the boat.").empty());
+}
+
+TEST_CASE("ocr-noise leaves brand names, abbreviations, compounds and ligatures alone") {
+  const std::string text =
+      "The paper appeared in ZooKeys in 1902. The train left at 2 p.m. on the s.s. Dione, "
+      "a vessel of 240ft. 6in. beam. The coalowner and the churchway dispute came to court. "
+      "They will \xEF\xAC\x81"
+      "nd ample scope, first,-on the river. Silver stood at 32\xE2\x85\x9B"
+      "d.";
+  CHECK(run_rule("garble/ocr-noise", text).empty());
+}
+
+TEST_CASE("ocr-noise reads a capital H inside a small word as a scanned ll") {
+  const std::string text = "He gave aH his goods to the poor of the town.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "He gave all his goods to the poor of the town.");
+}
+
+TEST_CASE("ocr-noise offers no fix when letters of unrelated shapes had to be undone") {
+  const std::string text = "The cart lost a wbecl on the road to the mill.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("misreading of “wheel”") != std::string::npos);
+  CHECK(found[0].fixes.empty());
+}
+
 TEST_CASE("ocr-noise reports junk tokens only beside other noise") {
   CHECK(run_rule("garble/ocr-noise", "The word xkcdq stands alone here.").empty());
   const std::string noisy = "The w|th tkrndl and bcdfgh in tbe text.";

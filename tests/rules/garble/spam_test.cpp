@@ -52,3 +52,15 @@ TEST_CASE("spam keyword stuffing needs more than a name shared by many places") 
       "Kirkby Parish and Upton Parish every Thursday, with some four thousand readers.";
   CHECK(run_rule("garble/spam", text).empty());
 }
+
+TEST_CASE("spam leaves a list of names that share a word alone") {
+  const std::string text =
+      "The survey covered Ashford Township, Brookfield Township, Carver Township, Dalton "
+      "Township, Easton Township and Fairview Township, whose records the county kept.";
+  CHECK(run_rule("garble/spam", text).empty());
+  // The same word stuffed in lower case is still stuffing.
+  const std::string stuffed =
+      "Best township loans, cheap township loans, fast township loans, township loans today, "
+      "township loans online and township loans now.";
+  CHECK_FALSE(run_rule("garble/spam", stuffed).empty());
+}

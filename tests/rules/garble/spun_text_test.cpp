@@ -105,3 +105,39 @@ TEST_CASE("spun-text reads a lowercase paragraph as resuming an unfinished one")
       "and his friend from the country.\n";
   CHECK_FALSE(run_rule("garble/spun-text", cut, "diary.txt", sensitive).empty());
 }
+
+TEST_CASE("spun-text reads a sentence resumed after an editor's note as one sentence") {
+  // A diary broken by bracketed notes, with the edition's own stray full stops ("which. I").
+  const std::string text =
+      "Up early, and by water to the Tower with my cousin\n"
+      "\n"
+      "[Thomas Bowyer, a clerk of the Exchequer.]\n"
+      "\n"
+      "and there we drank a pint of wine at the Swan, and so home, and my wife gave me a pie "
+      "which. I had it of the cook, and thence to\n"
+      "\n"
+      "[Pike, much esteemed.]\n"
+      "\n"
+      "my Lord's lodgings, where I found him gone out, and so home, and my wife gave me a cake "
+      "which. I had it of the maid, and so to\n"
+      "\n"
+      "[St. Olave, Hart Street.]\n"
+      "\n"
+      "church, where a stranger preached, and so home, and sat talking with\n"
+      "\n"
+      "[His landlady, a widow.]\n"
+      "\n"
+      "my brother of his business a great while, and so home and to bed.\n";
+  CHECK(run_rule("garble/spun-text", text, "diary.txt").empty());
+}
+
+TEST_CASE("spun-text reads a small letter after a sum's full stop as the same sentence") {
+  // Old newspapers set a full stop after sums and years inside a sentence: "£300. a year".
+  const std::string text =
+      "The accounts of the colliery were read to the court. The rent came to £300. a year, and "
+      "the coals to £40. a quarter, and the wages of the men to £1,200. in the half-year. The "
+      "agent said he was paid £150. a year, and the clerk £60. and his lodging. The loss in "
+      "1855. was heavy, and in 1856. it was heavier still. The court then adjourned until "
+      "Friday.\n";
+  CHECK(run_rule("garble/spun-text", text, "report.txt").empty());
+}
