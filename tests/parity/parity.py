@@ -34,6 +34,18 @@ def targets():
                 yield "realtext-" + kind, os.path.join(realtext, kind)
 
 
+def portable(path):
+    """A related file's path that is the same in every clone: relative to the repository or to
+    the shared folder beside it."""
+    if not path:
+        return path
+    full = os.path.abspath(os.path.join(ROOT, path))
+    for base, prefix in ((ROOT, ""), (SHARED, "shared/")):
+        if full.startswith(base + os.sep):
+            return prefix + os.path.relpath(full, base)
+    return os.path.basename(path)
+
+
 def findings(binary, path):
     run = subprocess.run([binary, "check", "--format", "json", path],
                          cwd=ROOT, capture_output=True, text=True)
@@ -43,7 +55,8 @@ def findings(binary, path):
     for file in json.loads(run.stdout)["files"]:
         name = os.path.basename(file["path"])
         for d in file["diagnostics"]:
-            related = [[r.get("path", ""), r["offset"], r["length"]] for r in d.get("related", [])]
+            related = [[portable(r.get("path", "")), r["offset"], r["length"]]
+                       for r in d.get("related", [])]
             digest = hashlib.sha1(d["message"].encode()).hexdigest()[:12]
             rows.append([name, d["rule"], d["severity"], d["offset"], d["length"], digest,
                          related])
