@@ -447,6 +447,7 @@ void print_summary(const Report& report, size_t in_baseline, std::ostream& err) 
 
 std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
                                        const std::optional<fs::path>& config,
+                                       const std::optional<CivilDate>& document_date,
                                        const std::function<void(const Analysis&)>& visit) {
   ConfigCache configs(config);
   if (config) {
@@ -463,7 +464,8 @@ std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
       list.problems.push_back(std::move(*problem));
       continue;
     }
-    const Options options = options_for(target, false);
+    Options options = options_for(target, false);
+    if (!options.document_date) options.document_date = document_date;
     const Document doc(std::move(*text), language_for_path(target.path.string()));
     visit(Analysis(doc, options, kb, target.display));
   }

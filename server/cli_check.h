@@ -25,10 +25,12 @@ struct CheckIo {
 int run_check_command(const std::vector<std::string>& args, CheckIo io);
 
 // Analyses each file of `paths` as `check` does (the same files, configuration, genre and
-// knowledge base) but runs no rule: `visit` extracts the facts it wants. `config` is --config.
+// knowledge base) but runs no rule: `visit` extracts the facts it wants. `config` is --config;
+// `document_date` (--document-date) anchors files whose configuration gives no date.
 // Returns the paths that could not be read or are not text, and configuration errors.
 std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
                                        const std::optional<std::filesystem::path>& config,
+                                       const std::optional<CivilDate>& document_date,
                                        const std::function<void(const Analysis&)>& visit);
 
 // The usage text of `histlint check --help`.

@@ -174,12 +174,13 @@ int run_claims_command(const std::vector<std::string>& args, std::ostream& out, 
     out << claims_usage();
     return 0;
   }
-  const auto problems = analyse_files(options.paths, options.config, [&](const Analysis& analysis) {
-    const DocumentClaims claims = DocumentClaims::of(analysis);
-    for (size_t i = 0; i < claims.claims().size(); ++i) {
-      out << claim_json(analysis, claims.claims()[i], claims.keys()[i]).dump() << '\n';
-    }
-  });
+  const auto problems =
+      analyse_files(options.paths, options.config, std::nullopt, [&](const Analysis& analysis) {
+        const DocumentClaims claims = DocumentClaims::of(analysis);
+        for (size_t i = 0; i < claims.claims().size(); ++i) {
+          out << claim_json(analysis, claims.claims()[i], claims.keys()[i]).dump() << '\n';
+        }
+      });
   for (const auto& problem : problems) err << "histlint: " << problem.message << '\n';
   out.flush();
   if (!out) {

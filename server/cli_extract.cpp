@@ -7,12 +7,8 @@
 #include "rules/analysis.h"
 #include "rules/extract/dates_anchored.h"
 #include "rules/extract/people.h"
-#include "rules/text/utf8.h"
 #include "server/cli_args.h"
-#include "server/cli_files.h"
-#include "server/config.h"
-#include "server/file_text.h"
-#include "server/kb_files.h"
+#include "server/cli_check.h"
 
 namespace histlint {
 
@@ -126,37 +122,18 @@ int run_extract_command(const std::vector<std::string>& args, std::ostream& out,
     out << extract_usage();
     return 0;
   }
-  ConfigCache configs;
-  TargetList list = collect_targets(options.paths, configs, std::nullopt);
-  KnowledgeBases knowledge_bases;
-  std::vector<const KnowledgeBase*> kbs;
-  for (const CheckTarget& target : list.targets) {
-    kbs.push_back(&knowledge_bases.for_config(*target.config, list.problems));
-  }
-  int status = list.problems.empty() ? 0 : 2;
-  for (const auto& problem : list.problems) err << problem.message << '\n';
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  for (size_t i = 0; i < list.targets.size(); ++i) {
-    const CheckTarget& target = list.targets[i];
-    std::string error;
-    auto text = read_file_text(target.path, &error);
-    if (!text || !utf8::is_valid(*text) || text->find('\0') != std::string::npos) {
-      err << target.display << ": " << (text ? "not UTF-8 text" : "cannot read: " + error) << '\n';
-      status = 2;
-      continue;
-    }
-    Options settings = target.config->options;
-    if (!settings.document_date) settings.document_date = options.document_date;
-    const Document doc(std::move(*text), language_for_path(target.path.string()));
-    const Analysis analysis(doc, settings, *kbs[i], target.display);
-    auto file = extract_file(analysis, target.display);
-    if (!options.json) print_text(doc, file, out);
-    files.push_back(std::move(file));
-  }
+  const auto problems = analyse_files(options.paths, std::nullopt, options.document_date,
+                                      [&](const Analysis& analysis) {
+                                        auto file = extract_file(analysis, analysis.path());
+                                        if (!options.json) print_text(analysis.doc(), file, out);
+                                        files.push_back(std::move(file));
+                                      });
+  for (const auto& problem : problems) err << problem.message << '\n';
   if (options.json) {
     out << nlohmann::ordered_json{{"version", 1}, {"files", std::move(files)}}.dump() << '\n';
   }
-  return status;
+  return problems.empty() ? 0 : 2;
 }
 
 }  // namespace histlint

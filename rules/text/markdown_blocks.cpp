@@ -12,15 +12,6 @@ namespace histlint::segmentation {
 
 namespace {
 
-struct Line {
-  size_t begin = 0;
-  size_t end = 0;  // before the line break ("\n" or "\r\n")
-};
-
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
 // Columns of leading indentation, tabs counting to the next multiple of four.
 int indent_of(std::string_view s) {
   int col = 0;
@@ -225,17 +216,7 @@ bool looks_like_plain_title(std::string_view line) {
 class BlockParser {
  public:
   BlockParser(std::string_view text, Language language, std::vector<Block>& blocks)
-      : text_(text), language_(language), blocks_(blocks) {
-    for (size_t pos = 0; pos <= text.size();) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      size_t end = nl;
-      if (end > pos && text[end - 1] == '\r') --end;
-      lines_.push_back({pos, end});
-      pos = nl + 1;
-      if (nl == text.size()) break;
-    }
-  }
+      : text_(text), language_(language), blocks_(blocks), lines_(split_lines(text)) {}
 
   void parse() {
     size_t i = 0;
@@ -454,6 +435,24 @@ class BlockParser {
 };
 
 }  // namespace
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t end = nl;
+    if (end > pos && text[end - 1] == '\r') --end;
+    lines.push_back({pos, end});
+    pos = nl + 1;
+    if (nl == text.size()) break;
+  }
+  return lines;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
 
 void parse_blocks(std::string_view text, Language language, std::vector<Block>& blocks) {
   if (language == Language::Wikitext) {

@@ -9,6 +9,18 @@
 
 namespace histlint::segmentation {
 
+// One line of a text, by byte offsets.
+struct Line {
+  size_t begin = 0;
+  size_t end = 0;  // before the line break ("\n" or "\r\n")
+};
+
+// The lines of `text`; an empty text, or one ending in a line break, ends with an empty line.
+std::vector<Line> split_lines(std::string_view text);
+
+// Only spaces, tabs and carriage returns.
+bool is_blank(std::string_view s);
+
 // Splits text into blocks: Markdown-aware, or blank-line paragraphs (and title lines) for plain
 // text.
 void parse_blocks(std::string_view text, Language language, std::vector<Block>& blocks);

@@ -11,15 +11,6 @@ namespace histlint::segmentation {
 
 namespace {
 
-struct Line {
-  size_t begin = 0;
-  size_t end = 0;  // before the line break
-};
-
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
 bool starts_with_folded(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
@@ -91,17 +82,8 @@ std::string opening_tag(std::string_view line) {
 
 class WikitextParser {
  public:
-  WikitextParser(std::string_view text, std::vector<Block>& blocks) : text_(text), blocks_(blocks) {
-    for (size_t pos = 0; pos <= text.size();) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos) nl = text.size();
-      size_t end = nl;
-      if (end > pos && text[end - 1] == '\r') --end;
-      lines_.push_back({pos, end});
-      pos = nl + 1;
-      if (nl == text.size()) break;
-    }
-  }
+  WikitextParser(std::string_view text, std::vector<Block>& blocks)
+      : text_(text), blocks_(blocks), lines_(split_lines(text)) {}
 
   void parse() {
     size_t i = 0;
