@@ -292,8 +292,10 @@ def run(client, args):
         context = "".join(
             "\n".join(claim_lines[path]) + "\n" for path in order
             if any(c["key"] in keys for c in claims_by_file.get(path, [])))
-        future = client.submit(reduce_batch, binary, cwd, batch, args.format, context,
-                               retries=args.retries, pure=False)
+        # The claims go to the workers once, ahead of the task, not inside its message.
+        future = client.submit(reduce_batch, binary, cwd, batch, args.format,
+                               client.scatter(context, hash=False), retries=args.retries,
+                               pure=False)
         reduce_futures[future] = index
     compared = {}
     reduce_problems = []

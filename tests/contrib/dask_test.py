@@ -32,13 +32,16 @@ FILLER = ["The archive holds letters, minutes and pamphlets.",
           "Its margins carry notes in two different hands."]
 
 
-def generate_archive(root, documents, seed=17):
-    """Writes `documents` small Markdown files in folders of 100; about one in fifty dates an
-    event wrongly, against the many files that date it right. Returns the planted files."""
+def generate_archive(root, documents, seed=17, page_bytes=0):
+    """Writes `documents` Markdown files in folders of 100; about one in fifty dates an event
+    wrongly, against the many files that date it right. Pages are small, or padded with filler
+    paragraphs to about `page_bytes`. Returns the planted files."""
     rng = random.Random(seed)
     planted = []
     for i in range(documents):
         lines = [f"# Document {i}", ""] + rng.sample(FILLER, 2)
+        while sum(len(line) + 2 for line in lines) < page_bytes:
+            lines.append(" ".join(rng.choice(FILLER) for _ in range(4)))
         for person, verb, year in rng.sample(EVENTS, rng.randint(0, 2)):
             if rng.random() < 0.02:
                 year += rng.randint(1, 3)
