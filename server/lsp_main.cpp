@@ -24,7 +24,8 @@ constexpr std::string_view kUsage =
     "\n"
     "options:\n"
     "  --stdio              use standard input and output (the default)\n"
-    "  --listen HOST:PORT   accept one client over TCP instead (port 0: any free port)\n"
+    "  --listen HOST:PORT   serve one client over TCP instead (port 0: any free port); the\n"
+    "                       server keeps listening until a client sends initialize\n"
     "  --allow-remote       allow --listen on an address that is not loopback\n"
     "  --debounce MS        wait MS milliseconds after an edit before analysing (default: 50 to\n"
     "                       500, growing with the time the document takes to analyse)\n"
@@ -120,40 +121,17 @@ std::string parse_arguments(const std::vector<std::string>& args, LspArguments& 
   return {};
 }
 
-}  // namespace
+struct Served {
+  int exit_code = 0;
+  bool initialized = false;  // the client sent initialize
+};
 
-int run_lsp_command(const std::vector<std::string>& args) {
-  LspArguments arguments;
-  if (const std::string error = parse_arguments(args, arguments); !error.empty()) {
-    std::cerr << "histlint lsp: " << error << "\n\n" << kUsage;
-    return 2;
-  }
-  if (arguments.help) {
-    std::cout << kUsage;
-    return 0;
-  }
-
-  // A client that closes its end must not kill the server mid-write: the write fails with EPIPE
-  // instead, and the transport treats that as the client leaving.
-  std::signal(SIGPIPE, SIG_IGN);
-
-  boost::asio::io_context io;
-  std::unique_ptr<Transport> transport;
-  if (arguments.listen_host) {
-    std::string error;
-    transport = accept_tcp_client(io, *arguments.listen_host, arguments.listen_port,
-                                  arguments.allow_remote, &error);
-    if (!transport) {
-      std::cerr << "histlint lsp: " << error << "\n";
-      return 2;
-    }
-  } else {
-    transport = make_stdio_transport(io);
-  }
-
+// Serves one client on `transport` until it exits or goes away.
+Served serve(boost::asio::io_context& io, std::unique_ptr<Transport> transport,
+             const ServerOptions& options) {
   LspServer server([&](std::string body) { transport->send(std::move(body)); },
                    [&io](std::function<void()> task) { boost::asio::post(io, std::move(task)); },
-                   arguments.server);
+                   options);
   bool stopping = false;
   const auto stop = [&] {
     if (stopping) return;
@@ -177,7 +155,50 @@ int run_lsp_command(const std::vector<std::string>& args) {
     std::fflush(nullptr);
     std::_Exit(server.exit_code());
   }
-  return server.exit_code();
+  return {server.exit_code(), server.initialized()};
+}
+
+}  // namespace
+
+int run_lsp_command(const std::vector<std::string>& args) {
+  LspArguments arguments;
+  if (const std::string error = parse_arguments(args, arguments); !error.empty()) {
+    std::cerr << "histlint lsp: " << error << "\n\n" << kUsage;
+    return 2;
+  }
+  if (arguments.help) {
+    std::cout << kUsage;
+    return 0;
+  }
+
+  // A client that closes its end must not kill the server mid-write: the write fails with EPIPE
+  // instead, and the transport treats that as the client leaving.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  boost::asio::io_context io;
+  if (!arguments.listen_host)
+    return serve(io, make_stdio_transport(io), arguments.server).exit_code;
+
+  std::string error;
+  auto listener = TcpListener::open(io, *arguments.listen_host, arguments.listen_port,
+                                    arguments.allow_remote, &error);
+  if (!listener) {
+    std::cerr << "histlint lsp: " << error << "\n";
+    return 2;
+  }
+  // A port scanner or another local process may connect and leave before any editor does; the
+  // server belongs to the first client that initialises, so it keeps listening until then.
+  for (;;) {
+    auto transport = listener->accept(&error);
+    if (!transport) {
+      std::cerr << "histlint lsp: " << error << "\n";
+      return 2;
+    }
+    const Served served = serve(io, std::move(transport), arguments.server);
+    if (served.initialized) return served.exit_code;
+    log::info("the client left before initializing; waiting for another");
+    io.restart();
+  }
 }
 
 }  // namespace histlint

@@ -54,6 +54,8 @@ class LspServer {
 
   // True once `exit` arrived or the input ended; the transport then flushes and stops.
   bool finished() const { return finished_; }
+  // The client has sent initialize.
+  bool initialized() const { return state_ != State::Uninitialized; }
   // 0 when `shutdown` came before the end, 1 otherwise.
   int exit_code() const { return shutdown_requested_ ? 0 : 1; }
   // True while a worker is analysing (destroying the server then waits for it).

@@ -174,8 +174,17 @@ std::unique_ptr<Transport> make_stdio_transport(asio::io_context& io) {
   return std::make_unique<StreamTransport<StdioStreams>>(io);
 }
 
-std::unique_ptr<Transport> accept_tcp_client(asio::io_context& io, const std::string& host,
-                                             uint16_t port, bool allow_remote, std::string* error) {
+struct TcpListener::State {
+  asio::io_context& io;
+  tcp::acceptor acceptor;
+};
+
+TcpListener::TcpListener(std::unique_ptr<State> state) : state_(std::move(state)) {}
+TcpListener::~TcpListener() = default;
+
+std::unique_ptr<TcpListener> TcpListener::open(asio::io_context& io, const std::string& host,
+                                               uint16_t port, bool allow_remote,
+                                               std::string* error) {
   boost::system::error_code ec;
   tcp::resolver resolver(io);
   const auto endpoints = resolver.resolve(host, std::to_string(port), ec);
@@ -192,7 +201,8 @@ std::unique_ptr<Transport> accept_tcp_client(asio::io_context& io, const std::st
       return nullptr;
     }
   }
-  tcp::acceptor acceptor(io);
+  auto state = std::make_unique<State>(State{io, tcp::acceptor(io)});
+  tcp::acceptor& acceptor = state->acceptor;
   acceptor.open(endpoint.protocol(), ec);
   if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
@@ -203,8 +213,13 @@ std::unique_ptr<Transport> accept_tcp_client(asio::io_context& io, const std::st
   }
   const tcp::endpoint bound = acceptor.local_endpoint(ec);
   log::info("listening on " + bound.address().to_string() + ":" + std::to_string(bound.port()));
-  tcp::socket socket(io);
-  acceptor.accept(socket, ec);
+  return std::unique_ptr<TcpListener>(new TcpListener(std::move(state)));
+}
+
+std::unique_ptr<Transport> TcpListener::accept(std::string* error) {
+  boost::system::error_code ec;
+  tcp::socket socket(state_->io);
+  state_->acceptor.accept(socket, ec);
   if (ec) {
     *error = "accepting a connection failed: " + ec.message();
     return nullptr;

@@ -35,10 +35,23 @@ class Transport {
 // is pointed at standard error, so a stray print cannot corrupt the stream.
 std::unique_ptr<Transport> make_stdio_transport(boost::asio::io_context& io);
 
-// Listens on host:port, waits for one client and returns its connection. A host that is not a
-// loopback address is refused unless `allow_remote`. Port 0 picks a free port; the address
-// listened on is logged ("listening on 127.0.0.1:40123"). Nullptr with `error` set on failure.
-std::unique_ptr<Transport> accept_tcp_client(boost::asio::io_context& io, const std::string& host,
-                                             uint16_t port, bool allow_remote, std::string* error);
+// Listens on host:port for language clients. A host that is not a loopback address is refused
+// unless `allow_remote`. Port 0 picks a free port; the address listened on is logged
+// ("listening on 127.0.0.1:40123").
+class TcpListener {
+ public:
+  // Nullptr with `error` set when the address cannot be resolved, is refused or cannot be bound.
+  static std::unique_ptr<TcpListener> open(boost::asio::io_context& io, const std::string& host,
+                                           uint16_t port, bool allow_remote, std::string* error);
+  ~TcpListener();
+
+  // Waits for the next client and returns its connection; nullptr with `error` on failure.
+  std::unique_ptr<Transport> accept(std::string* error);
+
+ private:
+  struct State;
+  explicit TcpListener(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace histlint

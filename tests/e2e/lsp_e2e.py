@@ -796,6 +796,12 @@ def tcp_listen():
             if match:
                 port = int(match.group(1))
         assert port, "no 'listening on' line"
+        # A process that connects and leaves without initializing does not end the server, nor
+        # does one that sends something else first.
+        socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT).close()
+        probe = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        probe.sendall(b"GET / HTTP/1.0\r\n\r\n")
+        probe.close()
         sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
         stream = sock.makefile("rwb")
 
