@@ -154,19 +154,17 @@ AddedPerson add_to_people_file(const TextPerson& person, const Config& config,
     out.error = parse_error;
     return out;
   }
-  std::string config_text;
-  if (target.add_to_config) {
-    config_text = config_naming(config, target.people_file, out.error);
-    if (!out.error.empty()) return out;
-  }
   fs::create_directories(target.people_file.parent_path(), ec);
   if (ec) {
     out.error = target.people_file.parent_path().string() + ": " + ec.message();
     return out;
   }
   if (!write_atomically(target.people_file, text, out.error)) return out;
+  // Named once it exists (the configuration's parser checks that its files do). Should this
+  // fail, the file still loads by convention for the folder the configuration sits in.
   if (target.add_to_config) {
-    if (!write_atomically(config.file, config_text, out.error)) return out;
+    const std::string config_text = config_naming(config, target.people_file, out.error);
+    if (!out.error.empty() || !write_atomically(config.file, config_text, out.error)) return out;
     out.updated_config = true;
   }
   return out;
