@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "rules/extract/date_tokens.h"
 #include "rules/extract/people.h"
@@ -109,54 +110,99 @@ std::optional<StatedPlace> read_life_place(std::string_view text, size_t pos, si
   return std::nullopt;
 }
 
-std::optional<TextPerson> text_person(const Analysis& analysis, std::string_view person_id) {
+TextPeople TextPeople::extract(const Analysis& analysis) {
+  TextPeople out;
   const auto& facts = analysis.facts<PeopleFacts>();
-  if (facts.person(person_id)) return std::nullopt;
-  const IntroducedPerson* intro = facts.introduction(person_id);
-  if (!intro) return std::nullopt;
+  std::unordered_map<std::string_view, size_t> index;  // person id -> position in out.people
+  for (const IntroducedPerson& intro : facts.introduced) {
+    if (facts.person(intro.person_id) || index.count(intro.person_id)) continue;
+    index.emplace(intro.person_id, out.people.size());
+    TextPerson& person = out.people.emplace_back();
+    person.person_id = intro.person_id;
+    person.name = intro.name;
+    person.aliases = intro.aliases;
+    person.description = intro.description;
+    if (const auto life = facts.life(intro.person_id)) {
+      person.birth = life->birth;
+      person.death = life->death;
+    }
+    person.first_mention = intro.name_span;
+  }
+  if (out.people.empty()) return out;
   const Document& doc = analysis.doc();
   const std::string_view text = doc.prose();
-  TextPerson out;
-  out.person_id = std::string(person_id);
-  out.name = intro->name;
-  out.aliases = intro->aliases;
-  out.description = intro->description;
-  if (const auto life = facts.life(person_id)) {
-    out.birth = life->birth;
-    out.death = life->death;
-  }
-  const auto mentions = facts.mentions_of(person_id);
-  for (const PersonMention* m : mentions) {
-    if (m->possessive || in_references(doc, m->span.offset)) continue;
-    const size_t limit = sentence_end(doc, m->span.offset);
-    size_t after = m->span.end();
+  std::vector<bool> seen(out.people.size(), false);
+  for (const PersonMention& m : facts.mentions) {
+    const auto it = index.find(m.person_id);
+    if (it == index.end()) continue;
+    TextPerson& out_person = out.people[it->second];
+    ++out_person.mentions;
+    if (!seen[it->second]) {
+      seen[it->second] = true;
+      out_person.first_mention = m.span;
+    }
+    if (m.possessive || in_references(doc, m.span.offset)) continue;
+    const size_t limit = sentence_end(doc, m.span.offset);
+    size_t after = m.span.end();
     // Later mentions may add what the introduction left out: "Petrova (died 1881)".
     if (auto life = people_intro::read_life_after_name(text, after, limit);
         life && (life->explicit_keyword || (life->birth && life->death))) {
-      take_dates(out, *life);
+      take_dates(out_person, *life);
       after = life->end;
     }
     if (auto apposition = people_intro::read_apposition(text, after, limit)) {
-      if (out.description.empty()) out.description = std::string(doc.slice(*apposition));
+      if (out_person.description.empty()) {
+        out_person.description = std::string(doc.slice(*apposition));
+      }
       // "Orlova, a teacher of music, died in 1931": the verb comes after the appositive.
       after = apposition->end();
       if (after < limit && text[after] == ',') ++after;
     }
     // "Petrova died in Kazan in 1881": only where the name is the sentence's subject.
-    const Sentence* s = doc.sentence_at(m->span.offset);
-    if (!s || s->span.offset != m->span.offset) continue;
-    if (auto verb = people_intro::read_life_verb(text, after, limit)) take_dates(out, *verb);
+    const Sentence* s = doc.sentence_at(m.span.offset);
+    if (!s || s->span.offset != m.span.offset) continue;
+    if (auto verb = people_intro::read_life_verb(text, after, limit)) {
+      take_dates(out_person, *verb);
+    }
     if (auto place = read_life_place(text, after, limit)) {
-      std::string& field = place->is_birth ? out.birth_place : out.death_place;
+      std::string& field = place->is_birth ? out_person.birth_place : out_person.death_place;
       if (field.empty()) field = std::move(place->place);
     }
   }
-  out.first_mention = mentions.empty() ? intro->name_span : mentions.front()->span;
+  // Lines of the first mentions, counted in one pass over the text.
+  std::vector<TextPerson*> by_offset;
+  for (auto& person : out.people) {
+    person.mentions = std::max<size_t>(person.mentions, 1);
+    by_offset.push_back(&person);
+  }
+  std::sort(by_offset.begin(), by_offset.end(), [](const TextPerson* a, const TextPerson* b) {
+    return a->first_mention.offset < b->first_mention.offset;
+  });
   const std::string& all = doc.text();
-  out.first_mention_line = static_cast<size_t>(std::count(
-      all.begin(), all.begin() + static_cast<std::ptrdiff_t>(out.first_mention.offset), '\n'));
-  out.mentions = std::max<size_t>(mentions.size(), 1);
+  size_t line = 0;
+  size_t counted_to = 0;
+  for (TextPerson* person : by_offset) {
+    const size_t to = std::min(person->first_mention.offset, all.size());
+    line += static_cast<size_t>(std::count(all.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                           all.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    counted_to = to;
+    person->first_mention_line = line;
+  }
   return out;
+}
+
+const TextPerson* TextPeople::find(std::string_view person_id) const {
+  for (const auto& person : people) {
+    if (person.person_id == person_id) return &person;
+  }
+  return nullptr;
+}
+
+std::optional<TextPerson> text_person(const Analysis& analysis, std::string_view person_id) {
+  if (!person_id.starts_with("doc:")) return std::nullopt;  // knowledge-base ids: no extraction
+  const TextPerson* person = analysis.facts<TextPeople>().find(person_id);
+  if (!person) return std::nullopt;
+  return *person;
 }
 
 }  // namespace histlint

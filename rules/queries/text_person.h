@@ -29,8 +29,17 @@ struct TextPerson {
   size_t mentions = 0;            // in this document
 };
 
-// The evidence for the person, gathered over every mention of them in the document; nullopt
-// for knowledge-base people and unresolved names.
+// Every person the document introduces that the knowledge base lacks, in order of
+// introduction, with the evidence gathered over all their mentions in one pass (analysis facts:
+// extracted on the first card or code action, then shared).
+struct TextPeople {
+  std::vector<TextPerson> people;
+
+  static TextPeople extract(const Analysis& analysis);
+  const TextPerson* find(std::string_view person_id) const;
+};
+
+// The evidence for the person; nullopt for knowledge-base people and unresolved names.
 std::optional<TextPerson> text_person(const Analysis& analysis, std::string_view person_id);
 
 // The place after "born in" / "died at" that follows a name ending at `pos` ("Nadia Orlova was
