@@ -173,9 +173,8 @@ int main(int argc, char** argv) {
     (void)fresh.facts<PeopleFacts>();
     start = Clock::now();
     (void)person_hover(fresh, text_offsets.front());
-    std::printf(
-        "first hover on a text person (its evidence and the date facts extracted): %.2f ms\n",
-        micros(Clock::now() - start) / 1000);
+    std::printf("first hover on a text person (evidence gathered for every text person): %.2f ms\n",
+                micros(Clock::now() - start) / 1000);
   }
   std::vector<double> text_hover;
   size_t text_cards = 0;
