@@ -63,6 +63,34 @@ size_t sentence_end(const Document& doc, size_t offset) {
   return std::min(doc.prose().size(), offset + 300);
 }
 
+// The words of a span as prose, one space between them: markup such as a wiki link's "]]" and
+// line breaks left out ("Jodocus Hondius]] the Elder" reads "Jodocus Hondius the Elder").
+std::string prose_words(const Document& doc, Span span) {
+  std::string out;
+  bool space = false;
+  for (char c : doc.prose_slice(span)) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+// The appositive as the card shows it, with "…" when the reader stopped at its word limit inside
+// the phrase ("a widow whose two former husbands had left her a small …").
+std::string apposition_text(const Document& doc, Span apposition) {
+  std::string out = prose_words(doc, apposition);
+  const std::string_view text = doc.prose();
+  size_t next = apposition.end();
+  while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
+  if (next < text.size() && std::isalpha(static_cast<unsigned char>(text[next]))) out += " …";
+  return out;
+}
+
 void take_dates(TextPerson& out, const people_intro::StatedLife& life) {
   if (!out.birth && life.birth && !life.birth->approximate) out.birth = life.birth->date;
   if (!out.death && life.death && !life.death->approximate) out.death = life.death->date;
@@ -113,15 +141,16 @@ std::optional<StatedPlace> read_life_place(std::string_view text, size_t pos, si
 TextPeople TextPeople::extract(const Analysis& analysis) {
   TextPeople out;
   const auto& facts = analysis.facts<PeopleFacts>();
+  const Document& doc = analysis.doc();
   std::unordered_map<std::string_view, size_t> index;  // person id -> position in out.people
   for (const IntroducedPerson& intro : facts.introduced) {
     if (facts.person(intro.person_id) || index.count(intro.person_id)) continue;
     index.emplace(intro.person_id, out.people.size());
     TextPerson& person = out.people.emplace_back();
     person.person_id = intro.person_id;
-    person.name = intro.name;
+    person.name = prose_words(doc, intro.name_span);
+    if (person.name.empty()) person.name = intro.name;
     person.aliases = intro.aliases;
-    person.description = intro.description;
     if (const auto life = facts.life(intro.person_id)) {
       person.birth = life->birth;
       person.death = life->death;
@@ -129,7 +158,6 @@ TextPeople TextPeople::extract(const Analysis& analysis) {
     person.first_mention = intro.name_span;
   }
   if (out.people.empty()) return out;
-  const Document& doc = analysis.doc();
   const std::string_view text = doc.prose();
   std::vector<bool> seen(out.people.size(), false);
   for (const PersonMention& m : facts.mentions) {
@@ -152,7 +180,7 @@ TextPeople TextPeople::extract(const Analysis& analysis) {
     }
     if (auto apposition = people_intro::read_apposition(text, after, limit)) {
       if (out_person.description.empty()) {
-        out_person.description = std::string(doc.slice(*apposition));
+        out_person.description = apposition_text(doc, *apposition);
       }
       // "Orlova, a teacher of music, died in 1931": the verb comes after the appositive.
       after = apposition->end();
@@ -167,6 +195,14 @@ TextPeople TextPeople::extract(const Analysis& analysis) {
     if (auto place = read_life_place(text, after, limit)) {
       std::string& field = place->is_birth ? out_person.birth_place : out_person.death_place;
       if (field.empty()) field = std::move(place->place);
+    }
+  }
+  // The introduction's own appositive where no mention gave one (its name may be written with
+  // markup the mentions do not cover).
+  for (const IntroducedPerson& intro : facts.introduced) {
+    const auto it = index.find(intro.person_id);
+    if (it != index.end() && out.people[it->second].description.empty()) {
+      out.people[it->second].description = intro.description;
     }
   }
   // Lines of the first mentions, counted in one pass over the text.

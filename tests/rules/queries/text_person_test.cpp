@@ -89,6 +89,25 @@ TEST_CASE("an appositive describes the person") {
   CHECK(r->description.empty());
 }
 
+TEST_CASE("names read without markup, cut appositives marked, institutions left out") {
+  PeopleFixture wiki("The map was engraved by [[Ilse Brandauer]] the Elder (1563–1612) in 1610.",
+                     bundled_knowledge_base(), Language::Wikitext);
+  REQUIRE(wiki.facts().introduced.size() == 1);
+  auto p = text_person(wiki.analysis(), wiki.facts().introduced[0].person_id);
+  REQUIRE(p);
+  CHECK(p->name == "Ilse Brandauer the Elder");
+  PeopleFixture cut(
+      "He married Vera Lindqvist, a widow whose three brothers had all left the old farm to "
+      "her, in 1689.");
+  auto q = person_at(cut, "Vera");
+  REQUIRE(q);
+  CHECK(q->description == "a widow whose three brothers had all left the old farm …");
+  PeopleFixture whole("He married Vera Lindqvist, a widow from Lund, in 1689.");
+  CHECK(person_at(whole, "Vera")->description == "a widow from Lund");
+  PeopleFixture seminary("He taught at Lindqvist Theological Seminary (1981–1986) in Lund.");
+  CHECK(seminary.facts().introduced.empty());
+}
+
 TEST_CASE("the first mention and the count span the document") {
   PeopleFixture f(
       "# Notes\n\nA note on Petrova follows.\n\nAnna Petrova, a seamstress from Tver, wrote.\n\n"
