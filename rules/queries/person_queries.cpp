@@ -377,12 +377,8 @@ HoverCard text_person_card(const Analysis& analysis, const PeopleFacts& facts,
                                  ? "not in the knowledge base"
                                  : person.description + " (not in the knowledge base)");
   write_life_facts(card, life, analysis, mention);
-  const Sentence* first = analysis.doc().sentence_at(person.first_mention.offset);
-  const std::string_view sentence =
-      analysis.doc().slice(first ? first->span : person.first_mention);
   card.fact("First mention", "line " + std::to_string(person.first_mention_line + 1) + ": “" +
-                                 std::string(sentence.substr(0, 160)) +
-                                 (sentence.size() > 160 ? "…" : "") + "”");
+                                 person.first_mention_context + "”");
   card.end_facts();
   card.footer(mentions_footer(facts.mention_count(person.person_id), elsewhere));
   return card.finish(mention.span);

@@ -91,6 +91,27 @@ std::string apposition_text(const Document& doc, Span apposition) {
   return out;
 }
 
+// The mention's sentence, cut at word boundaries to a little before and after the mention.
+std::string mention_context(const Document& doc, Span mention) {
+  constexpr size_t kBefore = 60;
+  constexpr size_t kAfter = 80;
+  const Sentence* sentence = doc.sentence_at(mention.offset);
+  const Span whole = sentence ? sentence->span : mention;
+  const std::string_view text = doc.prose();
+  size_t from = whole.offset;
+  if (mention.offset > whole.offset + kBefore) {
+    const size_t space = text.find(' ', mention.offset - kBefore);
+    from = space < mention.offset ? space + 1 : mention.offset;
+  }
+  size_t to = whole.end();
+  if (mention.end() + kAfter < whole.end()) {
+    const size_t space = text.rfind(' ', mention.end() + kAfter);
+    to = space != std::string_view::npos && space > mention.end() ? space : mention.end();
+  }
+  return (from > whole.offset ? "… " : "") + prose_words(doc, Span{from, to - from}) +
+         (to < whole.end() ? " …" : "");
+}
+
 void take_dates(TextPerson& out, const people_intro::StatedLife& life) {
   if (!out.birth && life.birth && !life.birth->approximate) out.birth = life.birth->date;
   if (!out.death && life.death && !life.death->approximate) out.death = life.death->date;
@@ -223,6 +244,7 @@ TextPeople TextPeople::extract(const Analysis& analysis) {
                                            all.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
     counted_to = to;
     person->first_mention_line = line;
+    person->first_mention_context = mention_context(doc, person->first_mention);
   }
   return out;
 }

@@ -26,7 +26,9 @@ struct TextPerson {
   std::string description;        // the appositive, as written: "a seamstress from Tver"
   Span first_mention;             // the first mention in the document
   size_t first_mention_line = 0;  // 0-based line of the first mention
-  size_t mentions = 0;            // in this document
+  // Its sentence around it, as prose: "… the daughter of Colonel Henry Darnall, Charles …".
+  std::string first_mention_context;
+  size_t mentions = 0;  // in this document
 };
 
 // Every person the document introduces that the knowledge base lacks, in order of

@@ -116,6 +116,17 @@ TEST_CASE("the first mention and the count span the document") {
   REQUIRE(p);
   CHECK(p->first_mention == Span{f.at("Petrova follows"), 7});
   CHECK(p->first_mention_line == 2);
+  CHECK(p->first_mention_context == "A note on Petrova follows.");
+  // A long sentence is cut around the mention, at word boundaries.
+  PeopleFixture long_sentence(
+      "In the spring of that year, after many delays and a long dispute about the price of the "
+      "land, the farm passed to Vera Lindqvist, a widow from Lund, who kept it until her death "
+      "and left it to the parish, which sold it again in a hurry to the first buyer it found.");
+  auto q = person_at(long_sentence, "Vera");
+  REQUIRE(q);
+  CHECK(q->first_mention_context ==
+        "… dispute about the price of the land, the farm passed to Vera Lindqvist, a widow from "
+        "Lund, who kept it until her death and left it to the parish, …");
   CHECK(p->mentions == 3);
 }
 
