@@ -800,6 +800,50 @@ def a_person_only_the_text_knows_goes_into_the_people_file():
 
 
 @test
+def a_configuration_that_names_no_people_file_comes_to_name_the_new_one():
+    with tempfile.TemporaryDirectory() as root:
+        project = os.path.join(root, "book")
+        os.mkdir(project)
+        config_path = os.path.join(project, ".histlint.json")
+        with open(config_path, "w") as f:
+            json.dump({"rules": {"date/age-mismatch": "error"}}, f)
+        client = Client()
+        try:
+            client.initialize(root=root)
+            uri = "file://" + os.path.join(project, "chapter.md")
+            client.open(uri, "Marta Kovalenko (4 May 1821 – 1881), a seamstress from Tver, "
+                             "kept the ledgers.\n")
+            client.diagnostics(uri, 1)
+            position = {"line": 0, "character": 3}
+            actions = client.call("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": {"start": position, "end": position},
+                "context": {"diagnostics": [], "only": ["refactor"]}})
+            assert [a["title"] for a in actions] == [
+                "Add Marta Kovalenko to the project's people file"], actions
+            client.call("workspace/executeCommand", actions[0]["command"])
+            with open(os.path.join(project, ".histlint", "people.json")) as f:
+                entry = json.load(f)["people"][0]
+            assert entry["birth"] == {"date": "1821-05-04", "precision": "day"}, entry
+            assert entry["description"] == "a seamstress from Tver", entry
+            with open(config_path) as f:
+                config = json.load(f)
+            assert config == {"rules": {"date/age-mismatch": "error"},
+                              "knowledgeBase": [".histlint/people.json"]}, config
+            at = {"textDocument": {"uri": uri}, "position": position}
+            eventually(lambda: client.call("textDocument/hover", at)["contents"]["value"],
+                       lambda value: "From the text" not in value, "shown the knowledge-base card")
+            # Running the command again (a stale action) adds nobody: the person is known now.
+            client.call("workspace/executeCommand", actions[0]["command"])
+            client.wait_for(lambda m: m.get("method") == "window/showMessage" and
+                            "found nobody to add" in m["params"]["message"], "the refusal")
+            with open(os.path.join(project, ".histlint", "people.json")) as f:
+                assert len(json.load(f)["people"]) == 1
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
 def configuration_files_and_settings():
     with tempfile.TemporaryDirectory() as root:
         with open(os.path.join(root, ".histlint.json"), "w") as f:
