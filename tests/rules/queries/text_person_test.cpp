@@ -52,6 +52,15 @@ TEST_CASE("born in and died on give dates and places, later mentions included") 
   CHECK(p->death_place == "Nice");
 }
 
+TEST_CASE("a verb counts only where the name is the subject of its sentence") {
+  PeopleFixture f(
+      "Nadia Orlova, a teacher of music, wrote often. The cat of Orlova died in Omsk in 1935.");
+  auto p = person_at(f, "Nadia");
+  REQUIRE(p);
+  CHECK(!p->death);
+  CHECK(p->death_place.empty());
+}
+
 TEST_CASE("a place reader that takes no month, event or lower-case phrase") {
   const std::string_view month = " was born in May 1879.";
   CHECK(!read_life_place(month, 0, month.size()));
