@@ -750,11 +750,15 @@ def a_person_only_the_text_knows_goes_into_the_people_file():
             client.open(uri, "Nadia Orlova was born in Kazan on 2 March 1879.\n\n"
                              "Orlova, a teacher of music, died in 1931. Orlova taught in 1905.\n")
             client.diagnostics(uri, 1)
+            # Another chapter that introduces her too: its mentions are counted on the card.
+            other = "file://" + os.path.join(root, "school.md")
+            client.open(other, "The school hired Nadia Orlova (1879–1931) in 1903.\n")
+            client.diagnostics(other, 1)
             at = {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 45}}
             card = client.call("textDocument/hover", at)["contents"]["value"]
             for expected in ("**Nadia Orlova** · 1879–1931", "*From the text:* a teacher of music",
                              "**Born** 2 March 1879, Kazan", "**First mention** line 1",
-                             "Mentioned 3 times in this document"):
+                             "Mentioned 3 times in this document · once in other workspace"):
                 assert expected in card, (expected, card)
 
             def actions(position, only=None):
