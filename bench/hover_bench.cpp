@@ -1,5 +1,6 @@
 // Person hover latency on a 1 MB document: the one-off name recognition an edit costs, then
-// hovers, definitions and references on the analysed text. Prints figures; asserts nothing.
+// hovers, definitions and references on the analysed text, and hovers on people only the text
+// knows (their cards gather evidence over every mention). Prints figures; asserts nothing.
 // Usage: hover_bench [SEEDS_DIR]
 #include <algorithm>
 #include <chrono>
@@ -45,8 +46,22 @@ std::string corpus(size_t target, const std::string& seeds_dir) {
         "Winston Churchill met Franklin D. Roosevelt and Stalin at Yalta in 1945. De Gaulle "
         "was not invited; Churchill's doctor noted it.\n\n";
   }
-  std::string out;
-  while (out.size() < target) out += seeds;
+  // People the knowledge base lacks, introduced once and named again throughout.
+  const std::string introductions =
+      "Marta Kovalenko (4 May 1821 – 1881), a seamstress from Tver, kept the ledgers. Nadia "
+      "Orlova was born in Kazan on 2 March 1879.\n\n";
+  const std::string text_people =
+      "Kovalenko wrote to Orlova again. Orlova, a teacher of music, answered Kovalenko.\n\n";
+  std::string out = introductions;
+  for (size_t paragraphs = 0; out.size() < target;) {
+    for (size_t begin = 0; begin < seeds.size() && out.size() < target;) {
+      const size_t end = std::min(seeds.find("\n\n", begin), seeds.size());
+      out.append(seeds, begin, end - begin);
+      out += "\n\n";
+      if (++paragraphs % 8 == 0) out += text_people;
+      begin = end + 2;
+    }
+  }
   out.resize(target);
   // Do not end inside a UTF-8 sequence.
   while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
@@ -142,6 +157,38 @@ int main(int argc, char** argv) {
                 s.median, s.p99, s.max, values->size());
   }
   std::printf("cards returned: %zu of %zu hovers\n", cards, offsets.size());
+
+  // Cards from the text: the evidence is read again around every mention of the person.
+  std::vector<size_t> text_offsets;
+  size_t text_mentions = 0;
+  for (const auto& m : facts.mentions) {
+    if (!m.person_id.starts_with("doc:")) continue;
+    ++text_mentions;
+    if (text_mentions % std::max<size_t>(1, facts.mentions.size() / 4000) == 0) {
+      text_offsets.push_back(m.span.offset);
+    }
+  }
+  if (!text_offsets.empty()) {
+    const Analysis fresh(doc, options, kb, "bench.md");
+    (void)fresh.facts<PeopleFacts>();
+    start = Clock::now();
+    (void)person_hover(fresh, text_offsets.front());
+    std::printf("first hover on a text person (evidence gathered for every text person): %.2f ms\n",
+                micros(Clock::now() - start) / 1000);
+  }
+  std::vector<double> text_hover;
+  size_t text_cards = 0;
+  for (size_t offset : text_offsets) {
+    start = Clock::now();
+    auto card = person_hover(analysis, offset);
+    text_hover.push_back(micros(Clock::now() - start));
+    text_cards += card.has_value();
+  }
+  const Stats t = summarise(text_hover);
+  std::printf(
+      "hover, text person median %7.1f us   p99 %7.1f us   max %7.1f us   (%zu samples, "
+      "%zu cards, %zu mentions of text-only people)\n",
+      t.median, t.p99, t.max, text_hover.size(), text_cards, text_mentions);
   start = Clock::now();
   const auto people = document_people(analysis);
   std::printf("document symbols: %zu people in %.2f ms\n", people.size(),

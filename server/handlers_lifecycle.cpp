@@ -96,7 +96,8 @@ void LspServer::on_initialize(const Json& id, const Json& params) {
         {"change", static_cast<int>(protocol::TextDocumentSyncKind::Incremental)},
         {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "refactor"}}}},
+      {"executeCommandProvider", {{"commands", {"histlint.addPersonToPeopleFile"}}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   server_capabilities.update(people_capabilities());

@@ -134,6 +134,8 @@ class LspServer {
   // Language features: server/handlers_language.cpp
   void on_hover(const protocol::Json& id, const protocol::Json& params);
   void on_code_action(const protocol::Json& id, const protocol::Json& params);
+  // "Add to the project's people file", the one command the code actions carry.
+  void on_execute_command(const protocol::Json& id, const protocol::Json& params);
   // People: server/handlers_people.cpp
   void on_definition(const protocol::Json& id, const protocol::Json& params);
   void on_references(const protocol::Json& id, const protocol::Json& params);

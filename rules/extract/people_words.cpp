@@ -106,7 +106,8 @@ bool is_event_noun(std::string_view folded) {
       "journal",    "review",        "press",      "league",     "federation", "association",
       "committee",  "soviet",        "reich",      "commune",    "civil",      "world",
       "cold",       "great",         "new",        "old",        "north",      "south",
-      "east",       "west",          "central",    "national",   "royal",      "holy"};
+      "east",       "west",          "central",    "national",   "royal",      "holy",
+      "seminary"};
   return kNouns.count(folded) > 0;
 }
 

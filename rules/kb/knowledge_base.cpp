@@ -105,8 +105,9 @@ class EntryReader {
     for (const auto& [key, value] : entry_.items()) {
       if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
       static const std::unordered_set<std::string_view> kKnown = {
-          "id",    "name",        "aliases",     "short", "given",  "sex",      "birth",
-          "death", "description", "occupations", "roles", "events", "wikidata", "wikipedia"};
+          "id",    "name",   "aliases",  "short",       "given",
+          "sex",   "birth",  "death",    "description", "occupations",
+          "roles", "events", "wikidata", "wikipedia",   "source"};
       if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
       (void)value;
     }

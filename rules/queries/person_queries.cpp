@@ -6,6 +6,7 @@
 #include "rules/calendar/calendar.h"
 #include "rules/extract/dates.h"
 #include "rules/extract/people.h"
+#include "rules/queries/text_person.h"
 
 namespace histlint {
 
@@ -356,23 +357,30 @@ HoverCard known_person_card(const Analysis& analysis, const PeopleFacts& facts,
   return card.finish(mention.span);
 }
 
-HoverCard introduced_person_card(const Analysis& analysis, const PeopleFacts& facts,
-                                 const PersonMention& mention, const IntroducedPerson& intro,
-                                 std::optional<size_t> elsewhere) {
+// A person the knowledge base lacks: what the text says, marked as the text's.
+HoverCard text_person_card(const Analysis& analysis, const PeopleFacts& facts,
+                           const PersonMention& mention, const TextPerson& person,
+                           std::optional<size_t> elsewhere) {
   CardWriter card;
-  const LifeDates life = *facts.life(intro.person_id);
-  card.title(intro.name, lifespan_tail(life));
-  if (!intro.aliases.empty()) {
+  LifeDates life;
+  life.birth = person.birth;
+  life.death = person.death;
+  life.birth_place = person.birth_place;
+  life.death_place = person.death_place;
+  card.title(person.name, lifespan_tail(life));
+  if (!person.aliases.empty()) {
     std::string aka;
-    for (size_t i = 0; i < intro.aliases.size(); ++i) aka += (i ? ", " : "") + intro.aliases[i];
+    for (size_t i = 0; i < person.aliases.size(); ++i) aka += (i ? ", " : "") + person.aliases[i];
     card.note("Also known as", aka);
   }
-  if (!intro.description.empty()) card.note("In this document", intro.description);
-  card.paragraph("Not in the knowledge base: known from this document, which introduces them as “" +
-                 std::string(analysis.doc().slice(intro.sentence_span).substr(0, 160)) +
-                 (intro.sentence_span.length > 160 ? "…" : "") + "”");
+  card.note("From the text", person.description.empty()
+                                 ? "not in the knowledge base"
+                                 : person.description + " (not in the knowledge base)");
   write_life_facts(card, life, analysis, mention);
-  card.footer(mentions_footer(facts.mention_count(intro.person_id), elsewhere));
+  card.fact("First mention", "line " + std::to_string(person.first_mention_line + 1) + ": “" +
+                                 person.first_mention_context + "”");
+  card.end_facts();
+  card.footer(mentions_footer(facts.mention_count(person.person_id), elsewhere));
   return card.finish(mention.span);
 }
 
@@ -434,8 +442,8 @@ std::optional<HoverCard> person_hover(const Analysis& analysis, size_t offset,
   if (const Person* p = facts.person(mention->person_id)) {
     return known_person_card(analysis, facts, *mention, *p, elsewhere);
   }
-  if (const IntroducedPerson* intro = facts.introduction(mention->person_id)) {
-    return introduced_person_card(analysis, facts, *mention, *intro, elsewhere);
+  if (const auto person = text_person(analysis, mention->person_id)) {
+    return text_person_card(analysis, facts, *mention, *person, elsewhere);
   }
   return std::nullopt;
 }

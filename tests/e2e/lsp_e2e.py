@@ -738,6 +738,116 @@ def references_and_counts_reach_unopened_workspace_files():
 
 
 @test
+def a_person_only_the_text_knows_goes_into_the_people_file():
+    with tempfile.TemporaryDirectory() as root:
+        client = Client()
+        try:
+            capabilities = client.initialize(root=root)["capabilities"]
+            assert "refactor" in capabilities["codeActionProvider"]["codeActionKinds"]
+            command = "histlint.addPersonToPeopleFile"
+            assert command in capabilities["executeCommandProvider"]["commands"], capabilities
+            uri = "file://" + os.path.join(root, "letters.md")
+            client.open(uri, "Nadia Orlova was born in Kazan on 2 March 1879.\n\n"
+                             "Orlova, a teacher of music, died in 1931. Orlova taught in 1905.\n")
+            client.diagnostics(uri, 1)
+            # Another chapter that introduces her too: its mentions are counted on the card.
+            other = "file://" + os.path.join(root, "school.md")
+            client.open(other, "The school hired Nadia Orlova (1879–1931) in 1903.\n")
+            client.diagnostics(other, 1)
+            at = {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 45}}
+            card = client.call("textDocument/hover", at)["contents"]["value"]
+            for expected in ("**Nadia Orlova** · 1879–1931", "*From the text:* a teacher of music",
+                             "**Born** 2 March 1879, Kazan", "**First mention** line 1",
+                             "Mentioned 3 times in this document · once in other workspace"):
+                assert expected in card, (expected, card)
+
+            def actions(position, only=None):
+                context = {"diagnostics": []}
+                if only is not None:
+                    context["only"] = only
+                return client.call("textDocument/codeAction", {
+                    "textDocument": {"uri": uri}, "range": {"start": position, "end": position},
+                    "context": context})
+
+            offered = [a for a in actions(at["position"]) if a.get("command", {}).get("command")]
+            assert [a["title"] for a in offered] == [
+                "Add Nadia Orlova to the project's people file"], offered
+            assert offered[0]["kind"] == "refactor", offered
+            assert not [a for a in actions(at["position"], ["quickfix"]) if "command" in a]
+            # Not on a place: "Kazan" is no one.
+            assert not [a for a in actions({"line": 0, "character": 27}) if "command" in a]
+
+            result = client.call("workspace/executeCommand", offered[0]["command"])
+            assert result["id"] == "nadia-orlova", result
+            kb_path = os.path.join(root, ".histlint", "people.json")
+            with open(kb_path) as f:
+                written = json.load(f)
+            assert written["version"] == 1, written
+            assert written["people"] == [{
+                "id": "nadia-orlova", "name": "Nadia Orlova",
+                "birth": {"date": "1879-03-02", "precision": "day", "place": "Kazan"},
+                "death": {"date": "1931", "precision": "year"},
+                "description": "a teacher of music", "source": "text"}], written
+            assert not [n for n in os.listdir(os.path.join(root, ".histlint")) if "partial" in n]
+            client.wait_for(lambda m: m.get("method") == "window/showMessage" and
+                            "Added Nadia Orlova" in m["params"]["message"], "the confirmation")
+            # The next analysis reads the new entry: the card is the knowledge base's now.
+            card = eventually(lambda: client.call("textDocument/hover", at)["contents"]["value"],
+                              lambda value: "From the text" not in value,
+                              "shown the knowledge-base card")
+            assert "**Nadia Orlova** · 1879–1931" in card and "a teacher of music" in card, card
+            assert "Mentioned 3 times in this document" in card, card
+            assert not [a for a in actions(at["position"]) if "command" in a]
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
+def a_configuration_that_names_no_people_file_comes_to_name_the_new_one():
+    with tempfile.TemporaryDirectory() as root:
+        project = os.path.join(root, "book")
+        os.mkdir(project)
+        config_path = os.path.join(project, ".histlint.json")
+        with open(config_path, "w") as f:
+            json.dump({"rules": {"date/age-mismatch": "error"}}, f)
+        client = Client()
+        try:
+            client.initialize(root=root)
+            uri = "file://" + os.path.join(project, "chapter.md")
+            client.open(uri, "Marta Kovalenko (4 May 1821 – 1881), a seamstress from Tver, "
+                             "kept the ledgers.\n")
+            client.diagnostics(uri, 1)
+            position = {"line": 0, "character": 3}
+            actions = client.call("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": {"start": position, "end": position},
+                "context": {"diagnostics": [], "only": ["refactor"]}})
+            assert [a["title"] for a in actions] == [
+                "Add Marta Kovalenko to the project's people file"], actions
+            client.call("workspace/executeCommand", actions[0]["command"])
+            with open(os.path.join(project, ".histlint", "people.json")) as f:
+                entry = json.load(f)["people"][0]
+            assert entry["birth"] == {"date": "1821-05-04", "precision": "day"}, entry
+            assert entry["description"] == "a seamstress from Tver", entry
+            with open(config_path) as f:
+                config = json.load(f)
+            assert config == {"rules": {"date/age-mismatch": "error"},
+                              "knowledgeBase": [".histlint/people.json"]}, config
+            at = {"textDocument": {"uri": uri}, "position": position}
+            eventually(lambda: client.call("textDocument/hover", at)["contents"]["value"],
+                       lambda value: "From the text" not in value, "shown the knowledge-base card")
+            # Running the command again (a stale action) adds nobody: the person is known now.
+            client.call("workspace/executeCommand", actions[0]["command"])
+            client.wait_for(lambda m: m.get("method") == "window/showMessage" and
+                            "found nobody to add" in m["params"]["message"], "the refusal")
+            with open(os.path.join(project, ".histlint", "people.json")) as f:
+                assert len(json.load(f)["people"]) == 1
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
 def configuration_files_and_settings():
     with tempfile.TemporaryDirectory() as root:
         with open(os.path.join(root, ".histlint.json"), "w") as f:

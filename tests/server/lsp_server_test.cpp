@@ -338,3 +338,42 @@ TEST_CASE("input the transport skips is shown to the user") {
   CHECK((*shown)["params"]["message"].get<std::string>().find("exceeds the limit") !=
         std::string::npos);
 }
+
+TEST_CASE("the people-file command checks its arguments, and its action the requested kinds") {
+  Harness h;
+  h.initialize();
+  h.open(kUri, "Marta Kovalenko (4 May 1821 – 1881), a seamstress from Tver, kept the ledgers.\n");
+  REQUIRE(h.diagnostics(kUri, 1));
+  const Json at = {{"line", 0}, {"character", 2}};
+  auto actions = [&](const Json& id, const Json& only) {
+    Json context = {{"diagnostics", Json::array()}};
+    if (!only.is_null()) context["only"] = only;
+    h.request(id, "textDocument/codeAction",
+              {{"textDocument", {{"uri", kUri}}},
+               {"range", {{"start", at}, {"end", at}}},
+               {"context", context}});
+    const auto response = h.response(id);
+    REQUIRE(response);
+    return (*response)["result"];
+  };
+  const Json all = actions("all", nullptr);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0]["title"] == "Add Marta Kovalenko to the project's people file");
+  CHECK(all[0]["command"]["arguments"][0]["personId"] == "doc:marta-kovalenko");
+  CHECK(actions("fixes", Json::array({"quickfix"})).empty());
+  CHECK(actions("refactors", Json::array({"refactor"})).size() == 1);
+  CHECK(actions("everything", Json::array({""})).size() == 1);
+  CHECK(actions("sources", Json::array({"source"})).empty());
+
+  h.request("unknown", "workspace/executeCommand", {{"command", "histlint.nothing"}});
+  CHECK(error_code(h.response("unknown")) == -32602);
+  h.request("no-arguments", "workspace/executeCommand",
+            {{"command", "histlint.addPersonToPeopleFile"}});
+  CHECK(error_code(h.response("no-arguments")) == -32602);
+  h.request(
+      "not-open", "workspace/executeCommand",
+      {{"command", "histlint.addPersonToPeopleFile"},
+       {"arguments",
+        {{{"uri", "file:///tmp/histlint-test/other.md"}, {"personId", "doc:marta-kovalenko"}}}}});
+  CHECK(error_code(h.response("not-open")) == -32602);
+}

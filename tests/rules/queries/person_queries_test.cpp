@@ -70,8 +70,8 @@ TEST_CASE("a person the text introduces gets a card from the text's own facts") 
   REQUIRE(card);
   CAPTURE(card->markdown);
   CHECK(contains(card->markdown, "**Jan Kowalski** · 1901–1970, aged 68–69"));
-  CHECK(contains(card->markdown, "Not in the knowledge base"));
-  CHECK(contains(card->markdown, "**Born** 12 March 1901 (as this document states)"));
+  CHECK(contains(card->markdown, "*From the text:* not in the knowledge base"));
+  CHECK(contains(card->markdown, "**Born** 12 March 1901  \n**Died** 1970 (aged 68–69)"));
   auto def = person_definition(f.analysis(), f.at("Kowalski later"));
   REQUIRE(def);
   CHECK(def->path.empty());
@@ -87,8 +87,8 @@ TEST_CASE("an appositive introduces a person and describes them on the card") {
   REQUIRE(card);
   CAPTURE(card->markdown);
   CHECK(contains(card->markdown, "**Anna Petrova**"));
-  CHECK(contains(card->markdown, "*In this document:* a seamstress from Tver"));
-  CHECK(contains(card->markdown, "Not in the knowledge base"));
+  CHECK(contains(card->markdown,
+                 "*From the text:* a seamstress from Tver (not in the knowledge base)"));
   CHECK(contains(card->markdown, "Mentioned 3 times in this document"));
   // Dated introductions take the appositive too; places and things are not people.
   PeopleFixture dated("Emil Hradecký (1876–1941), a composer from Brno, wrote operas.");
