@@ -372,7 +372,17 @@ class PeopleExtractor {
       list.push_back({index, kind});
     };
     add(key, NameKind::Full);
-    const std::string surname = fold_word(text_, words_[last]);
+    // "Thomas Pepys of London": what follows "of" is a place, so the surname stands before it;
+    // "Catherine of Aragon" has none.
+    size_t surname_at = last;
+    for (size_t k = first + 1; k <= last; ++k) {
+      if (fold_word(text_, words_[k]) == "of") {
+        surname_at = k - 1;
+        break;
+      }
+    }
+    const std::string surname =
+        surname_at > first || first == last ? fold_word(text_, words_[surname_at]) : "";
     if (surname.size() > 1) add(surname, NameKind::Short);
     const std::string given = fold_word(text_, words_[first]);
     if (given.size() > 1 && !is_name_title(given)) add(given, NameKind::Given);

@@ -29,6 +29,16 @@ TEST_CASE("a surname after a place preposition or a ship prefix is no person") {
   CHECK(f.id_at("Robespierre") == "maximilien-robespierre");
 }
 
+TEST_CASE("a place after \"of\" in a person the text introduces is no surname") {
+  PeopleFixture f(
+      "Amos Threlkeld of Carlisle (1702-1761) kept the toll house. He moved to Carlisle in 1730, "
+      "and Threlkeld bought a cart in 1740.");
+  const std::string id = f.id_at("Amos Threlkeld of Carlisle");
+  CHECK(id.starts_with("doc:"));
+  CHECK(f.id_at("Carlisle", 1) == "<none>");
+  CHECK(f.id_at("Threlkeld", 1) == id);
+}
+
 TEST_CASE("a surname used as an attribute is shown but is no date evidence") {
   PeopleFixture f("In 1730 the Walpole ministry survived the excise crisis.");
   CHECK(f.id_at("Walpole") == "robert-walpole");
