@@ -55,6 +55,7 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       {"textDocument/references", &LspServer::on_references},
       {"textDocument/documentSymbol", &LspServer::on_document_symbol},
       {"workspace/symbol", &LspServer::on_workspace_symbol},
+      {"histlint/timeline", &LspServer::on_timeline},
   };
   notification_handlers_ = {
       {"initialized", &LspServer::on_initialized},

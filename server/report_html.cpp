@@ -203,10 +203,17 @@ class PageWriter {
   }
 
  private:
+  // A person is drawn once per folder; a document giving other dates gets a row of its own.
+  static std::string person_key(const Json& person) {
+    return person["id"].get<std::string>() + '\n' + person["lifespan"].get<std::string>();
+  }
+
   static size_t people_count(const Group& g) {
-    size_t n = 0;
-    for (const Json* doc : g.documents) n += (*doc)["people"].size();
-    return n;
+    std::unordered_map<std::string, bool> seen;
+    for (const Json* doc : g.documents) {
+      for (const Json& person : (*doc)["people"]) seen.emplace(person_key(person), true);
+    }
+    return seen.size();
   }
 
   static std::string year_text(int64_t day) {
@@ -274,15 +281,18 @@ class PageWriter {
     out_ << "</g>\n<g class=\"people\">\n";
     int row = 0;
     doc_number = 0;
-    std::vector<std::map<size_t, int>> rows_of(g.documents.size());  // person index -> row
+    std::vector<std::map<size_t, int>> rows_of(g.documents.size());  // person index -> y
+    std::unordered_map<std::string, int> drawn;                      // person_key -> y
     for (const Json* doc : g.documents) {
       const auto& people_json = (*doc)["people"];
       for (size_t p = 0; p < people_json.size(); ++p) {
         const Json& person = people_json[p];
-        const Bar bar = bar_of(person);
         const int y = kPeopleTop + row * kPersonRow;
-        rows_of[doc_number][p] = y;
+        auto [at, fresh] = drawn.emplace(person_key(person), y);
+        rows_of[doc_number][p] = at->second;
+        if (!fresh) continue;
         ++row;
+        const Bar bar = bar_of(person);
         const std::string name = person["name"].get<std::string>();
         const std::string lifespan = person["lifespan"].get<std::string>();
         out_ << "<g class=\"person" << (person["fromText"].get<bool>() ? " from-text" : "")
@@ -433,7 +443,7 @@ blockquote{margin:.2em 0 .2em 1.5em;color:#444;font-style:italic}
 constexpr std::string_view kScript = R"js(
 (function(){
 "use strict";
-var DAY_MIN=7,GAP=5,vscode=typeof acquireVsCodeApi==="function"?acquireVsCodeApi():null;
+var DAY_MIN=7,GAP=12,vscode=typeof acquireVsCodeApi==="function"?acquireVsCodeApi():null;
 var tip=document.createElement("div");tip.className="tip";tip.hidden=true;tip.setAttribute("role","tooltip");
 document.body.appendChild(tip);
 function num(el,name){return +el.getAttribute("data-"+name);}
