@@ -84,12 +84,12 @@ int run_report_command(const std::vector<std::string>& args, std::ostream& out, 
     out << report_usage();
     return 0;
   }
-  std::vector<protocol::Json> documents;
+  std::vector<TimelineDocument> documents;
   const auto problems = analyse_files(options.paths, options.config, [&](const Analysis& analysis) {
-    const auto findings = run_rules(analysis);
-    const protocol::LineIndex index(analysis.doc().text());
-    documents.push_back(timeline_json(build_timeline(analysis, findings), findings, analysis.path(),
-                                      index, protocol::PositionEncoding::Utf16));
+    auto findings = run_rules(analysis);
+    auto timeline = build_timeline(analysis, findings);
+    documents.push_back(
+        {analysis.path(), analysis.doc().text(), std::move(timeline), std::move(findings)});
   });
   for (const auto& problem : problems) err << problem.message << '\n';
   const std::string title = title_of(options.paths);

@@ -16,16 +16,19 @@ void LspServer::on_timeline(const Json& id, const Json& params) {
   const bool with_html = html && html->is_boolean() && html->get<bool>();
   with_analysis(id, params, [this, with_html](DocumentAnalysis& analysis) -> Json {
     const Analysis& facts = *analysis.analysis;
-    Json timeline = timeline_json(build_timeline(facts, analysis.findings), analysis.findings,
-                                  facts.path(), analysis.snapshot->index(), encoding_);
-    timeline["uri"] = analysis.uri;
-    timeline["version"] = analysis.version;
+    Timeline timeline = build_timeline(facts, analysis.findings);
+    Json answer = timeline_json(timeline, analysis.findings, facts.path(),
+                                analysis.snapshot->index(), encoding_);
+    answer["uri"] = analysis.uri;
+    answer["version"] = analysis.version;
     if (with_html) {
       std::ostringstream page;
-      write_timeline_html({timeline}, facts.path(), page);
-      timeline["html"] = page.str();
+      write_timeline_html(
+          {{facts.path(), std::string(facts.doc().text()), std::move(timeline), analysis.findings}},
+          facts.path(), page);
+      answer["html"] = page.str();
     }
-    return timeline;
+    return answer;
   });
 }
 

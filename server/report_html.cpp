@@ -3,6 +3,7 @@
 // scrolls, gathers marks that would overlap into one with a count, and shows the sentences.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <ostream>
 #include <string>
@@ -12,12 +13,9 @@
 
 namespace histlint {
 
-using protocol::Json;
-
 namespace {
 
-constexpr double kWidth = 1000;  // the chart's width before the script fits it to the page
-constexpr int kAxisHeight = 34;
+constexpr double kWidth = 1000;   // the chart's width before the script fits it to the page
 constexpr int kFindingLane = 52;  // y of the findings' marks
 constexpr int kEventLane = 80;    // y of the dates without a finding
 constexpr int kPeopleTop = 100;
@@ -52,11 +50,11 @@ std::string escape(std::string_view s) {
 }
 
 // Severity names as the page and its legend use them.
-std::string_view severity_class(int severity) {
+std::string_view severity_class(Severity severity) {
   switch (severity) {
-    case 1:
+    case Severity::Error:
       return "error";
-    case 2:
+    case Severity::Warning:
       return "warning";
     default:
       return "info";
@@ -71,42 +69,51 @@ constexpr std::string_view kCircle = "M-4,0A4,4 0 1,0 4,0A4,4 0 1,0 -4,0Z";  // 
 constexpr std::string_view kRing = "M-6,0A6,6 0 1,0 6,0A6,6 0 1,0 -6,0Z";  // conflict's other date
 constexpr std::string_view kCross = "M-6,-6L6,6M6,-6L-6,6";                // a claimed age
 
-std::string_view shape_for(int severity) {
+std::string_view shape_for(Severity severity) {
   switch (severity) {
-    case 1:
+    case Severity::Error:
       return kTriangle;
-    case 2:
+    case Severity::Warning:
       return kDiamond;
     default:
       return kSquare;
   }
 }
 
-std::string position(const Json& range) {
-  return "data-line=\"" + std::to_string(range["start"]["line"].get<int64_t>()) + "\" data-col=\"" +
-         std::to_string(range["start"]["character"].get<int64_t>()) + "\"";
-}
+// One document with its line index, for the editor positions the marks carry.
+struct Drawn {
+  const TimelineDocument& doc;
+  protocol::LineIndex index;
 
-std::string line_number(const Json& range) {
-  return std::to_string(range["start"]["line"].get<int64_t>() + 1);
-}
+  explicit Drawn(const TimelineDocument& d) : doc(d), index(d.text) {}
+  std::string sentence(Span span) const { return timeline_excerpt(doc.text, span); }
+  // data-line and data-col: where an editor puts the cursor (0-based, UTF-16 columns).
+  std::string position(Span span) const {
+    const auto at = index.position_of(span.offset, protocol::PositionEncoding::Utf16);
+    return "data-line=\"" + std::to_string(at.line) + "\" data-col=\"" +
+           std::to_string(at.character) + "\"";
+  }
+  size_t line_number(Span span) const {
+    return index.position_of(span.offset, protocol::PositionEncoding::Utf8).line + 1;
+  }
+};
 
 // The documents of one folder, drawn on one axis.
 struct Group {
   std::string folder;
-  std::vector<const Json*> documents;
+  std::vector<const Drawn*> documents;
 };
 
-std::vector<Group> group_by_folder(const std::vector<Json>& documents) {
+std::vector<Group> group_by_folder(const std::vector<Drawn>& documents) {
   std::vector<Group> groups;
   std::unordered_map<std::string, size_t> index;
-  for (const Json& doc : documents) {
-    const std::string path = doc["path"].get<std::string>();
+  for (const Drawn& drawn : documents) {
+    const std::string& path = drawn.doc.path;
     const size_t slash = path.rfind('/');
     const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash);
     auto [it, fresh] = index.emplace(folder, groups.size());
     if (fresh) groups.push_back({folder, {}});
-    groups[it->second].documents.push_back(&doc);
+    groups[it->second].documents.push_back(&drawn);
   }
   return groups;
 }
@@ -129,17 +136,15 @@ struct Bar {
   bool open_end = false;
 };
 
-Bar bar_of(const Json& person) {
-  const Json& born = person["born"];
-  const Json& died = person["died"];
+Bar bar_of(const TimelinePerson& person) {
   constexpr int64_t kLifetime = 80 * kDaysPerYear;
   Bar bar;
-  if (!born.is_null()) {
-    bar.from = born["first"].get<int64_t>();
-    bar.to = died.is_null() ? bar.from + kLifetime : died["last"].get<int64_t>();
-    bar.open_end = died.is_null();
+  if (person.born_first) {
+    bar.from = *person.born_first;
+    bar.to = person.died_last ? *person.died_last : bar.from + kLifetime;
+    bar.open_end = !person.died_last;
   } else {
-    bar.to = died["last"].get<int64_t>();
+    bar.to = *person.died_last;
     bar.from = bar.to - kLifetime;
     bar.open_start = true;
   }
@@ -148,18 +153,45 @@ Bar bar_of(const Json& person) {
 
 Extent extent_of(const Group& group) {
   Extent extent;
-  for (const Json* doc : group.documents) {
-    for (const Json& e : (*doc)["events"]) {
-      extent.add(e["first"].get<int64_t>());
-      extent.add(e["last"].get<int64_t>());
+  for (const Drawn* drawn : group.documents) {
+    for (const TimelineEvent& e : drawn->doc.timeline.events) {
+      extent.add(e.first);
+      extent.add(e.last);
     }
-    for (const Json& p : (*doc)["people"]) {
+    for (const TimelinePerson& p : drawn->doc.timeline.people) {
       const Bar bar = bar_of(p);
       if (!bar.open_start) extent.add(bar.from);
       if (!bar.open_end) extent.add(bar.to);
     }
   }
   return extent;
+}
+
+// A person is drawn once per folder; a document giving other dates gets a row of its own.
+std::string person_key(const TimelinePerson& person) {
+  return person.person_id + '\n' + person.lifespan;
+}
+
+size_t people_count(const Group& g) {
+  std::unordered_map<std::string, bool> seen;
+  for (const Drawn* drawn : g.documents) {
+    for (const TimelinePerson& person : drawn->doc.timeline.people) {
+      seen.emplace(person_key(person), true);
+    }
+  }
+  return seen.size();
+}
+
+std::string year_text(int64_t day) {
+  // Julian day 1721426 is 1 January AD 1 (Gregorian); years are near enough for a summary.
+  const int64_t year = static_cast<int64_t>(std::floor((day - 1721426) / 365.2425)) + 1;
+  return year > 0 ? std::to_string(year) : std::to_string(1 - year) + " BC";
+}
+
+std::string fixed(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
 }
 
 class PageWriter {
@@ -170,11 +202,11 @@ class PageWriter {
     const std::string id = "g" + std::to_string(number);
     Extent extent = extent_of(g);
     size_t findings = 0, conflicts = 0, ages = 0, events = 0;
-    for (const Json* doc : g.documents) {
-      findings += (*doc)["findings"].size();
-      conflicts += (*doc)["conflicts"].size();
-      ages += (*doc)["ages"].size();
-      events += (*doc)["events"].size();
+    for (const Drawn* drawn : g.documents) {
+      findings += drawn->doc.findings.size();
+      conflicts += drawn->doc.timeline.conflicts.size();
+      ages += drawn->doc.timeline.ages.size();
+      events += drawn->doc.timeline.events.size();
     }
     out_ << "<section class=\"timeline\" id=\"" << id << "\" aria-labelledby=\"" << id
          << "-h\">\n<h2 id=\"" << id << "-h\">" << escape(g.folder) << "</h2>\n";
@@ -203,32 +235,7 @@ class PageWriter {
   }
 
  private:
-  // A person is drawn once per folder; a document giving other dates gets a row of its own.
-  static std::string person_key(const Json& person) {
-    return person["id"].get<std::string>() + '\n' + person["lifespan"].get<std::string>();
-  }
-
-  static size_t people_count(const Group& g) {
-    std::unordered_map<std::string, bool> seen;
-    for (const Json* doc : g.documents) {
-      for (const Json& person : (*doc)["people"]) seen.emplace(person_key(person), true);
-    }
-    return seen.size();
-  }
-
-  static std::string year_text(int64_t day) {
-    // Julian day 1721426 is 1 January AD 1 (Gregorian); years are near enough for a summary.
-    const int64_t year = static_cast<int64_t>(std::floor((day - 1721426) / 365.2425)) + 1;
-    return year > 0 ? std::to_string(year) : std::to_string(1 - year) + " BC";
-  }
-
   double x_of(int64_t day) const { return (day - view_.first) * scale_; }
-
-  static std::string fixed(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", v);
-    return buffer;
-  }
 
   void mark(const std::string& id, std::string_view classes, std::string_view shape, int64_t day,
             int y, const std::string& href, const std::string& label, const std::string& tip,
@@ -245,8 +252,7 @@ class PageWriter {
              const std::string& summary) {
     view_ = extent;
     scale_ = kWidth / static_cast<double>(extent.last - extent.first + 1);
-    const size_t people = people_count(g);
-    const int height = kPeopleTop + static_cast<int>(people) * kPersonRow + 10;
+    const int height = kPeopleTop + static_cast<int>(people_count(g)) * kPersonRow + 10;
     out_ << "<div class=\"controls\" role=\"toolbar\" aria-label=\"Zoom\">"
          << "<button type=\"button\" data-zoom=\"in\">Zoom in</button> "
          << "<button type=\"button\" data-zoom=\"out\">Zoom out</button> "
@@ -264,139 +270,124 @@ class PageWriter {
          << "\">findings</text><text class=\"lane-label\" x=\"4\" y=\"" << kEventLane - 8
          << "\">dates</text>\n<g class=\"links\">\n";
     // Conflict lines first, so the marks lie on top of them.
-    size_t doc_number = 0;
-    for (const Json* doc : g.documents) {
-      const std::string prefix = id + "-" + std::to_string(doc_number++);
-      for (size_t c = 0; c < (*doc)["conflicts"].size(); ++c) {
-        const Json& conflict = (*doc)["conflicts"][c];
-        const Json& events = (*doc)["events"];
-        const int64_t a = events[conflict["event"].get<size_t>()]["first"].get<int64_t>();
-        const int64_t b = events[conflict["other"].get<size_t>()]["first"].get<int64_t>();
-        out_ << "<line class=\"conflict-link\" data-a=\"" << prefix << "-f"
-             << conflict["finding"].get<size_t>() << "\" data-b=\"" << prefix << "-c" << c
-             << "\" x1=\"" << fixed(x_of(a)) << "\" y1=\"" << kFindingLane << "\" x2=\""
-             << fixed(x_of(b)) << "\" y2=\"" << kFindingLane << "\"/>\n";
+    for (size_t d = 0; d < g.documents.size(); ++d) {
+      const std::string prefix = id + "-" + std::to_string(d);
+      const Timeline& timeline = g.documents[d]->doc.timeline;
+      for (size_t c = 0; c < timeline.conflicts.size(); ++c) {
+        const TimelineConflict& conflict = timeline.conflicts[c];
+        out_ << "<line class=\"conflict-link\" data-a=\"" << prefix << "-f" << conflict.finding
+             << "\" data-b=\"" << prefix << "-c" << c << "\" x1=\""
+             << fixed(x_of(timeline.events[conflict.event].first)) << "\" y1=\"" << kFindingLane
+             << "\" x2=\"" << fixed(x_of(timeline.events[conflict.other].first)) << "\" y2=\""
+             << kFindingLane << "\"/>\n";
       }
     }
     out_ << "</g>\n<g class=\"people\">\n";
     int row = 0;
-    doc_number = 0;
     std::vector<std::map<size_t, int>> rows_of(g.documents.size());  // person index -> y
     std::unordered_map<std::string, int> drawn;                      // person_key -> y
-    for (const Json* doc : g.documents) {
-      const auto& people_json = (*doc)["people"];
-      for (size_t p = 0; p < people_json.size(); ++p) {
-        const Json& person = people_json[p];
+    for (size_t d = 0; d < g.documents.size(); ++d) {
+      const auto& people = g.documents[d]->doc.timeline.people;
+      for (size_t p = 0; p < people.size(); ++p) {
+        const TimelinePerson& person = people[p];
         const int y = kPeopleTop + row * kPersonRow;
         auto [at, fresh] = drawn.emplace(person_key(person), y);
-        rows_of[doc_number][p] = at->second;
+        rows_of[d][p] = at->second;
         if (!fresh) continue;
         ++row;
         const Bar bar = bar_of(person);
-        const std::string name = person["name"].get<std::string>();
-        const std::string lifespan = person["lifespan"].get<std::string>();
-        out_ << "<g class=\"person" << (person["fromText"].get<bool>() ? " from-text" : "")
-             << "\" data-from=\"" << bar.from << "\" data-to=\"" << bar.to << "\" data-y=\"" << y
-             << "\"><title>" << escape(name + " (" + lifespan + ")") << "</title><rect class=\"bar"
+        out_ << "<g class=\"person" << (person.from_text ? " from-text" : "") << "\" data-from=\""
+             << bar.from << "\" data-to=\"" << bar.to << "\" data-y=\"" << y << "\"><title>"
+             << escape(person.name + " (" + person.lifespan + ")") << "</title><rect class=\"bar"
              << (bar.open_start ? " open-start" : "") << (bar.open_end ? " open-end" : "")
              << "\" x=\"" << fixed(x_of(bar.from)) << "\" y=\"" << y - 6 << "\" width=\""
              << fixed(std::max(1.0, (bar.to - bar.from) * scale_)) << "\" height=\"12\"/><text x=\""
              << fixed(std::max(0.0, x_of(bar.from)) + 3) << "\" y=\"" << y + 4 << "\">"
-             << escape(name) << ' ' << escape(lifespan) << "</text></g>\n";
+             << escape(person.name) << ' ' << escape(person.lifespan) << "</text></g>\n";
       }
-      ++doc_number;
     }
     out_ << "</g>\n<g class=\"marks\">\n";
-    doc_number = 0;
-    for (const Json* doc : g.documents) {
-      marks_of(*doc, id + "-" + std::to_string(doc_number), rows_of[doc_number]);
-      ++doc_number;
+    for (size_t d = 0; d < g.documents.size(); ++d) {
+      marks_of(*g.documents[d], id + "-" + std::to_string(d), rows_of[d]);
     }
     out_ << "</g>\n<g class=\"counts\"></g>\n</svg>\n</div>\n";
   }
 
-  void marks_of(const Json& doc, const std::string& prefix, const std::map<size_t, int>& rows) {
-    const Json& events = doc["events"];
-    const Json& findings = doc["findings"];
+  void marks_of(const Drawn& drawn, const std::string& prefix, const std::map<size_t, int>& rows) {
+    const Timeline& timeline = drawn.doc.timeline;
+    const auto& events = timeline.events;
+    const auto& findings = drawn.doc.findings;
+    auto list_item = [&](size_t finding) { return "#" + prefix + "-l" + std::to_string(finding); };
     std::vector<bool> flagged(events.size(), false);
-    for (size_t i = 0; i < findings.size(); ++i) {
-      const Json& f = findings[i];
-      if (f["event"].is_null()) continue;
-      const size_t e = f["event"].get<size_t>();
-      flagged[e] = true;
-      const Json& event = events[e];
-      const int severity = f["severity"].get<int>();
-      const std::string rule = f["rule"].get<std::string>();
-      mark(prefix + "-f" + std::to_string(i), "finding " + std::string(severity_class(severity)),
-           shape_for(severity), event["first"].get<int64_t>(), kFindingLane,
-           "#" + prefix + "-l" + std::to_string(i),
-           event["date"].get<std::string>() + ", " + rule + ": " + f["message"].get<std::string>(),
-           f["sentence"].get<std::string>(), position(f["range"]));
+    for (const TimelineFinding& placed : timeline.findings) {
+      if (!placed.event) continue;
+      flagged[*placed.event] = true;
+      const TimelineEvent& event = events[*placed.event];
+      const Finding& f = findings[placed.finding];
+      mark(prefix + "-f" + std::to_string(placed.finding),
+           "finding " + std::string(severity_class(f.severity)), shape_for(f.severity), event.first,
+           kFindingLane, list_item(placed.finding),
+           timeline_iso_date(event.first) + ", " + f.rule + ": " + f.message,
+           drawn.sentence(placed.sentence), drawn.position(f.span));
     }
-    for (size_t c = 0; c < doc["conflicts"].size(); ++c) {
-      const Json& conflict = doc["conflicts"][c];
-      const size_t finding = conflict["finding"].get<size_t>();
-      const Json& other = events[conflict["other"].get<size_t>()];
-      mark(prefix + "-c" + std::to_string(c), "conflict-other", kRing,
-           other["first"].get<int64_t>(), kFindingLane,
-           "#" + prefix + "-l" + std::to_string(finding),
-           other["date"].get<std::string>() +
-               ", the other date of a conflict: " + findings[finding]["message"].get<std::string>(),
-           other["sentence"].get<std::string>(), position(other["range"]));
+    for (size_t c = 0; c < timeline.conflicts.size(); ++c) {
+      const TimelineConflict& conflict = timeline.conflicts[c];
+      const TimelineEvent& other = events[conflict.other];
+      mark(prefix + "-c" + std::to_string(c), "conflict-other", kRing, other.first, kFindingLane,
+           list_item(conflict.finding),
+           timeline_iso_date(other.first) +
+               ", the other date of a conflict: " + findings[conflict.finding].message,
+           drawn.sentence(other.sentence), drawn.position(other.span));
     }
-    for (size_t a = 0; a < doc["ages"].size(); ++a) {
-      const Json& age = doc["ages"][a];
-      const size_t finding = age["finding"].get<size_t>();
-      auto row = rows.find(age["person"].get<size_t>());
+    for (size_t a = 0; a < timeline.ages.size(); ++a) {
+      const TimelineAge& age = timeline.ages[a];
+      auto row = rows.find(age.person);
       if (row == rows.end()) continue;
-      const std::string name = doc["people"][age["person"].get<size_t>()]["name"];
-      mark(prefix + "-a" + std::to_string(a), "age", kCross, age["day"].get<int64_t>(), row->second,
-           "#" + prefix + "-l" + std::to_string(finding),
-           "Age " + std::to_string(age["age"].get<int>()) + " claimed for " + name +
-               ", reached about " + age["date"].get<std::string>() + ": " +
-               findings[finding]["message"].get<std::string>(),
-           findings[finding]["sentence"].get<std::string>(), position(findings[finding]["range"]));
+      const Finding& f = findings[age.finding];
+      mark(prefix + "-a" + std::to_string(a), "age", kCross, age.claimed_day, row->second,
+           list_item(age.finding),
+           "Age " + std::to_string(age.claimed_age) + " claimed for " +
+               timeline.people[age.person].name + ", reached about " +
+               timeline_iso_date(age.claimed_day) + ": " + f.message,
+           drawn.sentence(timeline.findings[age.finding].sentence), drawn.position(f.span));
     }
     for (size_t e = 0; e < events.size(); ++e) {
       if (flagged[e]) continue;
-      const Json& event = events[e];
-      mark(prefix + "-e" + std::to_string(e), "event", kCircle, event["first"].get<int64_t>(),
-           kEventLane, "",
-           event["date"].get<std::string>() + ": " + event["text"].get<std::string>(),
-           event["sentence"].get<std::string>(), position(event["range"]));
+      const TimelineEvent& event = events[e];
+      mark(prefix + "-e" + std::to_string(e), "event", kCircle, event.first, kEventLane, "",
+           timeline_iso_date(event.first) + ": " + timeline_excerpt(drawn.doc.text, event.span),
+           drawn.sentence(event.sentence), drawn.position(event.span));
     }
   }
 
   void findings_list(const Group& g, const std::string& id) {
     size_t total = 0;
-    for (const Json* doc : g.documents) total += (*doc)["findings"].size();
+    for (const Drawn* drawn : g.documents) total += drawn->doc.findings.size();
     if (total == 0) {
       out_ << "<p>No findings.</p>\n";
       return;
     }
     out_ << "<h3>Findings</h3>\n";
-    size_t doc_number = 0;
-    for (const Json* doc : g.documents) {
-      const std::string prefix = id + "-" + std::to_string(doc_number++);
-      const Json& findings = (*doc)["findings"];
-      if (findings.empty()) continue;
-      const std::string path = (*doc)["path"].get<std::string>();
-      out_ << "<h4>" << escape(path) << "</h4>\n<ol class=\"findings\">\n";
-      for (size_t i = 0; i < findings.size(); ++i) {
-        const Json& f = findings[i];
-        const int severity = f["severity"].get<int>();
-        out_ << "<li id=\"" << prefix << "-l" << i << "\" class=\"" << severity_class(severity)
-             << "\" " << position(f["range"]) << "><span class=\"where\">" << escape(path) << ':'
-             << line_number(f["range"]) << "</span> <span class=\"severity\">"
-             << severity_class(severity) << "</span> " << escape(f["message"].get<std::string>())
-             << " <code>" << escape(f["rule"].get<std::string>()) << "</code>";
-        if (f["event"].is_null()) {
+    for (size_t d = 0; d < g.documents.size(); ++d) {
+      const Drawn& drawn = *g.documents[d];
+      const std::string prefix = id + "-" + std::to_string(d);
+      if (drawn.doc.findings.empty()) continue;
+      const std::string path = escape(drawn.doc.path);
+      out_ << "<h4>" << path << "</h4>\n<ol class=\"findings\">\n";
+      for (const TimelineFinding& placed : drawn.doc.timeline.findings) {
+        const Finding& f = drawn.doc.findings[placed.finding];
+        const size_t i = placed.finding;
+        out_ << "<li id=\"" << prefix << "-l" << i << "\" class=\"" << severity_class(f.severity)
+             << "\" " << drawn.position(f.span) << "><span class=\"where\">" << path << ':'
+             << drawn.line_number(f.span) << "</span> <span class=\"severity\">"
+             << severity_class(f.severity) << "</span> " << escape(f.message) << " <code>"
+             << escape(f.rule) << "</code>";
+        if (!placed.event) {
           out_ << " <span class=\"undated\">(no date in its sentence)</span>";
         } else {
           out_ << " <a href=\"#" << prefix << "-f" << i << "\">on the timeline</a>";
         }
-        out_ << "<blockquote>" << escape(f["sentence"].get<std::string>())
-             << "</blockquote></li>\n";
+        out_ << "<blockquote>" << escape(drawn.sentence(placed.sentence)) << "</blockquote></li>\n";
       }
       out_ << "</ol>\n";
     }
@@ -544,7 +535,7 @@ void legend(std::ostream& out) {
 
 }  // namespace
 
-void write_timeline_html(const std::vector<Json>& documents, std::string_view title,
+void write_timeline_html(const std::vector<TimelineDocument>& documents, std::string_view title,
                          std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -555,7 +546,10 @@ void write_timeline_html(const std::vector<Json>& documents, std::string_view ti
          "its finding below.</p>\n";
   legend(out);
   out << "</header>\n<main>\n";
-  const auto groups = group_by_folder(documents);
+  std::vector<Drawn> drawn;
+  drawn.reserve(documents.size());
+  for (const TimelineDocument& doc : documents) drawn.emplace_back(doc);
+  const auto groups = group_by_folder(drawn);
   PageWriter page(out);
   for (size_t i = 0; i < groups.size(); ++i) page.group(groups[i], i);
   if (groups.empty()) out << "<p>No documents.</p>\n";

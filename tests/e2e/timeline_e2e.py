@@ -201,18 +201,35 @@ def lsp_timeline_request():
             assert "html" not in timeline
             assert [p["name"] for p in timeline["people"]] == ["Karl Marx"], timeline["people"]
             assert timeline["people"][0]["born"]["date"] == "1818-05-05"
-            values = [e["value"] for e in timeline["events"]]
+            events, findings = timeline["events"], timeline["findings"]
+            values = events["value"]
             assert values == ["1852", "1860", "1854"], values
+            assert len(events["first"]) == len(events["startLine"]) == 3, events
             assert len(timeline["conflicts"]) >= 1, timeline["conflicts"]
             conflict = timeline["conflicts"][-1]
-            finding = timeline["findings"][conflict["finding"]]
-            assert finding["rule"] == "date/conflicting-dates"
+            i = conflict["finding"]
+            assert findings["rule"][i] == "date/conflicting-dates", findings
             assert {values[conflict["event"]], values[conflict["other"]]} == {"1852", "1854"}
-            # LSP positions of the sentence the finding flags (line 6, 0-based).
-            assert finding["range"]["start"]["line"] == 6, finding["range"]
-            assert finding["sentence"] == "Marx was expelled from the League in 1854."
+            assert findings["event"][i] == conflict["event"]
+            # LSP positions of the flagged claim and of its sentence (line 6, 0-based).
+            assert findings["startLine"][i] == 6 and findings["startCharacter"][i] == 9, findings
+            sentence = findings["sentence"][i]
+            assert timeline["sentences"]["startLine"][sentence] == 6
+            assert timeline["sentences"]["startCharacter"][sentence] == 0
+            assert timeline["sentences"]["endCharacter"][sentence] == len(
+                "Marx was expelled from the League in 1854.")
             age = timeline["ages"][0]
             assert age["age"] == 50 and age["date"] == "1868-05-05", age
+            assert findings["rule"][age["finding"]] == "date/age-mismatch"
+
+            # Columns count UTF-16 units: the emoji takes two.
+            emoji = "file://" + os.path.join(root, "emoji.md")
+            client.open(emoji, "Intro.\n\nThe \U0001F600 meeting of 3 May 1920 was held.\n")
+            client.diagnostics(emoji, 1)
+            events = client.call("histlint/timeline", {"textDocument": {"uri": emoji}})["events"]
+            assert events["value"] == ["1920-05-03"], events
+            assert (events["startLine"][0], events["startCharacter"][0]) == (2, 18), events
+            assert (events["endLine"][0], events["endCharacter"][0]) == (2, 28), events
 
             with_page = client.call("histlint/timeline",
                                     {"textDocument": {"uri": uri}, "html": True})
