@@ -62,8 +62,8 @@ def latency_figures():
                 times.append((time.perf_counter() - started) * 1000)
             print("histlint/timeline on a %.2f MB document (%d dates, %d findings, %d people): "
                   "first %.1f ms, median of the next 10 %.1f ms (round trip, JSON included)"
-                  % (len(document.encode()) / 1e6, len(timeline["events"]),
-                     len(timeline["findings"]), len(timeline["people"]), times[0],
+                  % (len(document.encode()) / 1e6, len(timeline["events"]["first"]),
+                     len(timeline["findings"]["rule"]), len(timeline["people"]), times[0],
                      statistics.median(times[1:])))
             client.stop()
         finally:
