@@ -243,9 +243,10 @@ class PageWriter {
     const bool link = !href.empty();
     out_ << (link ? "<a href=\"" + href + "\"" : std::string("<g tabindex=\"0\" role=\"img\""))
          << " id=\"" << id << "\" class=\"mark " << classes << "\" data-day=\"" << day
-         << "\" data-y=\"" << y << "\" transform=\"translate(" << fixed(x_of(day)) << ',' << y
-         << ")\" aria-label=\"" << escape(label) << "\" " << where << "><title>" << escape(tip)
-         << "</title><path d=\"" << shape << "\"/>" << (link ? "</a>" : "</g>") << '\n';
+         << "\" data-lane=\"" << classes.substr(0, classes.find(' ')) << y << "\" data-y=\"" << y
+         << "\" transform=\"translate(" << fixed(x_of(day)) << ',' << y << ")\" aria-label=\""
+         << escape(label) << "\" " << where << "><title>" << escape(tip) << "</title><path d=\""
+         << shape << "\"/>" << (link ? "</a>" : "</g>") << '\n';
   }
 
   void chart(const Group& g, const std::string& id, const Extent& extent,
@@ -429,8 +430,8 @@ blockquote{margin:.2em 0 .2em 1.5em;color:#444;font-style:italic}
 )css";
 
 // Zoom (buttons, Ctrl+wheel, + and - keys), scroll (drag, wheel, arrow keys), tooltips, and
-// culling: marks outside the view are hidden, and marks of a lane closer than a few pixels are
-// gathered into the first, which shows how many it stands for.
+// culling: marks outside the view are hidden, and marks of one kind on one row closer than a few
+// pixels are gathered into the first, which shows how many it stands for.
 constexpr std::string_view kScript = R"js(
 (function(){
 "use strict";
@@ -456,7 +457,8 @@ function Chart(section){
   var marks=[].slice.call(svg.querySelectorAll(".mark")),people=[].slice.call(svg.querySelectorAll(".person"));
   var links=[].slice.call(svg.querySelectorAll(".conflict-link")),axis=svg.querySelector(".axis"),counts=svg.querySelector(".counts");
   var label=section.querySelector(".span-label"),byId={};marks.forEach(function(m){byId[m.id]=m;});
-  marks.sort(function(a,b){return num(a,"y")-num(b,"y")||num(a,"day")-num(b,"day");});
+  function lane(m){return m.getAttribute("data-lane");}
+  marks.sort(function(a,b){return lane(a)<lane(b)?-1:lane(a)>lane(b)?1:num(a,"day")-num(b,"day");});
   var height=+svg.getAttribute("height"),pending=false;
   function width(){return Math.max(300,section.querySelector(".scroller").clientWidth-2);}
   function draw(){
@@ -467,12 +469,12 @@ function Chart(section){
       l.setAttribute("x1",px);l.setAttribute("x2",px);l.setAttribute("y1",18);l.setAttribute("y2",height);
       tx.setAttribute("x",px+2);tx.setAttribute("y",13);tx.textContent=t[1];axis.appendChild(l);axis.appendChild(tx);});
     while(counts.firstChild)counts.removeChild(counts.firstChild);
-    var lead=null,leadX=0,leadY=-1,n=0;
+    var lead=null,leadX=0,leadY=-1,leadLane="",n=0;
     function flush(){if(lead&&n>0){var t=document.createElementNS(ns,"text");t.setAttribute("x",leadX+8);t.setAttribute("y",leadY-8);t.textContent="+"+n;counts.appendChild(t);}}
     marks.forEach(function(m){var px=x(num(m,"day")),y=num(m,"y");
       if(px<-8||px>w+8){m.style.display="none";return;}
-      if(lead&&y===leadY&&px-leadX<GAP){m.style.display="none";n++;return;}
-      flush();lead=m;leadX=px;leadY=y;n=0;m.style.display="";m.setAttribute("transform","translate("+px.toFixed(1)+","+y+")");});
+      if(lead&&lane(m)===leadLane&&px-leadX<GAP){m.style.display="none";n++;return;}
+      flush();lead=m;leadX=px;leadY=y;leadLane=lane(m);n=0;m.style.display="";m.setAttribute("transform","translate("+px.toFixed(1)+","+y+")");});
     flush();
     people.forEach(function(p){var a=x(num(p,"from")),b=x(num(p,"to")),r=p.querySelector("rect"),t=p.querySelector("text");
       var a2=Math.max(a,-10),b2=Math.min(b,w+10);r.setAttribute("x",a2);r.setAttribute("width",Math.max(1,b2-a2));
