@@ -121,10 +121,7 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
         TimelineEvent{d.first, d.last, d.value, d.span, sentence_of(doc, d.span.offset)});
   }
   const EventLocator events(timeline.events);
-  std::unordered_map<uint64_t, int> ages;  // AgeMention span -> age
-  for (const AgeMention& age : analysis.facts<DateFacts>().ages) {
-    ages.emplace((uint64_t{age.span.offset} << 24) ^ age.span.length, age.age);
-  }
+  const auto& ages = analysis.facts<DateFacts>().ages;
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
     const Span sentence = sentence_of(doc, f.span.offset);
@@ -135,12 +132,13 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
       const auto other = events.at(other_span, sentence_of(doc, other_span.offset));
       if (other && *other != *event) timeline.conflicts.push_back({i, *event, *other});
     } else if (f.rule == kAgeMismatch) {
-      auto age = ages.find((uint64_t{f.span.offset} << 24) ^ f.span.length);
+      auto age = std::find_if(ages.begin(), ages.end(),
+                              [&](const AgeMention& a) { return a.span == f.span; });
       const auto person = person_named_by(timeline.people, f.message);
       if (age == ages.end() || !person) continue;
       timeline.ages.push_back(
-          TimelineAge{i, *person, age->second,
-                      birthday_at(*timeline.people[*person].born_first, age->second), event});
+          TimelineAge{i, *person, age->age,
+                      birthday_at(*timeline.people[*person].born_first, age->age), event});
     }
   }
   return timeline;
