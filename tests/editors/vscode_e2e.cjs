@@ -275,8 +275,11 @@ async function run(page) {
       page.$$eval('.statusbar-item', (items) => items.map((item) => item.innerText).find((t) => /^Ln \d+, Col \d+/.test(t)) || '');
     const moved = await poll(async () => (await cursor()).startsWith(want), UI_TIMEOUT_MS);
     record('clicking a mark moves the cursor to its sentence', moved, `want ${want}, status bar: ${await cursor()}`);
-    await wb.runCommand('View: Focus Second Editor Group');
-    await wb.runCommand('View: Close Editor Group');
+    // Close the timeline, whose tab title names dates.txt too.
+    const tab = page.locator('.tabs-container .tab[aria-label^="Timeline:"]');
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   }
 
   // Commands. The output channel's text is read from its log file: the panel renders only the
