@@ -8,6 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 . .ci/deps.sh
 install_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" clang-format python3-distributed || exit 1
+install_npm_tools "${NPM_TEST_TOOLS[@]}" || echo "histlint: could not install ${NPM_TEST_TOOLS[*]}" >&2
 
 jobs=$(nproc)
 log_dir=build-logs

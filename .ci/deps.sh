@@ -4,6 +4,10 @@ BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 nlohmann-json3-dev libb
 # The fuzz step of test.sh: clang with libFuzzer (tests/fuzz).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
+# The HTML5 validator of the timeline test (tests/e2e/timeline_e2e.py): 20 MB from npm, when
+# npm is there; the test skips that check without it.
+NPM_TEST_TOOLS=(html-validate)
+
 # ccache, when present, shares objects between build folders and clones of the tree.
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 
@@ -20,6 +24,14 @@ install_packages() {
   fi
   echo "histlint: installing ${missing[*]}" >&2
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# install_npm_tools TOOL...: npm installs (globally) the tools not yet on the PATH.
+install_npm_tools() {
+  command -v npm >/dev/null || return 0
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || npm install -g --silent --no-fund --no-audit "$tool" >&2 || return 1
+  done
 }
 
 # configure_build DIR [CMAKE ARGS...]: configures once; later calls reuse the folder.

@@ -56,6 +56,7 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       {"textDocument/documentSymbol", &LspServer::on_document_symbol},
       {"workspace/symbol", &LspServer::on_workspace_symbol},
       {"workspace/executeCommand", &LspServer::on_execute_command},
+      {"histlint/timeline", &LspServer::on_timeline},
   };
   notification_handlers_ = {
       {"initialized", &LspServer::on_initialized},

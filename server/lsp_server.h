@@ -141,6 +141,8 @@ class LspServer {
   void on_references(const protocol::Json& id, const protocol::Json& params);
   void on_document_symbol(const protocol::Json& id, const protocol::Json& params);
   void on_workspace_symbol(const protocol::Json& id, const protocol::Json& params);
+  // Timeline: server/handlers_timeline.cpp
+  void on_timeline(const protocol::Json& id, const protocol::Json& params);
   // Workspace: server/handlers_workspace.cpp
   void on_did_change_configuration(const protocol::Json& params);
   void on_did_change_watched_files(const protocol::Json& params);

@@ -10,6 +10,7 @@
 #include "server/cli_claims.h"
 #include "server/cli_config.h"
 #include "server/cli_extract.h"
+#include "server/cli_report.h"
 #include "server/cli_rules.h"
 #include "server/cli_suggest.h"
 #include "server/kb_command.h"
@@ -26,6 +27,7 @@ Usage:
   histlint explain RULE                explain a rule, with an example
   histlint extract [OPTIONS] PATH...   print the dates (TimeML values) and people of files
   histlint claims [OPTIONS] PATH...    print the dated event claims of files, as JSON lines
+  histlint report [OPTIONS] PATH...    write an HTML timeline of files and their findings
   histlint config --print [PATH]       show the configuration that applies to PATH
   histlint kb COMMAND                  manage the people knowledge base (histlint kb --help)
   histlint --version                   print the version
@@ -65,11 +67,12 @@ int main(int argc, char** argv) {
   if (command == "config") return histlint::run_config_command(args, std::cout, std::cerr);
   if (command == "extract") return histlint::run_extract_command(args, std::cout, std::cerr);
   if (command == "claims") return histlint::run_claims_command(args, std::cout, std::cerr);
+  if (command == "report") return histlint::run_report_command(args, std::cout, std::cerr);
 
   std::cerr << "histlint: unknown command \"" << command << "\"";
   if (auto match =
           histlint::closest_match(command, {"check", "lsp", "rules", "explain", "config", "extract",
-                                            "claims", "kb", "--help", "--version"})) {
+                                            "claims", "report", "kb", "--help", "--version"})) {
     std::cerr << "; did you mean \"" << *match << "\"?";
   }
   std::cerr << "\n\n" << kUsage;

@@ -142,9 +142,13 @@ end
 
 local function run()
   local exit_codes = {}
+  local timeline_opened = nil
   require('histlint').setup({
     cmd = { bin, 'lsp' },
     filetypes = { 'markdown', 'text' },
+    timeline_opener = function(path)
+      timeline_opened = path
+    end,
     on_exit = function(code, signal, client_id)
       exit_codes[client_id] = { code = code, signal = signal }
     end,
@@ -361,6 +365,20 @@ local function run()
   end, 100)
   record('removing the setting brings garble/ diagnostics back', restored)
 
+  -- :HistlintTimeline writes the buffer's report and hands it to the opener.
+  vim.api.nvim_set_current_buf(dates_buf)
+  local page_path = vim.fn.tempname() .. '.html'
+  vim.cmd('HistlintTimeline ' .. vim.fn.fnameescape(page_path))
+  local opened = vim.wait(30000, function()
+    return timeline_opened ~= nil
+  end, 100)
+  local page = opened and table.concat(vim.fn.readfile(page_path), '\n') or ''
+  record(
+    ':HistlintTimeline writes the HTML timeline and opens it',
+    opened and timeline_opened == page_path and page:find('<!DOCTYPE html>', 1, true) == 1
+      and page:find('class="mark finding', 1, true) ~= nil,
+    opened and ('opened ' .. timeline_opened .. ', ' .. #page .. ' bytes') or 'nothing opened in 30 s'
+  )
 
   -- Clean shutdown: shutdown + exit, exit status 0.
   call(client, 'stop')

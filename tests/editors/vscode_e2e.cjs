@@ -253,6 +253,35 @@ async function run(page) {
   await page.screenshot({ path: path.join(artifacts, 'vscode-hover.png') });
   await page.mouse.move(5, 500);
 
+  // The timeline beside the document: clicking a finding's mark moves the cursor to its sentence.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await wb.runCommand('histlint: Show Timeline');
+  // The webview's page runs in nested frames; find the one holding the chart.
+  const timelineFrame = await poll(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator('a.mark.finding').count().catch(() => 0)) return frame;
+    }
+    return null;
+  }, DIAGNOSTICS_TIMEOUT_MS);
+  if (record('"histlint: Show Timeline" opens the timeline with finding marks', Boolean(timelineFrame))) {
+    await page.screenshot({ path: path.join(artifacts, 'vscode-timeline.png') });
+    const mark = timelineFrame.locator('a.mark.finding').first();
+    const line = Number(await mark.getAttribute('data-line'));
+    const column = Number(await mark.getAttribute('data-col'));
+    await mark.click({ force: true });
+    const want = `Ln ${line + 1}, Col ${column + 1}`;
+    const cursor = () =>
+      page.$$eval('.statusbar-item', (items) => items.map((item) => item.innerText).find((t) => /^Ln \d+, Col \d+/.test(t)) || '');
+    const moved = await poll(async () => (await cursor()).startsWith(want), UI_TIMEOUT_MS);
+    record('clicking a mark moves the cursor to its sentence', moved, `want ${want}, status bar: ${await cursor()}`);
+    // Close the timeline, whose tab title names dates.txt too.
+    const tab = page.locator('.tabs-container .tab[aria-label^="Timeline:"]');
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
+
   // Commands. The output channel's text is read from its log file: the panel renders only the
   // lines on screen, and the server's log scrolls the first ones away.
   await wb.runCommand('histlint: Show Output');

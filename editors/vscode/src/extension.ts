@@ -16,6 +16,7 @@ import {
 
 import { resolveServerPath, ServerPathError } from './serverPath';
 import { CrashTracker } from './crashTracker';
+import { TimelinePanel } from './timeline';
 
 const SECTION = 'histlint';
 // Settings that change how the client is started; anything else is forwarded to the running server.
@@ -180,6 +181,12 @@ class ServerController {
     await this.start();
   }
 
+  // A custom request to the server; undefined when it is not running.
+  async request<R>(method: string, params: unknown): Promise<R | undefined> {
+    if (!this.client?.isRunning()) return undefined;
+    return this.client.sendRequest<R>(method, params);
+  }
+
   sendConfiguration(): void {
     if (!this.client?.isRunning()) return;
     void this.client.sendNotification(DidChangeConfigurationNotification.type, {
@@ -257,8 +264,15 @@ export function activate(context: vscode.ExtensionContext): void {
     if (!server.started && isChecked(document)) void server.start();
   };
 
+  const timeline = new TimelinePanel((uri) =>
+    server.request<{ html?: string }>('histlint/timeline', { textDocument: { uri }, html: true }),
+  );
   context.subscriptions.push(
+    timeline,
     vscode.commands.registerCommand('histlint.restartServer', () => server.restart()),
+    vscode.commands.registerCommand('histlint.showTimeline', () =>
+      timeline.show(vscode.window.activeTextEditor),
+    ),
     vscode.commands.registerCommand('histlint.showOutput', () => output.show(true)),
     vscode.workspace.onDidOpenTextDocument(startIfNeeded),
     vscode.workspace.onDidChangeConfiguration(async (event) => {

@@ -109,11 +109,15 @@ local function validate(opts)
   if type(opts.settings) ~= 'table' then
     error('histlint: settings must be a table like { rules = { ["source/*"] = "off" } }', 3)
   end
+  local opener = opts.timeline_opener
+  if opener ~= nil and opener ~= false and type(opener) ~= 'function' and type(opener) ~= 'table' then
+    error('histlint: timeline_opener must be a command list like { "firefox" }, a function or false', 3)
+  end
 end
 
 -- Options other than ours (on_attach, capabilities, handlers, init_options, flags, on_exit…)
 -- go to the LSP client unchanged.
-local OWN_KEYS = { cmd = true, filetypes = true, settings = true }
+local OWN_KEYS = { cmd = true, filetypes = true, settings = true, timeline_opener = true }
 
 local function client_config(root_dir)
   local config = {
@@ -256,6 +260,85 @@ function M.restart()
   end
 end
 
+-- The system's opener for a file: vim.ui.open on 0.10+, else xdg-open, open or start.
+local function system_open(path)
+  if vim.ui.open then
+    vim.ui.open(path)
+    return
+  end
+  local command
+  if vim.fn.has('mac') == 1 then
+    command = { 'open', path }
+  elseif vim.fn.has('win32') == 1 then
+    command = { 'cmd', '/c', 'start', '', path }
+  else
+    command = { 'xdg-open', path }
+  end
+  if vim.fn.jobstart(command, { detach = true }) <= 0 then
+    notify('cannot run ' .. command[1] .. ' to open ' .. path, vim.log.levels.ERROR)
+  end
+end
+
+local function open_page(path)
+  local opener = (options or M.defaults).timeline_opener
+  if opener == false then
+    return
+  elseif type(opener) == 'function' then
+    opener(path)
+  elseif type(opener) == 'table' then
+    local command = vim.deepcopy(opener)
+    table.insert(command, path)
+    vim.fn.jobstart(command, { detach = true })
+  else
+    system_open(path)
+  end
+end
+
+-- :HistlintTimeline [FILE]: writes `histlint report` of the buffer's file (to FILE, or a page in
+-- Neovim's cache folder) and opens it. `done(path, exit_code)` is called when it is written.
+function M.timeline(output, done)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  if file == '' then
+    notify('save the buffer to a file first: the timeline is drawn from the file', vim.log.levels.WARN)
+    return
+  end
+  if vim.bo[bufnr].modified then
+    notify('the buffer has unsaved changes; the timeline shows the saved file', vim.log.levels.WARN)
+  end
+  if not output or output == '' then
+    local folder = vim.fn.stdpath('cache') .. '/histlint'
+    vim.fn.mkdir(folder, 'p')
+    output = folder .. '/timeline-' .. vim.fn.fnamemodify(file, ':t:r') .. '.html'
+  end
+  output = vim.fn.fnamemodify(output, ':p')
+  local binary = (options or M.defaults).cmd[1]
+  local errors = {}
+  local job = vim.fn.jobstart({ binary, 'report', '-o', output, file }, {
+    stderr_buffered = true,
+    on_stderr = function(_, lines)
+      errors = lines
+    end,
+    on_exit = function(_, code)
+      -- 2 with a page: some file could not be read, the others are drawn.
+      if vim.fn.filereadable(output) == 1 and (code == 0 or code == 2) then
+        if code ~= 0 then
+          notify(table.concat(errors, '\n'), vim.log.levels.WARN)
+        end
+        open_page(output)
+      else
+        notify('report failed (' .. code .. '): ' .. table.concat(errors, '\n'), vim.log.levels.ERROR)
+      end
+      if done then
+        done(output, code)
+      end
+    end,
+  })
+  if job <= 0 then
+    notify('cannot run ' .. binary, vim.log.levels.ERROR)
+  end
+end
+
 function M.setup(opts)
   options = vim.tbl_extend('force', vim.deepcopy(M.defaults), opts or {})
   validate(options)
@@ -270,6 +353,13 @@ function M.setup(opts)
   })
   vim.api.nvim_create_user_command('HistlintRestart', M.restart, {
     desc = 'Restart the histlint language server',
+  })
+  vim.api.nvim_create_user_command('HistlintTimeline', function(command)
+    M.timeline(command.args)
+  end, {
+    nargs = '?',
+    complete = 'file',
+    desc = "Write the HTML timeline of the buffer's file and open it",
   })
   -- setup() may run after buffers were opened (lazy loading).
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
