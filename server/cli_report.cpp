@@ -85,12 +85,13 @@ int run_report_command(const std::vector<std::string>& args, std::ostream& out, 
     return 0;
   }
   std::vector<TimelineDocument> documents;
-  const auto problems = analyse_files(options.paths, options.config, [&](const Analysis& analysis) {
-    auto findings = run_rules(analysis);
-    auto timeline = build_timeline(analysis, findings);
-    documents.push_back(
-        {analysis.path(), analysis.doc().text(), std::move(timeline), std::move(findings)});
-  });
+  const auto problems =
+      analyse_files(options.paths, options.config, std::nullopt, [&](const Analysis& analysis) {
+        auto findings = run_rules(analysis);
+        auto timeline = build_timeline(analysis, findings);
+        documents.push_back(
+            {analysis.path(), analysis.doc().text(), std::move(timeline), std::move(findings)});
+      });
   for (const auto& problem : problems) err << problem.message << '\n';
   const std::string title = title_of(options.paths);
   if (options.output) {
