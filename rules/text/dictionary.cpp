@@ -2,9 +2,9 @@
 
 #include <hunspell/hunspell.hxx>
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
@@ -27,9 +27,9 @@ struct Dictionary::Impl {
   // The .aff and .dic files found, looked for once: available() needs no more than that.
   std::once_flag found;
   std::vector<std::pair<std::string, std::string>> files;
-  // Hunspell loads on the first word asked about (about a tenth of a second): a check that asks
-  // none, such as a short file, starts without it.
-  std::once_flag loaded;
+  // Each Hunspell loads when first asked (about a twentieth of a second each): a check that asks
+  // none, such as a short file, starts without them, and en_GB loads only for a word en_US
+  // does not know. Guarded by speller_mutex.
   std::vector<std::unique_ptr<Hunspell>> spellers;
   // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
   std::mutex speller_mutex;
@@ -57,13 +57,17 @@ struct Dictionary::Impl {
     return files;
   }
 
-  const std::vector<std::unique_ptr<Hunspell>>& loaded_spellers() {
-    std::call_once(loaded, [this] {
-      for (const auto& [aff, dic] : found_files()) {
-        spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+  // Whether the dictionaries, tried in order, accept the word. Call with speller_mutex held.
+  bool spell(const std::string& word) {
+    const auto& to_load = found_files();
+    for (size_t i = 0; i < to_load.size(); ++i) {
+      if (i == spellers.size()) {
+        spellers.push_back(
+            std::make_unique<Hunspell>(to_load[i].first.c_str(), to_load[i].second.c_str()));
       }
-    });
-    return spellers;
+      if (spellers[i]->spell(word)) return true;
+    }
+    return false;
   }
 };
 
@@ -107,13 +111,11 @@ bool Dictionary::knows(std::string_view word) const {
     const std::shared_lock lock(impl_->answers_mutex);
     if (const auto it = impl_->answers.find(word); it != impl_->answers.end()) return it->second;
   }
-  const auto& spellers = impl_->loaded_spellers();
   const std::string w(word);
   bool known;
   {
     const std::lock_guard lock(impl_->speller_mutex);
-    known = std::any_of(spellers.begin(), spellers.end(),
-                        [&](const auto& speller) { return speller->spell(w); });
+    known = impl_->spell(w);
   }
   const std::unique_lock lock(impl_->answers_mutex);
   if (impl_->answers.size() >= Impl::kMaxAnswers) impl_->answers.clear();
