@@ -2,44 +2,72 @@
 
 #include <hunspell/hunspell.hxx>
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
+#include <utility>
 
 namespace histlint {
 
+namespace {
+
+// Lets the answers be looked up by string_view, without a string per question.
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
 struct Dictionary::Impl {
   std::vector<std::string> search_dirs;
-  // The dictionaries load on the first question (about a tenth of a second): a check that asks
-  // none, such as a short file, starts without them.
-  std::once_flag loaded;
-  // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
-  std::mutex mutex;
+  // The .aff and .dic files found, looked for once: available() needs no more than that.
+  std::once_flag found;
+  std::vector<std::pair<std::string, std::string>> files;
+  // Each Hunspell loads when first asked (about a twentieth of a second each): a check that asks
+  // none, such as a short file, starts without them, and en_GB loads only for a word en_US
+  // does not know. Guarded by speller_mutex.
   std::vector<std::unique_ptr<Hunspell>> spellers;
+  // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
+  std::mutex speller_mutex;
   // Answers so far: prose repeats its words, and a lookup is far cheaper than Hunspell's
-  // affix analysis. Cleared when full, so a long-running server stays bounded.
-  std::unordered_map<std::string, bool> answers;
+  // affix analysis. Read under a shared lock, so threads asking about known words do not wait
+  // for each other. Cleared when full, so a long-running server stays bounded.
+  std::shared_mutex answers_mutex;
+  std::unordered_map<std::string, bool, TransparentHash, std::equal_to<>> answers;
   static constexpr size_t kMaxAnswers = 1 << 18;
 
-  void load() {
-    namespace fs = std::filesystem;
-    for (const char* name : {"en_US", "en_GB"}) {
-      for (const auto& dir : search_dirs) {
-        const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
-        const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
-        std::error_code ec;
-        if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
-        spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
-        break;
+  const std::vector<std::pair<std::string, std::string>>& found_files() {
+    std::call_once(found, [this] {
+      namespace fs = std::filesystem;
+      for (const char* name : {"en_US", "en_GB"}) {
+        for (const auto& dir : search_dirs) {
+          const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
+          const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
+          std::error_code ec;
+          if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
+          files.emplace_back(aff.string(), dic.string());
+          break;
+        }
       }
-    }
+    });
+    return files;
   }
 
-  const std::vector<std::unique_ptr<Hunspell>>& loaded_spellers() {
-    std::call_once(loaded, [this] { load(); });
-    return spellers;
+  // Whether the dictionaries, tried in order, accept the word. Call with speller_mutex held.
+  bool spell(const std::string& word) {
+    const auto& to_load = found_files();
+    for (size_t i = 0; i < to_load.size(); ++i) {
+      if (i == spellers.size()) {
+        spellers.push_back(
+            std::make_unique<Hunspell>(to_load[i].first.c_str(), to_load[i].second.c_str()));
+      }
+      if (spellers[i]->spell(word)) return true;
+    }
+    return false;
   }
 };
 
@@ -74,19 +102,24 @@ const Dictionary& Dictionary::shared() {
 }
 
 bool Dictionary::available() const {
-  return !impl_->loaded_spellers().empty();
+  return !impl_->found_files().empty();
 }
 
 bool Dictionary::knows(std::string_view word) const {
-  if (word.empty()) return false;
-  std::string w(word);
-  const auto& spellers = impl_->loaded_spellers();
-  std::lock_guard<std::mutex> lock(impl_->mutex);
-  if (auto it = impl_->answers.find(w); it != impl_->answers.end()) return it->second;
-  const bool known = std::any_of(spellers.begin(), spellers.end(),
-                                 [&](const auto& speller) { return speller->spell(w); });
+  if (word.empty() || !available()) return false;
+  {
+    const std::shared_lock lock(impl_->answers_mutex);
+    if (const auto it = impl_->answers.find(word); it != impl_->answers.end()) return it->second;
+  }
+  const std::string w(word);
+  bool known;
+  {
+    const std::lock_guard lock(impl_->speller_mutex);
+    known = impl_->spell(w);
+  }
+  const std::unique_lock lock(impl_->answers_mutex);
   if (impl_->answers.size() >= Impl::kMaxAnswers) impl_->answers.clear();
-  impl_->answers.emplace(std::move(w), known);
+  impl_->answers.emplace(w, known);
   return known;
 }
 

@@ -11,8 +11,9 @@ namespace histlint {
 
 class Dictionary {
  public:
-  // Loads en_US and en_GB from the first directory that has them, on the first call of
-  // available() or knows(). Missing dictionaries leave the object unavailable rather than failing.
+  // Uses en_US and en_GB from the first directory that has them: available() only looks for the
+  // files, the first knows() loads them. Missing dictionaries leave the object unavailable rather
+  // than failing.
   explicit Dictionary(const std::vector<std::string>& search_dirs);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;

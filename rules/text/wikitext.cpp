@@ -232,6 +232,8 @@ class WikitextParser {
           ++links, ++k;
         } else if (two == "]]") {
           links = std::max(0, links - 1), ++k;
+        } else if (l[k] != '<') {
+          continue;  // the tests below all need a tag's '<'; this keeps the scan cheap
         } else if (starts_with_folded(l.substr(k), "<ref") && l.substr(k).size() > 4 &&
                    (l[k + 4] == '>' || l[k + 4] == ' ')) {
           const size_t gt = l.find('>', k);

@@ -1,0 +1,81 @@
+// Where one analysis of a document spends its time: building the Document and its tokens, then
+// each rule in registry order (a rule is charged for the shared facts it extracts first), then
+// the document-wide finishing steps. Prints milliseconds per step. A benchmark, not a test.
+// Usage: rule_times FILE [REPEATS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/analysis.h"
+#include "rules/engine.h"
+#include "rules/rule.h"
+#include "server/kb_files.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: rule_times FILE [REPEATS]\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  using namespace histlint;
+  const KnowledgeBase& kb = bundled_knowledge_base();
+  const Options options;
+  const RuleRegistry& registry = RuleRegistry::builtin();
+  // The median of each step over the repeats; the first run also pays for lazy loading.
+  std::map<std::string, std::vector<double>> times;
+  std::vector<std::string> order;
+  const auto record = [&](const std::string& step, double ms) {
+    if (!times.count(step)) order.push_back(step);
+    times[step].push_back(ms);
+  };
+  for (int run = 0; run < repeats; ++run) {
+    auto start = Clock::now();
+    const Document doc(text, language_for_path(argv[1]));
+    record("document", ms_since(start));
+    start = Clock::now();
+    const Analysis analysis(doc, options, kb, argv[1]);
+    record("tokens", ms_since(start));
+    RuleFindings collected;
+    collected.by_rule.resize(registry.rules().size());
+    for (size_t r = 0; r < registry.rules().size(); ++r) {
+      const RuleDef& rule = registry.rules()[r];
+      if (!rule_setting(options, rule.info).enabled) continue;
+      start = Clock::now();
+      rule.check(analysis, collected.by_rule[r]);
+      record(std::string(rule.info.id) +
+                 (rule.info.scope == RuleScope::Paragraph ? " (paragraph)" : ""),
+             ms_since(start));
+    }
+    start = Clock::now();
+    const auto findings = finish_findings(analysis, registry, std::move(collected));
+    record("finish", ms_since(start));
+  }
+  std::printf("%.2f MB, %d runs, median ms per step\n", text.size() / 1048576.0, repeats);
+  double total = 0;
+  for (const auto& step : order) {
+    auto& v = times[step];
+    std::sort(v.begin(), v.end());
+    total += v[v.size() / 2];
+    std::printf("%9.1f  %s\n", v[v.size() / 2], step.c_str());
+  }
+  std::printf("%9.1f  total\n", total);
+  return 0;
+}
