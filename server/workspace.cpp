@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kEditorSettingKeys[] = {"rules", "thresholds", "documentDate",
-                                              "citationScope"};
+                                              "citationScope", "inlayHints"};
 
 // A file's modification time, or nullopt when it cannot be read.
 std::optional<fs::file_time_type> modified(const fs::path& path) {
@@ -166,6 +166,9 @@ Workspace::Settings Workspace::resolve(const std::optional<fs::path>& file) {
   const auto config = config_for(file);
   if (!config->error.empty()) settings.errors.push_back(config->error);
   settings.excluded = file && config->config->excludes(*file);
+  settings.inlay_hints = editor_settings_.contains("inlayHints")
+                             ? editor_settings_["inlayHints"].get<bool>()
+                             : config->config->inlay_hints;
 
   std::vector<fs::path> kb_files;
   if (const auto folder = folder_of(file)) {

@@ -27,6 +27,7 @@ class Workspace {
     std::shared_ptr<const Options> options;
     std::shared_ptr<const KnowledgeBase> kb;
     bool excluded = false;            // the configuration's "exclude" globs match the file
+    bool inlay_hints = true;          // "inlayHints": the editor's setting, else the file's
     std::vector<std::string> errors;  // configuration or knowledge-base files that failed to load
   };
 
@@ -40,7 +41,8 @@ class Workspace {
 
   // Settings from the editor (initializationOptions, workspace/configuration,
   // didChangeConfiguration): the keys of .histlint.json that make sense per editor — "rules",
-  // "thresholds", "documentDate", "citationScope" — either at the top level or under "histlint".
+  // "thresholds", "documentDate", "citationScope", "inlayHints" — either at the top level or
+  // under "histlint".
   // They override the configuration file. Returns an error message (and keeps the previous
   // settings) when they are invalid; empty on success.
   std::string set_editor_settings(const protocol::Json& settings);
