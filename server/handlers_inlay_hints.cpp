@@ -1,6 +1,9 @@
 // textDocument/inlayHint: computed ages, New Style days and resolved relative dates, shown after
 // the expressions they explain (rules/queries/inlay_hints.h decides which are certain).
+#include <filesystem>
+
 #include "protocol/lsp.h"
+#include "protocol/uri.h"
 #include "rules/queries/inlay_hints.h"
 #include "server/lsp_server.h"
 
@@ -12,7 +15,12 @@ void LspServer::on_inlay_hint(const Json& id, const Json& params) {
   const protocol::Range range = protocol::range_from_json(protocol::member(params, "range"));
   with_analysis(id, params, [this, range](DocumentAnalysis& analysis) -> Json {
     Json hints = Json::array();
-    if (!analysis.settings.inlay_hints) return hints;
+    // Read now, not at the analysis: switching the setting re-analyses nothing.
+    const auto path = protocol::path_from_uri(analysis.uri);
+    if (!workspace_->inlay_hints(path ? std::optional<std::filesystem::path>(*path)
+                                      : std::nullopt)) {
+      return hints;
+    }
     const auto& index = analysis.snapshot->index();
     const size_t end_of_text = analysis.snapshot->text().size();
     const size_t from = index.offset_of(range.start, encoding_).value_or(end_of_text);

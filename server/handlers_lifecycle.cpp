@@ -67,6 +67,7 @@ void LspServer::on_initialize(const Json& id, const Json& params) {
   pull_diagnostics_ = at_path(capabilities, {"textDocument", "diagnostic"}).is_object();
   client_diagnostic_refresh_ = flag(capabilities, {"workspace", "diagnostics", "refreshSupport"});
   work_done_progress_ = flag(capabilities, {"window", "workDoneProgress"});
+  client_inlay_hint_refresh_ = flag(capabilities, {"workspace", "inlayHint", "refreshSupport"});
 
   std::vector<std::filesystem::path> folders;
   if (const Json* list = protocol::optional_member(params, "workspaceFolders");

@@ -294,6 +294,10 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
 void LspServer::reanalyze_all() {
   for (const auto& [uri, doc] : documents_.documents()) schedule_analysis(uri, false);
   reindex_workspace();
+  // The "inlayHints" setting may have changed.
+  if (client_inlay_hint_refresh_) {
+    request("workspace/inlayHint/refresh", nullptr, [](const protocol::Message&) {});
+  }
 }
 
 void LspServer::reindex_workspace() {

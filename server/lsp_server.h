@@ -180,6 +180,7 @@ class LspServer {
   bool client_diagnostic_refresh_ = false;  // and takes workspace/diagnostic/refresh
   bool refresh_pending_ = false;            // a refresh request not yet answered
   bool work_done_progress_ = false;         // the client shows $/progress
+  bool client_inlay_hint_refresh_ = false;  // the client takes workspace/inlayHint/refresh
 
   struct IndexProgress {
     std::string token;

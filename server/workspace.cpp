@@ -166,9 +166,6 @@ Workspace::Settings Workspace::resolve(const std::optional<fs::path>& file) {
   const auto config = config_for(file);
   if (!config->error.empty()) settings.errors.push_back(config->error);
   settings.excluded = file && config->config->excludes(*file);
-  settings.inlay_hints = editor_settings_.contains("inlayHints")
-                             ? editor_settings_["inlayHints"].get<bool>()
-                             : config->config->inlay_hints;
 
   std::vector<fs::path> kb_files;
   if (const auto folder = folder_of(file)) {
@@ -196,6 +193,12 @@ Workspace::Settings Workspace::resolve(const std::optional<fs::path>& file) {
     settings.options = std::shared_ptr<const Options>(config->config, &config->config->options);
   }
   return settings;
+}
+
+bool Workspace::inlay_hints(const std::optional<fs::path>& file) {
+  const std::lock_guard lock(mutex_);
+  if (editor_settings_.contains("inlayHints")) return editor_settings_["inlayHints"].get<bool>();
+  return config_for(file)->config->inlay_hints;
 }
 
 std::shared_ptr<const KnowledgeBase> Workspace::knowledge_base() {

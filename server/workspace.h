@@ -27,7 +27,6 @@ class Workspace {
     std::shared_ptr<const Options> options;
     std::shared_ptr<const KnowledgeBase> kb;
     bool excluded = false;            // the configuration's "exclude" globs match the file
-    bool inlay_hints = true;          // "inlayHints": the editor's setting, else the file's
     std::vector<std::string> errors;  // configuration or knowledge-base files that failed to load
   };
 
@@ -49,6 +48,9 @@ class Workspace {
 
   // The settings for a document; `file` is empty for documents that are not files (untitled:).
   Settings resolve(const std::optional<std::filesystem::path>& file);
+  // Whether inlay hints are shown for a document ("inlayHints": the editor's setting, else the
+  // configuration file's).
+  bool inlay_hints(const std::optional<std::filesystem::path>& file);
   // The knowledge base of the first workspace folder, for workspace-wide queries.
   std::shared_ptr<const KnowledgeBase> knowledge_base();
 

@@ -18,9 +18,10 @@ std::string_view possessive(std::string_view pronoun) {
 
 // After an age: the one age the person's dates give at the moment it is measured at. Nothing
 // when the age may be about several people with known dates, or the dates allow two ages.
-void add_age_hints(const Analysis& analysis, std::vector<InlayHint>& out) {
+void add_age_hints(const Analysis& analysis, size_t from, size_t to, std::vector<InlayHint>& out) {
   const auto& people = analysis.facts<PeopleFacts>();
   for (const AgeMention& age : analysis.facts<DateFacts>().ages) {
+    if (age.span.end() < from || age.span.end() > to) continue;
     const auto link = date_rules::link_age(analysis, age);
     if (!link || link->lifespan) continue;
     std::optional<date_rules::AgeRange> only;
@@ -52,8 +53,10 @@ void add_age_hints(const Analysis& analysis, std::vector<InlayHint>& out) {
 }
 
 // After a day marked Old Style with no New Style reading beside it: that reading.
-void add_new_style_hints(const DateFacts& facts, std::vector<InlayHint>& out) {
+void add_new_style_hints(const DateFacts& facts, size_t from, size_t to,
+                         std::vector<InlayHint>& out) {
   for (const DateMention& d : facts.dates) {
+    if (d.span.end() < from || d.span.end() > to) continue;
     const DateValue& v = d.value;
     if (v.calendar != Calendar::Julian || !v.calendar_stated || d.alternate || d.is_range() ||
         v.granularity != DateGranularity::Day || !v.exists || v.year == 0) {
@@ -70,10 +73,12 @@ void add_new_style_hints(const DateFacts& facts, std::vector<InlayHint>& out) {
 
 // After a relative expression ("the next morning", "two days later"): the one day it names,
 // counted from a date of its own paragraph or from the document date.
-void add_resolved_hints(const Analysis& analysis, std::vector<InlayHint>& out) {
+void add_resolved_hints(const Analysis& analysis, size_t from, size_t to,
+                        std::vector<InlayHint>& out) {
   const Document& doc = analysis.doc();
   const auto& facts = analysis.facts<DateFacts>();
   for (const AnchoredDate& a : analysis.facts<AnchoredDates>().dates) {
+    if (a.span.end() < from || a.span.end() > to) continue;
     if (a.source == AnchorSource::None || a.is_duration() || a.first == 0 || a.first != a.last ||
         facts.date_at(a.span.offset)) {  // a date as written ("Aug. 2"), not a relative one
       continue;
@@ -97,14 +102,10 @@ void add_resolved_hints(const Analysis& analysis, std::vector<InlayHint>& out) {
 }  // namespace
 
 std::vector<InlayHint> inlay_hints(const Analysis& analysis, size_t from, size_t to) {
-  std::vector<InlayHint> all;
-  add_age_hints(analysis, all);
-  add_new_style_hints(analysis.facts<DateFacts>(), all);
-  add_resolved_hints(analysis, all);
   std::vector<InlayHint> out;
-  for (auto& hint : all) {
-    if (hint.offset >= from && hint.offset <= to) out.push_back(std::move(hint));
-  }
+  add_age_hints(analysis, from, to, out);
+  add_new_style_hints(analysis.facts<DateFacts>(), from, to, out);
+  add_resolved_hints(analysis, from, to, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const InlayHint& a, const InlayHint& b) { return a.offset < b.offset; });
   return out;
