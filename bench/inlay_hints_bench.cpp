@@ -40,8 +40,8 @@ std::string corpus(size_t target) {
            day + " " + month +
            " 1702 O.S. that the harbour was "
            "frozen, and the ships waited for the thaw.\n\n"
-           "Trotsky was assassinated in Mexico at the age of 60, the papers said, and "
-           "Lincoln died at the age of 56 after the shooting.\n\n"
+           "Trotsky was assassinated in Mexico at the age of 60, the papers said. "
+           "Abraham Lincoln was assassinated at the age of 56.\n\n"
            "Nothing else of note happened that season; the accounts were balanced and the "
            "roads were repaired before the winter came.\n\n";
   }

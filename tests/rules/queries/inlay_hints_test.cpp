@@ -93,7 +93,7 @@ TEST_CASE("no resolved-date hint when the anchor is uncertain") {
 TEST_CASE("hints are limited to the range asked for") {
   const std::string text =
       "Lincoln was shot on 14 April 1865. He died the next morning.\n\n"
-      "Trotsky was assassinated in Mexico at the age of 61.\n";
+      "Abraham Lincoln was assassinated at the age of 56.\n";
   const Document doc(text, Language::Markdown);
   const Options options;
   const Analysis analysis(doc, options, date_test::test_kb(), "doc.md");
@@ -101,5 +101,7 @@ TEST_CASE("hints are limited to the range asked for") {
   const auto first = inlay_hints(analysis, 0, text.find("\n\n"));
   REQUIRE(first.size() == 1);
   CHECK(first[0].kind == InlayHintKind::Resolved);
-  CHECK(inlay_hints(analysis, text.find("\n\n"), text.size())[0].kind == InlayHintKind::Age);
+  const auto second = inlay_hints(analysis, text.find("\n\n"), text.size());
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].kind == InlayHintKind::Age);
 }
