@@ -71,6 +71,30 @@ void add_new_style_hints(const DateFacts& facts, size_t from, size_t to,
   }
 }
 
+// The mention of `list` (text order) starting at `offset`, or null.
+template <typename Mention>
+const Mention* starting_at(const std::vector<Mention>& list, size_t offset) {
+  const auto it =
+      std::lower_bound(list.begin(), list.end(), offset,
+                       [](const Mention& m, size_t value) { return m.span.offset < value; });
+  return it != list.end() && it->span.offset == offset ? &*it : nullptr;
+}
+
+// Whether the anchored reading of an expression is certain enough to show. A step from the
+// narrative ("two days later", "the next morning", "that evening") counts from the date before
+// it, resolved or stated. "Today", "yesterday" and "last Tuesday" count from when the text was
+// written: from the document date, or a date the paragraph states (a dispatch's dateline), but
+// never from another such word (each "yesterday" of a newspaper is the day before the paper's,
+// not before the last "yesterday"). A bare weekday ("Sunday") may be no date at all.
+bool certain_anchor(const DateFacts& facts, const AnchoredDate& a) {
+  if (starting_at(facts.relatives, a.span.offset)) return true;
+  const DeicticMention* deictic = starting_at(facts.deictics, a.span.offset);
+  if (!deictic) return false;
+  if (deictic->anchor == DeicticAnchor::Narrative) return true;
+  if (deictic->kind == DeicticKind::Weekday && deictic->step == 0) return false;
+  return a.source == AnchorSource::DocumentDate || facts.date_at(a.anchor_span.offset);
+}
+
 // After a relative expression ("the next morning", "two days later"): the one day it names,
 // counted from a date of its own paragraph or from the document date.
 void add_resolved_hints(const Analysis& analysis, size_t from, size_t to,
@@ -87,6 +111,7 @@ void add_resolved_hints(const Analysis& analysis, size_t from, size_t to,
         doc.block_at(a.anchor_span.offset) != doc.block_at(a.span.offset)) {
       continue;
     }
+    if (!certain_anchor(facts, a)) continue;
     InlayHint hint;
     hint.offset = a.span.end();
     hint.kind = InlayHintKind::Resolved;

@@ -90,10 +90,20 @@ TEST_CASE("no resolved-date hint when the anchor is uncertain") {
   CHECK(labels_of("The fleet sailed in 1702. Two days later it anchored.").empty());
 }
 
+TEST_CASE("words counted from when the text was written count from a stated date only") {
+  // From the dateline of the paragraph.
+  CHECK(labels_of("LONDON, 3 May 1910. The strike ended today.") == Labels{"\xC2\xB7 3 May 1910"});
+  // Not from another "yesterday": each is the day before the paper's date.
+  CHECK(labels_of("LONDON, 3 May 1910. The strike ended yesterday. The mills opened yesterday.") ==
+        Labels{"\xC2\xB7 2 May 1910"});
+  // A weekday alone may name no day: "the Sunday paper".
+  CHECK(labels_of("LONDON, 3 May 1910. Read the Sunday edition.").empty());
+}
+
 TEST_CASE("hints are limited to the range asked for") {
   const std::string text =
       "Lincoln was shot on 14 April 1865. He died the next morning.\n\n"
-      "Abraham Lincoln was assassinated at the age of 56.\n";
+      "Frida Kahlo died in Coyoacan at the age of 47.\n";
   const Document doc(text, Language::Markdown);
   const Options options;
   const Analysis analysis(doc, options, date_test::test_kb(), "doc.md");
