@@ -83,16 +83,19 @@ const Mention* starting_at(const std::vector<Mention>& list, size_t offset) {
 // Whether the anchored reading of an expression is certain enough to show. A step from the
 // narrative ("two days later", "the next morning", "that evening") counts from the date before
 // it, resolved or stated. "Today", "yesterday" and "last Tuesday" count from when the text was
-// written: from the document date, or a date the paragraph states (a dispatch's dateline), but
-// never from another such word (each "yesterday" of a newspaper is the day before the paper's,
-// not before the last "yesterday"). A bare weekday ("Sunday") may be no date at all.
+// written: from the document date, or a date with its year that the paragraph states (a
+// dispatch's dateline), never from another such word (each "yesterday" of a newspaper is the
+// day before the paper's, not before the last "yesterday") nor from a date whose year is
+// guessed. A bare weekday ("Sunday") may be no date at all.
 bool certain_anchor(const DateFacts& facts, const AnchoredDate& a) {
   if (starting_at(facts.relatives, a.span.offset)) return true;
   const DeicticMention* deictic = starting_at(facts.deictics, a.span.offset);
   if (!deictic) return false;
   if (deictic->anchor == DeicticAnchor::Narrative) return true;
   if (deictic->kind == DeicticKind::Weekday && deictic->step == 0) return false;
-  return a.source == AnchorSource::DocumentDate || facts.date_at(a.anchor_span.offset);
+  if (a.source == AnchorSource::DocumentDate) return true;
+  const DateMention* stated = facts.date_at(a.anchor_span.offset);
+  return stated && stated->value.year != 0;
 }
 
 // After a relative expression ("the next morning", "two days later"): the one day it names,

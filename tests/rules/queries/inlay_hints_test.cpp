@@ -96,6 +96,9 @@ TEST_CASE("words counted from when the text was written count from a stated date
   // Not from another "yesterday": each is the day before the paper's date.
   CHECK(labels_of("LONDON, 3 May 1910. The strike ended yesterday. The mills opened yesterday.") ==
         Labels{"\xC2\xB7 2 May 1910"});
+  // Not from a dateline whose year is taken from elsewhere.
+  CHECK(
+      labels_of("The season of 1910 was long.\n\nLONDON, 3 May. The strike ended today.").empty());
   // A weekday alone may name no day: "the Sunday paper".
   CHECK(labels_of("LONDON, 3 May 1910. Read the Sunday edition.").empty());
 }
