@@ -65,14 +65,28 @@ void LspServer::diagnostics_changed(const DocumentAnalysis& analysis) {
   }
   // Pulled already (the pull was waiting for this analysis), or never pulled: nothing to tell.
   const std::string& pulled = states_[analysis.uri].pulled_result_id;
-  if (!client_diagnostic_refresh_ || refresh_pending_ || pulled.empty() ||
+  if (!client_diagnostic_refresh_ || pulled.empty() ||
       pulled == result_id_of(analysis.diagnostics)) {
     return;
   }
-  // One refresh makes the client pull every open document: one at a time is enough.
+  request_diagnostic_refresh();
+}
+
+void LspServer::request_diagnostic_refresh() {
+  // One refresh makes the client pull every open document: one at a time, and one more after
+  // it for the findings that changed while it was out (the client may have pulled before).
+  if (refresh_pending_) {
+    refresh_again_ = true;
+    return;
+  }
   refresh_pending_ = true;
-  request("workspace/diagnostic/refresh", nullptr,
-          [this](const protocol::Message&) { refresh_pending_ = false; });
+  request("workspace/diagnostic/refresh", nullptr, [this](const protocol::Message&) {
+    refresh_pending_ = false;
+    if (refresh_again_) {
+      refresh_again_ = false;
+      request_diagnostic_refresh();
+    }
+  });
 }
 
 }  // namespace histlint

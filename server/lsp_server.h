@@ -151,6 +151,7 @@ class LspServer {
                                    const std::string& previous_result_id);
   // After an analysis: pushes its diagnostics, or asks a pulling client to pull again.
   void diagnostics_changed(const DocumentAnalysis& analysis);
+  void request_diagnostic_refresh();
   // People: server/handlers_people.cpp
   void on_definition(const protocol::Json& id, const protocol::Json& params);
   void on_references(const protocol::Json& id, const protocol::Json& params);
@@ -179,6 +180,7 @@ class LspServer {
   bool pull_diagnostics_ = false;           // the client pulls textDocument/diagnostic
   bool client_diagnostic_refresh_ = false;  // and takes workspace/diagnostic/refresh
   bool refresh_pending_ = false;            // a refresh request not yet answered
+  bool refresh_again_ = false;              // and findings changed since it was sent
   bool work_done_progress_ = false;         // the client shows $/progress
   bool client_inlay_hint_refresh_ = false;  // the client takes workspace/inlayHint/refresh
 
