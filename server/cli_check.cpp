@@ -188,11 +188,16 @@ struct RetainedAnalysis {
 };
 
 struct FileOutcome {
+  uint64_t bytes = 0;  // of its text
   std::optional<CheckedFile> checked;
   std::optional<FileProblem> problem;
   std::shared_ptr<const DocumentClaims> claims;  // its dated events, when it has any
   std::unique_ptr<RetainedAnalysis> retained;    // when it has events to compare across files
 };
+
+size_t findings_of(const FileOutcome& outcome) {
+  return outcome.checked ? outcome.checked->findings.size() : 0;
+}
 
 constexpr std::string_view kConflictingDates = "date/conflicting-dates";
 
@@ -225,6 +230,7 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   FileOutcome outcome;
   text = checkable_text(target, std::move(text), max_file_bytes, outcome.problem);
   if (!text) return outcome;
+  outcome.bytes = text->size();
   auto kept = std::make_unique<RetainedAnalysis>();
   kept->options = options_for(target, report_unused_disables);
   kept->doc =
@@ -251,20 +257,30 @@ FileOutcome check_one(const CheckTarget& target, const KnowledgeBase& kb,
   return outcome;
 }
 
-// Runs task(0) … task(count - 1) on `jobs` threads. Draws "histlint: VERB n of COUNT files" on
-// a terminal when the run takes more than a moment.
-void run_parallel(size_t count, unsigned jobs, bool show_progress, std::string_view verb,
-                  std::ostream& err, const std::function<void(size_t)>& task) {
+// What one task of a run adds to its progress: bytes read, findings made.
+struct TaskTally {
+  uint64_t bytes = 0;
+  size_t findings = 0;
+};
+
+// Runs task(0) … task(count - 1) on `jobs` threads. On a terminal, once the run takes more than
+// a second, draws the progress line (progress_line) on `err`, counting from `before`.
+void run_parallel(size_t count, unsigned jobs, bool terminal, std::string_view verb,
+                  ProgressTally before, std::ostream& err,
+                  const std::function<TaskTally(size_t)>& task) {
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   std::condition_variable progress;
-  size_t finished = 0;  // guarded by progress_mutex
+  ProgressTally tally = before;  // guarded by progress_mutex
+  tally.files = 0;
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < count;) {
-      task(i);
+      const TaskTally done = task(i);
       {
         const std::lock_guard lock(progress_mutex);
-        ++finished;
+        ++tally.files;
+        tally.bytes += done.bytes;
+        tally.findings += done.findings;
       }
       progress.notify_one();
     }
@@ -272,21 +288,20 @@ void run_parallel(size_t count, unsigned jobs, bool show_progress, std::string_v
   const size_t threads = std::max<size_t>(1, std::min<size_t>(jobs, count));
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  if (!show_progress) {
+  if (!terminal) {
     work();
   } else {
     pool.emplace_back(work);
     const auto start = std::chrono::steady_clock::now();
-    std::optional<size_t> drawn;  // the count on screen
+    ProgressGate gate(terminal);
     std::unique_lock lock(progress_mutex);
     while (!progress.wait_for(lock, std::chrono::milliseconds(100),
-                              [&] { return finished == count; })) {
-      if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) continue;
-      if (drawn == finished) continue;
-      err << "\rhistlint: " << verb << " " << finished << " of " << count << " files" << std::flush;
-      drawn = finished;
+                              [&] { return tally.files == count; })) {
+      const auto elapsed = std::chrono::steady_clock::now() - start;
+      if (!gate.should_draw(elapsed, tally)) continue;
+      err << "\r" << progress_line(verb, tally, count, elapsed) << "\033[K" << std::flush;
     }
-    if (drawn) err << "\r\033[K" << std::flush;
+    if (gate.drawn()) err << "\r\033[K" << std::flush;
   }
   for (auto& thread : pool) thread.join();
 }
@@ -305,18 +320,20 @@ struct CheckPlan {
 // Checks every target; outcomes keep the targets' order.
 std::vector<FileOutcome> check_all(const CheckPlan& plan, std::ostream& err) {
   std::vector<FileOutcome> outcomes(plan.targets.size());
-  run_parallel(plan.targets.size(), plan.jobs, plan.show_progress, "checked", err, [&](size_t i) {
-    const CheckTarget& target = plan.targets[i];
-    try {
-      outcomes[i] =
-          check_one(target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
-                    plan.max_file_bytes, plan.report_unused_disables);
-    } catch (const std::exception& e) {
-      // A rule failing on one file must not take the other files' results down with it.
-      outcomes[i].problem =
-          FileProblem{target.display, target.display + ": internal error: " + e.what()};
-    }
-  });
+  run_parallel(
+      plan.targets.size(), plan.jobs, plan.show_progress, "checked", {}, err, [&](size_t i) {
+        const CheckTarget& target = plan.targets[i];
+        try {
+          outcomes[i] =
+              check_one(target, *plan.kbs[i], target.from_stdin ? plan.stdin_text : std::nullopt,
+                        plan.max_file_bytes, plan.report_unused_disables);
+        } catch (const std::exception& e) {
+          // A rule failing on one file must not take the other files' results down.
+          outcomes[i].problem =
+              FileProblem{target.display, target.display + ": internal error: " + e.what()};
+        }
+        return TaskTally{outcomes[i].bytes, findings_of(outcomes[i])};
+      });
   return outcomes;
 }
 
@@ -382,10 +399,13 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
       outcomes[i].retained.reset();
     }
   }
-  run_parallel(conflicting.size(), plan.jobs, plan.show_progress, "compared the dates of", err,
-               [&](size_t k) {
+  ProgressTally before;
+  for (const FileOutcome& outcome : outcomes) before.findings += findings_of(outcome);
+  run_parallel(conflicting.size(), plan.jobs, plan.show_progress, "compared the dates of", before,
+               err, [&](size_t k) {
                  const size_t i = conflicting[k];
                  const CheckTarget& target = plan.targets[i];
+                 const size_t findings_before = findings_of(outcomes[i]);
                  const auto kept = std::move(outcomes[i].retained);
                  Analysis::OtherDocuments others;
                  for (size_t j : sharing[k]) others.push_back(documents[j]);
@@ -404,6 +424,9 @@ void recheck_conflicting_files(const CheckPlan& plan, std::vector<FileOutcome>& 
                                                        "with the other files: " +
                                                        e.what()};
                  }
+                 // The comparison only adds findings.
+                 return TaskTally{0, findings_of(outcomes[i]) -
+                                         std::min(findings_before, findings_of(outcomes[i]))};
                });
 }
 
@@ -444,6 +467,26 @@ void print_summary(const Report& report, size_t in_baseline, std::ostream& err) 
 }
 
 }  // namespace
+
+std::string progress_line(std::string_view verb, const ProgressTally& done, size_t total,
+                          std::chrono::duration<double> elapsed) {
+  std::string line = "histlint: " + std::string(verb) + " " + std::to_string(done.files) + " of " +
+                     std::to_string(total) + " files";
+  if (done.bytes > 0 && elapsed.count() > 0) {
+    char speed[32];
+    std::snprintf(speed, sizeof speed, ", %.1f MB/s", done.bytes / 1e6 / elapsed.count());
+    line += speed;
+  }
+  return line + ", " + plural(done.findings, "finding") + " so far";
+}
+
+bool ProgressGate::should_draw(std::chrono::steady_clock::duration elapsed,
+                               const ProgressTally& tally) {
+  if (!terminal_ || elapsed < delay_) return false;
+  if (drawn_ && drawn_->files == tally.files && drawn_->findings == tally.findings) return false;
+  drawn_ = tally;
+  return true;
+}
 
 std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
                                        const std::optional<fs::path>& config,

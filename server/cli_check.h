@@ -1,11 +1,14 @@
 // `histlint check [OPTIONS] [PATH…]`: the headless linter for CI and scripts.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/analysis.h"
@@ -32,6 +35,34 @@ std::vector<FileProblem> analyse_files(const std::vector<std::string>& paths,
                                        const std::optional<std::filesystem::path>& config,
                                        const std::optional<CivilDate>& document_date,
                                        const std::function<void(const Analysis&)>& visit);
+
+// What a run of `check` has done so far, for its progress line.
+struct ProgressTally {
+  size_t files = 0;
+  uint64_t bytes = 0;  // of the files read
+  size_t findings = 0;
+};
+
+// "histlint: checked 120 of 4000 files, 3.2 MB/s, 57 findings so far"; the speed is left out
+// when no file was read (the pass comparing the files' dates).
+std::string progress_line(std::string_view verb, const ProgressTally& done, size_t total,
+                          std::chrono::duration<double> elapsed);
+
+// When the progress line is drawn: on a terminal only, once the run has taken `delay`, and
+// only when the tally changed since it was last drawn.
+class ProgressGate {
+ public:
+  explicit ProgressGate(bool terminal,
+                        std::chrono::steady_clock::duration delay = std::chrono::seconds(1))
+      : terminal_(terminal), delay_(delay) {}
+  bool should_draw(std::chrono::steady_clock::duration elapsed, const ProgressTally& tally);
+  bool drawn() const { return drawn_.has_value(); }
+
+ private:
+  bool terminal_;
+  std::chrono::steady_clock::duration delay_;
+  std::optional<ProgressTally> drawn_;  // what is on screen
+};
 
 // The usage text of `histlint check --help`.
 std::string check_usage();

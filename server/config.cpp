@@ -157,8 +157,9 @@ struct ConfigError {
 };
 
 constexpr std::string_view kKeys[] = {
-    "$schema", "rules",        "thresholds",    "knowledgeBase",        "include",
-    "exclude", "documentDate", "citationScope", "reportUnusedDisables", "genre",
+    "$schema",    "rules",        "thresholds",    "knowledgeBase",        "include",
+    "exclude",    "documentDate", "citationScope", "reportUnusedDisables", "genre",
+    "inlayHints",
 };
 
 constexpr std::string_view kRuleSettings[] = {"off", "on", "error", "warning", "info", "hint"};
@@ -280,6 +281,9 @@ class Validator {
         error =
             expect(value.is_boolean(), pointer, "\"reportUnusedDisables\" must be true or false");
         if (!error) config.options.report_unused_disables = value.get<bool>();
+      } else if (key == "inlayHints") {
+        error = expect(value.is_boolean(), pointer, "\"inlayHints\" must be true or false");
+        if (!error) config.inlay_hints = value.get<bool>();
       }
       if (error) return error;
     }
@@ -580,6 +584,7 @@ std::string describe_config(const Config& config) {
     out["genre"] = genres;
   }
   out["reportUnusedDisables"] = config.options.report_unused_disables;
+  out["inlayHints"] = config.inlay_hints;
   ordered_json effective = ordered_json::object();
   auto add = [&](const RuleInfo& rule) {
     const auto severity = effective_severity(config.options, rule);

@@ -29,6 +29,9 @@ struct Config {
   std::vector<std::string> exclude;
   // "genre" given per glob, in file order; the first glob matching a file decides.
   std::vector<std::pair<std::string, Genre>> genre_globs;
+  // Whether the language server shows inlay hints (computed ages, New Style days, resolved
+  // relative dates) for the files under it.
+  bool inlay_hints = true;
 
   // Whether a folder walk picks up the file (include globs, then exclude globs).
   bool includes(const std::filesystem::path& file) const;

@@ -64,6 +64,10 @@ void LspServer::on_initialize(const Json& id, const Json& params) {
   client_configuration_ = flag(capabilities, {"workspace", "configuration"});
   client_watches_files_ =
       flag(capabilities, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  pull_diagnostics_ = at_path(capabilities, {"textDocument", "diagnostic"}).is_object();
+  client_diagnostic_refresh_ = flag(capabilities, {"workspace", "diagnostics", "refreshSupport"});
+  work_done_progress_ = flag(capabilities, {"window", "workDoneProgress"});
+  client_inlay_hint_refresh_ = flag(capabilities, {"workspace", "inlayHint", "refreshSupport"});
 
   std::vector<std::filesystem::path> folders;
   if (const Json* list = protocol::optional_member(params, "workspaceFolders");
@@ -98,6 +102,9 @@ void LspServer::on_initialize(const Json& id, const Json& params) {
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix", "refactor"}}}},
       {"executeCommandProvider", {{"commands", {"histlint.addPersonToPeopleFile"}}}},
+      {"inlayHintProvider", true},
+      // Findings depend on the other open documents (events they share) and the workspace.
+      {"diagnosticProvider", {{"interFileDependencies", true}, {"workspaceDiagnostics", false}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
   };
   server_capabilities.update(people_capabilities());

@@ -37,7 +37,7 @@ void LspServer::on_did_change_configuration(const Json& params) {
   const bool has_ours = settings && settings->is_object() &&
                         (settings->contains("histlint") || settings->contains("rules") ||
                          settings->contains("thresholds") || settings->contains("documentDate") ||
-                         settings->contains("citationScope"));
+                         settings->contains("citationScope") || settings->contains("inlayHints"));
   if (has_ours) {
     apply_editor_settings(*settings);
   } else if (client_configuration_) {

@@ -51,6 +51,8 @@ LspServer::LspServer(Send send, Post post, ServerOptions options)
       {"shutdown", &LspServer::on_shutdown},
       {"textDocument/hover", &LspServer::on_hover},
       {"textDocument/codeAction", &LspServer::on_code_action},
+      {"textDocument/inlayHint", &LspServer::on_inlay_hint},
+      {"textDocument/diagnostic", &LspServer::on_diagnostic},
       {"textDocument/definition", &LspServer::on_definition},
       {"textDocument/references", &LspServer::on_references},
       {"textDocument/documentSymbol", &LspServer::on_document_symbol},
@@ -235,7 +237,8 @@ void LspServer::show_message(protocol::MessageType type, std::string_view messag
   notify("window/showMessage", {{"type", static_cast<int>(type)}, {"message", message}});
 }
 
-void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer answer) {
+void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer answer,
+                              bool follows_edits) {
   const std::string uri = protocol::string_member(protocol::member(params, "textDocument"), "uri");
   const OpenDocument* doc = documents_.find(uri);
   if (!doc) {
@@ -247,7 +250,7 @@ void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer
     reply(id, answer(*latest));
     return;
   }
-  parked_.push_back({id, uri, doc->version, std::move(answer)});
+  parked_.push_back({id, uri, doc->version, std::move(answer), follows_edits});
   scheduler_->expedite(uri);
 }
 
@@ -293,15 +296,39 @@ void LspServer::schedule_analysis(const std::string& uri, bool immediate) {
 void LspServer::reanalyze_all() {
   for (const auto& [uri, doc] : documents_.documents()) schedule_analysis(uri, false);
   reindex_workspace();
+  // The "inlayHints" setting may have changed.
+  if (client_inlay_hint_refresh_) {
+    request("workspace/inlayHint/refresh", nullptr, [](const protocol::Message&) {});
+  }
 }
 
 void LspServer::reindex_workspace() {
+  const std::string token = begin_index_progress();
   // Not a URI, so it never collides with a document's key.
-  scheduler_->schedule(" workspace mentions",
-                       [index = mention_index_, workspace = workspace_,
-                        encoding = encoding_](const std::atomic<bool>& superseded) {
-                         index->rebuild(*workspace, encoding, superseded);
-                       });
+  scheduler_->schedule(
+      " workspace mentions",
+      [index = mention_index_, workspace = workspace_, encoding = encoding_, token, post = post_,
+       alive = std::weak_ptr<bool>(alive_), this](const std::atomic<bool>& superseded) {
+        // Runs `step` on the server's thread, unless the server is gone by then.
+        const auto on_server = [&](std::function<void()> step) {
+          post([alive, step = std::move(step)] {
+            const auto still_alive = alive.lock();
+            if (still_alive && *still_alive) step();
+          });
+        };
+        int reported = -1;  // the last percentage reported: one report per percent at most
+        MentionIndex::Progress progress;
+        if (!token.empty()) {
+          progress = [&](size_t done, size_t total) {
+            const int percent = total ? static_cast<int>(done * 100 / total) : 100;
+            if (percent == reported) return;
+            reported = percent;
+            on_server([=, this] { report_index_progress(token, done, total); });
+          };
+        }
+        index->rebuild(*workspace, encoding, superseded, progress);
+        if (!token.empty()) on_server([=, this] { finish_index_progress(token); });
+      });
 }
 
 std::set<std::string> LspServer::open_uris() const {
@@ -335,10 +362,8 @@ void LspServer::analysis_done(std::shared_ptr<DocumentAnalysis> result) {
   auto& times = state.analysis_times;
   if (times.size() == DebouncePolicy::kHistory) times.erase(times.begin());
   times.push_back(result->elapsed);
-  notify(
-      "textDocument/publishDiagnostics",
-      {{"uri", result->uri}, {"version", result->version}, {"diagnostics", result->diagnostics}});
   answer_parked(result->uri, result.get());
+  diagnostics_changed(*result);
   update_open_claims(result->uri, result.get());
 }
 
@@ -378,7 +403,7 @@ void LspServer::answer_parked(const std::string& uri, DocumentAnalysis* analysis
     const Json id = it->id;
     if (!analysis) {
       reply(id, nullptr);  // the document was closed
-    } else if (it->version != analysis->version) {
+    } else if (it->version != analysis->version && !it->follows_edits) {
       reply_error(id, ErrorCode::ContentModified, "the document changed");
     } else {
       try {

@@ -9,6 +9,7 @@
 #include <list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,12 +75,16 @@ class LspServer {
     std::string uri;
     int64_t version = 0;
     AnalysisAnswer answer;
+    // Answered from the analysis of a newer version when the document changes meanwhile, rather
+    // than with ContentModified (a diagnostic pull is about the document, not one version).
+    bool follows_edits = false;
   };
   struct DocumentState {
     std::shared_ptr<DocumentAnalysis> latest;  // for the newest analysed version
     std::vector<std::string> shown_errors;     // configuration errors shown for it
     std::shared_ptr<DocumentMemory> memory;    // what its analyses reuse across versions
     std::vector<std::chrono::microseconds> analysis_times;  // the latest few, for the debounce
+    std::string pulled_result_id;  // of the diagnostics the client last pulled
   };
 
   void dispatch(protocol::Message& message);
@@ -98,11 +103,17 @@ class LspServer {
 
   // Answers now when the document's current version is analysed, else when it is (or with
   // ContentModified if the document changes first).
-  void with_analysis(const protocol::Json& id, const protocol::Json& params, AnalysisAnswer answer);
+  void with_analysis(const protocol::Json& id, const protocol::Json& params, AnalysisAnswer answer,
+                     bool follows_edits = false);
   void schedule_analysis(const std::string& uri, bool immediate);
   void reanalyze_all();
   // Re-reads the workspace files that changed, for references and mention counts.
   void reindex_workspace();
+  // Work-done progress of the index: server/index_progress.cpp. The token ("" when the client
+  // takes no progress); a new index ends the previous one's progress.
+  std::string begin_index_progress();
+  void report_index_progress(const std::string& token, size_t done, size_t total);
+  void finish_index_progress(const std::string& token);
   // The URIs of the open documents.
   std::set<std::string> open_uris() const;
   void analysis_done(std::shared_ptr<DocumentAnalysis> result);
@@ -136,6 +147,15 @@ class LspServer {
   void on_code_action(const protocol::Json& id, const protocol::Json& params);
   // "Add to the project's people file", the one command the code actions carry.
   void on_execute_command(const protocol::Json& id, const protocol::Json& params);
+  // server/handlers_inlay_hints.cpp
+  void on_inlay_hint(const protocol::Json& id, const protocol::Json& params);
+  // Pull diagnostics, and the push for clients without them: server/handlers_pull_diagnostics.cpp
+  void on_diagnostic(const protocol::Json& id, const protocol::Json& params);
+  protocol::Json diagnostic_report(const std::string& uri, const protocol::Json& diagnostics,
+                                   const std::string& previous_result_id);
+  // After an analysis: pushes its diagnostics, or asks a pulling client to pull again.
+  void diagnostics_changed(const DocumentAnalysis& analysis);
+  void request_diagnostic_refresh();
   // People: server/handlers_people.cpp
   void on_definition(const protocol::Json& id, const protocol::Json& params);
   void on_references(const protocol::Json& id, const protocol::Json& params);
@@ -163,6 +183,21 @@ class LspServer {
   bool versioned_edits_ = false;
   bool client_configuration_ = false;
   bool client_watches_files_ = false;
+  bool pull_diagnostics_ = false;           // the client pulls textDocument/diagnostic
+  bool client_diagnostic_refresh_ = false;  // and takes workspace/diagnostic/refresh
+  bool refresh_pending_ = false;            // a refresh request not yet answered
+  bool refresh_again_ = false;              // and findings changed since it was sent
+  bool work_done_progress_ = false;         // the client shows $/progress
+  bool client_inlay_hint_refresh_ = false;  // the client takes workspace/inlayHint/refresh
+
+  struct IndexProgress {
+    std::string token;
+    bool begun = false;     // the client accepted the token and got "begin"
+    bool finished = false;  // the index is done; "end" follows "begin"
+    size_t done = 0;
+    size_t total = 0;
+  };
+  std::optional<IndexProgress> index_progress_;
 
   // Requests received and not yet answered: exactly one response each.
   std::set<protocol::Json> open_requests_;

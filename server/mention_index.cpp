@@ -43,45 +43,51 @@ std::vector<fs::path> prose_files(const fs::path& folder, size_t limit) {
 }  // namespace
 
 void MentionIndex::rebuild(Workspace& workspace, protocol::PositionEncoding encoding,
-                           const std::atomic<bool>& superseded) {
+                           const std::atomic<bool>& superseded, const Progress& progress) {
   std::map<fs::path, std::shared_ptr<const IndexedFile>> previous;
   {
     const std::lock_guard lock(mutex_);
     previous = files_;
   }
   std::map<fs::path, std::shared_ptr<const IndexedFile>> next;
+  std::vector<fs::path> paths;
   for (const fs::path& folder : workspace.folders()) {
-    for (const fs::path& path : prose_files(folder, kMaxFiles)) {
-      if (superseded) return;
-      std::error_code ec;
-      const auto size = fs::file_size(path, ec);
-      const auto modified = fs::last_write_time(path, ec);
-      if (ec || size > kMaxFileBytes || next.count(path)) continue;
-      // The configuration may have changed too: excludes, the knowledge base.
-      const Workspace::Settings settings = workspace.resolve(path);
-      if (settings.excluded) continue;
-      if (const auto old = previous.find(path);
-          old != previous.end() && old->second->size == size && old->second->modified == modified &&
-          old->second->kb == settings.kb) {
-        next.emplace(path, old->second);
-        continue;
-      }
-      auto text = read_file_text(path);
-      // Unreadable or not UTF-8: `check` reports it, the index skips it.
-      if (!text || !utf8::is_valid(*text)) continue;
-      auto file = std::make_shared<IndexedFile>(
-          IndexedFile{modified, size, settings.kb, protocol::uri_from_path(path.string()), {}});
-      const Document doc(std::move(*text), language_for_path(path.string()));
-      const protocol::LineIndex lines(doc.text());
-      const Analysis analysis(doc, *settings.options, *settings.kb, path.string());
-      for (const PersonMention& mention : analysis.facts<PeopleFacts>().mentions) {
-        if (mention.person_id.empty()) continue;
-        file->mentions[mention.person_id].push_back(
-            lines.range_of(mention.span.offset, mention.span.length, encoding));
-      }
-      next.emplace(path, std::move(file));
-    }
+    auto found = prose_files(folder, kMaxFiles);
+    paths.insert(paths.end(), found.begin(), found.end());
   }
+  size_t done = 0;
+  for (const fs::path& path : paths) {
+    if (progress) progress(done++, paths.size());
+    if (superseded) return;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto modified = fs::last_write_time(path, ec);
+    if (ec || size > kMaxFileBytes || next.count(path)) continue;
+    // The configuration may have changed too: excludes, the knowledge base.
+    const Workspace::Settings settings = workspace.resolve(path);
+    if (settings.excluded) continue;
+    if (const auto old = previous.find(path); old != previous.end() && old->second->size == size &&
+                                              old->second->modified == modified &&
+                                              old->second->kb == settings.kb) {
+      next.emplace(path, old->second);
+      continue;
+    }
+    auto text = read_file_text(path);
+    // Unreadable or not UTF-8: `check` reports it, the index skips it.
+    if (!text || !utf8::is_valid(*text)) continue;
+    auto file = std::make_shared<IndexedFile>(
+        IndexedFile{modified, size, settings.kb, protocol::uri_from_path(path.string()), {}});
+    const Document doc(std::move(*text), language_for_path(path.string()));
+    const protocol::LineIndex lines(doc.text());
+    const Analysis analysis(doc, *settings.options, *settings.kb, path.string());
+    for (const PersonMention& mention : analysis.facts<PeopleFacts>().mentions) {
+      if (mention.person_id.empty()) continue;
+      file->mentions[mention.person_id].push_back(
+          lines.range_of(mention.span.offset, mention.span.length, encoding));
+    }
+    next.emplace(path, std::move(file));
+  }
+  if (progress) progress(paths.size(), paths.size());
   const std::lock_guard lock(mutex_);
   files_ = std::move(next);
   log::debug("indexed the people of " + std::to_string(files_.size()) + " workspace files");

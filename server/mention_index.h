@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,11 +32,14 @@ class MentionIndex {
     protocol::Range range;
   };
 
+  // Files looked at so far and in all, after each file of a rebuild.
+  using Progress = std::function<void(size_t done, size_t total)>;
+
   // Walks the workspace folders for .md, .markdown and .txt files (hidden folders and
   // node_modules skipped, the configuration's excludes honoured) and records their mentions.
   // Stops early, keeping the previous index, once `superseded` turns true.
   void rebuild(Workspace& workspace, protocol::PositionEncoding encoding,
-               const std::atomic<bool>& superseded);
+               const std::atomic<bool>& superseded, const Progress& progress = {});
 
   // The mentions of a person, leaving out the files in `skip` (the open documents, which the
   // server knows better).

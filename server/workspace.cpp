@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kEditorSettingKeys[] = {"rules", "thresholds", "documentDate",
-                                              "citationScope"};
+                                              "citationScope", "inlayHints"};
 
 // A file's modification time, or nullopt when it cannot be read.
 std::optional<fs::file_time_type> modified(const fs::path& path) {
@@ -193,6 +193,12 @@ Workspace::Settings Workspace::resolve(const std::optional<fs::path>& file) {
     settings.options = std::shared_ptr<const Options>(config->config, &config->config->options);
   }
   return settings;
+}
+
+bool Workspace::inlay_hints(const std::optional<fs::path>& file) {
+  const std::lock_guard lock(mutex_);
+  if (editor_settings_.contains("inlayHints")) return editor_settings_["inlayHints"].get<bool>();
+  return config_for(file)->config->inlay_hints;
 }
 
 std::shared_ptr<const KnowledgeBase> Workspace::knowledge_base() {

@@ -40,13 +40,17 @@ class Workspace {
 
   // Settings from the editor (initializationOptions, workspace/configuration,
   // didChangeConfiguration): the keys of .histlint.json that make sense per editor — "rules",
-  // "thresholds", "documentDate", "citationScope" — either at the top level or under "histlint".
+  // "thresholds", "documentDate", "citationScope", "inlayHints" — either at the top level or
+  // under "histlint".
   // They override the configuration file. Returns an error message (and keeps the previous
   // settings) when they are invalid; empty on success.
   std::string set_editor_settings(const protocol::Json& settings);
 
   // The settings for a document; `file` is empty for documents that are not files (untitled:).
   Settings resolve(const std::optional<std::filesystem::path>& file);
+  // Whether inlay hints are shown for a document ("inlayHints": the editor's setting, else the
+  // configuration file's).
+  bool inlay_hints(const std::optional<std::filesystem::path>& file);
   // The knowledge base of the first workspace folder, for workspace-wide queries.
   std::shared_ptr<const KnowledgeBase> knowledge_base();
 

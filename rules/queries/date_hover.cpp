@@ -59,11 +59,7 @@ void describe_value(const DateValue& v, std::vector<std::string>& lines) {
 // "15 April 1865" for a day; the TimeML value for anything longer.
 std::string anchored_display(const AnchoredDate& a) {
   if (a.first == 0 || a.first != a.last) return a.value;
-  const CivilDate d = calendar::civil_from_day_number(
-      a.first, a.first < calendar::day_number_unchecked(1582, 10, 15, Calendar::Gregorian)
-                   ? Calendar::Julian
-                   : Calendar::Gregorian);
-  return std::to_string(d.day) + " " + calendar::month_name(d.month) + " " + year_text(d.year);
+  return day_text(a.first, /*abbreviated=*/false);
 }
 
 // Where an anchored reading counts from: "from 14 April 1865 in line 12".
@@ -98,6 +94,17 @@ std::optional<HoverCard> anchored_hover(const Analysis& analysis, size_t offset)
 }
 
 }  // namespace
+
+std::string day_text(int64_t day, bool abbreviated, std::optional<Calendar> calendar) {
+  const Calendar shown =
+      calendar.value_or(day < calendar::day_number_unchecked(1582, 10, 15, Calendar::Gregorian)
+                            ? Calendar::Julian
+                            : Calendar::Gregorian);
+  const CivilDate d = calendar::civil_from_day_number(day, shown);
+  const std::string month = calendar::month_name(d.month);
+  return std::to_string(d.day) + " " + (abbreviated ? month.substr(0, 3) : month) + " " +
+         year_text(d.year);
+}
 
 std::optional<HoverCard> date_hover(const Analysis& analysis, size_t offset) {
   const auto& facts = analysis.facts<DateFacts>();

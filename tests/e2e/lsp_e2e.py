@@ -107,9 +107,11 @@ class Client:
             m["params"]["uri"] == uri and (version is None or m["params"].get("version") == version),
             "diagnostics of %s v%s" % (uri, version), timeout)["params"]
 
-    def initialize(self, encodings=None, root=None, options=None):
+    def initialize(self, encodings=None, root=None, options=None, extra_capabilities=None):
         capabilities = {"textDocument": {"publishDiagnostics": {"relatedInformation": True},
                                          "hover": {"contentFormat": ["markdown", "plaintext"]}}}
+        for section, values in (extra_capabilities or {}).items():
+            capabilities.setdefault(section, {}).update(values)
         if encodings is not None:
             capabilities["general"] = {"positionEncodings": encodings}
         params = {"processId": os.getpid(), "capabilities": capabilities,
@@ -882,6 +884,199 @@ def configuration_files_and_settings():
                           {"settings": {"histlint": {"rules": {"date/impossible-date": "loud"}}}})
             client.wait_for(lambda m: m.get("method") == "window/showMessage", "a settings error")
             assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+# One sentence for each kind of inlay hint: an age the person's dates give (Trotsky's, from the
+# bundled knowledge base), a day marked Old Style, and relative dates counted from a stated day.
+HINTED = ("# Hints\n\n"
+          "Trotsky was assassinated in Mexico at the age of 60.\n\n"
+          "The rising began on 25 October 1917 O.S. in the capital.\n\n"
+          "Lincoln was shot on 14 April 1865. He died the next morning, and two days later "
+          "the 😀 train left.\n")
+
+
+def inlay_hints(client, uri, last_line=100):
+    return client.call("textDocument/inlayHint", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 0},
+                  "end": {"line": last_line, "character": 0}}})
+
+
+def labels_at(hints):
+    return {(h["position"]["line"], h["position"]["character"]): h["label"] for h in hints}
+
+
+@test
+def inlay_hints_each_kind_and_switched_off():
+    with tempfile.TemporaryDirectory() as root:
+        uri = "file://" + os.path.join(root, "hints.md")
+        client = Client()
+        try:
+            result = client.initialize(root=root)
+            assert result["capabilities"]["inlayHintProvider"] is True, result
+            client.open(uri, HINTED)
+            client.diagnostics(uri, 1)
+            hints = inlay_hints(client, uri)
+            lines = HINTED.split("\n")
+            age_end = lines[2].index("at the age of 60") + len("at the age of 60")
+            old_style_end = lines[4].index("25 October 1917 O.S.") + len("25 October 1917 O.S.")
+            morning_end = lines[6].index("the next morning") + len("the next morning")
+            later_end = lines[6].index("two days later") + len("two days later")
+            assert labels_at(hints) == {
+                (2, age_end): "· 60 by his dates",
+                (4, old_style_end): "· 7 Nov 1917 N.S.",
+                (6, morning_end): "· 15 Apr 1865",
+                (6, later_end): "· 17 Apr 1865",
+            }, hints
+            assert all(h["paddingLeft"] and h["tooltip"] for h in hints), hints
+            # Only the hints of the range asked for.
+            assert [h["label"] for h in inlay_hints(client, uri, last_line=3)] == \
+                ["· 60 by his dates"]
+            # Switched off in the editor's settings, then on again.
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"histlint": {"inlayHints": False}}})
+            assert eventually(lambda: inlay_hints(client, uri), lambda h: h == [],
+                              "no hints once switched off") == []
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"histlint": {"inlayHints": True}}})
+            assert len(eventually(lambda: inlay_hints(client, uri), lambda h: len(h) == 4,
+                                  "the hints back")) == 4
+            # No progress token for a client that does not show progress.
+            assert not [m for m in client.backlog
+                        if m.get("method") == "window/workDoneProgress/create"]
+            assert client.stop() == 0
+        finally:
+            client.kill()
+        # Switched off in .histlint.json.
+        with open(os.path.join(root, ".histlint.json"), "w") as f:
+            json.dump({"inlayHints": False}, f)
+        client = Client()
+        try:
+            client.initialize(root=root)
+            client.open(uri, HINTED)
+            client.diagnostics(uri, 1)
+            assert inlay_hints(client, uri) == []
+            assert client.stop() == 0
+        finally:
+            client.kill()
+
+
+@test
+def inlay_hints_in_utf16_positions():
+    uri = "file:///tmp/histlint-e2e-hints-utf16.md"
+    text = "😀😀 Lincoln was shot on 14 April 1865 and died the next morning.\n"
+    client = Client()
+    try:
+        client.initialize()
+        client.open(uri, text)
+        client.diagnostics(uri, 1)
+        end = text.index("the next morning") + len("the next morning")
+        # Each emoji is one code point, two UTF-16 units.
+        assert labels_at(inlay_hints(client, uri)) == {(0, end + 2): "· 15 Apr 1865"}
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+PULL_CAPABILITIES = {"textDocument": {"diagnostic": {"dynamicRegistration": False}},
+                     "workspace": {"diagnostics": {"refreshSupport": True}}}
+
+
+@test
+def pull_diagnostics_full_then_unchanged():
+    uri = "file:///tmp/histlint-e2e-pull.md"
+    client = Client()
+    try:
+        result = client.initialize(extra_capabilities=PULL_CAPABILITIES)
+        provider = result["capabilities"]["diagnosticProvider"]
+        assert provider == {"interFileDependencies": True, "workspaceDiagnostics": False}, provider
+        client.open(uri, IMPOSSIBLE)
+        # Pulled before the analysis is done: answered when it is.
+        first = client.call("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        assert first["kind"] == "full" and first["resultId"], first
+        assert [d["code"] for d in first["items"]] == ["date/impossible-date"], first
+        again = client.call("textDocument/diagnostic",
+                            {"textDocument": {"uri": uri}, "previousResultId": first["resultId"]})
+        assert again == {"kind": "unchanged", "resultId": first["resultId"]}, again
+        # An edit that fixes the date: a full report, empty, with a new id.
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": IMPOSSIBLE.replace("31 June", "30 June")}]})
+        fixed = client.call("textDocument/diagnostic",
+                            {"textDocument": {"uri": uri}, "previousResultId": first["resultId"]})
+        assert fixed["kind"] == "full" and fixed["items"] == [], fixed
+        assert fixed["resultId"] != first["resultId"], fixed
+        # A stale id from another state of the document gets the full report.
+        stale = client.call("textDocument/diagnostic",
+                            {"textDocument": {"uri": uri}, "previousResultId": "0"})
+        assert stale["kind"] == "full", stale
+        # Findings changed by something other than an edit (here the settings): the client is
+        # asked to pull again, and the pull gets the new findings.
+        client.notify("workspace/didChangeConfiguration",
+                      {"settings": {"histlint": {"rules": {"date/impossible-date": "off"}}}})
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": IMPOSSIBLE}]})
+        reopened = client.call("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        assert reopened["kind"] == "full" and reopened["items"] == [], reopened
+        client.notify("workspace/didChangeConfiguration",
+                      {"settings": {"histlint": {"rules": {}}}})
+        refresh = client.wait_for(lambda m: m.get("method") == "workspace/diagnostic/refresh",
+                                  "a diagnostic refresh")
+        client.send({"jsonrpc": "2.0", "id": refresh["id"], "result": None})
+        refreshed = client.call("textDocument/diagnostic", {
+            "textDocument": {"uri": uri}, "previousResultId": reopened["resultId"]})
+        assert [d["code"] for d in refreshed["items"]] == ["date/impossible-date"], refreshed
+        # A document that is not open: an empty report, not an error.
+        closed = client.call("textDocument/diagnostic",
+                             {"textDocument": {"uri": "file:///tmp/histlint-e2e-never.md"}})
+        assert closed == {"kind": "full", "items": []}, closed
+        # A pulling client gets no pushed diagnostics: they would show twice.
+        pushed = [m for m in client.backlog if m.get("method") == "textDocument/publishDiagnostics"]
+        assert pushed == [], pushed
+        assert client.stop() == 0
+    finally:
+        client.kill()
+
+
+@test
+def work_done_progress_for_workspace_indexing():
+    with tempfile.TemporaryDirectory() as root:
+        for i in range(5):
+            with open(os.path.join(root, "chapter%d.md" % i), "w") as f:
+                f.write("Trotsky wrote chapter %d in exile.\n" % i)
+        client = Client()
+        try:
+            client.initialize(root=root,
+                              extra_capabilities={"window": {"workDoneProgress": True}})
+            create = client.wait_for(
+                lambda m: m.get("method") == "window/workDoneProgress/create", "a progress token")
+            token = create["params"]["token"]
+            client.send({"jsonrpc": "2.0", "id": create["id"], "result": None})
+
+            def progress(kind):
+                return client.wait_for(
+                    lambda m: m.get("method") == "$/progress" and
+                    m["params"]["token"] == token and m["params"]["value"]["kind"] == kind,
+                    "$/progress " + kind)["params"]["value"]
+
+            begin = progress("begin")
+            assert begin["title"] and 0 <= begin["percentage"] <= 100, begin
+            end = progress("end")
+            assert end["message"] == "indexed 5 files", end
+            def with_token(m):
+                return m.get("method") == "$/progress" and m["params"]["token"] == token
+
+            # Between begin and end: reports only.
+            reports = [m["params"]["value"] for m in client.backlog if with_token(m)]
+            assert all(r["kind"] == "report" and 0 <= r["percentage"] <= 100 for r in reports), \
+                reports
+            client.backlog = [m for m in client.backlog if not with_token(m)]
+            # Nothing with the token after its end.
+            assert client.stop() == 0
+            late = [m for m in client.backlog if with_token(m)]
+            assert late == [], late
         finally:
             client.kill()
 

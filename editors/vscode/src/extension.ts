@@ -21,7 +21,7 @@ import { TimelinePanel } from './timeline';
 const SECTION = 'histlint';
 // Settings that change how the client is started; anything else is forwarded to the running server.
 const RESTART_SETTINGS = ['histlint.path', 'histlint.languages'];
-const SERVER_SETTINGS = ['rules', 'thresholds', 'documentDate', 'citationScope'] as const;
+const SERVER_SETTINGS = ['rules', 'thresholds', 'documentDate', 'citationScope', 'inlayHints'] as const;
 
 // The part of the `histlint` settings the server reads (workspace/configuration and
 // didChangeConfiguration). Client-side settings (path, languages, trace) are not sent.
@@ -31,6 +31,7 @@ function serverSettings(scope?: vscode.Uri): Record<string, unknown> {
     rules: config.get<Record<string, string>>('rules', {}),
     thresholds: config.get<Record<string, number>>('thresholds', {}),
     citationScope: config.get<string>('citationScope', 'sentence'),
+    inlayHints: config.get<boolean>('inlayHints', true),
   };
   const documentDate = config.get<string>('documentDate', '').trim();
   if (documentDate) settings.documentDate = documentDate;

@@ -14,7 +14,7 @@ local M = {}
 
 local NAME = 'histlint'
 -- Keys the server reads from the `histlint` settings section.
-local SERVER_SETTING_KEYS = { 'rules', 'thresholds', 'documentDate', 'citationScope' }
+local SERVER_SETTING_KEYS = { 'rules', 'thresholds', 'documentDate', 'citationScope', 'inlayHints' }
 
 M.defaults = {
   cmd = { 'histlint', 'lsp' },
