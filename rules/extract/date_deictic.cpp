@@ -219,8 +219,8 @@ size_t BlockParser::try_deictic(size_t i) {
         k > 0 && equals_any_folded(word(k - 1), {"for", "in", "during", "through", "by"});
     const bool followed =
         y + 1 < size() &&
-        (tok(y + 1).kind == TokenKind::Number || is_dash(y + 1) || is_punct(y + 1, '\'') ||
-         is_punct(y + 1, 0x2019) ||
+        (tok(y + 1).kind == TokenKind::Number || lex(y + 1).cardinal >= 0 || is_dash(y + 1) ||
+         is_punct(y + 1, '\'') || is_punct(y + 1, 0x2019) ||
          equals_any_folded(word(y + 1),
                            {"before", "after",     "earlier", "later",  "ago", "that", "when",
                             "which",  "following", "ended",   "ending", "in",  "of",   "to",
@@ -228,7 +228,6 @@ size_t BlockParser::try_deictic(size_t i) {
     if (is_word(y, "year") && !followed && (full || fiscal || after_preposition)) {
       m.unit = TimeUnit::Year;
       m.step = 0;
-      m.anchor = DeicticAnchor::Narrative;
       record_deictic(m, k, y + 1);
       return y + 1;
     }

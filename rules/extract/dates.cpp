@@ -1026,10 +1026,30 @@ bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
       }
     }
     if (is_year_preposition(w)) return true;
-    if ((equals_folded(w, "the") || equals_folded(w, "his") || equals_folded(w, "her") ||
-         equals_folded(w, "their") || equals_folded(w, "its")) &&
-        next < size() && tok(next).kind == TokenKind::Word &&
-        (tok(next).capitalised || is_event_noun(word(next)))) {
+    // "in both 1990 and 1991"
+    if (equals_folded(w, "both") && prev > 0 && is_year_preposition(word(prev - 1))) return true;
+    // "For 1988, the company earned": a year standing alone after "for".
+    if (equals_folded(w, "for") &&
+        (next >= size() || is_punct(next, ',') || is_punct(next, '.') || is_punct(next, ';'))) {
+      return true;
+    }
+    const bool determiner = equals_any_folded(w, {"the", "his", "her", "their", "its"});
+    // "Paribas's 1989 profit"
+    const bool possessive = equals_folded(w, "s") && prev > 0 && attached(prev) &&
+                            (is_punct(prev - 1, '\'') || is_punct(prev - 1, 0x2019));
+    if ((determiner || equals_any_folded(w, {"a", "an"})) && next < size() &&
+        tok(next).kind == TokenKind::Word && (tok(next).capitalised || is_event_noun(word(next)))) {
+      return true;
+    }
+    // "its 1988 recapitalization", "the 1987 level": a year before a singular noun; a count is
+    // followed by a plural ("the 1500 soldiers") or one of a few collective words.
+    if ((determiner || possessive) && next < size() && tok(next).kind == TokenKind::Word &&
+        !tok(next).capitalised && !count_follows(next) && word(next).size() > 2 &&
+        word(next).back() != 's' &&
+        !in_list(word(next),
+                 {"horse",   "foot",     "strong", "odd",   "more",  "or",    "and",  "to",
+                  "cavalry", "infantry", "man",    "pound", "ton",   "mile",  "word", "metre",
+                  "meter",   "yard",     "acre",   "head",  "other", "others"})) {
       return true;
     }
     if (year.paren_depth > 0 && before.capitalised) return true;  // "(Deutscher 1954)"
