@@ -112,7 +112,14 @@ size_t BlockParser::try_deictic(size_t i) {
   // "past" and "previous" read as "last" only before a month, weekday or season; "the past year"
   // is a duration.
   const bool past_word = is_word(j, "past") || is_word(j, "previous");
-  if (step && j + 1 < size() && !(j > 0 && is_word(j - 1, "the") && j - 1 < k)) {
+  // "this year's third quarter" is read as a quarter below.
+  int ordinal = 0;
+  size_t after_ordinal = 0;
+  const bool year_of_quarter = step && is_word(j + 1, "year") && is_punct(j + 2, '\'') &&
+                               is_word(j + 3, "s") && ordinal_at(j + 4, ordinal, after_ordinal) &&
+                               is_word(after_ordinal, "quarter");
+  if (step && !year_of_quarter && j + 1 < size() &&
+      !(j > 0 && is_word(j - 1, "the") && j - 1 < k)) {
     const size_t n = j + 1;
     const Lexeme& next = lex(n);
     m.step = *step;
@@ -269,16 +276,15 @@ size_t BlockParser::try_deictic(size_t i) {
   }
 
   // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the quarter",
-  // "the latest quarter", "the third quarter of 1990", "its fourth quarter", "the 1988 second
-  // quarter", "next year's first quarter".
+  // "the latest quarter", "the third quarter of 1990", "the 1988 second quarter", "next year's
+  // first quarter"; "its" stays outside, as TimeML marks it.
   {
     size_t q = k;
     size_t first = i;
     const bool the = is_word(q, "the");
-    const bool possessive = is_word(q, "its") || is_word(q, "their");
-    if (the || possessive) ++q;
+    if (the) ++q;
     // "this year's", "next year's": the quarter of the year that step names.
-    if (!the && !possessive) {
+    if (!the) {
       if (const auto s = step_word(word(q)); s && is_word(q + 1, "year") && is_punct(q + 2, '\'') &&
                                              attached(q + 2) && is_word(q + 3, "s") &&
                                              attached(q + 3)) {

@@ -65,6 +65,17 @@ TEST_CASE("years in date context, not counts, pages or figures") {
   CHECK(e.spans() == std::vector<std::string>{"1927", "1918", "1905", "1929", "1917"});
 }
 
+TEST_CASE("a year before the noun it dates, not a count before its noun") {
+  Extracted years(
+      "Its 1962 merger failed. The mill's 1871 charter lapsed. For 1954, the yield fell. Rents "
+      "rose in both 1930 and 1931.");
+  CHECK(years.spans() == std::vector<std::string>{"1962", "1871", "1954", "1930", "1931"});
+  Extracted counts(
+      "His 1200 horse crossed first. The 1500 volunteers waited. The 1100 strong garrison held. "
+      "Its 1400 cavalry charged.");
+  CHECK(counts.spans().empty());
+}
+
 TEST_CASE("ranges in every form") {
   Extracted e(
       "In 1924-27 and the Civil War (1918–20), Trotsky (1879–1940) lived 7 November 1879 – 21 "
