@@ -386,9 +386,17 @@ size_t BlockParser::try_deictic(size_t i) {
 
   // A month alone after a preposition: "in January", "since March", "until December"; "May" and
   // "March" only there, since elsewhere they are a verb or a name.
+  // Other months also after "for" ("volume for October") and as a modifier after a determiner
+  // ("a June agreement", "the October meeting").
+  const bool verb_month = lex(k).month == 3 || lex(k).month == 5;
+  const bool modifier = !verb_month && k + 1 < size() && tok(k + 1).kind == TokenKind::Word &&
+                        !tok(k + 1).capitalised && k > 0 &&
+                        equals_any_folded(word(k - 1), {"a", "an", "the", "its", "his", "her",
+                                                        "their", "this", "that", "last", "next"});
   if (lex(k).month > 0 && tok(k).capitalised && k > 0 &&
-      equals_any_folded(word(k - 1), {"in", "since", "until", "till", "by", "during", "through",
-                                      "from", "before", "after", "of", "early", "late"}) &&
+      (equals_any_folded(word(k - 1), {"in", "since", "until", "till", "by", "during", "through",
+                                       "from", "before", "after", "of", "early", "late"}) ||
+       (!verb_month && is_word(k - 1, "for")) || modifier) &&
       !(k + 1 < size() && tok(k + 1).kind == TokenKind::Number) &&
       !(lex(k).month_abbreviation && !is_punct(k + 1, '.'))) {
     m.kind = DeicticKind::Month;

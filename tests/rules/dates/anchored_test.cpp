@@ -169,6 +169,17 @@ TEST_CASE("a quarter is read as one expression with its year and article") {
   CHECK(value_of(r, "the 1996 first quarter") == "1996-Q1");
 }
 
+TEST_CASE("a month alone after 'for' or before the noun it dates") {
+  const auto r = read(
+      "Output for October fell. Under a June agreement the plant stays open. May voted for "
+      "March.",
+      CivilDate{2001, 11, 14});
+  CHECK(value_of(r, "October") == "2001-10");
+  CHECK(value_of(r, "June") == "2001-06");
+  CHECK(value_of(r, "May") == "(none)");
+  CHECK(value_of(r, "March") == "(none)");
+}
+
 TEST_CASE("a month part or a weekday part belongs to the expression") {
   const auto r = read("Talks resume at the beginning of March. They broke down early Tuesday.",
                       CivilDate{2001, 3, 14});

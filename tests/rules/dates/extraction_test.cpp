@@ -68,11 +68,13 @@ TEST_CASE("years in date context, not counts, pages or figures") {
 TEST_CASE("a year before the noun it dates, not a count before its noun") {
   Extracted years(
       "Its 1962 merger failed. The mill's 1871 charter lapsed. For 1954, the yield fell. Rents "
-      "rose in both 1930 and 1931.");
-  CHECK(years.spans() == std::vector<std::string>{"1962", "1871", "1954", "1930", "1931"});
+      "rose in both 1930 and 1931. His disastrous 1812 campaign ended it. That 1848 rising "
+      "failed.");
+  CHECK(years.spans() ==
+        std::vector<std::string>{"1962", "1871", "1954", "1930", "1931", "1812", "1848"});
   Extracted counts(
       "His 1200 horse crossed first. The 1500 volunteers waited. The 1100 strong garrison held. "
-      "Its 1400 cavalry charged.");
+      "Its 1400 cavalry charged. The total 1300 fell. A 1500 acre farm was sold.");
   CHECK(counts.spans().empty());
 }
 
