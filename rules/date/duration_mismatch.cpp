@@ -44,6 +44,20 @@ void report(const Analysis& analysis, const RelativeMention& r, const std::strin
   out.push_back(std::move(f));
 }
 
+// True when the bracket before `offset` follows a capitalised word: "Ebury (1761–1830)".
+bool after_name(const Document& doc, size_t offset) {
+  const std::string_view prose = doc.prose();
+  size_t k = offset;
+  while (k > 0 && (prose[k - 1] == '(' || prose[k - 1] == '[')) --k;
+  if (k == offset) return false;
+  while (k > 0 && prose[k - 1] == ' ') --k;
+  size_t word_start = k;
+  while (word_start > 0 && std::isalpha(static_cast<unsigned char>(prose[word_start - 1]))) {
+    --word_start;
+  }
+  return word_start < k && std::isupper(static_cast<unsigned char>(prose[word_start])) != 0;
+}
+
 // "after a decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", "for nearly 100
 // years, since the end of the 1920s" (measured to the document's date).
 void check_duration(const Analysis& analysis, const DateFacts& facts, const RelativeMention& r,
@@ -56,6 +70,9 @@ void check_duration(const Analysis& analysis, const DateFacts& facts, const Rela
     const DateMention& d = facts.dates[i];
     if (!is_narrative(d) || d.approximate) continue;
     const bool after = d.span.offset >= r.span.end();
+    // "Thomas Ebury (1761–1830) served … for thirty years": a bracketed range after a name is a
+    // lifespan or a reign, not what the duration measures.
+    if (!after && d.is_range() && d.in_parentheses && after_name(doc, d.span.offset)) continue;
     const size_t gap = after ? words_between(doc, r.span.end(), d.span.offset)
                              : words_between(doc, d.span.end(), r.span.offset);
     if (gap <= kMaxGapWords && gap < best_gap) {

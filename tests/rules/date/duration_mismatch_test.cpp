@@ -81,3 +81,10 @@ TEST_CASE("duration-mismatch does not count across paragraphs from an unstated e
       "Her brother wrote that two years later in 1840 the ship sank.\n";
   CHECK(run_rule("date/duration-mismatch", text).empty());
 }
+
+TEST_CASE("duration-mismatch does not measure a duration against a lifespan after a name") {
+  const std::string text =
+      "Thomas Ebury (1761–1830) served in the commissariat for thirty years. Louis XVI "
+      "(1774–1792) reigned for eighteen years.";
+  CHECK(run_rule("date/duration-mismatch", text).empty());
+}
