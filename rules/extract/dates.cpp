@@ -962,6 +962,18 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
       return p;
     }
   }
+  // Or before the noun it dates: "a nineteen ninety-seven attack".
+  if (i > 0 && equals_any_folded(
+                   word(i - 1), {"a", "an", "the", "his", "her", "its", "their", "that", "this"})) {
+    if (const int said = year_in_words_at(i, next);
+        said != 0 && next < size() && tok(next).kind == TokenKind::Word && !tok(next).capitalised &&
+        !count_follows(next) && word(next).back() != 's') {
+      p.value.year = said;
+      p.value.granularity = DateGranularity::Year;
+      p.next = next;
+      return p;
+    }
+  }
   size_t after_month = 0;
   if (int m = month_at(i, after_month); m != 0) {
     p.value.month = m;

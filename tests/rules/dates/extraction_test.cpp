@@ -231,8 +231,9 @@ TEST_CASE("a Russian date before 1918 may be Old Style") {
 TEST_CASE("years said in words, as transcripts write them") {
   Extracted e(
       "Elected in nineteen ninety-six, sworn in January nineteen ninety-seven, built in eighteen "
-      "hundred, ruined in the winter of nineteen oh five.");
-  CHECK(e.values() == std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905"});
+      "hundred, ruined in the winter of nineteen oh five, after a nineteen oh two fire.");
+  CHECK(e.values() ==
+        std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905", "1902"});
   CHECK(e.spans()[1] == "January nineteen ninety-seven");
   // Counts in words are not years.
   Extracted counts("He paid in twelve thirty-day instalments, in nineteen twenty minutes.");
