@@ -19,9 +19,9 @@ namespace histlint {
 namespace {
 
 // EventKind by its value, as the JSON names it; Activity is never a claim.
-constexpr std::array<std::string_view, 10> kKindNames = {
-    "birth",  "death",     "arrival", "settlement", "departure",
-    "return", "expulsion", "exile",   "founding",   "marriage"};
+constexpr std::array<std::string_view, 11> kKindNames = {
+    "birth",     "death", "arrival",  "settlement", "departure", "return",
+    "expulsion", "exile", "founding", "marriage",   "promotion"};
 static_assert(kKindNames.size() == static_cast<size_t>(EventKind::Activity));
 
 constexpr int kGranularities = static_cast<int>(DateGranularity::Century) + 1;

@@ -2,6 +2,7 @@
 // decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", or "within six months"
 // between August 1939 and 24 May 1940.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "rules/date/rules.h"
@@ -43,6 +44,20 @@ void report(const Analysis& analysis, const RelativeMention& r, const std::strin
   out.push_back(std::move(f));
 }
 
+// True when the bracket before `offset` follows a capitalised word: "Ebury (1761–1830)".
+bool after_name(const Document& doc, size_t offset) {
+  const std::string_view prose = doc.prose();
+  size_t k = offset;
+  while (k > 0 && (prose[k - 1] == '(' || prose[k - 1] == '[')) --k;
+  if (k == offset) return false;
+  while (k > 0 && prose[k - 1] == ' ') --k;
+  size_t word_start = k;
+  while (word_start > 0 && std::isalpha(static_cast<unsigned char>(prose[word_start - 1]))) {
+    --word_start;
+  }
+  return word_start < k && std::isupper(static_cast<unsigned char>(prose[word_start])) != 0;
+}
+
 // "after a decade in Vienna (1907–1914)", "for forty years, from 1929 to 1940", "for nearly 100
 // years, since the end of the 1920s" (measured to the document's date).
 void check_duration(const Analysis& analysis, const DateFacts& facts, const RelativeMention& r,
@@ -55,6 +70,9 @@ void check_duration(const Analysis& analysis, const DateFacts& facts, const Rela
     const DateMention& d = facts.dates[i];
     if (!is_narrative(d) || d.approximate) continue;
     const bool after = d.span.offset >= r.span.end();
+    // "Thomas Ebury (1761–1830) served … for thirty years": a bracketed range after a name is a
+    // lifespan or a reign, not what the duration measures.
+    if (!after && d.is_range() && d.in_parentheses && after_name(doc, d.span.offset)) continue;
     const size_t gap = after ? words_between(doc, r.span.end(), d.span.offset)
                              : words_between(doc, d.span.end(), r.span.offset);
     if (gap <= kMaxGapWords && gap < best_gap) {
@@ -93,6 +111,43 @@ void check_duration(const Analysis& analysis, const DateFacts& facts, const Rela
   }
 }
 
+bool usable_anchor(const DateMention& d) {
+  return is_narrative(d) && !d.is_range() && !d.approximate && d.value.year != 0 &&
+         d.lead != DateLead::Until && d.lead != DateLead::Before && d.lead != DateLead::Since;
+}
+
+// A paragraph that opens with its step ("A decade later, at Poitiers in 1356") counts from the
+// last date of the narrative before it, passing over quotations and headings, a few paragraphs
+// back at most.
+const DateMention* opening_step_anchor(const Analysis& analysis, const DateFacts& facts,
+                                       const RelativeMention& r, const DateMention& target) {
+  constexpr uint32_t kMaxBlocksBack = 4;
+  constexpr size_t kMaxOpeningWords = 2;  // "And a decade later", "But two years later"
+  const Document& doc = analysis.doc();
+  const Block& block = doc.blocks()[target.block];
+  // Only a word or two may come first, whatever the punctuation ("And.. a decade later").
+  if (r.span.offset < block.span.offset) return nullptr;
+  const std::string_view opening =
+      std::string_view(doc.prose()).substr(block.span.offset, r.span.offset - block.span.offset);
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : opening) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+    if (!letter && c != ' ' && c != '.' && c != ',' && c != '\n') return nullptr;
+  }
+  if (words > kMaxOpeningWords) return nullptr;
+  for (const DateMention* d = facts.last_date_before(r.span.offset); d;
+       d = d > facts.dates.data() ? d - 1 : nullptr) {
+    if (d->block == target.block) return nullptr;
+    if (target.block - d->block > kMaxBlocksBack) return nullptr;
+    if (d->in_quotation || d->in_heading || d->in_references) continue;
+    return d;
+  }
+  return nullptr;
+}
+
 // "Within six months … on 24th May 1940" after "in August 1939"; "Two years later, in 1925".
 void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
                 std::vector<Finding>& out) {
@@ -123,19 +178,23 @@ void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
   const size_t before = std::min(r.span.offset, target->span.offset);
   const DateMention* anchor = facts.last_date_before(before);
   if (anchor == target) anchor = anchor > facts.dates.data() ? anchor - 1 : nullptr;
-  if (!anchor || anchor->block != target->block || anchor->sentence == UINT32_MAX ||
-      r.sentence - anchor->sentence > kAnchorSentences || !is_narrative(*anchor) ||
-      anchor->is_range() || anchor->approximate || anchor->value.year == 0 ||
-      anchor->lead == DateLead::Until || anchor->lead == DateLead::Before ||
-      anchor->lead == DateLead::Since) {
+  bool across_paragraphs = false;
+  if (anchor && anchor->block != target->block) {
+    anchor = opening_step_anchor(analysis, facts, r, *target);
+    across_paragraphs = anchor != nullptr;
+  }
+  if (!anchor || anchor->sentence == UINT32_MAX ||
+      (!across_paragraphs && r.sentence - anchor->sentence > kAnchorSentences) ||
+      !usable_anchor(*anchor)) {
     return;
   }
-  // A chain of steps ("two years later … within six months") counts from the previous step.
+  // A chain of steps ("two years later … within six months") counts from the previous step; a
+  // step inside a quotation between them belongs to the quoted text.
   const auto next_relative = std::upper_bound(
       facts.relatives.begin(), facts.relatives.end(), anchor->span.end(),
       [](size_t offset, const RelativeMention& m) { return offset < m.span.offset; });
   for (auto it = next_relative; it != facts.relatives.end() && it->span.end() <= before; ++it) {
-    if (&*it != &r) return;
+    if (&*it != &r && !(across_paragraphs && it->in_quotation)) return;
   }
   const DateValue& from = r.kind == RelativeKind::Earlier ? target->value : anchor->value;
   const DateValue& to = r.kind == RelativeKind::Earlier ? anchor->value : target->value;
@@ -144,6 +203,13 @@ void check_step(const Analysis& analysis, const DateFacts& facts, size_t index,
   if (r.calendar_step && r.amount.unit == TimeUnit::Year) {
     // "the following year": the next year number, whatever the days.
     if (to.year - from.year == 1 || from.granularity != DateGranularity::Day) return;
+  }
+  // Across paragraphs the last date stated may not be what the step counts from; only a step of
+  // years landing in the anchor's own year is plainly wrong ("in 1356 … a decade later … in
+  // 1356").
+  if (across_paragraphs &&
+      (r.amount.unit != TimeUnit::Year || r.amount.low < 2 || e.max_days >= 366)) {
+    return;
   }
   if (!elapsed_fits(r.amount, e.min_days, e.max_days)) {
     report(analysis, r, ends_text(from, to), e, anchor->span, "the date it counts from", out);

@@ -8,14 +8,36 @@ namespace histlint::date_rules {
 
 namespace {
 
-// "Monday, March 3" in a dated page (a newspaper's dateline, a diary entry): the year of the
-// document date, when the day falls within half a year of it; 0 otherwise.
-int dateline_year(const Analysis& analysis, const DateMention& d) {
+// The full date a page opens with or heads a section with: a newspaper's dateline
+// ("SATURDAY, MARCH 4, 1911"), a diary entry's heading.
+const DateMention* dateline_at(const DateFacts& facts, Span span) {
+  const DateMention* d = facts.date_at(span.offset);
+  if (!d || d->is_range() || d->value.granularity != DateGranularity::Day || d->value.year == 0 ||
+      !d->value.exists) {
+    return nullptr;
+  }
+  return d->block == 0 || d->in_heading ? d : nullptr;
+}
+
+// "Monday, March 3" in a dated page: the year of the document date or of the page's dateline,
+// when the day falls within half a year of it; 0 otherwise. `source` says where it came from.
+int dateline_year(const Analysis& analysis, const DateFacts& facts, const DateMention& d,
+                  std::string& source) {
   const AnchoredDate* a = analysis.facts<AnchoredDates>().at(d.span.offset);
-  const auto written = analysis.document_date();
-  if (!a || a->source != AnchorSource::DocumentDate || !written || a->first == 0) return 0;
-  const auto day = calendar::day_number(written->year, written->month ? written->month : 7,
-                                        written->day ? written->day : 1, Calendar::Gregorian);
+  if (!a || a->first == 0) return 0;
+  std::optional<int64_t> day;
+  if (a->source == AnchorSource::DocumentDate) {
+    const auto written = analysis.document_date();
+    if (!written) return 0;
+    day = calendar::day_number(written->year, written->month ? written->month : 7,
+                               written->day ? written->day : 1, Calendar::Gregorian);
+    source = "the document's date";
+  } else if (a->source == AnchorSource::Text) {
+    if (const DateMention* line = dateline_at(facts, a->anchor_span)) {
+      day = line->value.first;
+      source = line->value.display();
+    }
+  }
   if (!day || a->first < *day - 183 || a->first > *day + 183) return 0;
   return calendar::civil_from_day_number(a->first, Calendar::Gregorian).year;
 }
@@ -26,7 +48,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
   for (const DateMention& d : facts.dates) {
     DateValue v = d.value;
     if (!d.weekday || d.sic || v.granularity != DateGranularity::Day || !v.exists) continue;
-    if (v.year == 0 && !(v.year = dateline_year(analysis, d))) continue;
+    std::string year_source;
+    if (v.year == 0 && !(v.year = dateline_year(analysis, facts, d, year_source))) continue;
     normalise_date(v);
     if (!v.exists) continue;
     const calendar::Weekday actual = calendar::weekday_of(v.first);
@@ -43,7 +66,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
     std::string style;
     if (v.calendar_stated) style = v.calendar == Calendar::Julian ? " (Old Style)" : " (New Style)";
     f.message = v.display() + style + " was a " + calendar::weekday_name(actual) + ", not a " +
-                calendar::weekday_name(*d.weekday) + ".";
+                calendar::weekday_name(*d.weekday) +
+                (year_source.empty() ? "" : " (the year is that of " + year_source + ")") + ".";
     // Offer the right weekday when the written one is spelt out in full in English (a French
     // "lundi" or an abbreviated "Mon." would not take "Tuesday").
     const std::string_view written = doc.slice(d.weekday_span);

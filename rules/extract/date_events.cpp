@@ -46,6 +46,7 @@ constexpr VerbEntry kVerbs[] = {
     {"banished", EventKind::Exile, {"to", "from"}, true, false},
     {"founded", EventKind::Founding, {"", ""}, false, false},
     {"married", EventKind::Marriage, {"", ""}, false, false},
+    {"promoted", EventKind::Promotion, {"to", ""}, true, false},
     {"wrote", EventKind::Activity, {"", ""}, false, false, true},
     {"published", EventKind::Activity, {"", ""}, false, false, true},
     {"spoke", EventKind::Activity, {"", ""}, false, false, true},
@@ -102,6 +103,7 @@ constexpr VerbEntry kNouns[] = {
     {"expulsion", EventKind::Expulsion, {"from", ""}, false, false},
     {"exile", EventKind::Exile, {"to", ""}, false, false},
     {"deportation", EventKind::Exile, {"to", ""}, false, false},
+    {"promotion", EventKind::Promotion, {"to", ""}, false, false},
 };
 
 // Words that make a clause hypothetical, negative or repeated: no claim is read from it.
@@ -235,6 +237,8 @@ std::string_view event_kind_phrase(EventKind kind) {
       return "founding of";
     case EventKind::Marriage:
       return "marriage to";
+    case EventKind::Promotion:
+      return "promotion to";
     case EventKind::Activity:
       return "activity";
   }
@@ -488,9 +492,10 @@ bool claims_conflict(const EventClaim& a, const EventClaim& b) {
     const DateValue& arrived = a.kind == EventKind::Arrival ? x : y;
     return settled.last < arrived.first;
   }
-  // Births, deaths and foundings happen once; other events may recur years apart.
-  const bool once =
-      a.kind == EventKind::Birth || a.kind == EventKind::Death || a.kind == EventKind::Founding;
+  // Births, deaths, foundings and promotions to one rank happen once; other events may recur
+  // years apart.
+  const bool once = a.kind == EventKind::Birth || a.kind == EventKind::Death ||
+                    a.kind == EventKind::Founding || a.kind == EventKind::Promotion;
   if (once) return true;
   const int64_t gap = std::max(x.first - y.last, y.first - x.last);
   return gap <= 2 * 366;

@@ -27,6 +27,7 @@ enum class EventKind : uint8_t {
   Exile,       // exiled to, deported to, banished to
   Founding,    // founded, established (a named thing)
   Marriage,    // married
+  Promotion,   // promoted to (a rank or office), his promotion to
   // Anything only the living do, with no object compared: wrote, published, travelled, was
   // arrested. Read for date/after-death, never compared between claims.
   Activity,

@@ -257,6 +257,16 @@ bool is_count_noun(std::string_view w) {
           "branches",   "cells"});
 }
 
+// "unsuccessful", "famous", "disputed", "historic", "annual", "decisive": words that may
+// stand between a determiner and the year they qualify.
+bool has_adjective_ending(std::string_view w) {
+  if (w.size() < 5) return false;
+  for (std::string_view ending : {"ful", "ous", "ed", "ic", "al", "ive", "less", "ary"}) {
+    if (w.ends_with(ending)) return !in_list(w, {"total", "estimated", "additional"});
+  }
+  return false;
+}
+
 // Words that introduce a year: "in 1927", "since 1924", "by 1930".
 bool is_year_preposition(std::string_view w) {
   return in_list(w, {"in",     "of",     "since",      "from",     "until",         "till",
@@ -952,6 +962,18 @@ std::optional<Point> BlockParser::parse_point(size_t i, bool in_range) {
       return p;
     }
   }
+  // Or before the noun it dates: "a nineteen ninety-seven attack".
+  if (i > 0 && equals_any_folded(
+                   word(i - 1), {"a", "an", "the", "his", "her", "its", "their", "that", "this"})) {
+    if (const int said = year_in_words_at(i, next);
+        said != 0 && next < size() && tok(next).kind == TokenKind::Word && !tok(next).capitalised &&
+        !count_follows(next) && word(next).back() != 's') {
+      p.value.year = said;
+      p.value.granularity = DateGranularity::Year;
+      p.next = next;
+      return p;
+    }
+  }
   size_t after_month = 0;
   if (int m = month_at(i, after_month); m != 0) {
     p.value.month = m;
@@ -1026,10 +1048,40 @@ bool BlockParser::bare_year_in_date_context(size_t i, size_t next) const {
       }
     }
     if (is_year_preposition(w)) return true;
-    if ((equals_folded(w, "the") || equals_folded(w, "his") || equals_folded(w, "her") ||
-         equals_folded(w, "their") || equals_folded(w, "its")) &&
-        next < size() && tok(next).kind == TokenKind::Word &&
-        (tok(next).capitalised || is_event_noun(word(next)))) {
+    // "in both 1990 and 1991"
+    if (equals_folded(w, "both") && prev > 0 && is_year_preposition(word(prev - 1))) return true;
+    // "For 1988, the company earned", "expectations for 1989": a year standing alone after "for".
+    if (equals_folded(w, "for") &&
+        (next >= size() || is_punct(next, ',') || is_punct(next, '.') || is_punct(next, ';') ||
+         is_punct(next, '"') || is_punct(next, 0x201D))) {
+      return true;
+    }
+    // A determiner or a possessive ("Paribas's") before the year, or before an adjective before
+    // it ("his unsuccessful 1996 campaign").
+    const auto determiner_at = [&](size_t k) {
+      if (equals_any_folded(word(k), {"the", "his", "her", "their", "its", "that", "this"})) {
+        return true;
+      }
+      return equals_folded(word(k), "s") && k > 0 && attached(k) &&
+             (is_punct(k - 1, '\'') || is_punct(k - 1, 0x2019));
+    };
+    const bool adjective = !before.capitalised && prev > 0 &&
+                           tok(prev - 1).kind == TokenKind::Word && determiner_at(prev - 1) &&
+                           has_adjective_ending(w);
+    const bool determined = determiner_at(prev) || adjective;
+    if ((determined || equals_any_folded(w, {"a", "an"})) && next < size() &&
+        tok(next).kind == TokenKind::Word && (tok(next).capitalised || is_event_noun(word(next)))) {
+      return true;
+    }
+    // "its 1988 recapitalization", "the 1987 level": a year before a singular noun; a count is
+    // followed by a plural ("the 1500 soldiers") or one of a few collective words.
+    if (determined && next < size() && tok(next).kind == TokenKind::Word &&
+        !tok(next).capitalised && !count_follows(next) && word(next).size() > 2 &&
+        word(next).back() != 's' &&
+        !in_list(word(next),
+                 {"horse",   "foot",     "strong", "odd",   "more",  "or",     "and",  "to",
+                  "cavalry", "infantry", "man",    "pound", "ton",   "mile",   "word", "metre",
+                  "meter",   "yard",     "acre",   "head",  "other", "others", "page"})) {
       return true;
     }
     if (year.paren_depth > 0 && before.capitalised) return true;  // "(Deutscher 1954)"

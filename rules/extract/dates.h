@@ -200,6 +200,8 @@ enum class DeicticKind : uint8_t {
   Month,    // `index` 1..12 with no year: "last April", "in January", "mid-November"
   Season,   // `part` Spring..Winter with no year: "this summer", "last fall"
   Quarter,  // `index` 1..4, 0 for the latest: "the third quarter", "the quarter"
+  Weekend,  // `step` as for Step: "the weekend", "last weekend"
+  YearEnd,  // "year-end", "the end of the year"
   Present,  // "now", "currently"
   Past,     // "recently", "in the past"
   Future,   // "the future", "soon"
@@ -220,6 +222,10 @@ struct DeicticMention {
   PeriodPart part = PeriodPart::None;  // Season; or early/mid/late of the period
   // A year written with it: "the third quarter of 1990", "fiscal 1989" (0 when none).
   int year = 0;
+  // Quarter: `step` names its year relative to the anchor ("next year's first quarter").
+  bool relative_year = false;
+  // Weekend: the step was guessed from the tense ("the weekend"), not written ("last weekend").
+  bool tense_step = false;
   uint32_t sentence = UINT32_MAX;
   bool in_quotation = false;
   bool future_tense = false;  // "will", "'ll" before it in its sentence: "Friday" is ahead

@@ -26,7 +26,8 @@ struct Moment {
   int month = 0;  // Day, Month; Quarter: its first month; Season: 0
   int day = 0;
   PeriodPart season = PeriodPart::None;
-  Span span;  // where the text states it; length 0 for the document date
+  bool weekend = false;  // Week: only its Saturday and Sunday
+  Span span;             // where the text states it; length 0 for the document date
   bool from_document = false;
   uint32_t sentence = UINT32_MAX;
 };
@@ -98,6 +99,10 @@ std::string moment_value(const Moment& m, int64_t& first, int64_t& last) {
       const auto [year, week] = iso_week(day);
       first = day - static_cast<int>(calendar::weekday_of(day));
       last = first + 6;
+      if (m.weekend) {
+        first += 5;
+        return year_value(year) + "-W" + pad(week, 2) + "-WE";
+      }
       return year_value(year) + "-W" + pad(week, 2);
     }
     case Grain::Month:
@@ -266,6 +271,20 @@ std::optional<Moment> season_near(const Moment& from, PeriodPart season, int dir
       if (direction > 0 && over) m.year = shift_year(from.year, 1);
     }
   }
+  return m;
+}
+
+// The weekend `step` weeks from the week of `from`; one guessed from the tense ("the weekend")
+// is the one just past or just ahead, which is this week's when `from` falls on it.
+std::optional<Moment> weekend_near(const Moment& from, int step, bool guessed) {
+  if (from.grain != Grain::Day) return std::nullopt;
+  const int64_t day = day_of(from.year, from.month, from.day);
+  const int weekday = static_cast<int>(calendar::weekday_of(day));
+  int weeks = step;
+  if (guessed) weeks = weekday >= 5 ? 0 : step < 0 ? -1 : 0;
+  Moment m = moment_from_day(day - weekday + 7 * static_cast<int64_t>(weeks) + 5);
+  m.grain = Grain::Week;
+  m.weekend = true;
   return m;
 }
 
@@ -476,6 +495,20 @@ class Resolver {
       switch (x.kind) {
         case DeicticKind::Step:
           m = step(*from, x.unit, x.step);
+          // "that year" beside "the third quarter" is still the whole year.
+          if (m && x.unit == TimeUnit::Year && x.step == 0) {
+            m->grain = Grain::Year;
+            m->month = m->day = 0;
+          }
+          break;
+        case DeicticKind::Weekend:
+          m = weekend_near(*from, x.step, x.tense_step);
+          break;
+        case DeicticKind::YearEnd:
+          m = *from;
+          m->grain = Grain::Day;
+          m->month = 12;
+          m->day = 31;
           break;
         case DeicticKind::Weekday:
           m = weekday_near(*from, x.index, x.step != 0 ? x.step : x.future_tense ? 1 : 0);
@@ -487,7 +520,8 @@ class Resolver {
           m = season_near(*from, x.part, x.step);
           break;
         case DeicticKind::Quarter:
-          m = quarter_near(*from, x.index, x.year);
+          m = x.relative_year ? quarter_near(*from, x.index, shift_year(from->year, x.step))
+                              : quarter_near(*from, x.index, x.year);
           break;
         default:
           break;

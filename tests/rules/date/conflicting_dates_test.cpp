@@ -143,3 +143,20 @@ TEST_CASE("DocumentClaims tells changed events from moved text") {
   CHECK(ca.conflicts_with(cc));
   CHECK_FALSE(ca.conflicts_with(cb));
 }
+
+TEST_CASE("conflicting-dates compares one promotion named by a verb and by a noun") {
+  const std::string text =
+      "Anne Marlowe (1790–1861) served at the admiralty. Marlowe was promoted to secretary in "
+      "May 1821 after the inquiry.\n\nHer promotion to secretary in August 1823 pleased "
+      "her family.";
+  const auto found = run_rule("date/conflicting-dates", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "This dates Anne Marlowe’s promotion to secretary to August 1823, but an earlier "
+        "sentence dates it to May 1821.");
+  // Promotions to two ranks are two events.
+  const std::string two_ranks =
+      "Anne Marlowe (1790–1861) served at the admiralty. Marlowe was promoted to clerk in May "
+      "1821.\n\nHer promotion to secretary in August 1823 pleased her family.";
+  CHECK(run_rule("date/conflicting-dates", two_ranks).empty());
+}

@@ -58,3 +58,33 @@ TEST_CASE("duration-mismatch measures 'since' to the document's date") {
   REQUIRE(found.size() == 1);
   CHECK(flags(found, text, "for twenty years"));
 }
+
+TEST_CASE("duration-mismatch follows a step that opens a paragraph back past a quotation") {
+  const std::string text =
+      "The duke won at Vernay in 1402, and the count fell there.\n\n"
+      "> They rode hard, and the next day they found him.\n\n"
+      "The family motto is said to come from that day.\n\n"
+      "And.. a decade later at Morvan in 1402 the duke led the vanguard again.\n";
+  const auto found = run_rule("date/duration-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "1402 to 1402 is about 0 years, which does not fit “a decade later”.");
+  CHECK(flags(found, text, "a decade later"));
+}
+
+TEST_CASE("duration-mismatch does not count across paragraphs from an unstated event") {
+  // Between the paragraphs an undated event may be what the step counts from: only a step
+  // landing in the anchor's own year is plainly wrong, and only when it opens its paragraph.
+  const std::string text =
+      "She was born in 1802.\n\n"
+      "A decade later in 1830 she married.\n\n"
+      "She sailed in 1840.\n\n"
+      "Her brother wrote that two years later in 1840 the ship sank.\n";
+  CHECK(run_rule("date/duration-mismatch", text).empty());
+}
+
+TEST_CASE("duration-mismatch does not measure a duration against a lifespan after a name") {
+  const std::string text =
+      "Thomas Ebury (1761–1830) served in the commissariat for thirty years. Louis XVI "
+      "(1774–1792) reigned for eighteen years.";
+  CHECK(run_rule("date/duration-mismatch", text).empty());
+}

@@ -36,7 +36,8 @@ TEST_CASE("a weekday with a day whose year is the document date's") {
   // 3 March 1990 was a Saturday.
   const auto wrong = run("LONDON, Monday, March 3 - The talks resumed.");
   REQUIRE(wrong.size() == 1);
-  CHECK(wrong[0].message == "3 March 1990 was a Saturday, not a Monday.");
+  CHECK(wrong[0].message ==
+        "3 March 1990 was a Saturday, not a Monday (the year is that of the document's date).");
   CHECK(run("LONDON, Saturday, March 3 - The talks resumed.").empty());
   // A year stated nearby is not the page's: nothing is assumed.
   CHECK(run("In 1921 the talks began. On Monday, March 3 they resumed.").empty());
@@ -64,4 +65,19 @@ TEST_CASE("weekday-mismatch accepts right foreign weekdays") {
                  "Le dimanche 18 juin 1815, Waterloo. Am Sonntag, den 18. Juni 1815. El domingo 18 "
                  "de junio de 1815. Domenica 18 giugno 1815. В воскресенье 18 июня 1815 г.")
             .empty());
+}
+
+TEST_CASE("weekday-mismatch takes a missing year from the page's dateline") {
+  const std::string text =
+      "THE EVENING STAR, FRIDAY, JUNE 9, 1905.\n\n"
+      "The board sat on Tuesday, June 1, and again on Wednesday, June 7, to hear the petition.\n";
+  const auto found = run_rule("date/weekday-mismatch", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "1 June 1905 was a Thursday, not a Tuesday (the year is that of 9 June 1905).");
+  // A date further down the page is no dateline: the story may have moved to another year.
+  const std::string story =
+      "The board was reformed.\n\n"
+      "It first sat on 9 June 1905. It sat again on Tuesday, June 1, to hear the petition.\n";
+  CHECK(run_rule("date/weekday-mismatch", story).empty());
 }

@@ -134,3 +134,55 @@ TEST_CASE("bad input: absurd years, thousands of dates and a thousand-step chain
       "99999 it was quiet.");
   for (const Reading& x : invalid) CHECK(x.value.find("-02-30") == std::string::npos);
 }
+
+TEST_CASE("weekends, year ends and the year of writing") {
+  // 14 March 2001 is a Wednesday, in ISO week 11.
+  const auto r = read(
+      "The shop was shut over the weekend. It will reopen the weekend after. Rents rise at "
+      "year-end, and by the end of the year the lease runs out. For the year, sales fell. The "
+      "full year looked better than the past year. The current fiscal year ends in June.",
+      CivilDate{2001, 3, 14});
+  CHECK(value_of(r, "the weekend") == "2001-W10-WE");
+  CHECK(value_of(r, "year-end") == "2001-12-31");
+  CHECK(value_of(r, "the end of the year") == "2001-12-31");
+  CHECK(value_of(r, "the year") == "2001");
+  CHECK(value_of(r, "The full year") == "2001");
+  CHECK(value_of(r, "the past year") == "2000");
+  CHECK(value_of(r, "The current fiscal year") == "2001");
+  const auto future = read("They will sail over the weekend.", CivilDate{2001, 3, 14});
+  CHECK(value_of(future, "the weekend") == "2001-W11-WE");
+  // Not a date: the year is named by what follows.
+  const auto named =
+      read("In the year two thousand the bridge opened; the year before it did not.");
+  CHECK(value_of(named, "the year") == "(none)");
+}
+
+TEST_CASE("a quarter is read as one expression with its year and article") {
+  const auto r = read(
+      "Its third quarter was weak. The third-quarter loss widened. This year's second quarter "
+      "beat the year-ago second quarter, and the 1996 first quarter was the worst.",
+      CivilDate{1997, 11, 2});
+  CHECK(value_of(r, "third quarter") == "1997-Q3");
+  CHECK(value_of(r, "third-quarter") == "1997-Q3");
+  CHECK(value_of(r, "This year's second quarter") == "1997-Q2");
+  CHECK(value_of(r, "the year-ago second quarter") == "1996-Q2");
+  CHECK(value_of(r, "the 1996 first quarter") == "1996-Q1");
+}
+
+TEST_CASE("a month alone after 'for' or before the noun it dates") {
+  const auto r = read(
+      "Output for October fell. Under a June agreement the plant stays open. May voted for "
+      "March.",
+      CivilDate{2001, 11, 14});
+  CHECK(value_of(r, "October") == "2001-10");
+  CHECK(value_of(r, "June") == "2001-06");
+  CHECK(value_of(r, "May") == "(none)");
+  CHECK(value_of(r, "March") == "(none)");
+}
+
+TEST_CASE("a month part or a weekday part belongs to the expression") {
+  const auto r = read("Talks resume at the beginning of March. They broke down early Tuesday.",
+                      CivilDate{2001, 3, 14});
+  CHECK(value_of(r, "the beginning of March") == "2001-03");
+  CHECK(value_of(r, "early Tuesday") == "2001-03-13");
+}

@@ -65,6 +65,19 @@ TEST_CASE("years in date context, not counts, pages or figures") {
   CHECK(e.spans() == std::vector<std::string>{"1927", "1918", "1905", "1929", "1917"});
 }
 
+TEST_CASE("a year before the noun it dates, not a count before its noun") {
+  Extracted years(
+      "Its 1962 merger failed. The mill's 1871 charter lapsed. For 1954, the yield fell. Rents "
+      "rose in both 1930 and 1931. His disastrous 1812 campaign ended it. That 1848 rising "
+      "failed.");
+  CHECK(years.spans() ==
+        std::vector<std::string>{"1962", "1871", "1954", "1930", "1931", "1812", "1848"});
+  Extracted counts(
+      "His 1200 horse crossed first. The 1500 volunteers waited. The 1100 strong garrison held. "
+      "Its 1400 cavalry charged. The total 1300 fell. A 1500 acre farm was sold.");
+  CHECK(counts.spans().empty());
+}
+
 TEST_CASE("ranges in every form") {
   Extracted e(
       "In 1924-27 and the Civil War (1918–20), Trotsky (1879–1940) lived 7 November 1879 – 21 "
@@ -218,8 +231,9 @@ TEST_CASE("a Russian date before 1918 may be Old Style") {
 TEST_CASE("years said in words, as transcripts write them") {
   Extracted e(
       "Elected in nineteen ninety-six, sworn in January nineteen ninety-seven, built in eighteen "
-      "hundred, ruined in the winter of nineteen oh five.");
-  CHECK(e.values() == std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905"});
+      "hundred, ruined in the winter of nineteen oh five, after a nineteen oh two fire.");
+  CHECK(e.values() ==
+        std::vector<std::string>{"1996", "January 1997", "1800", "winter 1905", "1902"});
   CHECK(e.spans()[1] == "January nineteen ninety-seven");
   // Counts in words are not years.
   Extracted counts("He paid in twelve thirty-day instalments, in nineteen twenty minutes.");
