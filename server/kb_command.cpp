@@ -134,10 +134,6 @@ int build_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   std::vector<KnowledgeBase> bases;
   for (const auto& file : files) {
     std::string error;
-    if (is_binary_knowledge_base_file(file)) {
-      if (!check_binary(file, out, err)) status = 1;
-      continue;
-    }
     auto kb = load_knowledge_base_file(file, &error);
     if (!kb) {
       err << error << "\n";

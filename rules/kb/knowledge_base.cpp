@@ -668,6 +668,12 @@ const std::vector<NameEntry>* KnowledgeBase::lookup(std::string_view folded_name
   auto it = index_->names.find(folded_name);
   const std::vector<NameEntry>* memory = it == index_->names.end() ? nullptr : &it->second;
   if (!binary_) return memory;
+  {
+    std::lock_guard lock(index_->merged_mutex);
+    if (auto cached = index_->merged.find(folded_name); cached != index_->merged.end()) {
+      return cached->second.get();
+    }
+  }
   std::vector<NameEntry> merged;
   binary_->view.lookup(folded_name, [&](NameEntry entry, uint8_t) {
     if (!memory_of_slot_.count(entry.person)) merged.push_back(entry);
@@ -693,15 +699,16 @@ void for_each_indexed_name(const Person& person,
     uint8_t use;
   };
   std::vector<Name> out;
+  StringMap<size_t> seen;  // key -> index in out (a person may have thousands of aliases)
   auto add = [&](std::string key, NameKind kind, uint8_t use) {
     if (key.empty()) return;
-    for (auto& name : out) {
-      if (name.key == key) {
-        if (kind < name.kind) name.kind = kind;  // Full beats Short beats Given
-        name.use |= use;
-        return;
-      }
+    if (auto it = seen.find(key); it != seen.end()) {
+      Name& name = out[it->second];
+      if (kind < name.kind) name.kind = kind;  // Full beats Short beats Given
+      name.use |= use;
+      return;
     }
+    seen.emplace(key, out.size());
     out.push_back(Name{std::move(key), kind, use});
   };
   const bool explicit_short = !person.short_names.empty();
@@ -835,7 +842,8 @@ std::vector<const Person*> KnowledgeBase::search(std::string_view query, size_t 
   }
   // The best-scored candidates; on a large binary base an empty or one-letter query matches
   // nearly everyone, and only the first of the tied ones (by slot) are decoded to sort by name.
-  std::vector<std::pair<int, uint32_t>> candidates(best.begin(), best.end());
+  std::vector<std::pair<int, uint32_t>> candidates;  // (score, slot)
+  for (const auto& [slot, s] : best) candidates.emplace_back(s, slot);
   std::sort(candidates.begin(), candidates.end(),
             [](const auto& a, const auto& b) { return a < b; });
   const size_t keep = std::max<size_t>(limit, 1) * 50;
