@@ -1,9 +1,15 @@
 #include "server/kb_command.h"
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "rules/kb/kb_binary.h"
 #include "rules/kb/knowledge_base.h"
 #include "rules/kb/wikidata_import.h"
 #include "rules/queries/person_queries.h"
@@ -17,14 +23,20 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: histlint kb import-wikidata DUMP [-o OUT]\n"
+    "       histlint kb build [-o OUT] FILE...\n"
     "       histlint kb check [FILE...]\n"
     "       histlint kb search QUERY [--kb FILE]... [--limit N]\n"
     "\n"
     "import-wikidata  Read a Wikidata JSON dump (one entity per line; .json, .json.gz or\n"
     "                 .json.bz2) and write a knowledge-base file of its humans to OUT\n"
     "                 (standard output by default). Put it in .histlint/people.json to use it.\n"
+    "                 An OUT ending in .hkb is written in the binary form directly.\n"
+    "build            Merge knowledge-base files (JSON or binary; later ones replace entries\n"
+    "                 of earlier ones by id) into one binary base, people.hkb by default,\n"
+    "                 loaded by memory-mapping. Name it in .histlint.json like a JSON file.\n"
     "check            Validate knowledge-base files (default: the bundled one and\n"
-    "                 .histlint/people.json when present).\n"
+    "                 .histlint/people.json when present); binary ones are checksummed\n"
+    "                 and every record decoded.\n"
     "search           Find people by name in the bundled knowledge base and any --kb files.\n";
 
 int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
@@ -49,15 +61,37 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   }
   WikidataImportStats stats;
   std::string error;
-  auto warn = [&](const std::string& message) {
+  WikidataImportHooks hooks;
+  hooks.warn = [&](const std::string& message) {
     err << "histlint kb: warning: " << message << "\n";
   };
+  const auto started = std::chrono::steady_clock::now();
+  hooks.progress = [&](int pass, const char* name, size_t entities) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    err << "histlint kb: pass " << pass << "/3 (" << name << "): " << entities << " entities, "
+        << static_cast<long>(seconds) << " s\n"
+        << std::flush;
+  };
   bool ok = false;
-  if (output.empty() || output == "-") {
-    ok = import_wikidata(dump, out, stats, &error, warn);
+  const bool binary = output.ends_with(".hkb");
+  if (binary) {
+    KbBinaryWriter writer;
+    std::string person_error;
+    auto add = [&](const std::string& json) {
+      auto person = KnowledgeBase::parse_person(json, output, writer.size(), &person_error);
+      if (person) writer.add(*person);
+    };
+    AtomicFile file(output);
+    ok = file.is_open() && import_wikidata_people(dump, add, stats, &error, hooks) &&
+         writer.write(file.stream(), &error) && file.commit();
+    if (!ok && error.empty()) error = file.error();
+  } else if (output.empty() || output == "-") {
+    ok = import_wikidata(dump, out, stats, &error, hooks.warn, hooks.progress);
   } else {
     AtomicFile file(output);
-    ok = file.is_open() && import_wikidata(dump, file.stream(), stats, &error, warn) &&
+    ok = file.is_open() &&
+         import_wikidata(dump, file.stream(), stats, &error, hooks.warn, hooks.progress) &&
          file.commit();
     if (!ok && error.empty()) error = file.error();
   }
@@ -65,6 +99,11 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
     err << "histlint kb: " << error << "\n";
     return 2;
   }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  err << "histlint kb: " << seconds << " s, peak memory " << usage.ru_maxrss / 1024 << " MB\n";
   err << "histlint kb: " << stats.humans << " people from " << stats.entities << " entities";
   if (stats.labels_found || stats.labels_missing) {
     err << "; " << stats.labels_found << " place, occupation and office labels found, "
@@ -73,6 +112,75 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   if (!output.empty() && output != "-") err << "; wrote " << output;
   err << "\n";
   return 0;
+}
+
+int build_command(ArgReader& args, std::ostream& out, std::ostream& err) {
+  std::string output = "people.hkb";
+  std::vector<std::string> files;
+  while (!args.done()) {
+    if (auto value = args.value_of("--output", "-o")) {
+      output = *value;
+    } else if (!args.error().empty()) {
+      err << "histlint kb: " << args.error() << "\n";
+      return 2;
+    } else {
+      files.push_back(args.next());
+    }
+  }
+  if (files.empty()) {
+    err << "histlint kb build: missing FILE\n" << kUsage;
+    return 2;
+  }
+  std::vector<KnowledgeBase> bases;
+  for (const auto& file : files) {
+    std::string error;
+    auto kb = load_knowledge_base_file(file, &error);
+    if (!kb) {
+      err << error << "\n";
+      return 1;
+    }
+    bases.push_back(std::move(*kb));
+  }
+  KnowledgeBase first = std::move(bases.front());
+  bases.erase(bases.begin());
+  const KnowledgeBase merged = KnowledgeBase::layered(first, std::move(bases));
+  KbBinaryWriter writer;
+  for (const Person& person : merged.people()) writer.add(person);
+  AtomicFile file(output);
+  std::string error;
+  if (!file.is_open() || !writer.write(file.stream(), &error) || !file.commit()) {
+    err << "histlint kb: " << output << ": " << (error.empty() ? file.error() : error) << "\n";
+    return 2;
+  }
+  std::error_code ec;
+  out << "wrote " << output << ": " << writer.size() << (writer.size() == 1 ? " person" : " people")
+      << ", " << std::filesystem::file_size(output, ec) << " bytes\n";
+  return 0;
+}
+
+// A binary base checked in full: the body checksum, then every record decoded.
+bool check_binary(const std::string& file, std::ostream& out, std::ostream& err) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string content = bytes.str();
+  std::string error;
+  auto view = KbBinaryView::open(content, file, true, &error);
+  if (!view) {
+    err << error << "\n";
+    return false;
+  }
+  size_t unreadable = 0;
+  for (uint32_t slot = 0; slot < view->size(); ++slot) {
+    if (view->person(slot).id.starts_with("unreadable-record-")) ++unreadable;
+  }
+  if (unreadable) {
+    err << file << ": " << unreadable << " unreadable records\n";
+    return false;
+  }
+  out << file << ": " << view->size() << (view->size() == 1 ? " person" : " people")
+      << ", binary format version " << kKbFormatVersion << ", valid\n";
+  return true;
 }
 
 int check_command(ArgReader& args, std::ostream& out, std::ostream& err) {
@@ -92,6 +200,10 @@ int check_command(ArgReader& args, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const auto& file : files) {
     std::string error;
+    if (is_binary_knowledge_base_file(file)) {
+      if (!check_binary(file, out, err)) status = 1;
+      continue;
+    }
     auto kb = load_knowledge_base_file(file, &error);
     if (!kb) {
       err << error << "\n";
@@ -154,6 +266,7 @@ int run_kb_command(const std::vector<std::string>& args, std::ostream& out, std:
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   ArgReader reader(rest);
   if (args[0] == "import-wikidata") return import_command(reader, out, err);
+  if (args[0] == "build") return build_command(reader, out, err);
   if (args[0] == "check") return check_command(reader, out, err);
   if (args[0] == "search") return search_command(reader, out, err);
   err << "histlint kb: unknown command '" << args[0] << "'\n" << kUsage;

@@ -23,7 +23,11 @@ std::optional<std::string> bundled_knowledge_base_path();
 // when the data file cannot be found or read.
 const KnowledgeBase& bundled_knowledge_base();
 
-// Parses one file; on failure returns nullopt and sets `error` to "path:line: message".
+// True when `path` starts with the binary knowledge-base magic (kb_binary.h).
+bool is_binary_knowledge_base_file(const std::string& path);
+
+// Parses one file (JSON, or a binary base, which is memory-mapped); on failure returns nullopt and
+// sets `error` to "path:line: message".
 std::optional<KnowledgeBase> load_knowledge_base_file(const std::string& path, std::string* error);
 
 // The bundled knowledge base with each extra file merged over it in order (an entry with an

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "common/bounded_json.h"
+#include "rules/kb/kb_binary.h"
 #include "rules/kb/name_fold.h"
 
 namespace histlint {
@@ -411,11 +412,38 @@ std::string PartialDate::iso() const {
 }
 
 struct KnowledgeBase::Index {
+  // Keys map to slots (NameEntry::person).
   StringMap<std::vector<NameEntry>> names;
   std::unordered_set<std::string, StringHash, std::equal_to<>> first_words;
-  StringMap<uint32_t> by_id;
-  // Per person: the folded display name, then the aliases and short names (for search).
+  StringMap<uint32_t> by_id;  // id -> slot of the people held in memory
+  // Per person in memory: the folded display name, then the aliases and short names (search).
   std::vector<std::vector<std::string>> folded_names;
+  // Binary bases: lookups merging both sources, kept so that lookup() can hand out a pointer.
+  mutable std::mutex merged_mutex;
+  mutable StringMap<std::unique_ptr<std::vector<NameEntry>>> merged;
+};
+
+struct KnowledgeBase::Binary {
+  std::shared_ptr<const void> owner;
+  KbBinaryView view;
+  std::unique_ptr<std::atomic<Person*>[]> decoded;
+  Binary(std::shared_ptr<const void> o, KbBinaryView v)
+      : owner(std::move(o)), view(std::move(v)), decoded(new std::atomic<Person*>[view.size()]) {
+    for (size_t i = 0; i < view.size(); ++i) decoded[i].store(nullptr, std::memory_order_relaxed);
+  }
+  ~Binary() {
+    for (size_t i = 0; i < view.size(); ++i) delete decoded[i].load(std::memory_order_relaxed);
+  }
+  const Person& person(uint32_t slot) {
+    Person* p = decoded[slot].load(std::memory_order_acquire);
+    if (p) return *p;
+    auto fresh = std::make_unique<Person>(view.person(slot));
+    Person* expected = nullptr;
+    if (decoded[slot].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+      return *fresh.release();
+    }
+    return *expected;  // another thread decoded it first
+  }
 };
 
 KnowledgeBase::KnowledgeBase() : index_(std::make_unique<Index>()) {}
@@ -423,11 +451,74 @@ KnowledgeBase::~KnowledgeBase() = default;
 KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
 KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
 
+size_t KnowledgeBase::binary_count() const {
+  return binary_ ? binary_->view.size() : 0;
+}
+
+std::optional<KnowledgeBase> KnowledgeBase::open_binary(std::string_view bytes,
+                                                        std::shared_ptr<const void> owner,
+                                                        const std::string& path,
+                                                        std::string* error) {
+  const bool small = bytes.size() <= kKbVerifyAtLoadLimit;
+  auto view = KbBinaryView::open(bytes, path, small, error);
+  if (!view) return std::nullopt;
+  KnowledgeBase kb;
+  kb.binary_ = std::make_shared<Binary>(std::move(owner), std::move(*view));
+  kb.max_name_words_ = kb.binary_->view.max_name_words();
+  if (error) error->clear();
+  return kb;
+}
+
+const Person& KnowledgeBase::person(uint32_t slot) const {
+  if (!binary_) return people_[slot];
+  if (slot < binary_count()) {
+    if (memory_of_slot_.empty()) return binary_->person(slot);
+    auto it = memory_of_slot_.find(slot);
+    return it == memory_of_slot_.end() ? binary_->person(slot) : people_[it->second];
+  }
+  return people_[memory_of_slot_.at(slot)];
+}
+
+std::optional<uint32_t> KnowledgeBase::slot_of(std::string_view id, std::string_view qid) const {
+  if (auto it = index_->by_id.find(id); it != index_->by_id.end()) return it->second;
+  if (!binary_) return std::nullopt;
+  // A binary person replaced by an overlay no longer answers to its old id.
+  auto current = [&](std::optional<uint32_t> slot) -> std::optional<uint32_t> {
+    if (slot && memory_of_slot_.count(*slot)) return std::nullopt;
+    return slot;
+  };
+  if (auto slot = current(binary_->view.slot_of_id(id))) return slot;
+  if (!qid.empty()) return current(binary_->view.slot_of_wikidata(qid));
+  return std::nullopt;
+}
+
 KnowledgeBase KnowledgeBase::layered(const KnowledgeBase& base,
                                      std::vector<KnowledgeBase> overlays) {
   KnowledgeBase kb;
+  kb.binary_ = base.binary_;
   kb.people_ = base.people_;
-  for (auto& overlay : overlays) kb.merge_people(std::move(overlay));
+  kb.slots_ = base.slots_;
+  kb.memory_of_slot_ = base.memory_of_slot_;
+  kb.appended_ = base.appended_;
+  for (auto& overlay : overlays) {
+    if (!overlay.binary_ || overlay.binary_ == kb.binary_) {
+      kb.merge_people(std::move(overlay));
+      continue;
+    }
+    // A binary overlay (a large import) becomes the backing store, and what the layers below
+    // held stays only where the overlay lacks that id or Wikidata item: the same precedence,
+    // without copying the large base into memory.
+    std::vector<Person> below(kb.people().begin(), kb.people().end());
+    kb = std::move(overlay);
+    kb.rebuild_index();
+    for (auto& person : below) {
+      if (kb.slot_of(person.id, person.wikidata)) continue;
+      const auto slot = static_cast<uint32_t>(kb.binary_count() + kb.appended_++);
+      kb.memory_of_slot_[slot] = static_cast<uint32_t>(kb.people_.size());
+      kb.slots_.push_back(slot);
+      kb.people_.push_back(std::move(person));
+    }
+  }
   kb.rebuild_index();
   return kb;
 }
@@ -488,21 +579,41 @@ std::optional<KnowledgeBase> KnowledgeBase::parse(std::string_view text, const s
       }
       return std::nullopt;
     }
+    kb.slots_.push_back(static_cast<uint32_t>(kb.people_.size()));
     kb.people_.push_back(std::move(person));
   }
+  kb.appended_ = kb.people_.size();
   kb.rebuild_index();
   if (error) error->clear();
   return kb;
 }
 
+std::optional<Person> KnowledgeBase::parse_person(std::string_view text, const std::string& path,
+                                                  size_t line, std::string* error) {
+  json entry;
+  if (const auto parse_error = parse_bounded_json(text, entry)) {
+    if (error) *error = path + ":" + std::to_string(line + 1) + ": " + parse_error->message;
+    return std::nullopt;
+  }
+  Person person;
+  if (!EntryReader(path, line, entry).read(person, error)) return std::nullopt;
+  return person;
+}
+
 void KnowledgeBase::merge_people(KnowledgeBase&& other) {
-  StringMap<size_t> by_id;
+  StringMap<size_t> by_id;  // -> index into people_
   StringMap<size_t> by_wikidata;
   for (size_t i = 0; i < people_.size(); ++i) {
     by_id.emplace(people_[i].id, i);
     if (!people_[i].wikidata.empty()) by_wikidata.emplace(people_[i].wikidata, i);
   }
-  for (auto& person : other.people_) {
+  std::vector<Person> incoming;
+  if (other.binary_) {
+    for (const Person& p : other.people()) incoming.push_back(p);
+  } else {
+    incoming = std::move(other.people_);
+  }
+  for (auto& person : incoming) {
     auto it = by_id.find(person.id);
     if (it == by_id.end() && !person.wikidata.empty()) {
       // The same Wikidata item under another id (an import over the bundled data) replaces it.
@@ -510,122 +621,178 @@ void KnowledgeBase::merge_people(KnowledgeBase&& other) {
         it = by_id.find(people_[w->second].id);
     }
     if (it != by_id.end()) {
-      const size_t slot = it->second;
+      const size_t k = it->second;
       by_id.erase(it);
-      by_id.emplace(person.id, slot);
-      if (!person.wikidata.empty()) by_wikidata[person.wikidata] = slot;
-      people_[slot] = std::move(person);
-    } else {
-      by_id.emplace(person.id, people_.size());
-      if (!person.wikidata.empty()) by_wikidata.emplace(person.wikidata, people_.size());
-      people_.push_back(std::move(person));
+      by_id.emplace(person.id, k);
+      if (!person.wikidata.empty()) by_wikidata[person.wikidata] = k;
+      people_[k] = std::move(person);
+      continue;
     }
+    uint32_t slot = 0;
+    std::optional<uint32_t> replaced;
+    if (binary_) {
+      replaced = binary_->view.slot_of_id(person.id);
+      if (!replaced && !person.wikidata.empty())
+        replaced = binary_->view.slot_of_wikidata(person.wikidata);
+      if (replaced && memory_of_slot_.count(*replaced)) replaced.reset();
+    }
+    if (replaced) {
+      slot = *replaced;
+    } else {
+      slot = static_cast<uint32_t>(binary_count() + appended_++);
+    }
+    if (binary_) memory_of_slot_[slot] = static_cast<uint32_t>(people_.size());
+    by_id.emplace(person.id, people_.size());
+    if (!person.wikidata.empty()) by_wikidata.emplace(person.wikidata, people_.size());
+    slots_.push_back(slot);
+    people_.push_back(std::move(person));
   }
 }
 
 void KnowledgeBase::merge(const KnowledgeBase& other) {
   KnowledgeBase copy;
+  copy.binary_ = other.binary_;
   copy.people_ = other.people_;
+  copy.slots_ = other.slots_;
+  copy.memory_of_slot_ = other.memory_of_slot_;
+  copy.appended_ = other.appended_;
   merge_people(std::move(copy));
   rebuild_index();
 }
 
 const Person* KnowledgeBase::find(std::string_view id) const {
-  auto it = index_->by_id.find(id);
-  return it == index_->by_id.end() ? nullptr : &people_[it->second];
+  auto slot = slot_of(id, {});
+  return slot ? &person(*slot) : nullptr;
 }
 
 const std::vector<NameEntry>* KnowledgeBase::lookup(std::string_view folded_name) const {
   auto it = index_->names.find(folded_name);
-  return it == index_->names.end() ? nullptr : &it->second;
+  const std::vector<NameEntry>* memory = it == index_->names.end() ? nullptr : &it->second;
+  if (!binary_) return memory;
+  {
+    std::lock_guard lock(index_->merged_mutex);
+    if (auto cached = index_->merged.find(folded_name); cached != index_->merged.end()) {
+      return cached->second.get();
+    }
+  }
+  std::vector<NameEntry> merged;
+  binary_->view.lookup(folded_name, [&](NameEntry entry, uint8_t) {
+    if (!memory_of_slot_.count(entry.person)) merged.push_back(entry);
+  });
+  if (merged.empty()) return memory;
+  if (memory) merged.insert(merged.end(), memory->begin(), memory->end());
+  std::lock_guard lock(index_->merged_mutex);
+  auto [cached, inserted] = index_->merged.try_emplace(std::string(folded_name));
+  if (inserted) cached->second = std::make_unique<std::vector<NameEntry>>(std::move(merged));
+  return cached->second.get();
 }
 
 bool KnowledgeBase::starts_name(std::string_view folded_word) const {
-  return index_->first_words.find(folded_word) != index_->first_words.end();
+  return index_->first_words.find(folded_word) != index_->first_words.end() ||
+         (binary_ && binary_->view.starts_name(folded_word));
+}
+
+void for_each_indexed_name(const Person& person,
+                           const std::function<void(std::string&&, NameKind, uint8_t)>& fn) {
+  struct Name {
+    std::string key;
+    NameKind kind;
+    uint8_t use;
+  };
+  std::vector<Name> out;
+  StringMap<size_t> seen;  // key -> index in out (a person may have thousands of aliases)
+  auto add = [&](std::string key, NameKind kind, uint8_t use) {
+    if (key.empty()) return;
+    if (auto it = seen.find(key); it != seen.end()) {
+      Name& name = out[it->second];
+      if (kind < name.kind) name.kind = kind;  // Full beats Short beats Given
+      name.use |= use;
+      return;
+    }
+    seen.emplace(key, out.size());
+    out.push_back(Name{std::move(key), kind, use});
+  };
+  const bool explicit_short = !person.short_names.empty();
+  const bool explicit_given = !person.given_names.empty();
+  std::vector<std::string> folded_short;
+  for (const auto& name : person.short_names) folded_short.push_back(fold_name(name));
+  std::vector<std::string_view> names;
+  names.push_back(person.name);
+  names.insert(names.end(), person.aliases.begin(), person.aliases.end());
+  for (size_t n = 0; n < names.size(); ++n) {
+    const std::string_view name = names[n];
+    const uint8_t searchable = kNameIsSearchable | (n == 0 ? kNameIsDisplay : 0);
+    const std::vector<NameWord> words = split_name_words(name);
+    if (words.empty()) continue;
+    std::vector<std::string> folded;
+    for (const auto& w : words) {
+      folded.emplace_back();
+      append_folded(folded.back(), name.substr(w.offset, w.length));
+    }
+    std::string key = fold_name(name);
+    if (words.size() == 1) {
+      add(std::move(key), NameKind::Short, searchable);
+      continue;
+    }
+    add(std::move(key), NameKind::Full, searchable);
+    // "Peter the Great", "Nicholas II" and "Arthur Wellesley, Duke of Wellington" have no
+    // surname at the end to stand alone.
+    const bool regnal = std::find(folded.begin(), folded.end(), "the") != folded.end() ||
+                        std::find(folded.begin(), folded.end(), "of") != folded.end() ||
+                        name.find(',') != std::string_view::npos ||
+                        is_roman_numeral(name.substr(words.back().offset, words.back().length));
+    if (!explicit_short && !regnal) {
+      size_t last = folded.size() - 1;
+      if (is_generational_suffix(folded[last]) && last > 1) --last;
+      if (!is_name_particle(folded[last]) && folded[last].size() > 1) {
+        add(folded[last], NameKind::Short, 0);
+        // "de Gaulle", "van Gogh": the particle form too.
+        size_t first = last;
+        while (first > 1 && is_name_particle(folded[first - 1])) --first;
+        if (first < last) {
+          std::string particle_form;
+          for (size_t k = first; k <= last; ++k) {
+            if (!particle_form.empty()) particle_form += ' ';
+            particle_form += folded[k];
+          }
+          add(std::move(particle_form), NameKind::Short, 0);
+        }
+      }
+    }
+    if (!explicit_given) {
+      const std::string& given = folded.front();
+      const bool is_short =
+          std::find(folded_short.begin(), folded_short.end(), given) != folded_short.end();
+      if (given.size() > 1 && words.front().capitalised && !is_name_particle(given) &&
+          !is_name_title(given) && !is_short) {
+        add(given, NameKind::Given, 0);
+      }
+    }
+  }
+  // Short names are searchable too ("Bronstein" finds Trotsky before his grandson).
+  for (auto& name : folded_short) add(std::move(name), NameKind::Short, kNameIsSearchable);
+  for (const auto& name : person.given_names) add(fold_name(name), NameKind::Given, 0);
+  for (auto& name : out) fn(std::move(name.key), name.kind, name.use);
 }
 
 void KnowledgeBase::rebuild_index() {
   auto index = std::make_unique<Index>();
-  max_name_words_ = 0;
-  auto add = [&](std::string key, uint32_t person, NameKind kind) {
-    if (key.empty()) return;
-    const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-    max_name_words_ = std::max(max_name_words_, words);
-    index->first_words.insert(key.substr(0, key.find(' ')));
-    auto& entries = index->names[std::move(key)];
-    for (auto& entry : entries) {
-      if (entry.person == person) {
-        if (kind < entry.kind) entry.kind = kind;  // Full beats Short beats Given
-        return;
-      }
-    }
-    entries.push_back(NameEntry{person, kind});
-  };
+  max_name_words_ = binary_ ? binary_->view.max_name_words() : 0;
   index->folded_names.resize(people_.size());
-  for (uint32_t i = 0; i < people_.size(); ++i) {
-    Person& person = people_[i];
-    index->by_id.emplace(person.id, i);
-    const bool explicit_short = !person.short_names.empty();
-    const bool explicit_given = !person.given_names.empty();
-    std::vector<std::string> folded_short;
-    for (const auto& name : person.short_names) folded_short.push_back(fold_name(name));
-    std::vector<std::string> names;
-    names.push_back(person.name);
-    names.insert(names.end(), person.aliases.begin(), person.aliases.end());
-    for (const auto& name : names) {
-      const std::vector<NameWord> words = split_name_words(name);
-      if (words.empty()) continue;
-      std::vector<std::string> folded;
-      for (const auto& w : words) {
-        folded.emplace_back();
-        append_folded(folded.back(), std::string_view(name).substr(w.offset, w.length));
+  for (size_t k = 0; k < people_.size(); ++k) {
+    const uint32_t slot = slots_[k];
+    index->by_id.emplace(people_[k].id, slot);
+    for_each_indexed_name(people_[k], [&](std::string&& key, NameKind kind, uint8_t use) {
+      const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+      max_name_words_ = std::max(max_name_words_, words);
+      index->first_words.insert(key.substr(0, key.find(' ')));
+      if (use & kNameIsDisplay) {
+        index->folded_names[k].insert(index->folded_names[k].begin(), key);
+      } else if (use & kNameIsSearchable) {
+        index->folded_names[k].push_back(key);
       }
-      std::string key = fold_name(name);
-      index->folded_names[i].push_back(key);
-      if (words.size() == 1) {
-        add(std::move(key), i, NameKind::Short);
-        continue;
-      }
-      add(std::move(key), i, NameKind::Full);
-      // "Peter the Great", "Nicholas II" and "Arthur Wellesley, Duke of Wellington" have no
-      // surname at the end to stand alone.
-      const bool regnal =
-          std::find(folded.begin(), folded.end(), "the") != folded.end() ||
-          std::find(folded.begin(), folded.end(), "of") != folded.end() ||
-          name.find(',') != std::string::npos ||
-          is_roman_numeral(std::string_view(name).substr(words.back().offset, words.back().length));
-      if (!explicit_short && !regnal) {
-        size_t last = folded.size() - 1;
-        if (is_generational_suffix(folded[last]) && last > 1) --last;
-        if (!is_name_particle(folded[last]) && folded[last].size() > 1) {
-          add(folded[last], i, NameKind::Short);
-          // "de Gaulle", "van Gogh": the particle form too.
-          size_t first = last;
-          while (first > 1 && is_name_particle(folded[first - 1])) --first;
-          if (first < last) {
-            std::string particle_form;
-            for (size_t k = first; k <= last; ++k) {
-              if (!particle_form.empty()) particle_form += ' ';
-              particle_form += folded[k];
-            }
-            add(std::move(particle_form), i, NameKind::Short);
-          }
-        }
-      }
-      if (!explicit_given) {
-        const std::string& given = folded.front();
-        const bool is_short =
-            std::find(folded_short.begin(), folded_short.end(), given) != folded_short.end();
-        if (given.size() > 1 && words.front().capitalised && !is_name_particle(given) &&
-            !is_name_title(given) && !is_short) {
-          add(given, i, NameKind::Given);
-        }
-      }
-    }
-    // Short names are searchable too ("Bronstein" finds Trotsky before his grandson).
-    for (const auto& name : folded_short) index->folded_names[i].push_back(name);
-    for (auto& name : folded_short) add(std::move(name), i, NameKind::Short);
-    for (const auto& name : person.given_names) add(fold_name(name), i, NameKind::Given);
+      index->names[std::move(key)].push_back(NameEntry{slot, kind});
+    });
   }
   index_ = std::move(index);
 }
@@ -651,29 +818,48 @@ std::vector<const Person*> KnowledgeBase::search(std::string_view query, size_t 
     }
     return true;
   };
-  std::vector<std::pair<int, const Person*>> scored;
-  for (uint32_t i = 0; i < people_.size(); ++i) {
-    const auto& names = index_->folded_names[i];
-    int score = -1;
-    for (size_t k = 0; k < names.size(); ++k) {
-      const bool is_display = k == 0;
-      int s = -1;
-      if (query_words.empty()) {
-        s = 4;
-      } else if (names[k] == folded_query) {
-        s = is_display ? 0 : 2;
-      } else if (names[k].starts_with(folded_query)) {
-        s = is_display ? 1 : 3;
-      } else if (matches(names[k])) {
-        s = is_display ? 3 : 4;
-      }
-      if (s >= 0 && (score < 0 || s < score)) score = s;
-    }
-    if (score >= 0) scored.emplace_back(score, &people_[i]);
+  auto score_of = [&](std::string_view name, bool is_display) {
+    if (query_words.empty()) return 4;
+    if (name == folded_query) return is_display ? 0 : 2;
+    if (name.starts_with(folded_query)) return is_display ? 1 : 3;
+    if (matches(name)) return is_display ? 3 : 4;
+    return -1;
+  };
+  std::unordered_map<uint32_t, int> best;  // slot -> best score
+  auto consider = [&](uint32_t slot, int s) {
+    if (s < 0) return;
+    auto [it, inserted] = best.emplace(slot, s);
+    if (!inserted && s < it->second) it->second = s;
+  };
+  for (size_t k = 0; k < people_.size(); ++k) {
+    const auto& names = index_->folded_names[k];
+    for (size_t i = 0; i < names.size(); ++i) consider(slots_[k], score_of(names[i], i == 0));
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+  if (binary_) {
+    binary_->view.for_each_name([&](std::string_view key, NameEntry entry, uint8_t use) {
+      if (!(use & kNameIsSearchable) || memory_of_slot_.count(entry.person)) return;
+      consider(entry.person, score_of(key, use & kNameIsDisplay));
+    });
+  }
+  // The best-scored candidates; on a large binary base an empty or one-letter query matches
+  // nearly everyone, and only the first of the tied ones (by slot) are decoded to sort by name.
+  std::vector<std::pair<int, uint32_t>> candidates;  // (score, slot)
+  for (const auto& [slot, s] : best) candidates.emplace_back(s, slot);
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& a, const auto& b) { return a < b; });
+  const size_t keep = std::max<size_t>(limit, 1) * 50;
+  if (candidates.size() > keep) {
+    const int cutoff = candidates[limit > 0 ? limit - 1 : 0].first;
+    size_t end = limit;
+    while (end < candidates.size() && candidates[end].first == cutoff && end < keep) ++end;
+    candidates.resize(end);
+  }
+  std::vector<std::pair<int, const Person*>> scored;
+  for (const auto& [s, slot] : candidates) scored.emplace_back(s, &person(slot));
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
-    return a.second->name < b.second->name;
+    if (a.second->name != b.second->name) return a.second->name < b.second->name;
+    return a.second->id < b.second->id;
   });
   std::vector<const Person*> out;
   for (size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(scored[i].second);

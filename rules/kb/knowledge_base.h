@@ -2,7 +2,11 @@
 // (.histlint/people.json). Schema: docs/knowledge-base.md and data/people.schema.json.
 #pragma once
 
+#include <atomic>
+#include <functional>
+#include <iterator>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,8 +101,54 @@ struct NameEntry {
   NameKind kind = NameKind::Full;
 };
 
+// Every name the index holds for `person`, once per key: fn(folded key, kind, use bits of
+// kb_binary.h). The in-memory index and the binary writer both read names through this.
+void for_each_indexed_name(const Person& person,
+                           const std::function<void(std::string&&, NameKind, uint8_t)>& fn);
+
+class KbBinaryView;
+
 class KnowledgeBase {
  public:
+  // The people in slot order, whether parsed from JSON or decoded on demand from a binary base.
+  class People {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = Person;
+      using difference_type = std::ptrdiff_t;
+      using pointer = const Person*;
+      using reference = const Person&;
+      iterator(const KnowledgeBase* kb, size_t i) : kb_(kb), i_(i) {}
+      const Person& operator*() const { return kb_->person(static_cast<uint32_t>(i_)); }
+      const Person* operator->() const { return &**this; }
+      iterator& operator++() {
+        ++i_;
+        return *this;
+      }
+      iterator operator++(int) {
+        iterator old = *this;
+        ++i_;
+        return old;
+      }
+      bool operator==(const iterator& other) const { return i_ == other.i_; }
+
+     private:
+      const KnowledgeBase* kb_;
+      size_t i_;
+    };
+    explicit People(const KnowledgeBase* kb) : kb_(kb) {}
+    const Person& operator[](size_t i) const { return kb_->person(static_cast<uint32_t>(i)); }
+    size_t size() const { return kb_->size(); }
+    bool empty() const { return size() == 0; }
+    iterator begin() const { return {kb_, 0}; }
+    iterator end() const { return {kb_, size()}; }
+
+   private:
+    const KnowledgeBase* kb_;
+  };
+
   KnowledgeBase();  // empty
   ~KnowledgeBase();
   KnowledgeBase(KnowledgeBase&&) noexcept;
@@ -111,15 +161,27 @@ class KnowledgeBase {
   static std::optional<KnowledgeBase> parse(std::string_view json, const std::string& path,
                                             std::string* error);
 
+  // A base over the bytes of a binary file (kb_binary.h); `owner` keeps them alive (a mapping).
+  // Errors name `path`: another format version, a truncated or corrupt file.
+  static std::optional<KnowledgeBase> open_binary(std::string_view bytes,
+                                                  std::shared_ptr<const void> owner,
+                                                  const std::string& path, std::string* error);
+  bool is_binary() const { return binary_ != nullptr; }
+
+  // One person given as a JSON object (a line of an import); errors name `path` and `line`.
+  static std::optional<Person> parse_person(std::string_view json, const std::string& path,
+                                            size_t line, std::string* error);
+
   // Adds or replaces (by id) every person of `other`.
   void merge(const KnowledgeBase& other);
   // `base` with each overlay merged over it in order (an entry with an existing id, or the same
   // Wikidata item, replaces it), indexed once.
   static KnowledgeBase layered(const KnowledgeBase& base, std::vector<KnowledgeBase> overlays);
 
-  const std::vector<Person>& people() const { return people_; }
+  People people() const { return People(this); }
+  const Person& person(uint32_t slot) const;
   const Person* find(std::string_view id) const;
-  size_t size() const { return people_.size(); }
+  size_t size() const { return binary_count() + appended_; }
 
   // People whose name or an alias contains every word of the query (case- and accent-blind),
   // best first: exact name, then name prefix, then alias matches. For workspace symbols.
@@ -135,11 +197,24 @@ class KnowledgeBase {
  private:
   void merge_people(KnowledgeBase&& other);  // without rebuilding the index
   void rebuild_index();
+  size_t binary_count() const;
+  // The slot of the person with `id` or Wikidata item `qid` ("" to skip), if any.
+  std::optional<uint32_t> slot_of(std::string_view id, std::string_view qid) const;
 
+  // People held in memory (every person of a JSON base; the overlays of a binary one), and the
+  // slot each occupies: a binary slot it replaces, or one after the binary people.
   std::vector<Person> people_;
+  std::vector<uint32_t> slots_;
+  std::unordered_map<uint32_t, uint32_t> memory_of_slot_;  // binary bases only
+  size_t appended_ = 0;
   struct Index;
   std::unique_ptr<Index> index_;
   size_t max_name_words_ = 0;
+
+  // A binary base: the view, what keeps its bytes alive, people decoded so far (one atomic
+  // pointer per slot, set once), and merged lookup results handed out by pointer.
+  struct Binary;
+  std::shared_ptr<Binary> binary_;
 };
 
 }  // namespace histlint

@@ -3,6 +3,7 @@
 #include <bzlib.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -332,9 +333,9 @@ void add_unique(std::vector<std::string>& list, std::unordered_set<std::string>&
 
 class Importer {
  public:
-  Importer(const std::string& path, std::ostream& out, WikidataImportStats& stats,
-           const std::function<void(const std::string&)>& warn)
-      : path_(path), out_(out), stats_(stats), warn_(warn) {}
+  Importer(const std::string& path, const std::function<void(const std::string&)>& person,
+           WikidataImportStats& stats, const WikidataImportHooks& hooks)
+      : path_(path), person_(person), stats_(stats), hooks_(hooks), warn_(hooks.warn) {}
 
   bool run(std::string* error) {
     if (!pass(Pass::References, error)) return false;
@@ -344,9 +345,7 @@ class Importer {
     }
     if (!pass(Pass::Labels, error)) return false;
     stats_.labels_found = labels_.size();
-    out_ << "{\n  \"version\": 1,\n  \"source\": \"Wikidata dump\",\n  \"people\": [";
     if (!pass(Pass::People, error)) return false;
-    out_ << (stats_.humans ? "\n  ]\n}\n" : "]\n}\n");
     if (bad_lines_reported_ > kMaxWarnings && warn_) {
       warn_(std::to_string(stats_.bad_lines) + " lines were not JSON entities and were skipped");
     }
@@ -362,6 +361,13 @@ class Importer {
     LineReader reader(*source);
     std::string line;
     stats_.entities = 0;
+    static constexpr const char* kPassNames[] = {"references", "labels", "people"};
+    const int pass_number = static_cast<int>(which) + 1;
+    auto report = [&] {
+      if (hooks_.progress)
+        hooks_.progress(pass_number, kPassNames[pass_number - 1], stats_.entities);
+    };
+    const size_t every = std::max<size_t>(hooks_.progress_every, 1);
     while (reader.next(line)) {
       // Each entity line ends with a comma; the array brackets sit on lines of their own.
       size_t begin = 0;
@@ -385,7 +391,7 @@ class Importer {
         bad_line(which, reader.line_number(), "malformed JSON: " + parse_error->message);
         continue;
       }
-      ++stats_.entities;
+      if (++stats_.entities % every == 0) report();
       const std::string id = entity.value("id", "");
       switch (which) {
         case Pass::References:
@@ -403,9 +409,13 @@ class Importer {
       }
     }
     if (reader.failed()) {
-      if (error) *error = path_ + ": read error (truncated or corrupt compressed data)";
+      if (error) {
+        *error = path_ + ":" + std::to_string(reader.line_number() + 1) +
+                 ": read error (truncated or corrupt compressed data)";
+      }
       return false;
     }
+    report();
     return true;
   }
 
@@ -522,14 +532,14 @@ class Importer {
         if (!title.empty() && title != name) person["wikipedia"] = title;
       }
     }
-    // One entry per block of lines, as in the bundled file.
-    out_ << (stats_.humans ? ",\n" : "\n") << "    " << person.dump(-1, ' ', false);
+    person_(person.dump(-1, ' ', false));
     ++stats_.humans;
   }
 
   const std::string& path_;
-  std::ostream& out_;
+  const std::function<void(const std::string&)>& person_;
   WikidataImportStats& stats_;
+  const WikidataImportHooks& hooks_;
   const std::function<void(const std::string&)>& warn_;
   std::unordered_set<std::string> referenced_;
   std::unordered_map<std::string, std::string> labels_;
@@ -539,10 +549,33 @@ class Importer {
 
 }  // namespace
 
-bool import_wikidata(const std::string& dump_path, std::ostream& out, WikidataImportStats& stats,
-                     std::string* error, const std::function<void(const std::string&)>& warn) {
+bool import_wikidata_people(const std::string& dump_path,
+                            const std::function<void(const std::string& person_json)>& person,
+                            WikidataImportStats& stats, std::string* error,
+                            const WikidataImportHooks& hooks) {
   stats = WikidataImportStats{};
-  return Importer(dump_path, out, stats, warn).run(error);
+  return Importer(dump_path, person, stats, hooks).run(error);
+}
+
+bool import_wikidata(const std::string& dump_path, std::ostream& out, WikidataImportStats& stats,
+                     std::string* error, const std::function<void(const std::string&)>& warn,
+                     const std::function<void(int, const char*, size_t)>& progress) {
+  WikidataImportHooks hooks;
+  hooks.warn = warn;
+  hooks.progress = progress;
+  size_t written = 0;
+  // One entry per line, as in the bundled file.
+  auto write = [&](const std::string& person) {
+    out << (written++
+                ? ",\n    "
+                : "{\n  \"version\": 1,\n  \"source\": \"Wikidata dump\",\n  \"people\": [\n    ")
+        << person;
+  };
+  if (!import_wikidata_people(dump_path, write, stats, error, hooks)) return false;
+  out << (written
+              ? "\n  ]\n}\n"
+              : "{\n  \"version\": 1,\n  \"source\": \"Wikidata dump\",\n  \"people\": []\n}\n");
+  return true;
 }
 
 }  // namespace histlint

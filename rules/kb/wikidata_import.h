@@ -19,11 +19,28 @@ struct WikidataImportStats {
   size_t labels_missing = 0;  // referenced items absent from the dump (written as their Q-id)
 };
 
+struct WikidataImportHooks {
+  // Warnings about skipped lines (at most a few, then a count).
+  std::function<void(const std::string&)> warn;
+  // Progress: the pass (1 to 3), its name, and the entities read in it so far; called every
+  // `progress_every` entities and at the end of each pass.
+  std::function<void(int pass, const char* name, size_t entities)> progress;
+  size_t progress_every = 100000;
+};
+
+// Reads `dump_path` and calls `person` with each human as one knowledge-base JSON object (in
+// the schema of data/people.json), in dump order.
+bool import_wikidata_people(const std::string& dump_path,
+                            const std::function<void(const std::string& person_json)>& person,
+                            WikidataImportStats& stats, std::string* error,
+                            const WikidataImportHooks& hooks);
+
 // Reads `dump_path` and writes the knowledge base to `out`. Warnings about skipped lines go to
 // `warn` (at most a few, then a count). Returns false with `error` set when the dump cannot be
 // read or holds no entity at all.
 bool import_wikidata(const std::string& dump_path, std::ostream& out, WikidataImportStats& stats,
                      std::string* error,
-                     const std::function<void(const std::string&)>& warn = nullptr);
+                     const std::function<void(const std::string&)>& warn = nullptr,
+                     const std::function<void(int, const char*, size_t)>& progress = nullptr);
 
 }  // namespace histlint

@@ -1,0 +1,579 @@
+#include "rules/kb/kb_binary.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstring>
+#include <ostream>
+
+namespace histlint {
+
+namespace {
+
+enum Section { kStrings, kOffsets, kRecords, kNames, kFirstWords, kIds, kWikidata, kSections };
+
+// Header fields at fixed offsets. The magic and the version never move, so that any later
+// version can still say which version wrote a file.
+constexpr size_t kVersionAt = 8;
+constexpr size_t kHeaderSizeAt = 12;
+constexpr size_t kFileSizeAt = 16;
+constexpr size_t kCountAt = 24;
+constexpr size_t kNameCountAt = 32;
+constexpr size_t kMaxWordsAt = 40;
+constexpr size_t kSectionsAt = 48;
+constexpr size_t kBodyChecksumAt = kSectionsAt + kSections * 16;
+constexpr size_t kHeaderChecksumAt = kBodyChecksumAt + 8;
+constexpr size_t kHeaderSize = kHeaderChecksumAt + 8;
+
+constexpr size_t kNameRowSize = 16;
+constexpr size_t kIdRowSize = 16;
+constexpr uint64_t kMaxKeyLength = (1u << 24) - 1;  // key refs: 40-bit offset, 24-bit length
+constexpr uint64_t kMaxKeyOffset = (uint64_t{1} << 40) - 1;
+
+uint64_t load64(const char* p) {
+  uint64_t v = 0;
+  std::memcpy(&v, p, 8);  // the format is little-endian, as is every supported host
+  return v;
+}
+uint32_t load32(const char* p) {
+  uint32_t v = 0;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+void store64(std::string& out, size_t at, uint64_t v) {
+  std::memcpy(out.data() + at, &v, 8);
+}
+void store32(std::string& out, size_t at, uint32_t v) {
+  std::memcpy(out.data() + at, &v, 4);
+}
+void append64(std::string& out, uint64_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 8);
+}
+void append32(std::string& out, uint32_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 4);
+}
+
+// A fast 64-bit checksum (four independent multiply-xor lanes); detects damage, not attacks.
+uint64_t checksum(std::string_view bytes) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t lanes[4] = {1, 2, 3, 4};
+  size_t i = 0;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      lanes[k] = (lanes[k] ^ load64(bytes.data() + i + 8 * k)) * kMul;
+      lanes[k] ^= lanes[k] >> 31;
+    }
+  }
+  uint64_t h = bytes.size() * kMul;
+  for (uint64_t lane : lanes) h = (h ^ lane) * kMul;
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kMul;
+  return h ^ (h >> 29);
+}
+
+void put_varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+uint64_t zigzag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t unzigzag(uint64_t v) {
+  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
+
+uint64_t key_ref(uint64_t offset, uint64_t length) {
+  return offset << 24 | length;
+}
+
+uint32_t wikidata_number(std::string_view qid) {
+  if (qid.size() < 2 || qid[0] != 'Q') return 0;
+  uint32_t n = 0;
+  auto [p, ec] = std::from_chars(qid.data() + 1, qid.data() + qid.size(), n);
+  return ec == std::errc() && p == qid.data() + qid.size() ? n : 0;
+}
+
+void pad8(std::string& out) {
+  out.append((8 - out.size() % 8) % 8, '\0');
+}
+
+// Bounds-checked reading of one record; any overrun marks it failed and yields zeros.
+class RecordReader {
+ public:
+  RecordReader(std::string_view record, std::string_view strings)
+      : data_(record), strings_(strings) {}
+  bool ok() const { return ok_; }
+
+  uint64_t varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= data_.size()) return fail();
+      const auto byte = static_cast<unsigned char>(data_[pos_++]);
+      v |= uint64_t{byte & 0x7Fu} << shift;
+      if (!(byte & 0x80)) return v;
+    }
+    return fail();
+  }
+  std::string string() {
+    const uint64_t offset = varint();
+    const uint64_t length = varint();
+    if (!ok_ || offset > strings_.size() || length > strings_.size() - offset) {
+      fail();
+      return {};
+    }
+    return std::string(strings_.substr(offset, length));
+  }
+  // A list count, refused when the record cannot hold that many entries (a corrupt count must
+  // not make us allocate billions of strings).
+  uint64_t count(size_t min_entry_bytes) {
+    const uint64_t n = varint();
+    if (n > (data_.size() - pos_) / min_entry_bytes) return fail();
+    return n;
+  }
+  std::vector<std::string> strings() {
+    std::vector<std::string> out(count(2));
+    for (auto& s : out) s = string();
+    return out;
+  }
+  int small(int max) {
+    const uint64_t v = varint();
+    if (v > static_cast<uint64_t>(max)) return static_cast<int>(fail());
+    return static_cast<int>(v);
+  }
+  int year() {
+    const int64_t v = unzigzag(varint());
+    if (v < INT_MIN / 2 || v > INT_MAX / 2) return static_cast<int>(fail());
+    return static_cast<int>(v);
+  }
+  std::optional<PartialDate> date() {
+    const uint64_t tag = varint();
+    if (tag == 0 || !ok_) return std::nullopt;
+    const uint64_t bits = tag - 1;
+    if ((bits & 7) > static_cast<uint64_t>(DatePrecision::Day) || bits > 31) {
+      fail();
+      return std::nullopt;
+    }
+    PartialDate d;
+    d.precision = static_cast<DatePrecision>(bits & 7);
+    d.calendar = (bits & 8) ? Calendar::Julian : Calendar::Gregorian;
+    d.date = civil();
+    if (bits & 16) d.julian = civil();
+    return d;
+  }
+
+ private:
+  uint64_t fail() {
+    ok_ = false;
+    pos_ = data_.size();
+    return 0;
+  }
+  CivilDate civil() {
+    CivilDate c;
+    c.year = year();
+    c.month = small(12);
+    c.day = small(31);
+    return c;
+  }
+
+  std::string_view data_;
+  std::string_view strings_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool is_binary_knowledge_base(std::string_view bytes) {
+  return bytes.starts_with(kKbMagic);
+}
+
+KbBinaryWriter::KbBinaryWriter() = default;
+KbBinaryWriter::~KbBinaryWriter() = default;
+
+uint64_t KbBinaryWriter::append_string(std::string_view s) {
+  const uint64_t at = strings_.size();
+  strings_.append(s);
+  return at;
+}
+
+uint64_t KbBinaryWriter::intern(std::string_view s) {
+  // Places, occupations and titles repeat across thousands of people; longer text does not.
+  if (s.size() > 64) return append_string(s);
+  auto [it, inserted] = shared_.try_emplace(std::string(s), 0);
+  if (inserted) it->second = append_string(s);
+  return it->second;
+}
+
+void KbBinaryWriter::put_string(std::string_view s, bool shared) {
+  put_varint(records_, s.empty() ? 0 : shared ? intern(s) : append_string(s));
+  put_varint(records_, s.size());
+}
+
+void KbBinaryWriter::put_date(const std::optional<PartialDate>& date) {
+  if (!date) {
+    put_varint(records_, 0);
+    return;
+  }
+  const uint64_t bits = static_cast<uint64_t>(date->precision) |
+                        (date->calendar == Calendar::Julian ? 8u : 0u) | (date->julian ? 16u : 0u);
+  put_varint(records_, bits + 1);
+  auto civil = [&](const CivilDate& c) {
+    put_varint(records_, zigzag(c.year));
+    put_varint(records_, static_cast<uint64_t>(std::clamp(c.month, 0, 12)));
+    put_varint(records_, static_cast<uint64_t>(std::clamp(c.day, 0, 31)));
+  };
+  civil(date->date);
+  if (date->julian) civil(*date->julian);
+}
+
+void KbBinaryWriter::add(const Person& p) {
+  const auto slot = static_cast<uint32_t>(size());
+  put_string(p.id);
+  put_string(p.name);
+  for (const auto* list : {&p.aliases, &p.short_names, &p.given_names}) {
+    put_varint(records_, list->size());
+    for (const auto& s : *list) put_string(s);
+  }
+  put_varint(records_, static_cast<uint64_t>(p.sex));
+  for (const auto* event : {&p.birth, &p.death}) {
+    put_date(*event ? std::optional<PartialDate>((*event)->date) : std::nullopt);
+    put_string(*event ? (*event)->place : std::string(), true);
+  }
+  put_string(p.description);
+  put_varint(records_, p.occupations.size());
+  for (const auto& s : p.occupations) put_string(s, true);
+  put_varint(records_, p.roles.size());
+  for (const auto& role : p.roles) {
+    put_string(role.title, true);
+    put_date(role.from);
+    put_date(role.to);
+  }
+  put_varint(records_, p.events.size());
+  for (const auto& event : p.events) {
+    put_string(event.what);
+    put_date(event.date);
+    put_string(event.place, true);
+  }
+  put_string(p.wikidata);
+  put_string(p.wikipedia);
+  put_string(p.source_file, true);
+  put_varint(records_, p.source_line);
+  put_varint(records_, p.source_offset);
+  put_varint(records_, p.source_length);
+  record_offsets_.push_back(records_.size());
+
+  for_each_indexed_name(p, [&](std::string&& key, NameKind kind, uint8_t use) {
+    if (key.size() > kMaxKeyLength) return;  // a name of megabytes is never found in prose
+    const uint64_t words = static_cast<uint64_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    max_name_words_ = std::max(max_name_words_, words);
+    names_.push_back(NameRow{keys_.size(), static_cast<uint32_t>(key.size()), slot,
+                             static_cast<uint8_t>(kind), use});
+    keys_ += key;
+  });
+  ids_.emplace_back(p.id, slot);
+  if (const uint32_t q = wikidata_number(p.wikidata)) wikidata_.emplace_back(q, slot);
+}
+
+bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
+  auto key = [&](const NameRow& row) {
+    return std::string_view(keys_).substr(row.key_offset, row.key_length);
+  };
+  std::sort(names_.begin(), names_.end(), [&](const NameRow& a, const NameRow& b) {
+    const int c = key(a).compare(key(b));
+    return c != 0 ? c < 0 : a.person < b.person;
+  });
+  // Sorted keys are deduplicated into the string table as they are moved there.
+  std::vector<uint64_t> first_words;
+  std::string_view previous;
+  uint64_t previous_ref = 0;
+  bool first = true;
+  std::vector<std::string> first_word_keys;
+  for (auto& row : names_) {
+    const std::string_view k = key(row);
+    if (first || k != previous) {
+      first = false;
+      previous = k;
+      previous_ref = key_ref(append_string(k), k.size());
+    }
+    row.key_offset = previous_ref;  // now a key ref
+    first_word_keys.emplace_back(k.substr(0, k.find(' ')));
+  }
+  std::sort(first_word_keys.begin(), first_word_keys.end());
+  first_word_keys.erase(std::unique(first_word_keys.begin(), first_word_keys.end()),
+                        first_word_keys.end());
+  for (const auto& w : first_word_keys) first_words.push_back(key_ref(append_string(w), w.size()));
+  std::sort(ids_.begin(), ids_.end());
+  std::vector<uint64_t> id_refs;
+  for (const auto& [id, slot] : ids_) id_refs.push_back(key_ref(append_string(id), id.size()));
+  std::sort(wikidata_.begin(), wikidata_.end());
+  if (strings_.size() > kMaxKeyOffset) {
+    if (error) *error = "the string table exceeds 1 TiB";
+    return false;
+  }
+
+  std::string header(kHeaderSize, '\0');
+  std::memcpy(header.data(), kKbMagic.data(), kKbMagic.size());
+  store32(header, kVersionAt, kKbFormatVersion);
+  store32(header, kHeaderSizeAt, kHeaderSize);
+  store64(header, kCountAt, size());
+  store64(header, kNameCountAt, names_.size());
+  store64(header, kMaxWordsAt, max_name_words_);
+
+  // The body is assembled section by section; each starts 8-byte aligned.
+  std::string body;
+  uint64_t sections[kSections][2] = {};
+  auto begin_section = [&](Section s) {
+    pad8(body);
+    sections[s][0] = kHeaderSize + body.size();
+  };
+  auto end_section = [&](Section s) {
+    sections[s][1] = kHeaderSize + body.size() - sections[s][0];
+  };
+  begin_section(kStrings);
+  body += strings_;
+  end_section(kStrings);
+  std::string().swap(strings_);
+  begin_section(kOffsets);
+  for (uint64_t offset : record_offsets_) append64(body, offset);
+  end_section(kOffsets);
+  begin_section(kRecords);
+  body += records_;
+  end_section(kRecords);
+  begin_section(kNames);
+  for (const auto& row : names_) {
+    append64(body, row.key_offset);
+    append32(body, row.person);
+    body += static_cast<char>(row.kind);
+    body += static_cast<char>(row.use);
+    body.append(2, '\0');
+  }
+  end_section(kNames);
+  begin_section(kFirstWords);
+  for (uint64_t ref : first_words) append64(body, ref);
+  end_section(kFirstWords);
+  begin_section(kIds);
+  for (size_t i = 0; i < ids_.size(); ++i) {
+    append64(body, id_refs[i]);
+    append32(body, ids_[i].second);
+    append32(body, 0);
+  }
+  end_section(kIds);
+  begin_section(kWikidata);
+  for (const auto& [q, slot] : wikidata_) {
+    append32(body, q);
+    append32(body, slot);
+  }
+  end_section(kWikidata);
+
+  for (int s = 0; s < kSections; ++s) {
+    store64(header, kSectionsAt + s * 16, sections[s][0]);
+    store64(header, kSectionsAt + s * 16 + 8, sections[s][1]);
+  }
+  store64(header, kFileSizeAt, kHeaderSize + body.size());
+  store64(header, kBodyChecksumAt, checksum(body));
+  store64(header, kHeaderChecksumAt,
+          checksum(std::string_view(header).substr(0, kHeaderChecksumAt)));
+  out.write(header.data(), static_cast<std::streamsize>(header.size()));
+  out.write(body.data(), static_cast<std::streamsize>(body.size()));
+  if (!out) {
+    if (error) *error = "cannot write the knowledge base";
+    return false;
+  }
+  return true;
+}
+
+std::optional<KbBinaryView> KbBinaryView::open(std::string_view bytes, const std::string& path,
+                                               bool verify_body, std::string* error) {
+  auto fail = [&](const std::string& message) -> std::optional<KbBinaryView> {
+    if (error) *error = path + ": " + message;
+    return std::nullopt;
+  };
+  if (!is_binary_knowledge_base(bytes)) return fail("not a histlint binary knowledge base");
+  if (bytes.size() < kHeaderSizeAt + 4) return fail("truncated binary knowledge base");
+  const uint32_t version = load32(bytes.data() + kVersionAt);
+  if (version != kKbFormatVersion) {
+    return fail("binary knowledge base of format version " + std::to_string(version) +
+                "; this histlint reads version " + std::to_string(kKbFormatVersion) +
+                " (rebuild it with `histlint kb build`)");
+  }
+  if (bytes.size() < kHeaderSize) {
+    return fail("truncated binary knowledge base (" + std::to_string(bytes.size()) +
+                " bytes, shorter than its header)");
+  }
+  const std::string_view header = bytes.substr(0, kHeaderSize);
+  if (load32(header.data() + kHeaderSizeAt) != kHeaderSize ||
+      load64(header.data() + kHeaderChecksumAt) != checksum(header.substr(0, kHeaderChecksumAt))) {
+    return fail("corrupt binary knowledge base (header checksum mismatch)");
+  }
+  const uint64_t file_size = load64(header.data() + kFileSizeAt);
+  if (file_size != bytes.size()) {
+    return fail((bytes.size() < file_size ? "truncated" : "corrupt") +
+                std::string(" binary knowledge base: the header says ") +
+                std::to_string(file_size) + " bytes, the file has " + std::to_string(bytes.size()));
+  }
+  KbBinaryView view;
+  view.bytes_ = bytes;
+  view.path_ = path;
+  view.count_ = load64(header.data() + kCountAt);
+  view.name_count_ = load64(header.data() + kNameCountAt);
+  view.max_name_words_ = load64(header.data() + kMaxWordsAt);
+  std::string_view* sections[kSections] = {&view.strings_, &view.offsets_,     &view.records_,
+                                           &view.names_,   &view.first_words_, &view.ids_,
+                                           &view.wikidata_};
+  for (int s = 0; s < kSections; ++s) {
+    const uint64_t offset = load64(header.data() + kSectionsAt + s * 16);
+    const uint64_t size = load64(header.data() + kSectionsAt + s * 16 + 8);
+    if (offset < kHeaderSize || offset > bytes.size() || size > bytes.size() - offset) {
+      return fail("corrupt binary knowledge base (a section lies outside the file)");
+    }
+    *sections[s] = bytes.substr(offset, size);
+  }
+  if (view.count_ >= UINT32_MAX || view.offsets_.size() / 8 != view.count_ + 1 ||
+      view.offsets_.size() % 8 || view.names_.size() / kNameRowSize != view.name_count_ ||
+      view.names_.size() % kNameRowSize || view.first_words_.size() % 8 ||
+      view.ids_.size() % kIdRowSize || view.wikidata_.size() % 8 || view.max_name_words_ > 1000) {
+    return fail("corrupt binary knowledge base (section sizes disagree with the counts)");
+  }
+  if (verify_body &&
+      load64(header.data() + kBodyChecksumAt) != checksum(bytes.substr(kHeaderSize))) {
+    return fail("corrupt binary knowledge base (checksum mismatch)");
+  }
+  return view;
+}
+
+std::string_view KbBinaryView::key_at(uint64_t ref) const {
+  const uint64_t offset = ref >> 24;
+  const uint64_t length = ref & kMaxKeyLength;
+  if (offset > strings_.size() || length > strings_.size() - offset) return {};
+  return strings_.substr(offset, length);
+}
+
+KbBinaryView::NameRow KbBinaryView::name_row(size_t i) const {
+  const char* p = names_.data() + i * kNameRowSize;
+  NameRow row{load64(p), load32(p + 8), static_cast<uint8_t>(p[12]), static_cast<uint8_t>(p[13])};
+  // A corrupt row must not point past the people or hold an unknown kind.
+  if (row.kind > static_cast<uint8_t>(NameKind::Given)) row.person = UINT32_MAX;
+  return row;
+}
+
+size_t KbBinaryView::lower_bound_name(std::string_view key) const {
+  size_t lo = 0;
+  size_t hi = name_count_;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (key_at(load64(names_.data() + mid * kNameRowSize)) < key) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+bool KbBinaryView::starts_name(std::string_view folded_word) const {
+  size_t lo = 0;
+  size_t hi = first_words_.size() / 8;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const std::string_view k = key_at(load64(first_words_.data() + mid * 8));
+    if (k == folded_word) return true;
+    if (k < folded_word) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return false;
+}
+
+std::optional<uint32_t> KbBinaryView::slot_of_id(std::string_view id) const {
+  size_t lo = 0;
+  size_t hi = ids_.size() / kIdRowSize;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const char* row = ids_.data() + mid * kIdRowSize;
+    const std::string_view k = key_at(load64(row));
+    if (k == id) {
+      const uint32_t slot = load32(row + 8);
+      return slot < count_ ? std::optional<uint32_t>(slot) : std::nullopt;
+    }
+    if (k < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<uint32_t> KbBinaryView::slot_of_wikidata(std::string_view qid) const {
+  const uint32_t q = wikidata_number(qid);
+  if (q == 0) return std::nullopt;
+  size_t lo = 0;
+  size_t hi = wikidata_.size() / 8;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const uint32_t k = load32(wikidata_.data() + mid * 8);
+    if (k == q) {
+      const uint32_t slot = load32(wikidata_.data() + mid * 8 + 4);
+      return slot < count_ ? std::optional<uint32_t>(slot) : std::nullopt;
+    }
+    if (k < q) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+Person KbBinaryView::person(uint32_t slot) const {
+  Person p;
+  const uint64_t begin = slot < count_ ? load64(offsets_.data() + slot * 8ull) : 1;
+  const uint64_t end = slot < count_ ? load64(offsets_.data() + (slot + 1ull) * 8) : 0;
+  if (begin <= end && end <= records_.size()) {
+    RecordReader r(records_.substr(begin, end - begin), strings_);
+    p.id = r.string();
+    p.name = r.string();
+    p.aliases = r.strings();
+    p.short_names = r.strings();
+    p.given_names = r.strings();
+    p.sex = static_cast<Sex>(r.small(static_cast<int>(Sex::Female)));
+    for (auto* event : {&p.birth, &p.death}) {
+      auto date = r.date();
+      std::string place = r.string();
+      if (date) *event = LifeEvent{*date, std::move(place)};
+    }
+    p.description = r.string();
+    p.occupations = r.strings();
+    p.roles.resize(r.count(3));
+    for (auto& role : p.roles) {
+      role.title = r.string();
+      role.from = r.date();
+      role.to = r.date();
+    }
+    p.events.resize(r.count(4));
+    for (auto& event : p.events) {
+      event.what = r.string();
+      event.date = r.date();
+      event.place = r.string();
+    }
+    p.wikidata = r.string();
+    p.wikipedia = r.string();
+    p.source_file = r.string();
+    p.source_line = r.varint();
+    p.source_offset = r.varint();
+    p.source_length = r.varint();
+    if (r.ok() && !p.id.empty() && !p.name.empty()) return p;
+  }
+  // The header and sections were sound but this record is not: say so where it is shown.
+  Person broken;
+  broken.id = "unreadable-record-" + std::to_string(slot);
+  broken.name = "(unreadable record " + std::to_string(slot) + " of " + path_ + ")";
+  return broken;
+}
+
+}  // namespace histlint

@@ -1,0 +1,134 @@
+// The binary knowledge base: a compact, versioned, memory-mappable form of the people data, built
+// by `histlint kb build`. This file writes and reads the byte layout only; mapping a file is the
+// server's (server/kb_files.h). Layout (little-endian, sections 8-byte aligned):
+//
+//   header       magic "HISTLKB\0", format version, file size, counts, section table,
+//                checksum of the body and of the header itself
+//   strings      every string of the records and the index keys, back to back
+//   offsets      u64 per person + 1: where each record starts in `records`
+//   records      one varint-encoded person each (strings as offset + length into `strings`)
+//   names        16-byte entries sorted by folded key: key ref, person, kind, use
+//   first words  8-byte key refs, sorted: the first word of every indexed name
+//   ids          16-byte entries sorted by id: key ref, person
+//   wikidata     8-byte entries sorted by item number: Q-number, person
+//
+// Reading never trusts the bytes: every offset and length is checked against its section, so a
+// corrupt or hostile file yields an error or a placeholder person, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/kb/knowledge_base.h"
+
+namespace histlint {
+
+inline constexpr uint32_t kKbFormatVersion = 1;
+inline constexpr std::string_view kKbMagic{"HISTLKB\0", 8};
+// Bodies up to this size are checksummed at every load; larger ones by `histlint kb check`
+// (hashing a 1-million-person base would take most of the load-time budget).
+inline constexpr uint64_t kKbVerifyAtLoadLimit = 16u << 20;
+
+// True when `bytes` starts with the binary knowledge-base magic.
+bool is_binary_knowledge_base(std::string_view bytes);
+
+// Collects people one at a time, so an import never holds more than their encoded form.
+class KbBinaryWriter {
+ public:
+  KbBinaryWriter();
+  ~KbBinaryWriter();
+  // Appends `person` as the next slot.
+  void add(const Person& person);
+  size_t size() const { return record_offsets_.size() - 1; }
+  // Writes the whole base; false with `error` set when the stream fails.
+  bool write(std::ostream& out, std::string* error);
+
+ private:
+  struct NameRow {
+    uint64_t key_offset;  // into keys_ (before sorting) then strings_
+    uint32_t key_length;
+    uint32_t person;
+    uint8_t kind;
+    uint8_t use;
+  };
+  uint64_t intern(std::string_view s);  // shared vocabulary: places, occupations, titles
+  uint64_t append_string(std::string_view s);
+  void put_string(std::string_view s, bool shared = false);
+  void put_date(const std::optional<PartialDate>& date);
+
+  std::string strings_;
+  std::string keys_;  // index keys until write() sorts and deduplicates them
+  std::string records_;
+  std::vector<uint64_t> record_offsets_{0};
+  std::vector<NameRow> names_;
+  std::vector<std::pair<std::string, uint32_t>> ids_;
+  std::vector<std::pair<uint32_t, uint32_t>> wikidata_;
+  std::unordered_map<std::string, uint64_t> shared_;
+  uint64_t max_name_words_ = 0;
+};
+
+// A read-only view of a binary base over bytes the caller keeps alive.
+class KbBinaryView {
+ public:
+  // Checks the header (magic, version, size, checksum) and the section table, and checksums the
+  // body when `verify_body`. Errors name `path`.
+  static std::optional<KbBinaryView> open(std::string_view bytes, const std::string& path,
+                                          bool verify_body, std::string* error);
+
+  size_t size() const { return count_; }
+  size_t max_name_words() const { return max_name_words_; }
+  uint64_t byte_size() const { return bytes_.size(); }
+  // The person in `slot`; a record that does not decode yields a person named after its slot.
+  Person person(uint32_t slot) const;
+  // Calls `fn(NameEntry)` for each index entry of `folded_key`.
+  template <class Fn>
+  void lookup(std::string_view folded_key, Fn&& fn) const {
+    for (size_t i = lower_bound_name(folded_key); i < name_count_; ++i) {
+      const NameRow row = name_row(i);
+      if (key_at(row.key) != folded_key) break;
+      if (row.person >= count_) continue;  // a corrupt row
+      fn(NameEntry{row.person, static_cast<NameKind>(row.kind)}, row.use);
+    }
+  }
+  bool starts_name(std::string_view folded_word) const;
+  std::optional<uint32_t> slot_of_id(std::string_view id) const;
+  std::optional<uint32_t> slot_of_wikidata(std::string_view qid) const;
+  // Every index entry in key order: fn(key, NameEntry, use).
+  template <class Fn>
+  void for_each_name(Fn&& fn) const {
+    for (size_t i = 0; i < name_count_; ++i) {
+      const NameRow row = name_row(i);
+      if (row.person >= count_) continue;
+      fn(key_at(row.key), NameEntry{row.person, static_cast<NameKind>(row.kind)}, row.use);
+    }
+  }
+
+ private:
+  struct NameRow {
+    uint64_t key;
+    uint32_t person;
+    uint8_t kind;
+    uint8_t use;
+  };
+  std::string_view key_at(uint64_t ref) const;
+  NameRow name_row(size_t i) const;
+  size_t lower_bound_name(std::string_view key) const;
+
+  std::string_view bytes_;
+  std::string path_;
+  std::string_view strings_, offsets_, records_, names_, first_words_, ids_, wikidata_;
+  size_t count_ = 0;
+  size_t name_count_ = 0;
+  size_t max_name_words_ = 0;
+};
+
+// Use bits of a name-index entry (for workspace-symbol search).
+inline constexpr uint8_t kNameIsDisplay = 1;     // the person's display name
+inline constexpr uint8_t kNameIsSearchable = 2;  // the display name, an alias or a short name
+
+}  // namespace histlint
