@@ -98,10 +98,6 @@ bool is_roman_numeral(std::string_view w) {
   });
 }
 
-bool is_vowel(char c) {
-  return std::string_view("aeiouy").find(c) != std::string_view::npos;
-}
-
 bool is_lower_ascii(char c) {
   return c >= 'a' && c <= 'z';
 }
@@ -165,15 +161,8 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
         for (size_t at = base.word.find(c.seen); at != std::string::npos;
              at = base.word.find(c.seen, at + 1)) {
           if (tried >= kMaxRepairLookups) return found;
-          // An "a" for a final "s" would make plurals of Latin and Italian words ("formula"),
-          // and an "i" between a vowel and a consonant is the second letter of a vowel pair
-          // that early-modern spelling varies freely ("marveilous").
-          const std::string_view w = base.word;
-          if (c.seen == "a" && at + 1 == w.size() && w.size() > 3) continue;
-          if (c.seen == "i" && c.meant == "l" && at > 0 && at + 1 < w.size() &&
-              is_vowel(w[at - 1]) && !is_vowel(w[at + 1])) {
-            continue;
-          }
+          // An "a" for a final "s" would make plurals of Latin and Italian words ("formula").
+          if (c.seen == "a" && at + 1 == base.word.size() && base.word.size() > 3) continue;
           std::string word = base.word;
           word.replace(at, c.seen.size(), c.meant);
           if (!seen.insert(word).second) continue;
@@ -419,7 +408,16 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
   if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
-  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) return false;
+  // Two words run together ("coalowner") unless one classic confusion makes a single word of it
+  // ("witbout" is "wit" and "bout", but a scanned "without").
+  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) {
+    size_t tried = 0;
+    const auto found = repairs(token, false, speller, tried);
+    const Candidate* repair = clear_winner(found);
+    if (repair == nullptr || repair->edits != 1 || token.size() < 7) return false;
+    set_message(noise, token, *repair);
+    return true;
+  }
   std::vector<Candidate> found;
   size_t tried = 0;
   std::string l_for_i = token;  // "wiII", "Iike": a capital I read for l

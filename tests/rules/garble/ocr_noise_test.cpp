@@ -235,3 +235,10 @@ TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
   CHECK(run_rule("garble/ocr-noise", "Add 1 lb of flour and 1 to 3 eggs, as on page 1 of tbe book.")
             .size() == 1);
 }
+
+TEST_CASE("ocr-noise prefers one confusion to two words run together") {
+  const std::string text = "He went witbout a word, and the coalowner followed him out.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "without");
+}
