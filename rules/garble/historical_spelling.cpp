@@ -97,10 +97,8 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       if (c == 'a' && d == 'u') swapped("aw", 2);  // braule
       if (c == 'i' && d == 'e') swapped("ei", 2);  // percieve
       if (c == 'e' && d == 'i') swapped("e", 2);   // marveilous
-      if (is_vowel(c) && d == 'u' && i + 2 < w.size() && !is_vowel(w[i + 2])) {
-        std::string v = w;  // leudly, feu
-        v[i + 1] = 'w';
-        out.push_back(std::move(v));
+      if (c == 'e' && d == 'u' && i + 2 < w.size() && !is_vowel(w[i + 2])) {
+        swapped("ew", 2);  // leudly
       }
       if (c == 's' && i > 0 && is_vowel(w[i - 1]) && is_vowel(d)) swapped("z");  // grasing
     }

@@ -582,10 +582,12 @@ bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& s
   }
   const std::string l(left), r(right), joined = l + r;
   const std::string lower_left = lower_ascii(l);
-  if (is_common_word(lower_left) || is_common_word(r)) return false;
   const bool left_known =
       speller.knows(l) || speller.knows(lower_left) || speller.knows_historical(lower_left);
   const bool right_known = speller.knows(r) || speller.knows_historical(r);
+  // A common word beside another word is two words ("any more"); beside a fragment no
+  // dictionary knows, it is the start of a split word ("where abouts").
+  if (is_common_word(r) || (is_common_word(lower_left) && right_known)) return false;
   if ((left_known && right_known) || !speller.knows(joined)) return false;
   noise.span = {a.core.offset, b.core.end() - a.core.offset};
   noise.replacement = joined;

@@ -242,3 +242,10 @@ TEST_CASE("ocr-noise prefers one confusion to two words run together") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].fixes[0].edits[0].replacement == "without");
 }
+
+TEST_CASE("ocr-noise joins a common word and a fragment split by a space") {
+  const std::string text = "Their where abouts were kept secret by the guards for a week.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "whereabouts");
+}
