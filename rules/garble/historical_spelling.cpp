@@ -96,7 +96,9 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       if (c == 'o' && d == 'a') swapped("o", 2);   // hoast
       if (c == 'a' && d == 'u') swapped("aw", 2);  // braule
       if (c == 'i' && d == 'e') swapped("ei", 2);  // percieve
-      if (c == 'e' && d == 'i') swapped("e", 2);   // marveilous
+      if (c == 'e' && d == 'i' && i + 2 < w.size() && w[i + 2] == 'l') {
+        swapped("e", 2);  // marveilous
+      }
       if (c == 'e' && d == 'u' && i + 2 < w.size() && !is_vowel(w[i + 2])) {
         swapped("ew", 2);  // leudly
       }
