@@ -425,7 +425,19 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   if (l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
     found.push_back({l_for_i, "“I” for “l”", 1});
   } else if (capital && !broken_case && !has_digit && !sentence_start) {
-    return false;  // a name: "Mdes" could be Miles or a surname
+    // A name: "Mdes" could be Miles or a surname. A long word one round letter ("c" and "e"
+    // misread) away from a dictionary word ("Temperanoe", "Arctio") is that word; names seldom
+    // are.
+    if (token.size() < 7) return false;
+    for (auto c : repairs(lowered, false, speller, tried)) {
+      c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
+      // Not "o" for "e": Italian and Spanish names end in "o" ("Principato").
+      if (c.edits == 1 && shape_family(c.how) == 0 && c.how != "“o” for “e”" &&
+          speller.knows(c.word)) {
+        found.push_back(c);
+      }
+    }
+    if (found.size() != 1) return false;
   } else if (broken_case && !capital) {
     found = repairs(token, false, speller, tried);  // "aU" for "all"
     if (found.empty() && speller.knows(lowered)) {

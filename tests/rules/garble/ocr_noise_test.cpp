@@ -249,3 +249,13 @@ TEST_CASE("ocr-noise joins a common word and a fragment split by a space") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].fixes[0].edits[0].replacement == "whereabouts");
 }
+
+TEST_CASE("ocr-noise reads a long capitalised word one round letter from a word") {
+  const std::string text = "They met at the Temperanoe Hall in Lambeth before the vote.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "Temperance");
+  // A name, or an Italian one ending in "o", is left alone.
+  CHECK(run_rule("garble/ocr-noise", "They dined with Mr Hobbins at the Principato in Rome.")
+            .empty());
+}
