@@ -161,8 +161,12 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
         for (size_t at = base.word.find(c.seen); at != std::string::npos;
              at = base.word.find(c.seen, at + 1)) {
           if (tried >= kMaxRepairLookups) return found;
-          // An "a" for a final "s" would make plurals of Latin and Italian words ("formula").
-          if (c.seen == "a" && at + 1 == base.word.size() && base.word.size() > 3) continue;
+          // An "a" for a final "s" would make plurals of Latin and Italian words ("formula"),
+          // and in a two-letter token it is a guess ("ao" is "as", "so" or "ago").
+          if (c.seen == "a" &&
+              ((at + 1 == base.word.size() && base.word.size() > 3) || token.size() <= 2)) {
+            continue;
+          }
           std::string word = base.word;
           word.replace(at, c.seen.size(), c.meant);
           if (!seen.insert(word).second) continue;
