@@ -622,16 +622,13 @@ bool is_accented_english(std::string_view core, Speller& speller) {
 }
 
 // A sentence in another language: two of its function words, or many accented words that are
-// not accented English ("thé", "hâve").
+// not accented English common words ("thé", "hâve").
 bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words, Speller& speller) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
     const std::string_view core = text.substr(w.core.offset, w.core.length);
     if (is_foreign_function_word(lower_ascii(core))) ++foreign;
-    if (has_non_ascii_letter(core)) {
-      const std::string folded = fold_accents(core);
-      accented += folded.empty() || !speller.knows(folded);
-    }
+    accented += has_non_ascii_letter(core) && !is_accented_english(core, speller);
   }
   return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
 }
