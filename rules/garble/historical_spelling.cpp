@@ -63,6 +63,7 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
     out.push_back(reending(w, 3, "e"));
     out.push_back(reending(w, 3, "s"));
   }
+  if (w.size() > 5 && w.compare(0, 2, "de") == 0) out.push_back("di" + w.substr(2));  // devided
   // Letters anywhere in the word.
   for (size_t i = 0; i < w.size(); ++i) {
     const char c = w[i];
@@ -95,6 +96,13 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       if (c == 'o' && d == 'a') swapped("o", 2);   // hoast
       if (c == 'a' && d == 'u') swapped("aw", 2);  // braule
       if (c == 'i' && d == 'e') swapped("ei", 2);  // percieve
+      if (c == 'e' && d == 'i' && i + 2 < w.size() && w[i + 2] == 'l') {
+        swapped("e", 2);  // marveilous
+      }
+      if (c == 'e' && d == 'u' && i + 2 < w.size() && !is_vowel(w[i + 2])) {
+        swapped("ew", 2);  // leudly
+      }
+      if (c == 's' && i > 0 && is_vowel(w[i - 1]) && is_vowel(d)) swapped("z");  // grasing
     }
     // A single vowel where modern spelling doubles it: bokes, folishe, slepe.
     if ((c == 'o' || c == 'e') && i > 0 && i + 1 < w.size() && !is_vowel(w[i - 1]) &&

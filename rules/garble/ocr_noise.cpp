@@ -37,7 +37,7 @@ constexpr Confusion kConfusions[] = {
     {"ri", "n"}, {"u", "n"},  {"n", "u"},        {"e", "c"},        {"h", "b"},  {"m", "rn"},
     {"f", "s"},  {"1", "l"},  {"1", "i"},        {"0", "o"},        {"5", "s"},  {"I", "l"},
     {"|", "l"},  {"|", "i"},  {"\xC2\xA6", "l"}, {"\xC2\xA1", "i"}, {"U", "ll"}, {"d", "il"},
-    {"o", "e"},  {"H", "ll"}};
+    {"o", "e"},  {"H", "ll"}, {"o", "c"},        {"a", "s"},        {"i", "l"}};
 
 constexpr size_t kMaxRepairLength = 20;    // longer tokens are junk or glued words, not misreadings
 constexpr size_t kMaxRepairLookups = 600;  // dictionary lookups per token, whatever its letters
@@ -69,6 +69,27 @@ bool is_foreign_function_word(std::string_view w) {
       "cum", "sunt", "non",  "ad",   "ab",    "ex",    "nel",  "y",    "da",   "zu",   "im",
       "le",  "la",   "du",   "au",   "ce",    "ne",    "je",   "mais", "oder", "aber", "wie"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// `w` with the accents of Latin-1 letters taken off ("thé" to "the"), or empty when it holds a
+// character with no plain ASCII form (a ligature, another script, a symbol).
+std::string fold_accents(std::string_view w) {
+  // U+00C0 to U+00FF; '?' marks a character that has no single plain letter (Æ, ß, ×).
+  static constexpr std::string_view kBase =
+      "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+  std::string folded;
+  for (size_t pos = 0; pos < w.size();) {
+    if (static_cast<unsigned char>(w[pos]) < 0x80) {
+      folded += w[pos++];
+      continue;
+    }
+    size_t len = 0;
+    const char32_t c = utf8::decode(w, pos, len);
+    if (c < 0xC0 || c > 0xFF || kBase[c - 0xC0] == '?') return "";
+    folded += kBase[c - 0xC0];
+    pos += len;
+  }
+  return folded;
 }
 
 bool is_roman_numeral(std::string_view w) {
@@ -140,6 +161,12 @@ std::vector<Candidate> repairs(const std::string& token, bool capital, Speller& 
         for (size_t at = base.word.find(c.seen); at != std::string::npos;
              at = base.word.find(c.seen, at + 1)) {
           if (tried >= kMaxRepairLookups) return found;
+          // An "a" for a final "s" would make plurals of Latin and Italian words ("formula"),
+          // and in a two-letter token it is a guess ("ao" is "as", "so" or "ago").
+          if (c.seen == "a" &&
+              ((at + 1 == base.word.size() && base.word.size() > 3) || token.size() <= 2)) {
+            continue;
+          }
           std::string word = base.word;
           word.replace(at, c.seen.size(), c.meant);
           if (!seen.insert(word).second) continue;
@@ -325,11 +352,25 @@ bool is_citation_abbreviation(std::string_view lowered) {
   return false;
 }
 
-// The OCR reading of one word part (no hyphen inside), or nothing.
-bool judge_part(std::string_view part, bool sentence_start, Speller& speller, Noise& noise) {
+// "thé", "hâve": an accent the scanner put on an English word.
+bool judge_accents(std::string_view part, Speller& speller, Noise& noise) {
+  const std::string token(part), folded = fold_accents(part);
+  if (folded.empty() || speller.knows(token) || !speller.knows(folded)) return false;
+  noise.replacement = folded;
+  noise.weight = 3;
+  noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + folded +
+                  "” (an accent the scanner added).";
+  return true;
+}
+
+// The OCR reading of one word part (no hyphen inside), or nothing. `accents_are_noise`: the
+// block's scanner puts accents on English words, so an accented word is judged too.
+bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noise,
+                Speller& speller, Noise& noise) {
   if (part.size() < 2) return false;
   const std::string token(part);
-  if (has_non_ascii_letter(part)) return false;  // accents, Cyrillic: another language
+  // Accents, Cyrillic: another language, unless the scanner is known to add accents.
+  if (has_non_ascii_letter(part)) return accents_are_noise && judge_accents(part, speller, noise);
   // Typographic ligatures (U+FB00–FB06), the long s and fractions ("1½d") are careful
   // transcription of print, not scanner output.
   if (part.find("\xEF\xAC") != std::string_view::npos ||
@@ -371,7 +412,16 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
   if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
-  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) return false;
+  // Two words run together ("coalowner") unless one classic confusion makes a single word of it
+  // ("witbout" is "wit" and "bout", but a scanned "without").
+  if (!broken_case && !has_digit && !capital && is_compound(token, speller)) {
+    size_t tried = 0;
+    const auto found = repairs(token, false, speller, tried);
+    const Candidate* repair = clear_winner(found);
+    if (repair == nullptr || repair->edits != 1 || token.size() < 7) return false;
+    set_message(noise, token, *repair);
+    return true;
+  }
   std::vector<Candidate> found;
   size_t tried = 0;
   std::string l_for_i = token;  // "wiII", "Iike": a capital I read for l
@@ -379,7 +429,19 @@ bool judge_part(std::string_view part, bool sentence_start, Speller& speller, No
   if (l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
     found.push_back({l_for_i, "“I” for “l”", 1});
   } else if (capital && !broken_case && !has_digit && !sentence_start) {
-    return false;  // a name: "Mdes" could be Miles or a surname
+    // A name: "Mdes" could be Miles or a surname. A long word one round letter ("c" and "e"
+    // misread) away from a dictionary word ("Temperanoe", "Arctio") is that word; names seldom
+    // are.
+    if (token.size() < 7) return false;
+    for (auto c : repairs(lowered, false, speller, tried)) {
+      c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
+      // Not "o" for "e": Italian and Spanish names end in "o" ("Principato").
+      if (c.edits == 1 && shape_family(c.how) == 0 && c.how != "“o” for “e”" &&
+          speller.knows(c.word)) {
+        found.push_back(c);
+      }
+    }
+    if (found.size() != 1) return false;
   } else if (broken_case && !capital) {
     found = repairs(token, false, speller, tried);  // "aU" for "all"
     if (found.empty() && speller.knows(lowered)) {
@@ -431,6 +493,55 @@ bool takes_article(std::string_view w) {
   return false;
 }
 
+// Words after which a "1" is a number: "page 1", "chapter 1".
+bool introduces_number(std::string_view w) {
+  for (std::string_view p :
+       {"page",  "chapter", "no",      "number",  "vol",   "volume", "part",   "book",
+        "verse", "line",    "article", "section", "plate", "fig",    "figure", "psalm",
+        "act",   "scene",   "class",   "table",   "note",  "col",    "p",      "pp",
+        "ch",    "art",     "sect",    "item",    "step",  "lot",    "grade",  "size"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// A lone "1" inside a sentence, after a word or a sentence end and before a small-letter word
+// ("when 1 was", "Alas 1 the"): a misread "I" or "!". Prose writes small numbers out, and a
+// number before a unit, a range or a sum ("1 lb", "1 to 3", "1 and 2") is left alone.
+bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_t i) {
+  if (i == 0 || i + 1 >= words.size()) return false;
+  const Word& prev = words[i - 1];
+  const Word& next = words[i + 1];
+  const std::string_view prev_chunk = text.substr(prev.chunk.offset, prev.chunk.length);
+  const std::string_view prev_core = text.substr(prev.core.offset, prev.core.length);
+  const std::string_view next_chunk = text.substr(next.chunk.offset, next.chunk.length);
+  if (prev_core.empty() || !std::all_of(prev_core.begin(), prev_core.end(), [](char c) {
+        return is_lower_ascii(c) || is_upper_ascii(c);
+      })) {
+    return false;
+  }
+  const std::string_view prev_tail = prev_chunk.substr(prev.core.end() - prev.chunk.offset);
+  const bool sentence_end = prev_tail == "." || prev_tail == "!" || prev_tail == "?";
+  if (!(prev_tail.empty() || prev_tail == "," || prev_tail == ";" ||
+        (sentence_end && prev_core.size() > 3))) {
+    return false;
+  }
+  // After a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is a king.
+  if (!sentence_end && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
+      !is_common_word(lower_ascii(prev_core))) {
+    return false;
+  }
+  if (introduces_number(lower_ascii(prev_core))) return false;
+  if (next_chunk.empty() || !std::all_of(next_chunk.begin(), next_chunk.end(), is_lower_ascii)) {
+    return false;
+  }
+  if (next_chunk == "to" || next_chunk == "or" || next_chunk == "and" || next_chunk == "per" ||
+      next_chunk == "of" || next_chunk == "x" || is_number_form("1" + std::string(next_chunk))) {
+    return false;
+  }
+  return true;
+}
+
 // A word split at a line end: "revo- lution", "revo-\nlution", "ob- tained". Either part alone is
 // a fragment, never judged; the joined word is. Returns false when `a` and `b` are no such pair.
 bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Speller& speller,
@@ -462,7 +573,7 @@ bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Spel
   }
   if (speller.knows(std::string(left) + "-" + std::string(right))) return true;  // "to- day"
   Noise whole;
-  if (judge_part(joined, false, speller, whole)) {
+  if (judge_part(joined, false, false, speller, whole)) {
     noise.weight = whole.weight;
     noise.replacement = whole.replacement;
     noise.message = whole.message;
@@ -487,10 +598,12 @@ bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& s
   }
   const std::string l(left), r(right), joined = l + r;
   const std::string lower_left = lower_ascii(l);
-  if (is_common_word(lower_left) || is_common_word(r)) return false;
   const bool left_known =
       speller.knows(l) || speller.knows(lower_left) || speller.knows_historical(lower_left);
   const bool right_known = speller.knows(r) || speller.knows_historical(r);
+  // A common word beside another word is two words ("any more"); beside a fragment no
+  // dictionary knows, it is the start of a split word ("where abouts").
+  if (is_common_word(r) || (is_common_word(lower_left) && right_known)) return false;
   if ((left_known && right_known) || !speller.knows(joined)) return false;
   noise.span = {a.core.offset, b.core.end() - a.core.offset};
   noise.replacement = joined;
@@ -500,12 +613,22 @@ bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& s
   return true;
 }
 
-bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words) {
+// True when an English word carries an accent it never takes ("thé", "hâve"): a scanner trained
+// on French reads English print so.
+bool is_accented_english(std::string_view core, Speller& speller) {
+  if (!has_non_ascii_letter(core)) return false;
+  const std::string folded = lower_ascii(fold_accents(core));
+  return !folded.empty() && is_common_word(folded) && !speller.knows(std::string(core));
+}
+
+// A sentence in another language: two of its function words, or many accented words that are
+// not accented English common words ("thé", "hâve").
+bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words, Speller& speller) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
     const std::string_view core = text.substr(w.core.offset, w.core.length);
     if (is_foreign_function_word(lower_ascii(core))) ++foreign;
-    if (has_non_ascii_letter(core)) ++accented;
+    accented += has_non_ascii_letter(core) && !is_accented_english(core, speller);
   }
   return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
 }
@@ -539,7 +662,7 @@ constexpr size_t kNoiseReach = 30;  // words within which an unconfirmed error n
 
 // Sentence starts and sentences in another language, by word index.
 void mark_sentences(const Document& doc, const Block& block, const std::vector<Word>& words,
-                    std::vector<bool>& starts, std::vector<bool>& foreign) {
+                    Speller& speller, std::vector<bool>& starts, std::vector<bool>& foreign) {
   const std::string_view prose = doc.prose();
   starts.assign(words.size(), false);
   foreign.assign(words.size(), false);
@@ -552,7 +675,7 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
     while (last < words.size() && words[last].chunk.offset < s->span.end()) ++last;
     if (first < words.size()) starts[first] = true;
     const std::vector<Word> sentence(words.begin() + first, words.begin() + last);
-    if (is_foreign_sentence(prose, sentence)) {
+    if (is_foreign_sentence(prose, sentence, speller)) {
       std::fill(foreign.begin() + first, foreign.begin() + last, true);
     }
     w = last;
@@ -580,7 +703,16 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
   }
   const auto words = split_words(prose, block.span);
   std::vector<bool> starts, foreign;
-  mark_sentences(doc, block, words, starts, foreign);
+  mark_sentences(doc, block, words, speller, starts, foreign);
+  // Two accented common words ("thé", "ànd") show a scanner that accents English; one could be
+  // a quotation.
+  size_t accented_english = 0;
+  for (size_t i = 0; i < words.size() && accented_english < 2; ++i) {
+    accented_english +=
+        !foreign[i] &&
+        is_accented_english(prose.substr(words[i].core.offset, words[i].core.length), speller);
+  }
+  const bool accents_are_noise = accented_english >= 2;
   std::vector<Noise> noise;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -613,6 +745,13 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
       noise.push_back(n);
       continue;
     }
+    if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
+      n.span = w.core;
+      n.weight = 2;
+      n.message = "A lone “1” between words looks like an OCR misreading of “I” or “!”.";
+      noise.push_back(n);
+      continue;
+    }
     // A word broken by a hyphen the printer kept ("Gen-tleman") is judged whole.
     if (speller.available() && core.find('-') != std::string_view::npos) {
       std::string joined(core);
@@ -636,7 +775,9 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
       p.word = i;
       p.span = {w.core.offset + part_begin + lead, part.size()};
       if (speller.available()) {
-        if (judge_part(part, starts[i] && part_begin == 0, speller, p)) noise.push_back(p);
+        if (judge_part(part, starts[i] && part_begin == 0, accents_are_noise, speller, p)) {
+          noise.push_back(p);
+        }
       } else if (lower_ascii(part) == part && !has_non_ascii_letter(part)) {
         // Without a dictionary only junk characters and impossible letter runs are judged.
         const std::string reason = junk_reason(part);

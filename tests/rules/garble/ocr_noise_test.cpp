@@ -195,3 +195,67 @@ TEST_CASE("ocr-noise leaves journal names and citation labels alone") {
   CHECK_FALSE(flags(found, text, "doi"));
   CHECK(flags(found, text, "tHe"));
 }
+
+TEST_CASE("ocr-noise reads round letters and a final s the scanner confused") {
+  const std::string text =
+      "The oountry road was olearly marked, and the coach waa late because the horse was lame.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].fixes[0].edits[0].replacement == "country");
+  CHECK(found[1].fixes[0].edits[0].replacement == "clearly");
+  CHECK(found[2].fixes[0].edits[0].replacement == "was");
+  // A final "a" of a longer word is a Latin or Italian ending, not a scanned "s".
+  CHECK(run_rule("garble/ocr-noise", "He painted in aquatinta and sold the prints at the fair.")
+            .empty());
+}
+
+TEST_CASE("ocr-noise takes off accents a scanner put on English words") {
+  const std::string text =
+      "We found thé old house empty, and thé garden hâve been sold to a créature of the town.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 4);
+  CHECK(covered(text, found[0]) == "thé");
+  CHECK(found[0].message ==
+        "“thé” looks like an OCR misreading of “the” (an accent the scanner added).");
+  CHECK(found[3].fixes[0].edits[0].replacement == "creature");
+  // A loanword with its accent, and one stray accented word, are left alone.
+  CHECK(run_rule("garble/ocr-noise", "The séance ended in débris and the rôle was his.").empty());
+  CHECK(run_rule("garble/ocr-noise", "They drank thé at five in the old house by the river.")
+            .empty());
+}
+
+TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
+  const std::string text = "When 1 came to the door tbe house was dark, and 1 have no doubt of it.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(covered(text, found[0]) == "1");
+  CHECK(found[0].message == "A lone “1” between words looks like an OCR misreading of “I” or “!”.");
+  CHECK(found[0].fixes.empty());
+  // Numbers before units, ranges and after "page" stay numbers.
+  CHECK(run_rule("garble/ocr-noise", "Add 1 lb of flour and 1 to 3 eggs, as on page 1 of tbe book.")
+            .size() == 1);
+}
+
+TEST_CASE("ocr-noise prefers one confusion to two words run together") {
+  const std::string text = "He went witbout a word, and the coalowner followed him out.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "without");
+}
+
+TEST_CASE("ocr-noise joins a common word and a fragment split by a space") {
+  const std::string text = "Their where abouts were kept secret by the guards for a week.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "whereabouts");
+}
+
+TEST_CASE("ocr-noise reads a long capitalised word one round letter from a word") {
+  const std::string text = "They met at the Temperanoe Hall in Lambeth before the vote.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fixes[0].edits[0].replacement == "Temperance");
+  // A name, or an Italian one ending in "o", is left alone.
+  CHECK(run_rule("garble/ocr-noise", "They dined with Mr Hobbins at the Principato in Rome.")
+            .empty());
+}
