@@ -11,5 +11,6 @@ const RuleDef& unsourced_superlative();
 const RuleDef& weasel_words();
 const RuleDef& peacock_terms();
 const RuleDef& missing_footnote();
+const RuleDef& likely_needs_citation();
 
 }  // namespace histlint::source_rules

@@ -1,0 +1,285 @@
+// source/likely-needs-citation: a sentence of encyclopedic prose of the kind editors cite — a
+// dated event, a quotation, a sum, a claim credited to someone, a hedged or contested point —
+// scored by a small logistic regression over explainable features of the sentence, read from the
+// token layer. The weights come from data/citation_need_model.json (trained and cross-validated by
+// bench/citation_need_cv.py); a finding needs both the score and one named piece of evidence.
+#include <re2/re2.h>
+
+#include <array>
+#include <optional>
+#include <string>
+
+#include "rules/source/claims.h"
+#include "rules/source/source_rules.h"
+#include "rules/text/tokens.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+enum Feature : size_t {
+  kYear,
+  kDayDate,
+  kMonthName,
+  kMoneyOrPercent,
+  kQuote,
+  kAttribution,
+  kAttributionThat,
+  kThat,
+  kHedge,
+  kContrast,
+  kPossessiveName,
+  kPronounStart,
+  kColonEnd,
+  kLifeDates,
+  kDefinition,
+  kListing,
+  kPresent,
+  kLength,
+  kShort,
+  kFeatureCount
+};
+
+// Copied from data/citation_need_model.json, in the order of Feature; the unit test checks that
+// they agree.
+constexpr std::array<double, kFeatureCount> kWeights = {
+    -0.6109, 0.1951,  0.6644,  1.1688,  1.2884,  0.0373,  0.3591,  0.3761,  0.4272, 0.2924,
+    0.2984,  -0.6504, -2.6689, -0.7215, -0.4078, -0.3815, -0.5513, -0.3013, 0.0937};
+constexpr double kBias = 0.3782;
+constexpr double kThreshold = 1.0101;
+
+template <size_t N>
+bool one_of(const std::array<std::string_view, N>& words, std::string_view w) {
+  for (std::string_view x : words)
+    if (x == w) return true;
+  return false;
+}
+
+// Verbs that credit a statement to someone.
+constexpr std::array<std::string_view, 57> kAttributionVerbs = {
+    "said",       "says",       "wrote",      "writes",     "stated",     "states",
+    "claimed",    "claims",     "argued",     "argues",     "suggested",  "suggests",
+    "believed",   "believes",   "described",  "describes",  "noted",      "notes",
+    "recalled",   "recalls",    "remarked",   "commented",  "observed",   "observes",
+    "concluded",  "concludes",  "asserted",   "asserts",    "contended",  "contends",
+    "considered", "regarded",   "called",     "calls",      "according",  "told",
+    "reported",   "reports",    "explained",  "explains",   "estimated",  "estimates",
+    "speculated", "speculates", "maintained", "maintains",  "insisted",   "insists",
+    "thought",    "felt",       "praised",    "criticised", "criticized", "acknowledged",
+    "admitted",   "announced",  "declared"};
+constexpr std::array<std::string_view, 21> kHedges = {
+    "may",        "might",      "possibly",   "probably",  "likely",  "perhaps", "apparently",
+    "reportedly", "allegedly",  "rumoured",   "rumored",   "seems",   "seemed",  "appears",
+    "appeared",   "presumably", "supposedly", "evidently", "unclear", "unknown", "uncertain"};
+constexpr std::array<std::string_view, 6> kContrasts = {"although", "however",      "but",
+                                                        "despite",  "nevertheless", "though"};
+constexpr std::array<std::string_view, 10> kPronouns = {"he",  "she",   "they", "it",    "his",
+                                                        "her", "their", "this", "these", "its"};
+constexpr std::array<std::string_view, 4> kListingWords = {"include", "includes", "including",
+                                                           "included"};
+constexpr std::array<std::string_view, 4> kPresentVerbs = {"is", "are", "has", "have"};
+constexpr std::array<std::string_view, 3> kPastVerbs = {"was", "were", "had"};
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool is_year(std::string_view s) {
+  return is_digits(s) && s.size() == 4 && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+}
+
+// What one sentence shows: its features, and the words that are the evidence of each.
+struct SentenceFeatures {
+  std::array<double, kFeatureCount> value{};
+  std::array<std::string, kFeatureCount> evidence;
+  // The writer's own voice outside quotations ("we", "I"): an opinion no citation supports.
+  bool first_person = false;
+
+  void set(Feature f, std::string_view word = {}) {
+    value[f] = 1;
+    if (evidence[f].empty() && !word.empty()) evidence[f] = std::string(word);
+  }
+  double score() const {
+    double z = kBias;
+    for (size_t i = 0; i < kFeatureCount; ++i) z += kWeights[i] * value[i];
+    return z;
+  }
+};
+
+SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
+                               const Sentence& sentence) {
+  const Document& doc = analysis.doc();
+  const TokenLayer& layer = analysis.tokens();
+  const Lexicon& lexicon = analysis.lexicon();
+  const uint32_t block_start = static_cast<uint32_t>(doc.blocks()[block_index].span.offset);
+  const uint32_t begin = static_cast<uint32_t>(sentence.span.offset) - block_start;
+  const uint32_t end = static_cast<uint32_t>(sentence.span.end()) - block_start;
+
+  // The sentence's tokens without spaces and line breaks.
+  std::vector<const Token*> toks;
+  for (const Token& t : layer.block(block_index)) {
+    if (t.offset < begin || t.end() > end) continue;
+    if (t.kind == TokenKind::Space || t.kind == TokenKind::LineBreak) continue;
+    toks.push_back(&t);
+  }
+  auto text = [&](const Token* t) { return layer.text(block_index, *t); };
+  auto folded = [&](const Token* t) { return lexicon.folded(t->lexeme); };
+  auto is_month = [&](const Token* t) {
+    return t != nullptr && t->is_word() && t->has(token_flag::kCapitalised) &&
+           lexicon.is(t->lexeme, kMonth);
+  };
+
+  SentenceFeatures f;
+  // The sentence with its quoted words blanked, for is_first_person.
+  std::string unquoted(doc.prose_slice(sentence.span));
+  size_t words = 0, quoted = 0;
+  bool attribution = false, that = false, has_that_word = false, present = false, past = false;
+  std::string attribution_word;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token* t = toks[i];
+    const std::string_view s = text(t);
+    if (t->kind == TokenKind::Number && is_digits(s)) {
+      if (is_year(s)) f.set(kYear);
+      const int n = s.size() <= 2 ? std::stoi(std::string(s)) : 0;
+      if (n >= 1 && n <= 31) {
+        const Token* before = i > 0 ? toks[i - 1] : nullptr;
+        if (before != nullptr && before->kind == TokenKind::Punctuation && text(before) == "." &&
+            i > 1)
+          before = toks[i - 2];
+        const Token* after = i + 1 < toks.size() ? toks[i + 1] : nullptr;
+        if (is_month(before))
+          f.set(kDayDate,
+                doc.prose_slice({block_start + before->offset, t->end() - before->offset}));
+        if (is_month(after))
+          f.set(kDayDate, doc.prose_slice({block_start + t->offset, after->end() - t->offset}));
+      }
+    }
+    if (t->kind == TokenKind::Punctuation && (s == "%" || s == "£" || s == "$" || s == "€")) {
+      f.set(kMoneyOrPercent, s);
+    }
+    if (!t->is_word()) continue;
+    ++words;
+    if (t->has(token_flag::kInQuotation)) {
+      ++quoted;
+      unquoted.replace(t->offset - begin, t->length, t->length, ' ');
+    }
+    const std::string_view w = folded(t);
+    const bool capitalised = t->has(token_flag::kCapitalised);
+    if (words == 1 && one_of(kPronouns, w)) f.set(kPronounStart);
+    if (capitalised && w.size() > 3 && lexicon.is(t->lexeme, kMonth)) f.set(kMonthName);
+    if (w == "percent" || (w == "per" && i + 1 < toks.size() && toks[i + 1]->is_word() &&
+                           folded(toks[i + 1]) == "cent"))
+      f.set(kMoneyOrPercent, w);
+    if (one_of(kHedges, w) && !(w == "may" && capitalised)) f.set(kHedge, s);
+    if (capitalised && (s.ends_with("'s") || s.ends_with("’s"))) f.set(kPossessiveName, s);
+    if (one_of(kAttributionVerbs, w) && !attribution) {
+      attribution = true;
+      attribution_word = std::string(s);
+    }
+    if (w == "that" || w == "which") that = true;
+    if (w == "that") has_that_word = true;
+    if (one_of(kContrasts, w)) f.set(kContrast, s);
+    if (one_of(kListingWords, w)) f.set(kListing);
+    if (one_of(kPresentVerbs, w)) present = true;
+    if (one_of(kPastVerbs, w)) past = true;
+  }
+  f.first_person = is_first_person(unquoted);
+  if (quoted >= 3) f.set(kQuote);
+  if (attribution) f.set(kAttribution);
+  if (that) f.set(kThat);
+  if (attribution && has_that_word) f.set(kAttributionThat, attribution_word + " … that");
+  if (present && !past) f.set(kPresent);
+  f.value[kLength] = static_cast<double>(std::min<size_t>(words, 60)) / 60.0;
+  if (words < 10) f.set(kShort);
+
+  const std::string_view prose = doc.prose_slice(sentence.span);
+  size_t last = prose.size();
+  while (last > 0 && (prose[last - 1] == ' ' || prose[last - 1] == '\n')) --last;
+  if (last > 0 && prose[last - 1] == ':') f.set(kColonEnd);
+  // A biography's opening: "(born 4 May 1900)", "(1832 – 1898)".
+  static const re2::RE2 life_dates(R"(\((?:born|c\.|né|née|[^()]*\d{3,4}\s*[–-]\s*[^()]*\d{3,4}))");
+  // A definition, as a lead section opens: "X is a …", "The Y was the …".
+  static const re2::RE2 definition(R"(^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) )");
+  const re2::StringPiece piece(prose.data(), prose.size());
+  if (re2::RE2::PartialMatch(piece, life_dates)) f.set(kLifeDates);
+  if (re2::RE2::PartialMatch(piece, definition)) f.set(kDefinition);
+  return f;
+}
+
+// The evidence a message names, strongest first: the reasons editors give for a citation.
+struct Evidence {
+  Feature feature;
+  std::string_view kind;
+};
+constexpr std::array<Evidence, 7> kEvidence = {{
+    {kQuote, "a quotation"},
+    {kMoneyOrPercent, "a sum or percentage"},
+    {kHedge, "a hedged claim"},
+    {kAttributionThat, "a claim credited to someone"},
+    {kPossessiveName, "a claim about a named person"},
+    {kContrast, "a contested point"},
+    {kDayDate, "a dated event"},
+}};
+
+// "a dated event (“6 August”) and a hedged claim (“probably”)", or nothing when the sentence
+// shows none of the kinds.
+std::optional<std::string> describe_evidence(const SentenceFeatures& f) {
+  std::string out;
+  int named = 0;
+  for (const Evidence& e : kEvidence) {
+    if (f.value[e.feature] == 0 || named == 2) continue;
+    if (named++ > 0) out += " and ";
+    out += e.kind;
+    if (!f.evidence[e.feature].empty()) out += " (“" + excerpt(f.evidence[e.feature], 40) + "”)";
+  }
+  if (named == 0) return std::nullopt;
+  return out;
+}
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  const auto& blocks = doc.blocks();
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (!is_checked_block(blocks[b])) continue;
+    OneClaimPerSentence claims(analysis, out);
+    for (const Sentence* s = doc.block_sentences_begin(blocks[b]);
+         s != doc.block_sentences_end(blocks[b]); ++s) {
+      if (claims.open_sentence(s->span.offset) == nullptr) continue;
+      const SentenceFeatures f = read_features(analysis, b, *s);
+      if (f.first_person || f.score() < kThreshold) continue;
+      const std::optional<std::string> evidence = describe_evidence(f);
+      if (!evidence) continue;
+      claims.report(*s, s->span, Severity::Information,
+                    "This sentence states " + *evidence +
+                        " without a citation, the kind of claim encyclopedic text cites.");
+    }
+  }
+}
+
+}  // namespace
+
+const RuleDef& likely_needs_citation() {
+  static const RuleDef rule{
+      {"source/likely-needs-citation",
+       "A sentence of the kind editors cite (a dated event, a quotation, an attribution), with "
+       "no citation.",
+       "Scores each sentence of secondary prose with a small logistic regression over features "
+       "an editor would name: a quotation, a sum or percentage, a hedged claim (\"probably\"), a "
+       "claim credited to someone (\"suggested that\"), a named person's action, a contested "
+       "point (\"although\"), a dated event (\"6 August\"), against the signs of a lead summary "
+       "or definition (\"X (born 1900) is a …\") and of a sentence introducing a quotation or "
+       "list (a closing colon). The weights were trained on Wikipedia Featured-Article statements "
+       "(data/citation_need_model.json). A sentence is reported only when it scores high and "
+       "shows one of the named kinds, and never in a primary source or when a citation supports "
+       "it. Information severity.",
+       "On 6 August 1915 the brigade probably attacked the ridge, although the orders were "
+       "unclear.",
+       Severity::Information, true},
+      &check};
+  return rule;
+}
+
+}  // namespace histlint::source_rules
