@@ -32,9 +32,12 @@ ATTRIBUTION = {'said', 'says', 'wrote', 'writes', 'stated', 'states', 'claimed',
                'speculates', 'maintained', 'maintains', 'insisted', 'insists', 'thought', 'felt',
                'praised', 'criticised', 'criticized', 'acknowledged', 'admitted', 'announced',
                'declared'}
-HEDGES = {'may', 'might', 'possibly', 'probably', 'likely', 'perhaps', 'apparently', 'reportedly',
-          'allegedly', 'rumoured', 'rumored', 'seems', 'seemed', 'appears', 'appeared',
-          'presumably', 'supposedly', 'evidently', 'unclear', 'unknown', 'uncertain'}
+# Words that say the writer is unsure: a claim some source has to settle.
+HEDGES = {'possibly', 'probably', 'likely', 'perhaps', 'apparently', 'reportedly', 'allegedly',
+          'rumoured', 'rumored', 'presumably', 'supposedly', 'evidently', 'unclear', 'unknown',
+          'uncertain'}
+# Modal and appearance verbs: also a narrative's ordinary "might", so a feature, never evidence.
+MODALS = {'may', 'might', 'seems', 'seemed', 'appears', 'appeared'}
 CONTRASTS = {'although', 'however', 'but', 'despite', 'nevertheless', 'though'}
 PRONOUNS = {'he', 'she', 'they', 'it', 'his', 'her', 'their', 'this', 'these', 'its'}
 LISTING = {'include', 'includes', 'including', 'included'}
@@ -46,11 +49,10 @@ TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)
 QUOTES_OPEN, QUOTES_CLOSE = '“"', '”"'
 
 FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'attribution', 'attribution_that',
-            'that', 'hedge', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
+            'that', 'hedge', 'modal', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
             'life_dates', 'definition', 'listing', 'present', 'length', 'short']
 # The features that name a reason an editor cites; a finding needs one of them.
-EVIDENCE = ['money_pct', 'quote', 'day_date', 'attribution_that', 'hedge', 'contrast',
-            'possessive_name']
+EVIDENCE = ['money_pct', 'quote', 'day_date', 'attribution_that', 'hedge']
 
 
 def features(s):
@@ -85,15 +87,18 @@ def features(s):
             f['month'] = 1
         if w == 'percent' or (w == 'per' and i + 1 < len(lower) and lower[i + 1] == 'cent'):
             f['money_pct'] = 1
-        if w in HEDGES and not (w == 'may' and words[i][0].isupper()):
+        if w in HEDGES:
             f['hedge'] = 1
+        if w in MODALS and not (w == 'may' and words[i][0].isupper()):
+            f['modal'] = 1
+        if w in ATTRIBUTION and i + 1 < len(lower) and lower[i + 1] == 'that':
+            f['attribution_that'] = 1
         if words[i][0].isupper() and re.search(r"['’]s$", words[i]):
             f['possessive_name'] = 1
     ws = set(lower)
     f['quote'] = 1 if quoted >= 3 else 0
     f['attribution'] = 1 if ws & ATTRIBUTION else 0
     f['that'] = 1 if ws & {'that', 'which'} else 0
-    f['attribution_that'] = f['attribution'] * (1 if 'that' in ws else 0)
     f['contrast'] = 1 if ws & CONTRASTS else 0
     f['pronoun_start'] = 1 if lower and lower[0] in PRONOUNS else 0
     f['colon_end'] = 1 if s.rstrip().endswith(':') else 0
@@ -140,6 +145,8 @@ def choose_threshold(model, units, target):
                      for xs, y in units), reverse=True)
     best, tp = scored[0][0] + 1e-6, 0
     for n, (z, y) in enumerate(scored, 1):
+        if z == -99:
+            break
         tp += y
         if n >= 20 and tp / n >= target:
             best = z
