@@ -48,7 +48,7 @@ DEFINITION = re.compile(r'^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) ')
 TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[^\s\w])")
 QUOTES_OPEN, QUOTES_CLOSE = '“"', '”"'
 
-FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'attribution', 'attribution_that',
+FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'short_quote', 'attribution', 'attribution_that',
             'that', 'hedge', 'modal', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
             'life_dates', 'definition', 'listing', 'present', 'length', 'short']
 # The features that name a reason an editor cites; a finding needs one of them.
@@ -96,7 +96,8 @@ def features(s):
         if words[i][0].isupper() and re.search(r"['’]s$", words[i]):
             f['possessive_name'] = 1
     ws = set(lower)
-    f['quote'] = 1 if quoted >= 3 else 0
+    f['quote'] = 1 if quoted >= 6 else 0
+    f['short_quote'] = 1 if 0 < quoted < 6 else 0
     f['attribution'] = 1 if ws & ATTRIBUTION else 0
     f['that'] = 1 if ws & {'that', 'which'} else 0
     f['contrast'] = 1 if ws & CONTRASTS else 0
