@@ -33,20 +33,26 @@ ATTRIBUTION = {'said', 'says', 'wrote', 'writes', 'stated', 'states', 'claimed',
                'praised', 'criticised', 'criticized', 'acknowledged', 'admitted', 'announced',
                'declared'}
 # Words that say the writer is unsure: a claim some source has to settle.
-HEDGES = {'possibly', 'probably', 'likely', 'perhaps', 'apparently', 'reportedly', 'allegedly',
-          'rumoured', 'rumored', 'presumably', 'supposedly', 'evidently', 'unclear', 'unknown',
-          'uncertain'}
-# Modal and appearance verbs: also a narrative's ordinary "might", so a feature, never evidence.
-MODALS = {'may', 'might', 'seems', 'seemed', 'appears', 'appeared'}
+# Hearsay adverbs, and "is unclear" said of a fact: a claim some source has to settle.
+HEDGES = {'apparently', 'reportedly', 'allegedly', 'rumoured', 'rumored', 'presumably',
+          'supposedly', 'evidently'}
+UNSETTLED = {'unclear', 'unknown', 'uncertain', 'disputed'}
+# Modal words: also a narrative's ordinary "might" or "perhaps", so a feature, never evidence.
+MODALS = {'may', 'might', 'seems', 'seemed', 'appears', 'appeared', 'possibly', 'probably',
+          'likely', 'perhaps'}
 CONTRASTS = {'although', 'however', 'but', 'despite', 'nevertheless', 'though'}
 PRONOUNS = {'he', 'she', 'they', 'it', 'his', 'her', 'their', 'this', 'these', 'its'}
 LISTING = {'include', 'includes', 'including', 'included'}
 PRESENT = {'is', 'are', 'has', 'have'}
 PAST = {'was', 'were', 'had'}
+# "in his diary", "in her memoirs": the sentence names the work a quotation comes from.
+NAMED_WORK = re.compile(r'\bin (?:his|her|their|the) (?:\w+ )?(?:diary|diaries|memoirs?|letters?|'
+                        r'autobiography|description|account|journal|chronicle|will|preface|'
+                        r'introduction|book|essay|article|review|history)\b', re.I)
 LIFE_DATES = re.compile(r'\((?:born|c\.|né|née|[^()]*\d{3,4}\s*[–-]\s*[^()]*\d{3,4})')
 DEFINITION = re.compile(r'^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) ')
 TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[^\s\w])")
-QUOTES_OPEN, QUOTES_CLOSE = '“"', '”"'
+QUOTES_OPEN, QUOTES_CLOSE = ('“', '"', '«', '„'), ('”', '"', '»')
 
 FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'short_quote', 'attribution', 'attribution_that',
             'that', 'hedge', 'modal', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
@@ -60,14 +66,15 @@ def features(s):
     words = [t for k, t in toks if k == 'w']
     lower = [w.lower() for w in words]
     f = dict.fromkeys(FEATURES, 0.0)
-    quoted, inside = 0, False
+    quoted, longest, inside = 0, 0, False
     for i, (k, t) in enumerate(toks):
         if k == 'p' and t in QUOTES_OPEN and not inside:
-            inside = True
+            inside, quoted = True, 0
         elif k == 'p' and t in QUOTES_CLOSE and inside:
             inside = False
         elif k == 'w' and inside:
             quoted += 1
+            longest = max(longest, quoted)
         if k == 'n':
             digits = t.isdigit()
             if digits and re.fullmatch(r'1\d{3}|20\d\d', t):
@@ -87,7 +94,7 @@ def features(s):
             f['month'] = 1
         if w == 'percent' or (w == 'per' and i + 1 < len(lower) and lower[i + 1] == 'cent'):
             f['money_pct'] = 1
-        if w in HEDGES:
+        if w in HEDGES or (w in UNSETTLED and i > 0 and lower[i - 1] in ('is', 'was', 'remains')):
             f['hedge'] = 1
         if w in MODALS and not (w == 'may' and words[i][0].isupper()):
             f['modal'] = 1
@@ -96,8 +103,10 @@ def features(s):
         if words[i][0].isupper() and re.search(r"['’]s$", words[i]):
             f['possessive_name'] = 1
     ws = set(lower)
-    f['quote'] = 1 if quoted >= 6 else 0
-    f['short_quote'] = 1 if 0 < quoted < 6 else 0
+    # One quotation of six words or more, from a work the sentence does not name; a shorter one
+    # is often a title or a phrase.
+    f['quote'] = 1 if longest >= 6 and not NAMED_WORK.search(s) else 0
+    f['short_quote'] = 1 if 0 < longest and not f['quote'] else 0
     f['attribution'] = 1 if ws & ATTRIBUTION else 0
     f['that'] = 1 if ws & {'that', 'which'} else 0
     f['contrast'] = 1 if ws & CONTRASTS else 0

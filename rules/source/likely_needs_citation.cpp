@@ -5,6 +5,7 @@
 // bench/citation_need_cv.py); a finding needs both the score and one named piece of evidence.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -45,10 +46,10 @@ enum Feature : size_t {
 // Copied from data/citation_need_model.json, in the order of Feature; the unit test checks that
 // they agree.
 constexpr std::array<double, kFeatureCount> kWeights = {
-    -0.6008, 0.1784, 0.6678,  1.1665,  1.7154, 0.4113,  0.0723,  0.339,   0.4175,  0.1488, 0.6354,
-    0.2957,  0.2932, -0.6431, -2.6455, -0.747, -0.3897, -0.3785, -0.5573, -0.3445, 0.0786};
-constexpr double kBias = 0.3805;
-constexpr double kThreshold = 0.6215;
+    -0.6027, 0.1652, 0.6769,  1.1628,  1.7161,  0.4722, 0.0643,  0.3446,  0.4059,  0.4384, 0.3623,
+    0.2986,  0.2915, -0.6405, -2.6339, -0.7549, -0.388, -0.3843, -0.5388, -0.3083, 0.0806};
+constexpr double kBias = 0.3665;
+constexpr double kThreshold = 0.5288;
 
 template <size_t N>
 bool one_of(const std::array<std::string_view, N>& words, std::string_view w) {
@@ -69,14 +70,17 @@ constexpr std::array<std::string_view, 57> kAttributionVerbs = {
     "speculated", "speculates", "maintained", "maintains",  "insisted",   "insists",
     "thought",    "felt",       "praised",    "criticised", "criticized", "acknowledged",
     "admitted",   "announced",  "declared"};
-// Words that say the writer is unsure: a claim some source has to settle.
-constexpr std::array<std::string_view, 15> kHedges = {
-    "possibly",   "probably",  "likely",   "perhaps", "apparently",
-    "reportedly", "allegedly", "rumoured", "rumored", "presumably",
-    "supposedly", "evidently", "unclear",  "unknown", "uncertain"};
-// Modal and appearance verbs: also a narrative's ordinary "might", so a feature, never evidence.
-constexpr std::array<std::string_view, 6> kModals = {"may",    "might",   "seems",
-                                                     "seemed", "appears", "appeared"};
+// Hearsay adverbs: a claim some source has to settle.
+constexpr std::array<std::string_view, 8> kHedges = {"apparently", "reportedly", "allegedly",
+                                                     "rumoured",   "rumored",    "presumably",
+                                                     "supposedly", "evidently"};
+// Said of a fact after "is", "was" or "remains": "the place of his birth is unclear".
+constexpr std::array<std::string_view, 4> kUnsettled = {"unclear", "unknown", "uncertain",
+                                                        "disputed"};
+// Modal words: also a narrative's ordinary "might" or "perhaps", so a feature, never evidence.
+constexpr std::array<std::string_view, 10> kModals = {"may",     "might",    "seems",    "seemed",
+                                                      "appears", "appeared", "possibly", "probably",
+                                                      "likely",  "perhaps"};
 constexpr std::array<std::string_view, 6> kContrasts = {"although", "however",      "but",
                                                         "despite",  "nevertheless", "though"};
 constexpr std::array<std::string_view, 10> kPronouns = {"he",  "she",   "they", "it",    "his",
@@ -143,7 +147,9 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
   SentenceFeatures f;
   // The sentence with its quoted words blanked, for is_first_person.
   std::string unquoted(doc.prose_slice(sentence.span));
-  size_t words = 0, quoted = 0;
+  size_t words = 0, quoted = 0, longest_quotation = 0;
+  bool in_quotation = false;
+  std::string_view previous_word;
   bool attribution = false, that = false, present = false, past = false;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token* t = toks[i];
@@ -164,13 +170,23 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
           f.set(kDayDate, doc.prose_slice({block_start + t->offset, after->end() - t->offset}));
       }
     }
+    // Quotations opened and closed inside the sentence; a mark left open before it does not
+    // count.
+    if (t->kind == TokenKind::Punctuation) {
+      if (!in_quotation && (s == "“" || s == "\"" || s == "«" || s == "„")) {
+        in_quotation = true;
+        quoted = 0;
+      } else if (in_quotation && (s == "”" || s == "\"" || s == "»")) {
+        in_quotation = false;
+      }
+    }
     if (t->kind == TokenKind::Punctuation && (s == "%" || s == "£" || s == "$" || s == "€")) {
       f.set(kMoneyOrPercent, s);
     }
     if (!t->is_word()) continue;
     ++words;
-    if (t->has(token_flag::kInQuotation)) {
-      ++quoted;
+    if (in_quotation) {
+      longest_quotation = std::max(longest_quotation, ++quoted);
       unquoted.replace(t->offset - begin, t->length, t->length, ' ');
     }
     const std::string_view w = folded(t);
@@ -181,7 +197,10 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     if (w == "percent" || (w == "per" && i + 1 < toks.size() && toks[i + 1]->is_word() &&
                            folded(toks[i + 1]) == "cent"))
       f.set(kMoneyOrPercent, w == "per" ? "per cent" : "percent");
-    if (one_of(kHedges, w)) f.set(kHedge, s);
+    if (one_of(kHedges, w) ||
+        (one_of(kUnsettled, w) &&
+         (previous_word == "is" || previous_word == "was" || previous_word == "remains")))
+      f.set(kHedge, s);
     if (one_of(kModals, w) && !(w == "may" && capitalised)) f.set(kModal);
     if (capitalised && (s.ends_with("'s") || s.ends_with("’s"))) f.set(kPossessiveName, s);
     if (one_of(kAttributionVerbs, w)) {
@@ -197,18 +216,28 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     if (one_of(kListingWords, w)) f.set(kListing);
     if (one_of(kPresentVerbs, w)) present = true;
     if (one_of(kPastVerbs, w)) past = true;
+    previous_word = w;
   }
   f.first_person = is_first_person(unquoted);
-  // A quotation of six words or more; a shorter one is often a title or a phrase.
-  if (quoted >= 6) f.set(kQuote);
-  if (quoted > 0 && quoted < 6) f.set(kShortQuote);
+  // One quotation of six words or more, from a work the sentence does not name ("in his
+  // diary"); a shorter one is often a title or a phrase.
+  static const re2::RE2 named_work(
+      R"((?i)\bin (?:his|her|their|the) (?:\w+ )?(?:diary|diaries|memoirs?|letters?|)"
+      R"(autobiography|description|account|journal|chronicle|will|preface|introduction|book|)"
+      R"(essay|article|review|history)\b)");
+  const std::string_view sentence_text = doc.prose_slice(sentence.span);
+  const bool quote = longest_quotation >= 6 &&
+                     !re2::RE2::PartialMatch(
+                         re2::StringPiece(sentence_text.data(), sentence_text.size()), named_work);
+  if (quote) f.set(kQuote);
+  if (longest_quotation > 0 && !quote) f.set(kShortQuote);
   if (attribution) f.set(kAttribution);
   if (that) f.set(kThat);
   if (present && !past) f.set(kPresent);
   f.value[kLength] = static_cast<double>(std::min<size_t>(words, 60)) / 60.0;
   if (words < 10) f.set(kShort);
 
-  const std::string_view prose = doc.prose_slice(sentence.span);
+  const std::string_view prose = sentence_text;
   size_t last = prose.size();
   while (last > 0 && (prose[last - 1] == ' ' || prose[last - 1] == '\n')) --last;
   if (last > 0 && prose[last - 1] == ':') f.set(kColonEnd);
