@@ -43,6 +43,29 @@ enum Feature : size_t {
   kFeatureCount
 };
 
+// The names data/citation_need_model.json gives the features, in the order of Feature.
+constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {"year",
+                                                                       "day_date",
+                                                                       "month",
+                                                                       "money_pct",
+                                                                       "quote",
+                                                                       "short_quote",
+                                                                       "attribution",
+                                                                       "attribution_that",
+                                                                       "that",
+                                                                       "hedge",
+                                                                       "modal",
+                                                                       "contrast",
+                                                                       "possessive_name",
+                                                                       "pronoun_start",
+                                                                       "colon_end",
+                                                                       "life_dates",
+                                                                       "definition",
+                                                                       "listing",
+                                                                       "present",
+                                                                       "length",
+                                                                       "short"};
+
 // Copied from data/citation_need_model.json, in the order of Feature; the unit test checks that
 // they agree.
 constexpr std::array<double, kFeatureCount> kWeights = {
@@ -300,6 +323,10 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
 }
 
 }  // namespace
+
+CitationNeedModel citation_need_model() {
+  return {kFeatureNames, kWeights, kBias, kThreshold};
+}
 
 const RuleDef& likely_needs_citation() {
   static const RuleDef rule{
