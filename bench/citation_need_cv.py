@@ -58,23 +58,31 @@ FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'short_quote', 'a
             'that', 'hedge', 'modal', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
             'life_dates', 'definition', 'listing', 'present', 'length', 'short']
 # The features that name a reason an editor cites; a finding needs one of them.
-EVIDENCE = ['money_pct', 'quote', 'day_date', 'attribution_that', 'hedge']
+# A date alone is not one (the project's corpora count "began on 9 January 1911" as clean), and a
+# quotation is evidence here only when no speech verb or colon credits it: the quotations the text
+# credits to someone are source/unsourced-quotation's to judge.
+EVIDENCE = ['money_pct', 'uncredited_quote', 'attribution_that', 'hedge']
 
 
 def features(s):
     toks = [(m.lastgroup, m.group()) for m in TOKEN.finditer(s)]
     words = [t for k, t in toks if k == 'w']
     lower = [w.lower() for w in words]
-    f = dict.fromkeys(FEATURES, 0.0)
-    quoted, longest, inside = 0, 0, False
+    f = dict.fromkeys(FEATURES + ['uncredited_quote'], 0.0)
+    quoted, longest, inside, credited, uncredited = 0, 0, False, False, False
     for i, (k, t) in enumerate(toks):
+        if k == 'w' and not inside and t.lower() in ATTRIBUTION | {'found'}:
+            credited = True
         if k == 'p' and t in QUOTES_OPEN and not inside:
             inside, quoted = True, 0
+            after_colon = i > 0 and toks[i - 1][1] == ':'
         elif k == 'p' and t in QUOTES_CLOSE and inside:
             inside = False
         elif k == 'w' and inside:
             quoted += 1
             longest = max(longest, quoted)
+            if quoted >= 6 and not credited and not after_colon:
+                uncredited = True
         if k == 'n':
             digits = t.isdigit()
             if digits and re.fullmatch(r'1\d{3}|20\d\d', t):
@@ -107,6 +115,7 @@ def features(s):
     # is often a title or a phrase.
     f['quote'] = 1 if longest >= 6 and not NAMED_WORK.search(s) else 0
     f['short_quote'] = 1 if 0 < longest and not f['quote'] else 0
+    f['uncredited_quote'] = f['quote'] if uncredited else 0
     f['attribution'] = 1 if ws & ATTRIBUTION else 0
     f['that'] = 1 if ws & {'that', 'which'} else 0
     f['contrast'] = 1 if ws & CONTRASTS else 0
@@ -118,11 +127,13 @@ def features(s):
     f['present'] = 1 if (ws & PRESENT) and not (ws & PAST) else 0
     f['length'] = min(len(words), 60) / 60
     f['short'] = 1 if len(words) < 10 else 0
-    return [f[k] for k in FEATURES]
+    return [f[k] for k in FEATURES] + [f['uncredited_quote']]
 
 
 def has_evidence(x):
-    return any(x[FEATURES.index(k)] for k in EVIDENCE)
+    # x holds the features, then the evidence flags that are not features.
+    names = FEATURES + ['uncredited_quote']
+    return any(x[names.index(k)] for k in EVIDENCE)
 
 
 def train(X, y, epochs=30, rate=0.1, l2=1e-3):

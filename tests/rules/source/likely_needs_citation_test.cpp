@@ -18,19 +18,20 @@ std::string message_of(const std::string& text, Language language = Language::Ma
 }  // namespace
 
 TEST_CASE("likely needs citation: the kinds of claim editors cite, named in the message") {
-  // A dated event.
-  const std::string dated = "The garrison surrendered to the rebels on 14 March 1798.";
-  CHECK(flagged(rule, dated) == Strings{dated});
-  CHECK(message_of(dated) ==
-        "This sentence states a dated event (“14 March”) without a citation, the kind of claim "
-        "encyclopedic text cites.");
+  // A claim credited to someone, named in the message.
+  const std::string credited =
+      "The historian Jane Ellery suggested that the quarrel began over a debt of honour.";
+  CHECK(flagged(rule, credited) == Strings{credited});
+  CHECK(message_of(credited) ==
+        "This sentence states a claim credited to someone (“suggested that”) without a citation, "
+        "the kind of claim encyclopedic text cites.");
   // A claim credited to a named scholar.
   CHECK(message_of(
             "The historian Jane Ellery suggested that the quarrel began over a debt of honour.")
             .find("a claim credited to someone (“suggested that”)") != std::string::npos);
-  // A quotation of six words or more.
-  CHECK(message_of("The bishop called the new hall “a monument to the vanity of the town”.")
-            .find("a quotation") != std::string::npos);
+  // A quotation of six words or more that no one is credited with.
+  CHECK(message_of("The new hall became “a monument to the vanity of the town” within a year.")
+            .find("a quotation no one is credited with") != std::string::npos);
   // A sum.
   CHECK(flagged(rule, "The rebuilding of the chancel cost the parish £2,400.").size() == 1);
   // Hearsay, and a fact the text calls unsettled.
@@ -40,6 +41,16 @@ TEST_CASE("likely needs citation: the kinds of claim editors cite, named in the 
 }
 
 TEST_CASE("likely needs citation: what an editor leaves uncited") {
+  // A date alone: the day of an event is not a claim of its own.
+  CHECK(flagged(rule, "The garrison surrendered to the rebels on 14 March 1798.").empty());
+  // A quotation credited to a speaker or introduced by a colon: source/unsourced-quotation judges
+  // those.
+  CHECK(flagged(rule, "The bishop called the new hall “a monument to the vanity of the town”.")
+            .empty());
+  CHECK(flagged(rule,
+                "The banner bore its motto in red: “bread for all and work for every "
+                "hand”.")
+            .empty());
   // A lead's definition with life dates.
   CHECK(
       flagged(rule, "Margaret Lindqvist (born 3 May 1911) was a Swedish glass engraver.").empty());
@@ -58,16 +69,17 @@ TEST_CASE("likely needs citation: what an editor leaves uncited") {
   // No evidence of any kind: plain description.
   CHECK(flagged(rule, "The church has a nave, two aisles and a square tower.").empty());
   // The writer's own voice, a question, a fragment that is not prose.
-  CHECK(flagged(rule, "We visited the site on 14 March 1998 with the survey team.").empty());
-  CHECK(flagged(rule, "Did the garrison surrender on 14 March?").empty());
+  CHECK(flagged(rule, "We were told that the captain had reportedly hidden the cargo.").empty());
+  CHECK(flagged(rule, "Had the captain reportedly hidden the cargo in a barn?").empty());
   CHECK(flagged(rule, "£40 Lot 7 East Quay 12 March.").empty());
 }
 
 TEST_CASE("likely needs citation: a citation, a primary source or a quotation mark left open") {
-  CHECK(flagged(rule, "The garrison surrendered on 14 March 1798.[^1]\n\n[^1]: Parish register.\n")
-            .empty());
-  CHECK(flagged(rule, "The garrison surrendered on 14 March 1798 (Hughes 1961, p. 40).").empty());
-  CHECK(flagged(rule, "---\ngenre: newspaper\n---\nThe garrison surrendered on 14 March 1798.\n")
+  CHECK(
+      flagged(rule, "The captain had reportedly hidden the cargo.[^1]\n\n[^1]: Parish register.\n")
+          .empty());
+  CHECK(flagged(rule, "The captain had reportedly hidden the cargo (Hughes 1961, p. 40).").empty());
+  CHECK(flagged(rule, "---\ngenre: newspaper\n---\nThe captain had reportedly hidden the cargo.\n")
             .empty());
   // A mark opened in an earlier sentence does not make the next one a quotation.
   CHECK(flagged(rule,
