@@ -217,9 +217,17 @@ def main():
         print(f'  {name:17s} {wi:+.3f}')
     if '--write' in args:
         with open(opt('--write', None), 'w') as f:
-            json.dump({'about': 'Weights of source/likely-needs-citation, written by '
-                                'bench/citation_need_cv.py; see data/README.md for provenance '
-                                'and licence.',
+            json.dump({'about': 'Weights of the sentence scorer of source/likely-needs-citation '
+                                '(rules/source/likely_needs_citation.cpp holds a copy that its '
+                                'test checks), written by bench/citation_need_cv.py --write.',
+                       'provenance': 'Trained on the citation-need statements of Redi et al., '
+                                     '"Citation Needed" (The Web Conference 2019): English '
+                                     'Wikipedia Featured Articles, 2018 revisions, from '
+                                     'github.com/mirrys/uncited-statement-detection '
+                                     'data_clean/english_short.tsv as copied into the shared '
+                                     'benchmarks (citation/dev.tsv, 3,350 scored rows).',
+                       'licence': 'Derived from Wikipedia text, CC BY-SA 3.0. The file holds '
+                                  'only feature weights, never any text of the set.',
                        'threshold': round(threshold, 4), 'bias': round(model[1], 4),
                        'weights': {n: round(wi, 4) for n, wi in zip(FEATURES, model[0])}},
                       f, indent=1)

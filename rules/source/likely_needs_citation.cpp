@@ -295,7 +295,7 @@ std::optional<std::string> describe_evidence(const SentenceFeatures& f) {
   std::string out;
   int named = 0;
   if (f.uncredited_quote) {
-    out = "a quotation no one is credited with";
+    out = "a quotation";
     ++named;
   }
   for (const Evidence& e : kEvidence) {
