@@ -61,7 +61,7 @@ FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'short_quote', 'a
 # A date alone is not one (the project's corpora count "began on 9 January 1911" as clean), and a
 # quotation is evidence here only when no speech verb or colon credits it: the quotations the text
 # credits to someone are source/unsourced-quotation's to judge.
-EVIDENCE = ['money_pct', 'uncredited_quote', 'attribution_that', 'hedge']
+EVIDENCE = ['uncredited_quote', 'attribution_that', 'hedge']
 
 
 def features(s):
@@ -76,12 +76,20 @@ def features(s):
         if k == 'p' and t in QUOTES_OPEN and not inside:
             inside, quoted = True, 0
             after_colon = i > 0 and toks[i - 1][1] == ':'
+            # A term the text names ("the “theory of socialism in one country”") is no claim.
+            after_article = i > 0 and toks[i - 1][1].lower() in ('the', 'a', 'an')
+            first_quoted = None
         elif k == 'p' and t in QUOTES_CLOSE and inside:
             inside = False
         elif k == 'w' and inside:
             quoted += 1
             longest = max(longest, quoted)
-            if quoted >= 6 and not credited and not after_colon:
+            if first_quoted is None:
+                first_quoted = t
+            # Words woven into the writer's sentence start in lower case; a capitalised quotation
+            # is a whole utterance or a title, which needs a speaker the text does not give.
+            if (quoted >= 6 and not credited and not after_colon and not after_article
+                    and first_quoted[0].islower()):
                 uncredited = True
         if k == 'n':
             digits = t.isdigit()

@@ -72,7 +72,7 @@ constexpr std::array<double, kFeatureCount> kWeights = {
     -0.6027, 0.1652, 0.6769,  1.1628,  1.7161,  0.4722, 0.0643,  0.3446,  0.4059,  0.4384, 0.3623,
     0.2986,  0.2915, -0.6405, -2.6339, -0.7549, -0.388, -0.3843, -0.5388, -0.3083, 0.0806};
 constexpr double kBias = 0.3665;
-constexpr double kThreshold = 0.4951;
+constexpr double kThreshold = 0.3184;
 
 template <size_t N>
 bool one_of(const std::array<std::string_view, N>& words, std::string_view w) {
@@ -174,7 +174,8 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
   // The sentence with its quoted words blanked, for is_first_person.
   std::string unquoted(doc.prose_slice(sentence.span));
   size_t words = 0, quoted = 0, longest_quotation = 0;
-  bool in_quotation = false, after_colon = false, credited = false, uncredited = false;
+  bool in_quotation = false, after_colon = false, after_article = false, lowercase_start = false;
+  bool credited = false, uncredited = false;
   std::string_view previous_word;
   bool attribution = false, that = false, present = false, past = false;
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -199,18 +200,27 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
         in_quotation = true;
         quoted = 0;
         after_colon = i > 0 && text(toks[i - 1]) == ":";
+        // A term the text names ("the “theory of socialism in one country”") is no claim.
+        after_article = i > 0 && toks[i - 1]->is_word() &&
+                        (folded(toks[i - 1]) == "the" || folded(toks[i - 1]) == "a" ||
+                         folded(toks[i - 1]) == "an");
+        lowercase_start = false;
       } else if (in_quotation && (s == "”" || s == "\"" || s == "»")) {
         in_quotation = false;
       }
     }
     if (t->kind == TokenKind::Punctuation && (s == "%" || s == "£" || s == "$" || s == "€")) {
-      f.set(kMoneyOrPercent, s);
+      f.set(kMoneyOrPercent);
     }
     if (!t->is_word()) continue;
     ++words;
     if (in_quotation) {
       longest_quotation = std::max(longest_quotation, ++quoted);
-      if (quoted >= 6 && !credited && !after_colon) uncredited = true;
+      // Words woven into the writer's sentence start in lower case; a capitalised quotation is a
+      // whole utterance or a title, which needs a speaker the text does not give.
+      if (quoted == 1) lowercase_start = !t->has(token_flag::kCapitalised);
+      if (quoted >= 6 && !credited && !after_colon && !after_article && lowercase_start)
+        uncredited = true;
       unquoted.replace(t->offset - begin, t->length, t->length, ' ');
     }
     const std::string_view w = folded(t);
@@ -220,7 +230,7 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     if (capitalised && w.size() > 3 && lexicon.is(t->lexeme, kMonth)) f.set(kMonthName);
     if (w == "percent" || (w == "per" && i + 1 < toks.size() && toks[i + 1]->is_word() &&
                            folded(toks[i + 1]) == "cent"))
-      f.set(kMoneyOrPercent, w == "per" ? "per cent" : "percent");
+      f.set(kMoneyOrPercent);
     if (one_of(kHedges, w) ||
         (one_of(kUnsettled, w) &&
          (previous_word == "is" || previous_word == "was" || previous_word == "remains")))
@@ -283,8 +293,8 @@ struct Evidence {
   std::string_view kind;
 };
 // A date alone is not one: the project's corpora count "began on 9 January 1911" as clean.
-constexpr std::array<Evidence, 3> kEvidence = {{
-    {kMoneyOrPercent, "a sum or percentage"},
+// Sums and percentages are source/unsourced-statistic's, which knows their figures of speech.
+constexpr std::array<Evidence, 2> kEvidence = {{
     {kAttributionThat, "a claim credited to someone"},
     {kHedge, "an uncertain point"},
 }};
@@ -340,15 +350,16 @@ const RuleDef& likely_needs_citation() {
        "A sentence of the kind editors cite (a dated event, a quotation, an attribution), with "
        "no citation.",
        "Scores each sentence of secondary prose with a small logistic regression over features "
-       "an editor would name — a quotation, a sum or percentage, a claim credited to someone "
-       "(\"suggested that\"), an uncertain point (\"probably\", \"unclear\"), a dated event "
-       "(\"6 August\") — against the signs of a lead summary or definition (\"X (born 1900) is "
+       "an editor would weigh — a quotation, a claim credited to someone (\"suggested that\"), "
+       "hearsay (\"reportedly\") or a fact the text calls unsettled (\"is unclear\"), a "
+       "figure, a date — against the signs of a lead summary or definition (\"X (born 1900) is "
        "a …\") and of a sentence introducing a quotation or list (a closing colon). The weights "
        "were trained on Wikipedia Featured-Article statements (data/citation_need_model.json). A "
-       "sentence is reported only when it scores high and shows one of the named kinds, and "
-       "never in a primary source, in the writer's own voice, or when a citation supports it. "
-       "Information severity.",
-       "On 6 August 1915 the brigade probably attacked the ridge.", Severity::Information, true},
+       "sentence is reported only when it scores high and shows a claim credited to someone, an "
+       "uncertain point, or words quoted into the sentence with no speaker; never in a primary "
+       "source, in the writer's own voice, or when a citation supports it. Information "
+       "severity.",
+       "The colonel reportedly ordered the retreat before dawn.", Severity::Information, true},
       &check};
   return rule;
 }
