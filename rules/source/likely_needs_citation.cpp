@@ -156,12 +156,16 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
   const uint32_t begin = static_cast<uint32_t>(sentence.span.offset) - block_start;
   const uint32_t end = static_cast<uint32_t>(sentence.span.end()) - block_start;
 
-  // The sentence's tokens without spaces and line breaks.
+  // The sentence's tokens without spaces and line breaks; the block's tokens are in text order,
+  // so a binary search finds the first, and a long block of many sentences stays linear.
+  const std::span<const Token> block_tokens = layer.block(block_index);
+  const auto first =
+      std::lower_bound(block_tokens.begin(), block_tokens.end(), begin,
+                       [](const Token& t, uint32_t offset) { return t.offset < offset; });
   std::vector<const Token*> toks;
-  for (const Token& t : layer.block(block_index)) {
-    if (t.offset < begin || t.end() > end) continue;
-    if (t.kind == TokenKind::Space || t.kind == TokenKind::LineBreak) continue;
-    toks.push_back(&t);
+  for (auto it = first; it != block_tokens.end() && it->end() <= end; ++it) {
+    if (it->kind == TokenKind::Space || it->kind == TokenKind::LineBreak) continue;
+    toks.push_back(&*it);
   }
   auto text = [&](const Token* t) { return layer.text(block_index, *t); };
   auto folded = [&](const Token* t) { return lexicon.folded(t->lexeme); };
