@@ -114,7 +114,8 @@ def features(s):
             f['hedge'] = 1
         if w in MODALS and not (w == 'may' and words[i][0].isupper()):
             f['modal'] = 1
-        if w in ATTRIBUTION and i + 1 < len(lower) and lower[i + 1] == 'that':
+        if (w in ATTRIBUTION and i + 1 < len(lower) and lower[i + 1] == 'that'
+                and not NAMED_WORK.search(s)):
             f['attribution_that'] = 1
         if words[i][0].isupper() and re.search(r"['’]s$", words[i]):
             f['possessive_name'] = 1
