@@ -10,6 +10,7 @@ void register_source_rules(RuleRegistry& registry) {
   registry.add(source_rules::weasel_words());
   registry.add(source_rules::peacock_terms());
   registry.add(source_rules::missing_footnote());
+  registry.add(source_rules::likely_needs_citation());
 }
 
 }  // namespace histlint

@@ -1,0 +1,373 @@
+// source/likely-needs-citation: a sentence of encyclopedic prose of the kind editors cite — a
+// dated event, a quotation, a sum, a claim credited to someone, an uncertain point —
+// scored by a small logistic regression over explainable features of the sentence, read from the
+// token layer. The weights come from data/citation_need_model.json (trained and cross-validated by
+// bench/citation_need_cv.py); a finding needs both the score and one named piece of evidence.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+
+#include "rules/source/claims.h"
+#include "rules/source/source_rules.h"
+#include "rules/text/tokens.h"
+
+namespace histlint::source_rules {
+
+namespace {
+
+enum Feature : size_t {
+  kYear,
+  kDayDate,
+  kMonthName,
+  kMoneyOrPercent,
+  kQuote,
+  kShortQuote,
+  kAttribution,
+  kAttributionThat,
+  kThat,
+  kHedge,
+  kModal,
+  kContrast,
+  kPossessiveName,
+  kPronounStart,
+  kColonEnd,
+  kLifeDates,
+  kDefinition,
+  kListing,
+  kPresent,
+  kLength,
+  kShort,
+  kFeatureCount
+};
+
+// The names data/citation_need_model.json gives the features, in the order of Feature.
+constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {"year",
+                                                                       "day_date",
+                                                                       "month",
+                                                                       "money_pct",
+                                                                       "quote",
+                                                                       "short_quote",
+                                                                       "attribution",
+                                                                       "attribution_that",
+                                                                       "that",
+                                                                       "hedge",
+                                                                       "modal",
+                                                                       "contrast",
+                                                                       "possessive_name",
+                                                                       "pronoun_start",
+                                                                       "colon_end",
+                                                                       "life_dates",
+                                                                       "definition",
+                                                                       "listing",
+                                                                       "present",
+                                                                       "length",
+                                                                       "short"};
+
+// Copied from data/citation_need_model.json, in the order of Feature; the unit test checks that
+// they agree.
+constexpr std::array<double, kFeatureCount> kWeights = {
+    -0.602, 0.1652, 0.6763,  1.1628,  1.7153,  0.4725,  0.0591,  0.3838,  0.4023,  0.4383, 0.3619,
+    0.2987, 0.291,  -0.6408, -2.6334, -0.7549, -0.3878, -0.3834, -0.5383, -0.3087, 0.0801};
+constexpr double kBias = 0.3674;
+constexpr double kThreshold = 0.1804;
+
+template <size_t N>
+bool one_of(const std::array<std::string_view, N>& words, std::string_view w) {
+  for (std::string_view x : words)
+    if (x == w) return true;
+  return false;
+}
+
+// Verbs that credit a statement to someone.
+constexpr std::array<std::string_view, 57> kAttributionVerbs = {
+    "said",       "says",       "wrote",      "writes",     "stated",     "states",
+    "claimed",    "claims",     "argued",     "argues",     "suggested",  "suggests",
+    "believed",   "believes",   "described",  "describes",  "noted",      "notes",
+    "recalled",   "recalls",    "remarked",   "commented",  "observed",   "observes",
+    "concluded",  "concludes",  "asserted",   "asserts",    "contended",  "contends",
+    "considered", "regarded",   "called",     "calls",      "according",  "told",
+    "reported",   "reports",    "explained",  "explains",   "estimated",  "estimates",
+    "speculated", "speculates", "maintained", "maintains",  "insisted",   "insists",
+    "thought",    "felt",       "praised",    "criticised", "criticized", "acknowledged",
+    "admitted",   "announced",  "declared"};
+// Hearsay adverbs: a claim some source has to settle.
+constexpr std::array<std::string_view, 8> kHedges = {"apparently", "reportedly", "allegedly",
+                                                     "rumoured",   "rumored",    "presumably",
+                                                     "supposedly", "evidently"};
+// Said of a fact after "is", "was" or "remains": "the place of his birth is unclear".
+constexpr std::array<std::string_view, 4> kUnsettled = {"unclear", "unknown", "uncertain",
+                                                        "disputed"};
+// Modal words: also a narrative's ordinary "might" or "perhaps", so a feature, never evidence.
+constexpr std::array<std::string_view, 10> kModals = {"may",     "might",    "seems",    "seemed",
+                                                      "appears", "appeared", "possibly", "probably",
+                                                      "likely",  "perhaps"};
+constexpr std::array<std::string_view, 6> kContrasts = {"although", "however",      "but",
+                                                        "despite",  "nevertheless", "though"};
+constexpr std::array<std::string_view, 10> kPronouns = {"he",  "she",   "they", "it",    "his",
+                                                        "her", "their", "this", "these", "its"};
+constexpr std::array<std::string_view, 4> kListingWords = {"include", "includes", "including",
+                                                           "included"};
+constexpr std::array<std::string_view, 4> kPresentVerbs = {"is", "are", "has", "have"};
+constexpr std::array<std::string_view, 3> kPastVerbs = {"was", "were", "had"};
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool is_year(std::string_view s) {
+  return is_digits(s) && s.size() == 4 && (s[0] == '1' || (s[0] == '2' && s[1] == '0'));
+}
+
+// What one sentence shows: its features, and the words that are the evidence of each.
+struct SentenceFeatures {
+  std::array<double, kFeatureCount> value{};
+  std::array<std::string, kFeatureCount> evidence;
+  // The writer's own voice outside quotations ("we", "I"): an opinion no citation supports.
+  bool first_person = false;
+  // No function word at all: a caption, price list or heading run into the text, not prose.
+  bool fragment = true;
+  // A quotation of six words or more that no speech verb or colon before it credits to anyone:
+  // credited ones are source/unsourced-quotation's to judge.
+  bool uncredited_quote = false;
+
+  void set(Feature f, std::string_view word = {}) {
+    value[f] = 1;
+    if (evidence[f].empty() && !word.empty()) evidence[f] = std::string(word);
+  }
+  double score() const {
+    double z = kBias;
+    for (size_t i = 0; i < kFeatureCount; ++i) z += kWeights[i] * value[i];
+    return z;
+  }
+};
+
+SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
+                               const Sentence& sentence) {
+  const Document& doc = analysis.doc();
+  const TokenLayer& layer = analysis.tokens();
+  const Lexicon& lexicon = analysis.lexicon();
+  const uint32_t block_start = static_cast<uint32_t>(doc.blocks()[block_index].span.offset);
+  const uint32_t begin = static_cast<uint32_t>(sentence.span.offset) - block_start;
+  const uint32_t end = static_cast<uint32_t>(sentence.span.end()) - block_start;
+
+  // The sentence's tokens without spaces and line breaks; the block's tokens are in text order,
+  // so a binary search finds the first, and a long block of many sentences stays linear.
+  const std::span<const Token> block_tokens = layer.block(block_index);
+  const auto first =
+      std::lower_bound(block_tokens.begin(), block_tokens.end(), begin,
+                       [](const Token& t, uint32_t offset) { return t.offset < offset; });
+  std::vector<const Token*> toks;
+  for (auto it = first; it != block_tokens.end() && it->end() <= end; ++it) {
+    if (it->kind == TokenKind::Space || it->kind == TokenKind::LineBreak) continue;
+    toks.push_back(&*it);
+  }
+  auto text = [&](const Token* t) { return layer.text(block_index, *t); };
+  auto folded = [&](const Token* t) { return lexicon.folded(t->lexeme); };
+  auto is_month = [&](const Token* t) {
+    return t != nullptr && t->is_word() && t->has(token_flag::kCapitalised) &&
+           lexicon.is(t->lexeme, kMonth);
+  };
+
+  SentenceFeatures f;
+  // "in his diary", "in the preface to her book": the sentence names the work its quotation or
+  // reported claim comes from.
+  static const re2::RE2 named_work(
+      R"((?i)\bin (?:his|her|their|the) (?:\w+ )?(?:diary|diaries|memoirs?|letters?|)"
+      R"(autobiography|description|account|journal|chronicle|will|preface|introduction|book|)"
+      R"(essay|article|review|history)\b)");
+  const std::string_view sentence_text = doc.prose_slice(sentence.span);
+  const bool names_work = re2::RE2::PartialMatch(
+      re2::StringPiece(sentence_text.data(), sentence_text.size()), named_work);
+  // The sentence with its quoted words blanked, for is_first_person.
+  std::string unquoted(doc.prose_slice(sentence.span));
+  size_t words = 0, quoted = 0, longest_quotation = 0;
+  bool in_quotation = false, after_colon = false, after_article = false, lowercase_start = false;
+  bool credited = false, uncredited = false;
+  std::string_view previous_word;
+  bool attribution = false, that = false, present = false, past = false;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token* t = toks[i];
+    const std::string_view s = text(t);
+    if (t->kind == TokenKind::Number && is_digits(s)) {
+      if (is_year(s)) f.set(kYear);
+      const int n = s.size() <= 2 ? std::stoi(std::string(s)) : 0;
+      if (n >= 1 && n <= 31) {
+        const Token* before = i > 0 ? toks[i - 1] : nullptr;
+        if (before != nullptr && before->kind == TokenKind::Punctuation && text(before) == "." &&
+            i > 1)
+          before = toks[i - 2];
+        const Token* after = i + 1 < toks.size() ? toks[i + 1] : nullptr;
+        if (is_month(before) || is_month(after)) f.set(kDayDate);
+      }
+    }
+    // Quotations opened and closed inside the sentence; a mark left open before it does not
+    // count.
+    if (t->kind == TokenKind::Punctuation) {
+      if (!in_quotation && (s == "“" || s == "\"" || s == "«" || s == "„")) {
+        in_quotation = true;
+        quoted = 0;
+        after_colon = i > 0 && text(toks[i - 1]) == ":";
+        // A term the text names ("the “theory of socialism in one country”") is no claim.
+        after_article = i > 0 && toks[i - 1]->is_word() &&
+                        (folded(toks[i - 1]) == "the" || folded(toks[i - 1]) == "a" ||
+                         folded(toks[i - 1]) == "an");
+        lowercase_start = false;
+      } else if (in_quotation && (s == "”" || s == "\"" || s == "»")) {
+        in_quotation = false;
+      }
+    }
+    if (t->kind == TokenKind::Punctuation && (s == "%" || s == "£" || s == "$" || s == "€")) {
+      f.set(kMoneyOrPercent);
+    }
+    if (!t->is_word()) continue;
+    ++words;
+    if (in_quotation) {
+      longest_quotation = std::max(longest_quotation, ++quoted);
+      // Words woven into the writer's sentence start in lower case; a capitalised quotation is a
+      // whole utterance or a title, which needs a speaker the text does not give.
+      if (quoted == 1) lowercase_start = !t->has(token_flag::kCapitalised);
+      if (quoted >= 6 && !credited && !after_colon && !after_article && lowercase_start)
+        uncredited = true;
+      unquoted.replace(t->offset - begin, t->length, t->length, ' ');
+    }
+    const std::string_view w = folded(t);
+    const bool capitalised = t->has(token_flag::kCapitalised);
+    if (lexicon.is(t->lexeme, kFunctionWord)) f.fragment = false;
+    if (words == 1 && one_of(kPronouns, w)) f.set(kPronounStart);
+    if (capitalised && w.size() > 3 && lexicon.is(t->lexeme, kMonth)) f.set(kMonthName);
+    if (w == "percent" || (w == "per" && i + 1 < toks.size() && toks[i + 1]->is_word() &&
+                           folded(toks[i + 1]) == "cent"))
+      f.set(kMoneyOrPercent);
+    if (one_of(kHedges, w) ||
+        (one_of(kUnsettled, w) &&
+         (previous_word == "is" || previous_word == "was" || previous_word == "remains")))
+      f.set(kHedge, s);
+    if (one_of(kModals, w) && !(w == "may" && capitalised)) f.set(kModal);
+    if (capitalised && (s.ends_with("'s") || s.ends_with("’s"))) f.set(kPossessiveName, s);
+    if (!in_quotation && (one_of(kAttributionVerbs, w) || w == "found")) credited = true;
+    if (one_of(kAttributionVerbs, w)) {
+      attribution = true;
+      // "suggested that": the claim that follows is credited to someone.
+      const Token* next = i + 1 < toks.size() ? toks[i + 1] : nullptr;
+      if (next != nullptr && next->is_word() && folded(next) == "that" && !names_work)
+        f.set(kAttributionThat,
+              doc.prose_slice({block_start + t->offset, next->end() - t->offset}));
+    }
+    if (w == "that" || w == "which") that = true;
+    if (one_of(kContrasts, w)) f.set(kContrast, s);
+    if (one_of(kListingWords, w)) f.set(kListing);
+    if (one_of(kPresentVerbs, w)) present = true;
+    if (one_of(kPastVerbs, w)) past = true;
+    previous_word = w;
+  }
+  f.first_person = is_first_person(unquoted);
+  // One quotation of six words or more, from a work the sentence does not name; a shorter one is
+  // often a title or a phrase.
+  const bool quote = longest_quotation >= 6 && !names_work;
+  if (quote) f.set(kQuote);
+  f.uncredited_quote = quote && uncredited;
+  if (longest_quotation > 0 && !quote) f.set(kShortQuote);
+  if (attribution) f.set(kAttribution);
+  if (that) f.set(kThat);
+  if (present && !past) f.set(kPresent);
+  f.value[kLength] = static_cast<double>(std::min<size_t>(words, 60)) / 60.0;
+  if (words < 10) f.set(kShort);
+
+  const std::string_view prose = sentence_text;
+  size_t last = prose.size();
+  while (last > 0 && (prose[last - 1] == ' ' || prose[last - 1] == '\n')) --last;
+  if (last > 0 && prose[last - 1] == ':') f.set(kColonEnd);
+  // A biography's opening: "(born 4 May 1900)", "(1832 – 1898)".
+  static const re2::RE2 life_dates(R"(\((?:born|c\.|né|née|[^()]*\d{3,4}\s*[–-]\s*[^()]*\d{3,4}))");
+  // A definition, as a lead section opens: "X is a …", "The Y was the …".
+  static const re2::RE2 definition(R"(^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) )");
+  const re2::StringPiece piece(prose.data(), prose.size());
+  if (re2::RE2::PartialMatch(piece, life_dates)) f.set(kLifeDates);
+  if (re2::RE2::PartialMatch(piece, definition)) f.set(kDefinition);
+  return f;
+}
+
+// The evidence a message names, strongest first: the reasons editors give for a citation.
+struct Evidence {
+  Feature feature;
+  std::string_view kind;
+};
+// A date alone is not one: the project's corpora count "began on 9 January 1911" as clean.
+// Sums and percentages are source/unsourced-statistic's, which knows their figures of speech.
+constexpr std::array<Evidence, 2> kEvidence = {{
+    {kAttributionThat, "a claim credited to someone"},
+    {kHedge, "an uncertain point"},
+}};
+
+// "a dated event (“6 August”) and a hedged claim (“probably”)", or nothing when the sentence
+// shows none of the kinds.
+std::optional<std::string> describe_evidence(const SentenceFeatures& f) {
+  std::string out;
+  int named = 0;
+  if (f.uncredited_quote) {
+    out = "a quotation";
+    ++named;
+  }
+  for (const Evidence& e : kEvidence) {
+    if (f.value[e.feature] == 0 || named == 2) continue;
+    if (named++ > 0) out += " and ";
+    out += e.kind;
+    if (!f.evidence[e.feature].empty()) out += " (“" + excerpt(f.evidence[e.feature], 40) + "”)";
+  }
+  if (named == 0) return std::nullopt;
+  return out;
+}
+
+void check(const Analysis& analysis, std::vector<Finding>& out) {
+  const Document& doc = analysis.doc();
+  const auto& blocks = doc.blocks();
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (!is_checked_block(blocks[b])) continue;
+    OneClaimPerSentence claims(analysis, out);
+    for (const Sentence* s = doc.block_sentences_begin(blocks[b]);
+         s != doc.block_sentences_end(blocks[b]); ++s) {
+      if (claims.open_sentence(s->span.offset) == nullptr) continue;
+      const SentenceFeatures f = read_features(analysis, b, *s);
+      if (f.first_person || f.fragment || f.score() < kThreshold) continue;
+      const std::optional<std::string> evidence = describe_evidence(f);
+      if (!evidence) continue;
+      claims.report(*s, s->span, Severity::Information,
+                    "This sentence states " + *evidence +
+                        " without a citation, the kind of claim encyclopedic text cites.");
+    }
+  }
+}
+
+}  // namespace
+
+CitationNeedModel citation_need_model() {
+  return {kFeatureNames, kWeights, kBias, kThreshold};
+}
+
+const RuleDef& likely_needs_citation() {
+  static const RuleDef rule{
+      {"source/likely-needs-citation",
+       "A sentence of the kind editors cite (a dated event, a quotation, an attribution), with "
+       "no citation.",
+       "Scores each sentence of secondary prose with a small logistic regression over features "
+       "an editor would weigh — a quotation, a claim credited to someone (\"suggested that\"), "
+       "hearsay (\"reportedly\") or a fact the text calls unsettled (\"is unclear\"), a "
+       "figure, a date — against the signs of a lead summary or definition (\"X (born 1900) is "
+       "a …\") and of a sentence introducing a quotation or list (a closing colon). The weights "
+       "were trained on Wikipedia Featured-Article statements (data/citation_need_model.json). A "
+       "sentence is reported only when it scores high and shows a claim credited to someone, an "
+       "uncertain point, or words quoted into the sentence with no speaker; never in a primary "
+       "source, in the writer's own voice, or when a citation supports it. Information "
+       "severity.",
+       "The colonel reportedly ordered the retreat before dawn.", Severity::Information, true},
+      &check};
+  return rule;
+}
+
+}  // namespace histlint::source_rules
