@@ -158,7 +158,8 @@ TEST_CASE("a binary overlay over a JSON base wins and keeps what it lacks") {
     {"id": "only-below", "name": "Orla Below"}])",
                                    "bundled.json", &error);
   REQUIRE(base);
-  auto binary = open(encode(parse_people()), &error);
+  const std::string bytes = encode(parse_people());  // the base reads these bytes in place
+  auto binary = open(bytes, &error);
   REQUIRE(binary);
   std::vector<KnowledgeBase> overlays;
   overlays.push_back(std::move(*binary));
