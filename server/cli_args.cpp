@@ -30,4 +30,12 @@ bool ArgReader::flag(std::string_view name, std::string_view short_name) {
   return true;
 }
 
+std::optional<std::string> ArgReader::operand(std::vector<std::string>& operands) {
+  if (!error_.empty()) return error_;
+  const std::string& arg = next();
+  if (arg.size() > 1 && arg[0] == '-') return "unknown option " + arg;
+  operands.push_back(arg);
+  return std::nullopt;
+}
+
 }  // namespace histlint

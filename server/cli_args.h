@@ -22,6 +22,11 @@ class ArgReader {
   // When the current argument is the flag, consumes it.
   bool flag(std::string_view name, std::string_view short_name = {});
 
+  // Consumes the current argument as an operand (a path; "-" is standard input) into
+  // `operands`. Returns the error instead when an option's value was missing or the argument is
+  // an option nobody asked for.
+  std::optional<std::string> operand(std::vector<std::string>& operands);
+
   const std::string& error() const { return error_; }
 
  private:

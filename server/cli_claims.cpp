@@ -42,12 +42,8 @@ std::optional<std::string> parse_claims_args(const std::vector<std::string>& arg
       if (*format != "jsonl") return "unknown format \"" + *format + "\"; only jsonl is supported";
     } else if (auto path = reader.value_of("--config", "-c")) {
       out.config = *path;
-    } else if (!reader.error().empty()) {
-      return reader.error();
-    } else {
-      const std::string& arg = reader.next();
-      if (arg.size() > 1 && arg[0] == '-') return "unknown option " + arg;
-      out.paths.push_back(arg);
+    } else if (auto error = reader.operand(out.paths)) {
+      return error;
     }
     if (!reader.error().empty()) return reader.error();
   }

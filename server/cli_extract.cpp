@@ -39,12 +39,8 @@ std::optional<std::string> parse_extract_args(const std::vector<std::string>& ar
                *date + "\"";
       }
       out.document_date = parsed->date;
-    } else if (!reader.error().empty()) {
-      return reader.error();
-    } else {
-      const std::string& arg = reader.next();
-      if (arg.size() > 1 && arg[0] == '-') return "unknown option " + arg;
-      out.paths.push_back(arg);
+    } else if (auto error = reader.operand(out.paths)) {
+      return error;
     }
     if (!reader.error().empty()) return reader.error();
   }

@@ -34,12 +34,8 @@ std::optional<std::string> parse_report_args(const std::vector<std::string>& arg
       out.output = *path;
     } else if (auto config = reader.value_of("--config")) {
       out.config = *config;
-    } else if (!reader.error().empty()) {
-      return reader.error();
-    } else {
-      const std::string& arg = reader.next();
-      if (arg.size() > 1 && arg[0] == '-') return "unknown option " + arg;
-      out.paths.push_back(arg);
+    } else if (auto error = reader.operand(out.paths)) {
+      return error;
     }
     if (!reader.error().empty()) return reader.error();
   }
