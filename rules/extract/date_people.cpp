@@ -1,6 +1,7 @@
 #include "rules/extract/date_people.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "rules/analysis.h"
 #include "rules/extract/date_tokens.h"
@@ -98,6 +99,8 @@ struct Antecedent {
   uint32_t sentence = UINT32_MAX;
   uint32_t block = UINT32_MAX;
   bool subject = false;
+  bool named = false;    // a name, not a pronoun
+  bool guessed = false;  // an unknown capitalised word before a verb, perhaps a place
 };
 
 // Nouns that give the sex of the name they stand before: "his wife Catherine", "her son Henry".
@@ -136,11 +139,23 @@ bool is_determiner(std::string_view w) {
 // The pronouns' candidates, in text order.
 class Antecedents {
  public:
-  void note(const Antecedent& a) { seen_.push_back(a); }
+  void note(const Antecedent& a) {
+    seen_.push_back(a);
+    if (!a.named || a.guessed) return;
+    if (!document_subject_ && !a.id.empty() && a.sentence <= kSubjectSentences) {
+      document_subject_ = a.id;
+      document_subject_sex_ = a.sex;
+      return;
+    }
+    if (document_subject_ && a.id == *document_subject_) return;
+    if (a.sex != Sex::Female) other_male_named_ = true;
+    if (a.sex != Sex::Male) other_female_named_ = true;
+  }
 
   // The person a pronoun of `sex` at sentence `s` of `block` stands for: the subject of the
   // previous clause or sentence before anyone else named there, never someone of the other sex,
-  // and never across a paragraph break unless the pronoun opens its paragraph. Null: nobody.
+  // and never across a paragraph break unless the pronoun opens its paragraph and the document
+  // is about that one person. Null: nobody.
   const Antecedent* resolve(Sex sex, uint32_t s, uint32_t block) const {
     const bool opens_block = seen_.empty() || seen_.back().block != block;
     const Antecedent* by_subject = nullptr;
@@ -155,14 +170,33 @@ class Antecedents {
         break;
       }
     }
+    const Antecedent* found = by_name;
     if (by_subject && (!by_name || by_subject->sentence + 1 >= by_name->sentence)) {
-      return by_subject;
+      found = by_subject;
     }
-    return by_name;
+    if (found && found->block != block && !about_only(found->id, sex)) return nullptr;
+    return found;
   }
 
  private:
+  // Where the document names its subject: the title or the first sentence.
+  static constexpr uint32_t kSubjectSentences = 1;
+
+  // Whether the document is about `id` alone among people of `sex`: named first, in its title
+  // or first sentence, with nobody else of that sex named since. Only then may a pronoun opening
+  // a paragraph reach back into the one before ("Born in 1879, he …" after a paragraph on a man
+  // who died in 1844 is about someone new).
+  bool about_only(std::string_view id, Sex sex) const {
+    if (!document_subject_ || id != *document_subject_) return false;
+    if (document_subject_sex_ != Sex::Unknown && document_subject_sex_ != sex) return false;
+    return sex == Sex::Female ? !other_female_named_ : !other_male_named_;
+  }
+
   std::vector<Antecedent> seen_;
+  std::optional<std::string_view> document_subject_;
+  Sex document_subject_sex_ = Sex::Unknown;
+  bool other_male_named_ = false;
+  bool other_female_named_ = false;
 };
 
 }  // namespace
@@ -316,7 +350,8 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         }
         ref.person_id = item.id;
       }
-      antecedents.note(Antecedent{ref.person_id, sex, s, block, ref.subject});
+      antecedents.note(Antecedent{ref.person_id, sex, s, block, ref.subject, !item.is_pronoun,
+                                  item.unknown_subject});
       if (!ref.person_id.empty() && !item.antecedent_only) out.references.push_back(ref);
     }
   }

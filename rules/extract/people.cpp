@@ -134,6 +134,28 @@ class PeopleExtractor {
     return words_[i - 1].offset < s->span.offset;
   }
 
+  // Whether the sentence around `offset` has a word showing it speaks of a ship.
+  bool sentence_speaks_of_ship(size_t offset) const {
+    const Sentence* s = doc_.sentence_at(offset);
+    if (!s) return false;
+    const size_t end = s->span.end();
+    size_t pos = s->span.offset;
+    while (pos < end) {
+      size_t length = 0;
+      if (!utf8::is_letter(utf8::decode(text_, pos, length))) {
+        pos += length;
+        continue;
+      }
+      size_t word_end = pos;
+      while (word_end < end && utf8::is_letter(utf8::decode(text_, word_end, length))) {
+        word_end += length;
+      }
+      if (is_ship_evidence(fold_name(text_.substr(pos, word_end - pos)))) return true;
+      pos = word_end;
+    }
+    return false;
+  }
+
   bool in_heading(size_t offset) const {
     const Block* b = doc_.block_at(offset);
     return b && b->kind == BlockKind::Heading;
@@ -573,7 +595,9 @@ class PeopleExtractor {
       if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {
         const std::string previous = fold_word(text_, words_[before - 1]);
         const bool bare_surname = m.form != MentionForm::FullName && !m.titled && !m.possessive;
-        if (is_ship_prefix(previous) || (bare_surname && is_place_preposition(previous))) {
+        if (is_ship_prefix(previous) || is_ship_noun(previous) ||
+            (bare_surname && is_place_preposition(previous)) ||
+            (bare_surname && previous == "the" && sentence_speaks_of_ship(m.span.offset))) {
           keep[k] = false;
           continue;
         }

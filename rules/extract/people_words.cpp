@@ -123,4 +123,24 @@ bool is_ship_prefix(std::string_view folded) {
   return kWords.count(folded) > 0;
 }
 
+// Kinds of ship, which name the ship after them: "the cruiser Blücher".
+bool is_ship_noun(std::string_view folded) {
+  static const WordSet kWords = {
+      "ship",        "battleship", "battlecruiser", "cruiser",   "frigate", "steamer",
+      "steamship",   "liner",      "destroyer",     "submarine", "warship", "flagship",
+      "dreadnought", "corvette",   "gunboat",       "schooner",  "yacht",   "icebreaker",
+      "sloop",       "galleon",    "ironclad",      "vessel"};
+  return kWords.count(folded) > 0;
+}
+
+// Words that show a sentence speaks of a ship, so "the Bismarck" in it is the ship: "the
+// Bismarck sank", "aboard the Nelson", "the crew of the Blücher".
+bool is_ship_evidence(std::string_view folded) {
+  static const WordSet kWords = {"sank",    "sunk",      "sinking",   "launched",  "aboard",
+                                 "crew",    "crews",     "torpedoed", "scuttled",  "foundered",
+                                 "moored",  "anchored",  "berthed",   "shipwreck", "hull",
+                                 "tonnage", "broadside", "keel"};
+  return kWords.count(folded) > 0 || is_ship_noun(folded);
+}
+
 }  // namespace histlint::people_words

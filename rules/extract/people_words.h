@@ -22,4 +22,10 @@ bool is_place_preposition(std::string_view folded);
 // Prefixes that make the name after them a ship: "HMS Nelson", "USS Lincoln".
 bool is_ship_prefix(std::string_view folded);
 
+// Kinds of ship ("cruiser", "steamer"): the name right after one is the ship's.
+bool is_ship_noun(std::string_view folded);
+
+// Words that show a sentence speaks of a ship ("sank", "aboard", "crew", a kind of ship).
+bool is_ship_evidence(std::string_view folded);
+
 }  // namespace histlint::people_words

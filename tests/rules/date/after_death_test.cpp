@@ -44,6 +44,28 @@ TEST_CASE("after-death resolves pronouns to the last subject") {
   CHECK(run_rule("date/after-death", wrong).size() == 1);
 }
 
+TEST_CASE("after-death leaves a pronoun opening a paragraph about someone new alone") {
+  const std::string passing =
+      "# Exiles in Zurich\n\nThe circle met in a rented room. Vladimir Lenin was admired there, "
+      "though he had died in 1924.\n\nBorn in 1930, he published a pamphlet in 1960.";
+  CHECK(run_rule("date/after-death", passing).empty());
+  const std::string biography =
+      "# Vladimir Lenin\n\nVladimir Lenin studied law at Kazan. He wrote on land.\n\nIn 1930, "
+      "he published a treatise on tides.";
+  CHECK(run_rule("date/after-death", biography).size() == 1);
+}
+
+TEST_CASE("after-death takes no ship for the person it is named after") {
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. In 1959 the icebreaker Lenin travelled to Murmansk, "
+                 "and in 1960 the crew of "
+                 "the Lenin travelled south.")
+            .empty());
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. In 1959 Lenin travelled to Murmansk.")
+            .size() == 1);
+}
+
 TEST_CASE("after-death cites the knowledge-base entry when the text gives no death date") {
   const auto found = run_rule("date/after-death", "In 1926 Lenin travelled to Berlin.");
   REQUIRE(found.size() == 1);

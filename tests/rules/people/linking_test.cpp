@@ -115,6 +115,46 @@ TEST_CASE("a pronoun does not cross a paragraph break unless it opens the paragr
   CHECK(reference_at(inside, "he wrote").empty());
 }
 
+TEST_CASE("a pronoun opening a paragraph reaches back only in a document about one person") {
+  // The title and first sentence name him, and nobody else is named: a biography.
+  PeopleFixture biography(
+      "# Isaac Newton\n\nIsaac Newton studied light at Cambridge. He wrote on optics.\n\nIn "
+      "1705, he was knighted.");
+  CHECK(reference_at(biography, "he was knighted") == "isaac-newton");
+  // Named only in passing in the paragraph before: the new paragraph is about someone else.
+  PeopleFixture passing(
+      "# Chemists of the northern towns\n\nThe society met in a rented room. Isaac Newton was "
+      "admired there.\n\nBorn in 1760, he moved to Paris.");
+  CHECK(reference_at(passing, "he moved").empty());
+  // Another man named since the subject: the pronoun may be about either.
+  PeopleFixture other(
+      "Isaac Newton studied light at Cambridge. Charles Darwin read him later.\n\nIn 1705, he "
+      "was knighted.");
+  CHECK(reference_at(other, "he was").empty());
+  // A woman named since does not compete for "he".
+  PeopleFixture woman(
+      "Isaac Newton studied light at Cambridge. Marie Curie admired his work.\n\nIn 1705, he "
+      "was knighted.");
+  CHECK(reference_at(woman, "he was") == "isaac-newton");
+}
+
+TEST_CASE("a ship named after a person is no person, by the sentence's evidence") {
+  PeopleFixture f(
+      "The Bismarck sank in 1941 after a chase. The cruiser Blücher went down in a fjord. The crew "
+      "of the Nelson cheered. Aboard the Blücher, officers drank.");
+  CHECK(f.id_at("Bismarck") == "<none>");
+  CHECK(f.id_at("Blücher") == "<none>");
+  CHECK(f.id_at("Nelson") == "<none>");
+  CHECK(f.id_at("Blücher", 1) == "<none>");
+  // Without a word about ships, "the Bismarck" is still the man (as an attribute), and a full
+  // name after "the" is never a ship by this evidence alone.
+  PeopleFixture man(
+      "The Bismarck government fell in 1890. Otto von Bismarck resigned that year, and the "
+      "launch of his memoirs followed.");
+  CHECK(man.id_at("Bismarck") == "otto-von-bismarck");
+  CHECK(man.id_at("Otto von Bismarck") == "otto-von-bismarck");
+}
+
 TEST_CASE("an unknown capitalised subject is not mistaken for a place or a title") {
   // "His First Letter" is a thing: the pronoun still goes to the person named before it.
   PeopleFixture f(
