@@ -156,6 +156,25 @@ class PeopleExtractor {
     return false;
   }
 
+  // Whether word i is followed by an apposition naming a kind of place: ", the capital of",
+  // ", a small town". Two words at most may stand between the article and the noun.
+  bool place_apposition_follows(size_t i) const {
+    if (i + 2 >= words_.size()) return false;
+    const size_t comma = words_[i].end();
+    int newlines = 0;
+    if (comma >= text_.size() || text_[comma] != ',' ||
+        !gap_is_space(text_, comma + 1, words_[i + 1].offset, newlines) || newlines > 0) {
+      return false;
+    }
+    const std::string article = fold_word(text_, words_[i + 1]);
+    if (article != "the" && article != "a" && article != "an") return false;
+    for (size_t j = i + 2; j < words_.size() && j <= i + 4; ++j) {
+      if (!adjacent_on_line(j - 1, j) || words_[j].capitalised) return false;
+      if (is_settlement_noun(fold_word(text_, words_[j]))) return true;
+    }
+    return false;
+  }
+
   bool in_heading(size_t offset) const {
     const Block* b = doc_.block_at(offset);
     return b && b->kind == BlockKind::Heading;
@@ -590,6 +609,12 @@ class PeopleExtractor {
       }
       if (m.titled) {
         m.span = Span{words_[before].offset, m.name.end() - words_[before].offset};
+      }
+      // "Lincoln, the capital of Nebraska": a bare name that an apposition makes a place.
+      if (whole_word && m.form != MentionForm::FullName && !m.titled && !m.possessive &&
+          place_apposition_follows(last)) {
+        keep[k] = false;
+        continue;
       }
       // "HMS Nelson", "in Marlborough", "the Walpole ministry": a ship, a place, an attribute.
       if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {

@@ -143,4 +143,15 @@ bool is_ship_evidence(std::string_view folded) {
   return kWords.count(folded) > 0 || is_ship_noun(folded);
 }
 
+// Kinds of settlement or territory, which make an apposition say a name is a place: "Lincoln,
+// the capital of Nebraska", "Darwin, a small port".
+bool is_settlement_noun(std::string_view folded) {
+  static const WordSet kWords = {"town",      "city",     "capital",      "port",       "seaport",
+                                 "village",   "hamlet",   "county",       "state",      "province",
+                                 "colony",    "island",   "region",       "settlement", "suburb",
+                                 "borough",   "district", "parish",       "harbour",    "harbor",
+                                 "territory", "township", "municipality", "commune",    "oblast"};
+  return kWords.count(folded) > 0;
+}
+
 }  // namespace histlint::people_words

@@ -28,4 +28,7 @@ bool is_ship_noun(std::string_view folded);
 // Words that show a sentence speaks of a ship ("sank", "aboard", "crew", a kind of ship).
 bool is_ship_evidence(std::string_view folded);
 
+// Kinds of settlement or territory ("town", "capital", "province").
+bool is_settlement_noun(std::string_view folded);
+
 }  // namespace histlint::people_words

@@ -66,6 +66,16 @@ TEST_CASE("after-death takes no ship for the person it is named after") {
             .size() == 1);
 }
 
+TEST_CASE("after-death takes no place for the person it is named after") {
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. In 1959 Lenin, a mining town in the north, "
+                 "published a plan.")
+            .empty());
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. In 1959 Lenin, the revolutionary, published a plan.")
+            .size() == 1);
+}
+
 TEST_CASE("after-death cites the knowledge-base entry when the text gives no death date") {
   const auto found = run_rule("date/after-death", "In 1926 Lenin travelled to Berlin.");
   REQUIRE(found.size() == 1);

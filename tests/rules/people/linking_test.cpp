@@ -155,6 +155,14 @@ TEST_CASE("a ship named after a person is no person, by the sentence's evidence"
   CHECK(man.id_at("Otto von Bismarck") == "otto-von-bismarck");
 }
 
+TEST_CASE("an apposition naming a kind of place makes a bare name a place") {
+  PeopleFixture f(
+      "Charles Darwin sailed in 1831. Darwin, a small port in the north, was bombed in 1942. "
+      "Darwin, the naturalist, wrote in 1859.");
+  CHECK(f.id_at("Darwin", 1) == "<none>");
+  CHECK(f.id_at("Darwin", 2) == "charles-darwin");
+}
+
 TEST_CASE("an unknown capitalised subject is not mistaken for a place or a title") {
   // "His First Letter" is a thing: the pronoun still goes to the person named before it.
   PeopleFixture f(
