@@ -119,6 +119,24 @@ Sex sex_of_noun(std::string_view w) {
   return Sex::Unknown;
 }
 
+// Nouns for a person of either sex: "his assistant", "a young clerk".
+bool is_role_noun(std::string_view w) {
+  return date_parse::equals_any_folded(
+      w, {"assistant",  "clerk",     "servant",    "secretary", "pupil",     "student",
+          "successor",  "heir",      "friend",     "rival",     "colleague", "companion",
+          "biographer", "disciple",  "apprentice", "tutor",     "teacher",   "physician",
+          "editor",     "publisher", "translator", "executor",  "cousin",    "child",
+          "soldier",    "officer",   "lawyer",     "follower",  "admirer",   "partner"});
+}
+
+// Nouns for a man or a woman that are not titles: "the boy", "a woman".
+Sex sex_of_person_noun(std::string_view w) {
+  using date_parse::equals_any_folded;
+  if (equals_any_folded(w, {"man", "boy", "gentleman", "monk"})) return Sex::Male;
+  if (equals_any_folded(w, {"woman", "girl", "nun"})) return Sex::Female;
+  return sex_of_noun(w);
+}
+
 // Words after which a capitalised word opening a clause reads as a verb's subject: "Stow was",
 // "Downing returned". Only the commonest, so that "Parliament sat" is rarely taken for a person.
 bool is_subject_verb(std::string_view w) {
@@ -134,6 +152,50 @@ bool is_determiner(std::string_view w) {
   return date_parse::equals_any_folded(
       w, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
           "my", "your", "whose", "every", "each", "no"});
+}
+
+// A person described rather than named at the start of a clause ("Years later his nephew found
+// the letters", "A young clerk copied them"): a later pronoun may be about them, not about
+// the person named before. When a name follows ("Then his friend Charles Darwin visited"), the
+// name is that subject instead.
+struct Described {
+  Sex sex = Sex::Unknown;
+  size_t name_at = SIZE_MAX;  // where the name that follows starts, if one does
+};
+
+std::optional<Described> described_subject_at(std::string_view prose, Span sentence,
+                                              std::string_view w, size_t end,
+                                              std::string_view previous, size_t previous_offset,
+                                              std::string_view two_back, size_t two_back_offset) {
+  const Sex sex = sex_of_person_noun(w);
+  if (sex == Sex::Unknown && !is_role_noun(w)) return std::nullopt;
+  auto upper_at = [&](size_t offset) {
+    size_t length = 0;
+    return utf8::is_upper(utf8::decode(prose, offset, length));
+  };
+  auto is_article = [](std::string_view d) {
+    return date_parse::equals_any_folded(d, {"his", "her", "their", "the", "a", "an"});
+  };
+  // The article right before the noun, or before one lower-case adjective ("a young clerk").
+  size_t article = 0;
+  if (is_article(previous)) {
+    article = previous_offset;
+  } else if (!previous.empty() && !upper_at(previous_offset) && is_article(two_back)) {
+    article = two_back_offset;
+  } else {
+    return std::nullopt;
+  }
+  const Before opening = before(prose, sentence.offset, article);
+  if (!opening.sentence_start && opening.punct != ';' && opening.punct != ',' &&
+      !opens_clause(opening.word)) {
+    return std::nullopt;
+  }
+  // "his wife Catherine", "his wife, Elizabeth": the name that follows is the antecedent.
+  Before next = after(prose, sentence.end(), end);
+  if (next.punct == ',') next = after(prose, sentence.end(), prose.find(',', end) + 1);
+  const size_t next_at = static_cast<size_t>(next.word.data() - prose.data());
+  if (!next.word.empty() && upper_at(next_at)) return Described{sex, next_at};
+  return Described{sex};
 }
 
 // The pronouns' candidates, in text order.
@@ -234,6 +296,9 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
     bool possessive = false;
     bool unknown_subject = false;  // a capitalised word no one resolves, before a verb
     bool antecedent_only = false;  // a name that is no date evidence: only a later pronoun's
+    // A person described, not named, opening a clause: "his nephew found the letters".
+    bool described_subject = false;
+    Sex described_sex = Sex::Unknown;
   };
   std::vector<Pending> pending;
   const Dictionary& english = Dictionary::shared();
@@ -251,8 +316,13 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
     // Names and pronouns of the sentence, in text order.
     size_t pos = sentence.offset;
     std::string_view previous_word;
+    size_t previous_offset = 0;
+    std::string_view word_two_back;
+    size_t two_back_offset = 0;
     std::string_view word_before_run;
     bool previous_capitalised = false;
+    size_t described_name_at = SIZE_MAX;  // "his friend Charles Darwin": the name is the subject
+    Sex described_name_sex = Sex::Unknown;
     while (pos < sentence.end()) {
       if (m < people.mentions.size() && people.mentions[m].span.offset <= pos) {
         const PersonMention& mention = people.mentions[m++];
@@ -263,9 +333,11 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
                                         ? std::string_view(mention.person_id)
                                         : std::string_view{};
         pending.push_back({mention.span, id, false, Pronoun{}, mention.possessive, false,
-                           !mention.date_evidence});
+                           !mention.date_evidence, mention.span.offset == described_name_at,
+                           described_name_sex});
         pos = std::max(pos, mention.span.end());
         previous_word = {};
+        word_two_back = {};
         previous_capitalised = false;
         continue;
       }
@@ -295,9 +367,31 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         // "During his life Stow was …": someone the knowledge base does not know acts here, and a
         // later "he" may be about him rather than about a person named before.
         pending.push_back({Span{pos, end - pos}, {}, false, Pronoun{}, false, true});
+      } else if (!utf8::is_upper(c)) {
+        if (const auto described =
+                described_subject_at(prose, sentence, w, end, previous_word, previous_offset,
+                                     word_two_back, two_back_offset)) {
+          if (described->name_at != SIZE_MAX) {
+            described_name_at = described->name_at;
+            described_name_sex = described->sex;
+          } else {
+            pending.push_back({Span{pos, end - pos},
+                               {},
+                               false,
+                               Pronoun{},
+                               false,
+                               false,
+                               false,
+                               true,
+                               described->sex});
+          }
+        }
       }
       previous_capitalised = utf8::is_upper(c) && p.sex == Sex::Unknown && !is_determiner(w);
+      word_two_back = previous_word;
+      two_back_offset = previous_offset;
       previous_word = w;
+      previous_offset = pos;
       pos = end;
     }
     next_mention = m;
@@ -317,7 +411,9 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
       const Before b = before(prose, sentence.offset, ref.span.offset);
       // An unknown capitalised subject may be a place ("Mexico offered Trotsky refuge"): it
       // counts as someone named, never as the subject a pronoun prefers.
-      if (nominative && !ref.possessive && !item.unknown_subject) {
+      if (item.described_subject) {
+        ref.subject = true;
+      } else if (nominative && !ref.possessive && !item.unknown_subject) {
         const bool after_subject_and =
             date_parse::equals_folded(b.word, "and") && previous_in_subject_position;
         ref.subject = b.sentence_start || b.punct == ',' || b.punct == ';' || b.punct == '(' ||
@@ -336,8 +432,8 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         // The sex the knowledge base gives, else the title or noun before the name ("his wife
         // Catherine", "Mrs Shorter").
         const Person* person = item.id.empty() ? nullptr : people.person(item.id);
-        sex = person ? person->sex : Sex::Unknown;
-        if (sex == Sex::Unknown && !item.unknown_subject) {
+        sex = person ? person->sex : item.described_sex;
+        if (sex == Sex::Unknown && !item.unknown_subject && !item.described_subject) {
           const size_t first_word_end = prose.find(' ', ref.span.offset);
           sex = sex_of_noun(prose.substr(
               ref.span.offset, std::min(first_word_end, ref.span.end()) - ref.span.offset));

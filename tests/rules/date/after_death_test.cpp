@@ -76,6 +76,17 @@ TEST_CASE("after-death takes no place for the person it is named after") {
             .size() == 1);
 }
 
+TEST_CASE("after-death gives no pronoun to the dead when a relative opens the clause before") {
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. Years later his nephew found the letters. In 1959 "
+                 "he travelled to Murmansk.")
+            .empty());
+  CHECK(run_rule("date/after-death",
+                 "Lenin died in January 1924. Years later his niece found the letters. In 1959 he "
+                 "travelled to Murmansk.")
+            .size() == 1);
+}
+
 TEST_CASE("after-death cites the knowledge-base entry when the text gives no death date") {
   const auto found = run_rule("date/after-death", "In 1926 Lenin travelled to Berlin.");
   REQUIRE(found.size() == 1);

@@ -163,6 +163,27 @@ TEST_CASE("an apposition naming a kind of place makes a bare name a place") {
   CHECK(f.id_at("Darwin", 2) == "charles-darwin");
 }
 
+TEST_CASE("a person described, not named, at the start of a clause takes the later pronoun") {
+  PeopleFixture nephew(
+      "Isaac Newton wrote on optics. Years later his nephew found the letters. In 1760 he sold "
+      "them.");
+  CHECK(reference_at(nephew, "he sold").empty());
+  PeopleFixture clerk(
+      "Isaac Newton wrote on optics; a young clerk copied the pages, and then he left.");
+  CHECK(reference_at(clerk, "he left").empty());
+  // A woman described does not take "he"; a noun before a name leaves the name the antecedent;
+  // a noun that is no subject ("met his nephew") leaves the subject the antecedent.
+  PeopleFixture wife(
+      "Isaac Newton wrote on optics. Years later his niece kept house. In 1710 he retired.");
+  CHECK(reference_at(wife, "he retired") == "isaac-newton");
+  PeopleFixture object(
+      "Isaac Newton wrote on optics. In 1705 Newton met his nephew, and then he retired.");
+  CHECK(reference_at(object, "he retired") == "isaac-newton");
+  PeopleFixture named(
+      "Isaac Newton wrote on optics. Then his friend Charles Darwin visited, and he stayed.");
+  CHECK(reference_at(named, "he stayed") == "charles-darwin");
+}
+
 TEST_CASE("an unknown capitalised subject is not mistaken for a place or a title") {
   // "His First Letter" is a thing: the pronoun still goes to the person named before it.
   PeopleFixture f(
