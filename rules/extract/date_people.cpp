@@ -99,8 +99,9 @@ struct Antecedent {
   uint32_t sentence = UINT32_MAX;
   uint32_t block = UINT32_MAX;
   bool subject = false;
-  bool named = false;    // a name, not a pronoun
-  bool guessed = false;  // an unknown capitalised word before a verb, perhaps a place
+  bool named = false;      // a name, not a pronoun nor a person described ("his nephew")
+  bool guessed = false;    // an unknown capitalised word before a verb, perhaps a place
+  bool described = false;  // a person described, not named: "his nephew"
 };
 
 // Nouns that give the sex of the name they stand before: "his wife Catherine", "her son Henry".
@@ -185,14 +186,22 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
   } else {
     return std::nullopt;
   }
+  // A sentence or main clause, not a subordinate one: "…, where his father played" leaves the
+  // next "he" to the person the sentence is about.
   const Before opening = before(prose, sentence.offset, article);
-  if (!opening.sentence_start && opening.punct != ';' && opening.punct != ',' &&
-      !opens_clause(opening.word)) {
+  const bool subordinate = date_parse::equals_any_folded(
+      opening.word,
+      {"where", "when", "while", "whose", "who", "whom", "which", "that", "because", "as", "since",
+       "if", "although", "though", "after", "before", "until", "once", "whereas"});
+  if (subordinate || (!opening.sentence_start && opening.punct != ';' && opening.punct != ',' &&
+                      !opens_clause(opening.word))) {
     return std::nullopt;
   }
   // "his wife Catherine", "his wife, Elizabeth": the name that follows is the antecedent.
   Before next = after(prose, sentence.end(), end);
   if (next.punct == ',') next = after(prose, sentence.end(), prose.find(',', end) + 1);
+  // "…, the son of a bookbinder": an apposition describing the person just named.
+  if (date_parse::equals_folded(next.word, "of")) return std::nullopt;
   const size_t next_at = static_cast<size_t>(next.word.data() - prose.data());
   if (!next.word.empty() && upper_at(next_at)) return Described{sex, next_at};
   return Described{sex};
@@ -203,13 +212,16 @@ class Antecedents {
  public:
   void note(const Antecedent& a) {
     seen_.push_back(a);
+    if (document_subject_ && a.id == *document_subject_) latest_subject_mention_ = seen_.size() - 1;
     if (!a.named || a.guessed) return;
     if (!document_subject_ && !a.id.empty() && a.sentence <= kSubjectSentences) {
       document_subject_ = a.id;
       document_subject_sex_ = a.sex;
+      latest_subject_mention_ = seen_.size() - 1;
       return;
     }
-    if (document_subject_ && a.id == *document_subject_) return;
+    // Someone named in passing ("the child of Lord Byron") does not compete with the subject.
+    if ((document_subject_ && a.id == *document_subject_) || !a.subject) return;
     if (a.sex != Sex::Female) other_male_named_ = true;
     if (a.sex != Sex::Male) other_female_named_ = true;
   }
@@ -236,7 +248,14 @@ class Antecedents {
     if (by_subject && (!by_name || by_subject->sentence + 1 >= by_name->sentence)) {
       found = by_subject;
     }
-    if (found && found->block != block && !about_only(found->id, sex)) return nullptr;
+    if (found && found->block != block) {
+      // A relative described at the end of the paragraph before ("Her mother steered her …")
+      // yields, in a document about one person, to that person.
+      if (found->described && document_subject_ && about_only(*document_subject_, sex)) {
+        return &seen_[latest_subject_mention_];
+      }
+      if (!about_only(found->id, sex)) return nullptr;
+    }
     return found;
   }
 
@@ -245,9 +264,9 @@ class Antecedents {
   static constexpr uint32_t kSubjectSentences = 1;
 
   // Whether the document is about `id` alone among people of `sex`: named first, in its title
-  // or first sentence, with nobody else of that sex named since. Only then may a pronoun opening
-  // a paragraph reach back into the one before ("Born in 1879, he …" after a paragraph on a man
-  // who died in 1844 is about someone new).
+  // or first sentence, with nobody else of that sex the subject of a clause since. Only then may a
+  // pronoun opening a paragraph reach back into the one before ("Born in 1879, he …" after a
+  // paragraph on a man who died in 1844 is about someone new).
   bool about_only(std::string_view id, Sex sex) const {
     if (!document_subject_ || id != *document_subject_) return false;
     if (document_subject_sex_ != Sex::Unknown && document_subject_sex_ != sex) return false;
@@ -259,6 +278,7 @@ class Antecedents {
   Sex document_subject_sex_ = Sex::Unknown;
   bool other_male_named_ = false;
   bool other_female_named_ = false;
+  size_t latest_subject_mention_ = 0;  // index in seen_ of the document subject's latest mention
 };
 
 }  // namespace
@@ -446,8 +466,9 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         }
         ref.person_id = item.id;
       }
-      antecedents.note(Antecedent{ref.person_id, sex, s, block, ref.subject, !item.is_pronoun,
-                                  item.unknown_subject});
+      const bool described = item.described_subject && item.id.empty();
+      antecedents.note(Antecedent{ref.person_id, sex, s, block, ref.subject,
+                                  !item.is_pronoun && !described, item.unknown_subject, described});
       if (!ref.person_id.empty() && !item.antecedent_only) out.references.push_back(ref);
     }
   }

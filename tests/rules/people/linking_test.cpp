@@ -184,6 +184,17 @@ TEST_CASE("a person described, not named, at the start of a clause takes the lat
   CHECK(reference_at(named, "he stayed") == "charles-darwin");
 }
 
+TEST_CASE("a relative described before a paragraph break yields to the document's subject") {
+  PeopleFixture biography(
+      "# Isaac Newton\n\nIsaac Newton studied light at Cambridge. His uncle paid the fees.\n\nIn "
+      "1705, he was knighted.");
+  CHECK(reference_at(biography, "he was") == "isaac-newton");
+  PeopleFixture survey(
+      "# Chemists of the northern towns\n\nThe society met in a rented room. Isaac Newton was "
+      "admired there. His nephew kept the letters.\n\nIn 1760, he sold them.");
+  CHECK(reference_at(survey, "he sold").empty());
+}
+
 TEST_CASE("an unknown capitalised subject is not mistaken for a place or a title") {
   // "His First Letter" is a thing: the pronoun still goes to the person named before it.
   PeopleFixture f(
