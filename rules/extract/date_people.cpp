@@ -6,6 +6,7 @@
 #include "rules/analysis.h"
 #include "rules/extract/date_tokens.h"
 #include "rules/extract/people.h"
+#include "rules/extract/people_words.h"
 #include "rules/kb/name_fold.h"
 #include "rules/text/dictionary.h"
 #include "rules/text/utf8.h"
@@ -168,7 +169,9 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
                                               std::string_view w, size_t end,
                                               std::string_view previous, size_t previous_offset,
                                               std::string_view two_back, size_t two_back_offset) {
-  const Sex sex = sex_of_person_noun(w);
+  // A ship is "she": "the ship travelled to India, where she …" is not about a woman named before.
+  const bool ship = people_words::is_ship_noun(fold_name(w));
+  const Sex sex = ship ? Sex::Female : sex_of_person_noun(w);
   if (sex == Sex::Unknown && !is_role_noun(w)) return std::nullopt;
   auto upper_at = [&](size_t offset) {
     size_t length = 0;
@@ -193,8 +196,10 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
       opening.word,
       {"where", "when", "while", "whose", "who", "whom", "which", "that", "because", "as", "since",
        "if", "although", "though", "after", "before", "until", "once", "whereas"});
+  // "In 1920 the ship …": a date fronted before the subject.
+  const bool after_date = utf8::is_digit(opening.punct);
   if (subordinate || (!opening.sentence_start && opening.punct != ';' && opening.punct != ',' &&
-                      !opens_clause(opening.word))) {
+                      !after_date && !opens_clause(opening.word))) {
     return std::nullopt;
   }
   // "his wife Catherine", "his wife, Elizabeth": the name that follows is the antecedent.
@@ -203,7 +208,7 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
   // "…, the son of a bookbinder": an apposition describing the person just named.
   if (date_parse::equals_folded(next.word, "of")) return std::nullopt;
   const size_t next_at = static_cast<size_t>(next.word.data() - prose.data());
-  if (!next.word.empty() && upper_at(next_at)) return Described{sex, next_at};
+  if (!ship && !next.word.empty() && upper_at(next_at)) return Described{sex, next_at};
   return Described{sex};
 }
 

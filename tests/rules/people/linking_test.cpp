@@ -195,6 +195,16 @@ TEST_CASE("a relative described before a paragraph break yields to the document'
   CHECK(reference_at(survey, "he sold").empty());
 }
 
+TEST_CASE("a ship is \"she\", and takes the pronoun from a woman named before") {
+  PeopleFixture ship(
+      "Marie Curie worked in Paris. In 1920 the ship reached India, where she anchored off "
+      "Bombay.");
+  CHECK(reference_at(ship, "she anchored").empty());
+  PeopleFixture woman(
+      "Marie Curie worked in Paris. In 1920 the train reached Warsaw, where she lectured.");
+  CHECK(reference_at(woman, "she lectured") == "marie-curie");
+}
+
 TEST_CASE("an unknown capitalised subject is not mistaken for a place or a title") {
   // "His First Letter" is a thing: the pronoun still goes to the person named before it.
   PeopleFixture f(
