@@ -10,7 +10,17 @@ namespace histlint {
 
 namespace {
 
-enum Section { kStrings, kOffsets, kRecords, kNames, kFirstWords, kIds, kWikidata, kSections };
+enum Section {
+  kStrings,
+  kOffsets,
+  kRecords,
+  kNames,
+  kNameHash,
+  kFirstWords,
+  kIds,
+  kWikidata,
+  kSections
+};
 
 // Header fields at fixed offsets. The magic and the version never move, so that any later
 // version can still say which version wrote a file.
@@ -20,13 +30,16 @@ constexpr size_t kFileSizeAt = 16;
 constexpr size_t kCountAt = 24;
 constexpr size_t kNameCountAt = 32;
 constexpr size_t kMaxWordsAt = 40;
-constexpr size_t kSectionsAt = 48;
+constexpr size_t kMaxProbeAt = 48;
+constexpr size_t kSectionsAt = 56;
 constexpr size_t kBodyChecksumAt = kSectionsAt + kSections * 16;
 constexpr size_t kHeaderChecksumAt = kBodyChecksumAt + 8;
 constexpr size_t kHeaderSize = kHeaderChecksumAt + 8;
+static_assert(kHeaderSize == kKbHeaderSize);
 
 constexpr size_t kNameRowSize = 16;
 constexpr size_t kIdRowSize = 16;
+constexpr uint32_t kEmptyHashSlot = UINT32_MAX;
 constexpr uint64_t kMaxKeyLength = (1u << 24) - 1;  // key refs: 40-bit offset, 24-bit length
 constexpr uint64_t kMaxKeyOffset = (uint64_t{1} << 40) - 1;
 
@@ -68,6 +81,11 @@ uint64_t checksum(std::string_view bytes) {
   for (uint64_t lane : lanes) h = (h ^ lane) * kMul;
   for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kMul;
   return h ^ (h >> 29);
+}
+
+// The hash of a folded name in the name hash table: the checksum's mixing serves as well.
+uint64_t name_hash(std::string_view key) {
+  return checksum(key);
 }
 
 void put_varint(std::string& out, uint64_t v) {
@@ -184,6 +202,13 @@ class RecordReader {
   bool ok_ = true;
 };
 
+// A name hash table is empty with no names, else a power of two of slots, more than the names,
+// with a probe bound below its size.
+bool valid_hash_table(uint64_t slots, uint64_t names, uint64_t max_probe) {
+  if (names == 0) return slots == 0 && max_probe == 0;
+  return slots > names && (slots & (slots - 1)) == 0 && max_probe < slots;
+}
+
 }  // namespace
 
 bool is_binary_knowledge_base(std::string_view bytes) {
@@ -291,12 +316,31 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   uint64_t previous_ref = 0;
   bool first = true;
   std::vector<std::string> first_word_keys;
-  for (auto& row : names_) {
+  if (names_.size() >= kEmptyHashSlot) {
+    if (error) *error = "more than 4 billion names";
+    return false;
+  }
+  // The hash table: at most half full, so that probes stay short.
+  size_t slot_count = 1;
+  while (slot_count < 2 * names_.size()) slot_count *= 2;
+  std::vector<uint64_t> hash_slots(names_.empty() ? 0 : slot_count, kEmptyHashSlot);
+  uint64_t max_probe = 0;
+  for (size_t i = 0; i < names_.size(); ++i) {
+    NameRow& row = names_[i];
     const std::string_view k = key(row);
     if (first || k != previous) {
       first = false;
       previous = k;
       previous_ref = key_ref(append_string(k), k.size());
+      const uint64_t h = name_hash(k);
+      uint64_t probe = 0;
+      size_t at = h & (slot_count - 1);
+      while (static_cast<uint32_t>(hash_slots[at]) != kEmptyHashSlot) {
+        at = (at + 1) & (slot_count - 1);
+        ++probe;
+      }
+      hash_slots[at] = (h >> 32) << 32 | i;
+      max_probe = std::max(max_probe, probe);
     }
     row.key_offset = previous_ref;  // now a key ref
     first_word_keys.emplace_back(k.substr(0, k.find(' ')));
@@ -321,6 +365,7 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   store64(header, kCountAt, size());
   store64(header, kNameCountAt, names_.size());
   store64(header, kMaxWordsAt, max_name_words_);
+  store64(header, kMaxProbeAt, max_probe);
 
   // The body is assembled section by section; each starts 8-byte aligned.
   std::string body;
@@ -351,6 +396,9 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
     body.append(2, '\0');
   }
   end_section(kNames);
+  begin_section(kNameHash);
+  for (uint64_t slot : hash_slots) append64(body, slot);
+  end_section(kNameHash);
   begin_section(kFirstWords);
   for (uint64_t ref : first_words) append64(body, ref);
   end_section(kFirstWords);
@@ -420,9 +468,10 @@ std::optional<KbBinaryView> KbBinaryView::open(std::string_view bytes, const std
   view.count_ = load64(header.data() + kCountAt);
   view.name_count_ = load64(header.data() + kNameCountAt);
   view.max_name_words_ = load64(header.data() + kMaxWordsAt);
-  std::string_view* sections[kSections] = {&view.strings_, &view.offsets_,     &view.records_,
-                                           &view.names_,   &view.first_words_, &view.ids_,
-                                           &view.wikidata_};
+  view.max_probe_ = load64(header.data() + kMaxProbeAt);
+  std::string_view* sections[kSections] = {&view.strings_, &view.offsets_,   &view.records_,
+                                           &view.names_,   &view.name_hash_, &view.first_words_,
+                                           &view.ids_,     &view.wikidata_};
   for (int s = 0; s < kSections; ++s) {
     const uint64_t offset = load64(header.data() + kSectionsAt + s * 16);
     const uint64_t size = load64(header.data() + kSectionsAt + s * 16 + 8);
@@ -434,7 +483,9 @@ std::optional<KbBinaryView> KbBinaryView::open(std::string_view bytes, const std
   if (view.count_ >= UINT32_MAX || view.offsets_.size() / 8 != view.count_ + 1 ||
       view.offsets_.size() % 8 || view.names_.size() / kNameRowSize != view.name_count_ ||
       view.names_.size() % kNameRowSize || view.first_words_.size() % 8 ||
-      view.ids_.size() % kIdRowSize || view.wikidata_.size() % 8 || view.max_name_words_ > 1000) {
+      view.ids_.size() % kIdRowSize || view.wikidata_.size() % 8 || view.max_name_words_ > 1000 ||
+      !valid_hash_table(view.name_hash_.size() / 8, view.name_count_, view.max_probe_) ||
+      view.name_hash_.size() % 8) {
     return fail("corrupt binary knowledge base (section sizes disagree with the counts)");
   }
   if (verify_body &&
@@ -459,18 +510,23 @@ KbBinaryView::NameRow KbBinaryView::name_row(size_t i) const {
   return row;
 }
 
-size_t KbBinaryView::lower_bound_name(std::string_view key) const {
-  size_t lo = 0;
-  size_t hi = name_count_;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (key_at(load64(names_.data() + mid * kNameRowSize)) < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
+size_t KbBinaryView::first_name_row(std::string_view key) const {
+  const size_t slot_count = name_hash_.size() / 8;
+  if (slot_count == 0) return name_count_;
+  const uint64_t h = name_hash(key);
+  size_t at = h & (slot_count - 1);
+  // The probe bound (checked against the table size at open) ends a search of a damaged table.
+  for (uint64_t probe = 0; probe <= max_probe_; ++probe) {
+    const uint64_t slot = load64(name_hash_.data() + at * 8);
+    const auto row = static_cast<uint32_t>(slot);
+    if (row == kEmptyHashSlot) break;
+    if (slot >> 32 == h >> 32 && row < name_count_ &&
+        key_at(load64(names_.data() + row * kNameRowSize)) == key) {
+      return row;
     }
+    at = (at + 1) & (slot_count - 1);
   }
-  return lo;
+  return name_count_;
 }
 
 bool KbBinaryView::starts_name(std::string_view folded_word) const {
