@@ -90,15 +90,28 @@ class KbBinaryView {
   uint64_t byte_size() const { return bytes_.size(); }
   // The person in `slot`; a record that does not decode yields a person named after its slot.
   Person person(uint32_t slot) const;
-  // Calls `fn(NameEntry)` for each index entry of `folded_key`.
+  // The first names row of `folded_key` (a handle for entries_at), or nullopt when absent.
+  std::optional<uint32_t> find_name(std::string_view folded_key) const {
+    const size_t row = first_name_row(folded_key);
+    return row < name_count_ ? std::optional<uint32_t>(static_cast<uint32_t>(row)) : std::nullopt;
+  }
+  // Calls `fn(NameEntry, use)` for each entry of the key whose first row is `row`: the rows that
+  // follow with the same key ref (the writer stores each distinct key once).
+  template <class Fn>
+  void entries_at(uint32_t row, Fn&& fn) const {
+    if (row >= name_count_) return;
+    const uint64_t key = name_row(row).key;
+    for (size_t i = row; i < name_count_; ++i) {
+      const NameRow r = name_row(i);
+      if (r.key != key) break;
+      if (r.person >= count_) continue;  // a corrupt row
+      fn(NameEntry{r.person, static_cast<NameKind>(r.kind)}, r.use);
+    }
+  }
+  // Calls `fn(NameEntry, use)` for each index entry of `folded_key`.
   template <class Fn>
   void lookup(std::string_view folded_key, Fn&& fn) const {
-    for (size_t i = first_name_row(folded_key); i < name_count_; ++i) {
-      const NameRow row = name_row(i);
-      if (key_at(row.key) != folded_key) break;
-      if (row.person >= count_) continue;  // a corrupt row
-      fn(NameEntry{row.person, static_cast<NameKind>(row.kind)}, row.use);
-    }
+    if (auto row = find_name(folded_key)) entries_at(*row, fn);
   }
   bool starts_name(std::string_view folded_word) const;
   std::optional<uint32_t> slot_of_id(std::string_view id) const;
