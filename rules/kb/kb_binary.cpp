@@ -59,28 +59,53 @@ void store64(std::string& out, size_t at, uint64_t v) {
 void store32(std::string& out, size_t at, uint32_t v) {
   std::memcpy(out.data() + at, &v, 4);
 }
-void append64(std::string& out, uint64_t v) {
-  out.append(reinterpret_cast<const char*>(&v), 8);
-}
-void append32(std::string& out, uint32_t v) {
-  out.append(reinterpret_cast<const char*>(&v), 4);
-}
 
-// A fast 64-bit checksum (four independent multiply-xor lanes); detects damage, not attacks.
-uint64_t checksum(std::string_view bytes) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t lanes[4] = {1, 2, 3, 4};
-  size_t i = 0;
-  for (; i + 32 <= bytes.size(); i += 32) {
+// A fast 64-bit checksum (four independent multiply-xor lanes over 32-byte blocks); detects
+// damage, not attacks. Fed in pieces, so that a body is checksummed without assembling it.
+class Checksum {
+ public:
+  void update(std::string_view bytes) {
+    size_ += bytes.size();
+    if (pending_size_) {
+      const size_t take = std::min(32 - pending_size_, bytes.size());
+      std::memcpy(pending_ + pending_size_, bytes.data(), take);
+      pending_size_ += take;
+      bytes.remove_prefix(take);
+      if (pending_size_ < 32) return;
+      block(pending_);
+      pending_size_ = 0;
+    }
+    for (; bytes.size() >= 32; bytes.remove_prefix(32)) block(bytes.data());
+    std::memcpy(pending_, bytes.data(), bytes.size());
+    pending_size_ = bytes.size();
+  }
+  uint64_t finish() const {
+    uint64_t h = size_ * kMul;
+    for (uint64_t lane : lanes_) h = (h ^ lane) * kMul;
+    for (size_t i = 0; i < pending_size_; ++i) {
+      h = (h ^ static_cast<unsigned char>(pending_[i])) * kMul;
+    }
+    return h ^ (h >> 29);
+  }
+
+ private:
+  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  void block(const char* p) {
     for (int k = 0; k < 4; ++k) {
-      lanes[k] = (lanes[k] ^ load64(bytes.data() + i + 8 * k)) * kMul;
-      lanes[k] ^= lanes[k] >> 31;
+      lanes_[k] = (lanes_[k] ^ load64(p + 8 * k)) * kMul;
+      lanes_[k] ^= lanes_[k] >> 31;
     }
   }
-  uint64_t h = bytes.size() * kMul;
-  for (uint64_t lane : lanes) h = (h ^ lane) * kMul;
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kMul;
-  return h ^ (h >> 29);
+  uint64_t lanes_[4] = {1, 2, 3, 4};
+  char pending_[32] = {};
+  size_t pending_size_ = 0;
+  uint64_t size_ = 0;
+};
+
+uint64_t checksum(std::string_view bytes) {
+  Checksum sum;
+  sum.update(bytes);
+  return sum.finish();
 }
 
 // The hash of a folded name in the name hash table: the checksum's mixing serves as well.
@@ -112,10 +137,6 @@ uint32_t wikidata_number(std::string_view qid) {
   uint32_t n = 0;
   auto [p, ec] = std::from_chars(qid.data() + 1, qid.data() + qid.size(), n);
   return ec == std::errc() && p == qid.data() + qid.size() ? n : 0;
-}
-
-void pad8(std::string& out) {
-  out.append((8 - out.size() % 8) % 8, '\0');
 }
 
 // Bounds-checked reading of one record; any overrun marks it failed and yields zeros.
@@ -367,65 +388,86 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   store64(header, kMaxWordsAt, max_name_words_);
   store64(header, kMaxProbeAt, max_probe);
 
-  // The body is assembled section by section; each starts 8-byte aligned.
-  std::string body;
+  // The body is produced twice, in pieces, never whole: once to checksum it and place its
+  // sections, once into `out`. Each section starts 8-byte aligned.
   uint64_t sections[kSections][2] = {};
-  auto begin_section = [&](Section s) {
-    pad8(body);
-    sections[s][0] = kHeaderSize + body.size();
+  auto emit_body = [&](auto&& sink) {
+    uint64_t at = kHeaderSize;
+    std::string buffer;  // small rows are batched
+    auto flush = [&] {
+      sink(std::string_view(buffer));
+      at += buffer.size();
+      buffer.clear();
+    };
+    auto put = [&](std::string_view bytes) {
+      if (bytes.size() >= 4096) {
+        flush();
+        sink(bytes);
+        at += bytes.size();
+      } else {
+        buffer += bytes;
+        if (buffer.size() >= 65536) flush();
+      }
+    };
+    auto put64 = [&](uint64_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 8)); };
+    auto put32 = [&](uint32_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 4)); };
+    auto section = [&](Section s, auto&& fill) {
+      static constexpr char kZeros[8] = {};
+      put(std::string_view(kZeros, (8 - (at + buffer.size()) % 8) % 8));
+      sections[s][0] = at + buffer.size();
+      fill();
+      sections[s][1] = at + buffer.size() - sections[s][0];
+    };
+    section(kStrings, [&] { put(strings_); });
+    section(kOffsets, [&] {
+      for (uint64_t offset : record_offsets_) put64(offset);
+    });
+    section(kRecords, [&] { put(records_); });
+    section(kNames, [&] {
+      for (const auto& row : names_) {
+        put64(row.key_offset);
+        put32(row.person);
+        const char tail[4] = {static_cast<char>(row.kind), static_cast<char>(row.use), 0, 0};
+        put(std::string_view(tail, 4));
+      }
+    });
+    section(kNameHash, [&] {
+      for (uint64_t slot : hash_slots) put64(slot);
+    });
+    section(kFirstWords, [&] {
+      for (uint64_t ref : first_words) put64(ref);
+    });
+    section(kIds, [&] {
+      for (size_t i = 0; i < ids_.size(); ++i) {
+        put64(id_refs[i]);
+        put32(ids_[i].second);
+        put32(0);
+      }
+    });
+    section(kWikidata, [&] {
+      for (const auto& [q, slot] : wikidata_) {
+        put32(q);
+        put32(slot);
+      }
+    });
+    flush();
+    return at;
   };
-  auto end_section = [&](Section s) {
-    sections[s][1] = kHeaderSize + body.size() - sections[s][0];
-  };
-  begin_section(kStrings);
-  body += strings_;
-  end_section(kStrings);
-  std::string().swap(strings_);
-  begin_section(kOffsets);
-  for (uint64_t offset : record_offsets_) append64(body, offset);
-  end_section(kOffsets);
-  begin_section(kRecords);
-  body += records_;
-  end_section(kRecords);
-  begin_section(kNames);
-  for (const auto& row : names_) {
-    append64(body, row.key_offset);
-    append32(body, row.person);
-    body += static_cast<char>(row.kind);
-    body += static_cast<char>(row.use);
-    body.append(2, '\0');
-  }
-  end_section(kNames);
-  begin_section(kNameHash);
-  for (uint64_t slot : hash_slots) append64(body, slot);
-  end_section(kNameHash);
-  begin_section(kFirstWords);
-  for (uint64_t ref : first_words) append64(body, ref);
-  end_section(kFirstWords);
-  begin_section(kIds);
-  for (size_t i = 0; i < ids_.size(); ++i) {
-    append64(body, id_refs[i]);
-    append32(body, ids_[i].second);
-    append32(body, 0);
-  }
-  end_section(kIds);
-  begin_section(kWikidata);
-  for (const auto& [q, slot] : wikidata_) {
-    append32(body, q);
-    append32(body, slot);
-  }
-  end_section(kWikidata);
+  Checksum body_sum;
+  const uint64_t file_size = emit_body([&](std::string_view bytes) { body_sum.update(bytes); });
 
   for (int s = 0; s < kSections; ++s) {
     store64(header, kSectionsAt + s * 16, sections[s][0]);
     store64(header, kSectionsAt + s * 16 + 8, sections[s][1]);
   }
-  store64(header, kFileSizeAt, kHeaderSize + body.size());
-  store64(header, kBodyChecksumAt, checksum(body));
+  store64(header, kFileSizeAt, file_size);
+  store64(header, kBodyChecksumAt, body_sum.finish());
   store64(header, kHeaderChecksumAt,
           checksum(std::string_view(header).substr(0, kHeaderChecksumAt)));
   out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(body.data(), static_cast<std::streamsize>(body.size()));
+  emit_body([&](std::string_view bytes) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
   if (!out) {
     if (error) *error = "cannot write the knowledge base";
     return false;
