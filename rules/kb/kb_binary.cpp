@@ -10,7 +10,17 @@ namespace histlint {
 
 namespace {
 
-enum Section { kStrings, kOffsets, kRecords, kNames, kFirstWords, kIds, kWikidata, kSections };
+enum Section {
+  kStrings,
+  kOffsets,
+  kRecords,
+  kNames,
+  kNameHash,
+  kFirstWords,
+  kIds,
+  kWikidata,
+  kSections
+};
 
 // Header fields at fixed offsets. The magic and the version never move, so that any later
 // version can still say which version wrote a file.
@@ -20,13 +30,16 @@ constexpr size_t kFileSizeAt = 16;
 constexpr size_t kCountAt = 24;
 constexpr size_t kNameCountAt = 32;
 constexpr size_t kMaxWordsAt = 40;
-constexpr size_t kSectionsAt = 48;
+constexpr size_t kMaxProbeAt = 48;
+constexpr size_t kSectionsAt = 56;
 constexpr size_t kBodyChecksumAt = kSectionsAt + kSections * 16;
 constexpr size_t kHeaderChecksumAt = kBodyChecksumAt + 8;
 constexpr size_t kHeaderSize = kHeaderChecksumAt + 8;
+static_assert(kHeaderSize == kKbHeaderSize);
 
 constexpr size_t kNameRowSize = 16;
 constexpr size_t kIdRowSize = 16;
+constexpr uint32_t kEmptyHashSlot = UINT32_MAX;
 constexpr uint64_t kMaxKeyLength = (1u << 24) - 1;  // key refs: 40-bit offset, 24-bit length
 constexpr uint64_t kMaxKeyOffset = (uint64_t{1} << 40) - 1;
 
@@ -46,28 +59,58 @@ void store64(std::string& out, size_t at, uint64_t v) {
 void store32(std::string& out, size_t at, uint32_t v) {
   std::memcpy(out.data() + at, &v, 4);
 }
-void append64(std::string& out, uint64_t v) {
-  out.append(reinterpret_cast<const char*>(&v), 8);
-}
-void append32(std::string& out, uint32_t v) {
-  out.append(reinterpret_cast<const char*>(&v), 4);
-}
 
-// A fast 64-bit checksum (four independent multiply-xor lanes); detects damage, not attacks.
-uint64_t checksum(std::string_view bytes) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t lanes[4] = {1, 2, 3, 4};
-  size_t i = 0;
-  for (; i + 32 <= bytes.size(); i += 32) {
+// A fast 64-bit checksum (four independent multiply-xor lanes over 32-byte blocks); detects
+// damage, not attacks. Fed in pieces, so that a body is checksummed without assembling it.
+class Checksum {
+ public:
+  void update(std::string_view bytes) {
+    size_ += bytes.size();
+    if (pending_size_) {
+      const size_t take = std::min(32 - pending_size_, bytes.size());
+      std::memcpy(pending_ + pending_size_, bytes.data(), take);
+      pending_size_ += take;
+      bytes.remove_prefix(take);
+      if (pending_size_ < 32) return;
+      block(pending_);
+      pending_size_ = 0;
+    }
+    for (; bytes.size() >= 32; bytes.remove_prefix(32)) block(bytes.data());
+    std::memcpy(pending_, bytes.data(), bytes.size());
+    pending_size_ = bytes.size();
+  }
+  uint64_t finish() const {
+    uint64_t h = size_ * kMul;
+    for (uint64_t lane : lanes_) h = (h ^ lane) * kMul;
+    for (size_t i = 0; i < pending_size_; ++i) {
+      h = (h ^ static_cast<unsigned char>(pending_[i])) * kMul;
+    }
+    return h ^ (h >> 29);
+  }
+
+ private:
+  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  void block(const char* p) {
     for (int k = 0; k < 4; ++k) {
-      lanes[k] = (lanes[k] ^ load64(bytes.data() + i + 8 * k)) * kMul;
-      lanes[k] ^= lanes[k] >> 31;
+      lanes_[k] = (lanes_[k] ^ load64(p + 8 * k)) * kMul;
+      lanes_[k] ^= lanes_[k] >> 31;
     }
   }
-  uint64_t h = bytes.size() * kMul;
-  for (uint64_t lane : lanes) h = (h ^ lane) * kMul;
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kMul;
-  return h ^ (h >> 29);
+  uint64_t lanes_[4] = {1, 2, 3, 4};
+  char pending_[32] = {};
+  size_t pending_size_ = 0;
+  uint64_t size_ = 0;
+};
+
+uint64_t checksum(std::string_view bytes) {
+  Checksum sum;
+  sum.update(bytes);
+  return sum.finish();
+}
+
+// The hash of a folded name in the name hash table: the checksum's mixing serves as well.
+uint64_t name_hash(std::string_view key) {
+  return checksum(key);
 }
 
 void put_varint(std::string& out, uint64_t v) {
@@ -94,10 +137,6 @@ uint32_t wikidata_number(std::string_view qid) {
   uint32_t n = 0;
   auto [p, ec] = std::from_chars(qid.data() + 1, qid.data() + qid.size(), n);
   return ec == std::errc() && p == qid.data() + qid.size() ? n : 0;
-}
-
-void pad8(std::string& out) {
-  out.append((8 - out.size() % 8) % 8, '\0');
 }
 
 // Bounds-checked reading of one record; any overrun marks it failed and yields zeros.
@@ -183,6 +222,13 @@ class RecordReader {
   size_t pos_ = 0;
   bool ok_ = true;
 };
+
+// A name hash table is empty with no names, else a power of two of slots, more than the names,
+// with a probe bound below its size.
+bool valid_hash_table(uint64_t slots, uint64_t names, uint64_t max_probe) {
+  if (names == 0) return slots == 0 && max_probe == 0;
+  return slots > names && (slots & (slots - 1)) == 0 && max_probe < slots;
+}
 
 }  // namespace
 
@@ -291,12 +337,31 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   uint64_t previous_ref = 0;
   bool first = true;
   std::vector<std::string> first_word_keys;
-  for (auto& row : names_) {
+  if (names_.size() >= kEmptyHashSlot) {
+    if (error) *error = "more than 4 billion names";
+    return false;
+  }
+  // The hash table: at most half full, so that probes stay short.
+  size_t slot_count = 1;
+  while (slot_count < 2 * names_.size()) slot_count *= 2;
+  std::vector<uint64_t> hash_slots(names_.empty() ? 0 : slot_count, kEmptyHashSlot);
+  uint64_t max_probe = 0;
+  for (size_t i = 0; i < names_.size(); ++i) {
+    NameRow& row = names_[i];
     const std::string_view k = key(row);
     if (first || k != previous) {
       first = false;
       previous = k;
       previous_ref = key_ref(append_string(k), k.size());
+      const uint64_t h = name_hash(k);
+      uint64_t probe = 0;
+      size_t at = h & (slot_count - 1);
+      while (static_cast<uint32_t>(hash_slots[at]) != kEmptyHashSlot) {
+        at = (at + 1) & (slot_count - 1);
+        ++probe;
+      }
+      hash_slots[at] = (h >> 32) << 32 | i;
+      max_probe = std::max(max_probe, probe);
     }
     row.key_offset = previous_ref;  // now a key ref
     first_word_keys.emplace_back(k.substr(0, k.find(' ')));
@@ -321,63 +386,88 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   store64(header, kCountAt, size());
   store64(header, kNameCountAt, names_.size());
   store64(header, kMaxWordsAt, max_name_words_);
+  store64(header, kMaxProbeAt, max_probe);
 
-  // The body is assembled section by section; each starts 8-byte aligned.
-  std::string body;
+  // The body is produced twice, in pieces, never whole: once to checksum it and place its
+  // sections, once into `out`. Each section starts 8-byte aligned.
   uint64_t sections[kSections][2] = {};
-  auto begin_section = [&](Section s) {
-    pad8(body);
-    sections[s][0] = kHeaderSize + body.size();
+  auto emit_body = [&](auto&& sink) {
+    uint64_t at = kHeaderSize;
+    std::string buffer;  // small rows are batched
+    auto flush = [&] {
+      sink(std::string_view(buffer));
+      at += buffer.size();
+      buffer.clear();
+    };
+    auto put = [&](std::string_view bytes) {
+      if (bytes.size() >= 4096) {
+        flush();
+        sink(bytes);
+        at += bytes.size();
+      } else {
+        buffer += bytes;
+        if (buffer.size() >= 65536) flush();
+      }
+    };
+    auto put64 = [&](uint64_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 8)); };
+    auto put32 = [&](uint32_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 4)); };
+    auto section = [&](Section s, auto&& fill) {
+      static constexpr char kZeros[8] = {};
+      put(std::string_view(kZeros, (8 - (at + buffer.size()) % 8) % 8));
+      sections[s][0] = at + buffer.size();
+      fill();
+      sections[s][1] = at + buffer.size() - sections[s][0];
+    };
+    section(kStrings, [&] { put(strings_); });
+    section(kOffsets, [&] {
+      for (uint64_t offset : record_offsets_) put64(offset);
+    });
+    section(kRecords, [&] { put(records_); });
+    section(kNames, [&] {
+      for (const auto& row : names_) {
+        put64(row.key_offset);
+        put32(row.person);
+        const char tail[4] = {static_cast<char>(row.kind), static_cast<char>(row.use), 0, 0};
+        put(std::string_view(tail, 4));
+      }
+    });
+    section(kNameHash, [&] {
+      for (uint64_t slot : hash_slots) put64(slot);
+    });
+    section(kFirstWords, [&] {
+      for (uint64_t ref : first_words) put64(ref);
+    });
+    section(kIds, [&] {
+      for (size_t i = 0; i < ids_.size(); ++i) {
+        put64(id_refs[i]);
+        put32(ids_[i].second);
+        put32(0);
+      }
+    });
+    section(kWikidata, [&] {
+      for (const auto& [q, slot] : wikidata_) {
+        put32(q);
+        put32(slot);
+      }
+    });
+    flush();
+    return at;
   };
-  auto end_section = [&](Section s) {
-    sections[s][1] = kHeaderSize + body.size() - sections[s][0];
-  };
-  begin_section(kStrings);
-  body += strings_;
-  end_section(kStrings);
-  std::string().swap(strings_);
-  begin_section(kOffsets);
-  for (uint64_t offset : record_offsets_) append64(body, offset);
-  end_section(kOffsets);
-  begin_section(kRecords);
-  body += records_;
-  end_section(kRecords);
-  begin_section(kNames);
-  for (const auto& row : names_) {
-    append64(body, row.key_offset);
-    append32(body, row.person);
-    body += static_cast<char>(row.kind);
-    body += static_cast<char>(row.use);
-    body.append(2, '\0');
-  }
-  end_section(kNames);
-  begin_section(kFirstWords);
-  for (uint64_t ref : first_words) append64(body, ref);
-  end_section(kFirstWords);
-  begin_section(kIds);
-  for (size_t i = 0; i < ids_.size(); ++i) {
-    append64(body, id_refs[i]);
-    append32(body, ids_[i].second);
-    append32(body, 0);
-  }
-  end_section(kIds);
-  begin_section(kWikidata);
-  for (const auto& [q, slot] : wikidata_) {
-    append32(body, q);
-    append32(body, slot);
-  }
-  end_section(kWikidata);
+  Checksum body_sum;
+  const uint64_t file_size = emit_body([&](std::string_view bytes) { body_sum.update(bytes); });
 
   for (int s = 0; s < kSections; ++s) {
     store64(header, kSectionsAt + s * 16, sections[s][0]);
     store64(header, kSectionsAt + s * 16 + 8, sections[s][1]);
   }
-  store64(header, kFileSizeAt, kHeaderSize + body.size());
-  store64(header, kBodyChecksumAt, checksum(body));
+  store64(header, kFileSizeAt, file_size);
+  store64(header, kBodyChecksumAt, body_sum.finish());
   store64(header, kHeaderChecksumAt,
           checksum(std::string_view(header).substr(0, kHeaderChecksumAt)));
   out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(body.data(), static_cast<std::streamsize>(body.size()));
+  emit_body([&](std::string_view bytes) {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  });
   if (!out) {
     if (error) *error = "cannot write the knowledge base";
     return false;
@@ -420,9 +510,10 @@ std::optional<KbBinaryView> KbBinaryView::open(std::string_view bytes, const std
   view.count_ = load64(header.data() + kCountAt);
   view.name_count_ = load64(header.data() + kNameCountAt);
   view.max_name_words_ = load64(header.data() + kMaxWordsAt);
-  std::string_view* sections[kSections] = {&view.strings_, &view.offsets_,     &view.records_,
-                                           &view.names_,   &view.first_words_, &view.ids_,
-                                           &view.wikidata_};
+  view.max_probe_ = load64(header.data() + kMaxProbeAt);
+  std::string_view* sections[kSections] = {&view.strings_, &view.offsets_,   &view.records_,
+                                           &view.names_,   &view.name_hash_, &view.first_words_,
+                                           &view.ids_,     &view.wikidata_};
   for (int s = 0; s < kSections; ++s) {
     const uint64_t offset = load64(header.data() + kSectionsAt + s * 16);
     const uint64_t size = load64(header.data() + kSectionsAt + s * 16 + 8);
@@ -434,7 +525,9 @@ std::optional<KbBinaryView> KbBinaryView::open(std::string_view bytes, const std
   if (view.count_ >= UINT32_MAX || view.offsets_.size() / 8 != view.count_ + 1 ||
       view.offsets_.size() % 8 || view.names_.size() / kNameRowSize != view.name_count_ ||
       view.names_.size() % kNameRowSize || view.first_words_.size() % 8 ||
-      view.ids_.size() % kIdRowSize || view.wikidata_.size() % 8 || view.max_name_words_ > 1000) {
+      view.ids_.size() % kIdRowSize || view.wikidata_.size() % 8 || view.max_name_words_ > 1000 ||
+      !valid_hash_table(view.name_hash_.size() / 8, view.name_count_, view.max_probe_) ||
+      view.name_hash_.size() % 8) {
     return fail("corrupt binary knowledge base (section sizes disagree with the counts)");
   }
   if (verify_body &&
@@ -459,18 +552,23 @@ KbBinaryView::NameRow KbBinaryView::name_row(size_t i) const {
   return row;
 }
 
-size_t KbBinaryView::lower_bound_name(std::string_view key) const {
-  size_t lo = 0;
-  size_t hi = name_count_;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (key_at(load64(names_.data() + mid * kNameRowSize)) < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
+size_t KbBinaryView::first_name_row(std::string_view key) const {
+  const size_t slot_count = name_hash_.size() / 8;
+  if (slot_count == 0) return name_count_;
+  const uint64_t h = name_hash(key);
+  size_t at = h & (slot_count - 1);
+  // The probe bound (checked against the table size at open) ends a search of a damaged table.
+  for (uint64_t probe = 0; probe <= max_probe_; ++probe) {
+    const uint64_t slot = load64(name_hash_.data() + at * 8);
+    const auto row = static_cast<uint32_t>(slot);
+    if (row == kEmptyHashSlot) break;
+    if (slot >> 32 == h >> 32 && row < name_count_ &&
+        key_at(load64(names_.data() + row * kNameRowSize)) == key) {
+      return row;
     }
+    at = (at + 1) & (slot_count - 1);
   }
-  return lo;
+  return name_count_;
 }
 
 bool KbBinaryView::starts_name(std::string_view folded_word) const {

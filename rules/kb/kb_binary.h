@@ -8,6 +8,9 @@
 //   offsets      u64 per person + 1: where each record starts in `records`
 //   records      one varint-encoded person each (strings as offset + length into `strings`)
 //   names        16-byte entries sorted by folded key: key ref, person, kind, use
+//   name hash    open-addressing table, a power of two of 8-byte slots: the high half of the
+//                key's hash and the first names row of that key (0xFFFFFFFF: empty); a lookup
+//                probes linearly, at most `max probe` slots (in the header)
 //   first words  8-byte key refs, sorted: the first word of every indexed name
 //   ids          16-byte entries sorted by id: key ref, person
 //   wikidata     8-byte entries sorted by item number: Q-number, person
@@ -28,8 +31,10 @@
 
 namespace histlint {
 
-inline constexpr uint32_t kKbFormatVersion = 1;
+// Version 2 added the name hash table (version 1 found names by binary search only).
+inline constexpr uint32_t kKbFormatVersion = 2;
 inline constexpr std::string_view kKbMagic{"HISTLKB\0", 8};
+inline constexpr size_t kKbHeaderSize = 200;  // everything past it is the checksummed body
 // Bodies up to this size are checksummed at every load; larger ones by `histlint kb check`
 // (hashing a 1-million-person base would take most of the load-time budget).
 inline constexpr uint64_t kKbVerifyAtLoadLimit = 16u << 20;
@@ -85,15 +90,28 @@ class KbBinaryView {
   uint64_t byte_size() const { return bytes_.size(); }
   // The person in `slot`; a record that does not decode yields a person named after its slot.
   Person person(uint32_t slot) const;
-  // Calls `fn(NameEntry)` for each index entry of `folded_key`.
+  // The first names row of `folded_key` (a handle for entries_at), or nullopt when absent.
+  std::optional<uint32_t> find_name(std::string_view folded_key) const {
+    const size_t row = first_name_row(folded_key);
+    return row < name_count_ ? std::optional<uint32_t>(static_cast<uint32_t>(row)) : std::nullopt;
+  }
+  // Calls `fn(NameEntry, use)` for each entry of the key whose first row is `row`: the rows that
+  // follow with the same key ref (the writer stores each distinct key once).
+  template <class Fn>
+  void entries_at(uint32_t row, Fn&& fn) const {
+    if (row >= name_count_) return;
+    const uint64_t key = name_row(row).key;
+    for (size_t i = row; i < name_count_; ++i) {
+      const NameRow r = name_row(i);
+      if (r.key != key) break;
+      if (r.person >= count_) continue;  // a corrupt row
+      fn(NameEntry{r.person, static_cast<NameKind>(r.kind)}, r.use);
+    }
+  }
+  // Calls `fn(NameEntry, use)` for each index entry of `folded_key`.
   template <class Fn>
   void lookup(std::string_view folded_key, Fn&& fn) const {
-    for (size_t i = lower_bound_name(folded_key); i < name_count_; ++i) {
-      const NameRow row = name_row(i);
-      if (key_at(row.key) != folded_key) break;
-      if (row.person >= count_) continue;  // a corrupt row
-      fn(NameEntry{row.person, static_cast<NameKind>(row.kind)}, row.use);
-    }
+    if (auto row = find_name(folded_key)) entries_at(*row, fn);
   }
   bool starts_name(std::string_view folded_word) const;
   std::optional<uint32_t> slot_of_id(std::string_view id) const;
@@ -117,14 +135,16 @@ class KbBinaryView {
   };
   std::string_view key_at(uint64_t ref) const;
   NameRow name_row(size_t i) const;
-  size_t lower_bound_name(std::string_view key) const;
+  // The first names row of `key`, or name_count_ when the key is absent.
+  size_t first_name_row(std::string_view key) const;
 
   std::string_view bytes_;
   std::string path_;
-  std::string_view strings_, offsets_, records_, names_, first_words_, ids_, wikidata_;
+  std::string_view strings_, offsets_, records_, names_, name_hash_, first_words_, ids_, wikidata_;
   size_t count_ = 0;
   size_t name_count_ = 0;
   size_t max_name_words_ = 0;
+  uint64_t max_probe_ = 0;
 };
 
 // Use bits of a name-index entry (for workspace-symbol search).

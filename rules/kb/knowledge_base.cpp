@@ -420,7 +420,9 @@ struct KnowledgeBase::Index {
   std::vector<std::vector<std::string>> folded_names;
   // Binary bases: lookups merging both sources, kept so that lookup() can hand out a pointer.
   mutable std::mutex merged_mutex;
-  mutable StringMap<std::unique_ptr<std::vector<NameEntry>>> merged;
+  // Keyed by the key's first row in the binary names index; map nodes never move, so the
+  // vectors handed out stay valid.
+  mutable std::unordered_map<uint32_t, std::vector<NameEntry>> merged;
 };
 
 struct KnowledgeBase::Binary {
@@ -669,22 +671,22 @@ const std::vector<NameEntry>* KnowledgeBase::lookup(std::string_view folded_name
   auto it = index_->names.find(folded_name);
   const std::vector<NameEntry>* memory = it == index_->names.end() ? nullptr : &it->second;
   if (!binary_) return memory;
+  const auto row = binary_->view.find_name(folded_name);
+  if (!row) return memory;
   {
     std::lock_guard lock(index_->merged_mutex);
-    if (auto cached = index_->merged.find(folded_name); cached != index_->merged.end()) {
-      return cached->second.get();
+    if (auto cached = index_->merged.find(*row); cached != index_->merged.end()) {
+      return &cached->second;
     }
   }
   std::vector<NameEntry> merged;
-  binary_->view.lookup(folded_name, [&](NameEntry entry, uint8_t) {
+  binary_->view.entries_at(*row, [&](NameEntry entry, uint8_t) {
     if (!memory_of_slot_.count(entry.person)) merged.push_back(entry);
   });
   if (merged.empty()) return memory;
   if (memory) merged.insert(merged.end(), memory->begin(), memory->end());
   std::lock_guard lock(index_->merged_mutex);
-  auto [cached, inserted] = index_->merged.try_emplace(std::string(folded_name));
-  if (inserted) cached->second = std::make_unique<std::vector<NameEntry>>(std::move(merged));
-  return cached->second.get();
+  return &index_->merged.try_emplace(*row, std::move(merged)).first->second;
 }
 
 bool KnowledgeBase::starts_name(std::string_view folded_word) const {

@@ -48,9 +48,11 @@ std::string encode(const KnowledgeBase& kb) {
   return out.str();
 }
 
-std::optional<KnowledgeBase> open(const std::string& bytes, std::string* error) {
+std::optional<KnowledgeBase> open(std::string_view bytes, std::string* error) {
   return KnowledgeBase::open_binary(bytes, nullptr, "base.hkb", error);
 }
+// The base reads the bytes in place: a temporary would leave it reading freed memory.
+std::optional<KnowledgeBase> open(std::string&& bytes, std::string* error) = delete;
 
 std::vector<std::pair<std::string, int>> entries(const KnowledgeBase& kb, std::string_view key) {
   std::vector<std::pair<std::string, int>> out;
@@ -182,11 +184,19 @@ TEST_CASE("binary bases from another version, truncated or corrupt are refused b
   CHECK(error.find("format version " + std::to_string(version)) != std::string::npos);
   CHECK(error.find("kb build") != std::string::npos);
 
-  CHECK_FALSE(open(bytes.substr(0, bytes.size() - 7), &error));
+  std::string version_1 = bytes;  // found names by binary search, before the hash table
+  const uint32_t old_version = 1;
+  std::memcpy(version_1.data() + 8, &old_version, 4);
+  CHECK_FALSE(open(version_1, &error));
+  CHECK(error ==
+        "base.hkb: binary knowledge base of format version 1; this histlint reads version " +
+            std::to_string(kKbFormatVersion) + " (rebuild it with `histlint kb build`)");
+
+  CHECK_FALSE(open(std::string_view(bytes).substr(0, bytes.size() - 7), &error));
   CHECK(error.find("base.hkb: truncated") == 0);
-  CHECK_FALSE(open(bytes.substr(0, 40), &error));
+  CHECK_FALSE(open(std::string_view(bytes).substr(0, 40), &error));
   CHECK(error.find("truncated") != std::string::npos);
-  CHECK_FALSE(open(bytes.substr(0, 5), &error));
+  CHECK_FALSE(open(std::string_view(bytes).substr(0, 5), &error));
   CHECK(error.find("not a histlint binary knowledge base") != std::string::npos);
 
   std::string flipped_body = bytes;
@@ -206,7 +216,7 @@ TEST_CASE("damaged bytes past the checks never crash a lookup or a decode") {
   for (int round = 0; round < 300; ++round) {
     std::string damaged = bytes;
     for (int k = 0; k < 8; ++k) {
-      const size_t at = 176 + rng() % (damaged.size() - 176);  // the body, past the header
+      const size_t at = kKbHeaderSize + rng() % (damaged.size() - kKbHeaderSize);
       damaged[at] = static_cast<char>(rng());
     }
     std::string error;
@@ -221,6 +231,90 @@ TEST_CASE("damaged bytes past the checks never crash a lookup or a decode") {
     (void)view->slot_of_wikidata("Q900001");
     view->for_each_name(
         [&](std::string_view, NameEntry e, uint8_t) { CHECK(e.person < view->size()); });
+  }
+}
+
+// Invented names from syllables: "Ka Rovel", "Mitan Shodra"... with many shared surnames.
+std::string invented_name(uint32_t n) {
+  static const char* const kSyllables[] = {"ka", "ro", "mi", "tan", "vel", "sho", "dra", "lu"};
+  std::string name;
+  for (int word = 0; word < 2; ++word) {
+    if (word) name += ' ';
+    const size_t start = name.size();
+    for (int k = 0; k < 3; ++k) {
+      name += kSyllables[n % 8];
+      n /= 8;
+    }
+    name[start] = static_cast<char>(name[start] - 'a' + 'A');
+  }
+  return name;
+}
+
+std::string encode_invented(uint32_t count) {
+  KbBinaryWriter writer;
+  for (uint32_t i = 0; i < count; ++i) {
+    Person p;
+    p.id = "p" + std::to_string(i);
+    p.name = invented_name(i * 7919);
+    writer.add(p);
+  }
+  std::ostringstream out;
+  std::string error;
+  REQUIRE(writer.write(out, &error));
+  return out.str();
+}
+
+// Where section `index` of the header's section table begins and how long it is.
+std::pair<uint64_t, uint64_t> section(const std::string& bytes, int index) {
+  uint64_t at[2];
+  std::memcpy(at, bytes.data() + 56 + index * 16, 16);
+  return {at[0], at[1]};
+}
+constexpr int kNameHashSection = 4;
+
+TEST_CASE("the name hash finds every indexed key and nothing else") {
+  const std::string bytes = encode_invented(3000);
+  std::string error;
+  auto view = KbBinaryView::open(bytes, "base.hkb", true, &error);
+  REQUIRE_MESSAGE(view, error);
+  // Every key in key order, with its entries, as the sorted rows hold them.
+  std::vector<std::pair<std::string, std::vector<uint32_t>>> keys;
+  view->for_each_name([&](std::string_view key, NameEntry e, uint8_t) {
+    if (keys.empty() || keys.back().first != key) keys.push_back({std::string(key), {}});
+    keys.back().second.push_back(e.person);
+  });
+  REQUIRE(keys.size() > 3000);
+  for (const auto& [key, people] : keys) {
+    std::vector<uint32_t> found;
+    view->lookup(key, [&](NameEntry e, uint8_t) { found.push_back(e.person); });
+    CHECK_MESSAGE(found == people, key);
+    size_t misses = 0;
+    for (const std::string& near : {key + "x", key.substr(1), key + " q"}) {
+      view->lookup(near, [&](NameEntry, uint8_t) { ++misses; });
+    }
+    CHECK_MESSAGE(misses == 0, key);
+  }
+}
+
+TEST_CASE("a damaged name hash finds nothing rather than a wrong person, and never crashes") {
+  const std::string bytes = encode_invented(500);
+  const auto [offset, size] = section(bytes, kNameHashSection);
+  REQUIRE(size >= 1000 * 8);
+  for (const char fill : {'\0', '\xFF', '\x7F'}) {
+    std::string damaged = bytes;
+    std::fill(damaged.begin() + static_cast<ptrdiff_t>(offset),
+              damaged.begin() + static_cast<ptrdiff_t>(offset + size), fill);
+    std::string error;
+    CHECK_FALSE(KbBinaryView::open(damaged, "base.hkb", true, &error));  // the checksum notices
+    auto view = KbBinaryView::open(damaged, "base.hkb", false, &error);
+    REQUIRE(view);
+    for (uint32_t i = 0; i < 500; ++i) {
+      const std::string key = fold_name(invented_name(i * 7919));
+      view->lookup(key, [&](NameEntry e, uint8_t) {
+        // A row is reached only through its own key, so what is found is never wrong.
+        CHECK(fold_name(view->person(e.person).name) == key);
+      });
+    }
   }
 }
 
@@ -249,7 +343,8 @@ TEST_CASE("huge names, alias lists and years survive a round trip") {
   std::ostringstream out;
   std::string error;
   REQUIRE(writer.write(out, &error));
-  auto kb = open(out.str(), &error);
+  const std::string bytes = out.str();
+  auto kb = open(bytes, &error);
   REQUIRE_MESSAGE(kb, error);
   const Person& back = kb->people()[0];
   CHECK(back.name.size() == p.name.size());
@@ -257,7 +352,8 @@ TEST_CASE("huge names, alias lists and years survive a round trip") {
   CHECK(back.birth->date.date.year == -1000000000);
   CHECK(back.death->date.date.year == 1000000000);
   CHECK(entries(*kb, "alias " + fold_name(letters(99999))).size() == 1);
-  (void)kb->lookup(fold_name(p.name));  // a megabyte key is compared, not copied around
+  CHECK(fold_name(p.name) == p.name);
+  CHECK(entries(*kb, fold_name(p.name)) == std::vector<std::pair<std::string, int>>{{"huge", 1}});
 }
 
 TEST_CASE("an empty base is valid") {
@@ -265,7 +361,8 @@ TEST_CASE("an empty base is valid") {
   std::ostringstream out;
   std::string error;
   REQUIRE(writer.write(out, &error));
-  auto kb = open(out.str(), &error);
+  const std::string bytes = out.str();
+  auto kb = open(bytes, &error);
   REQUIRE_MESSAGE(kb, error);
   CHECK(kb->size() == 0);
   CHECK_FALSE(kb->lookup("anyone"));

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules/kb/kb_binary.h"
 #include "rules/kb/knowledge_base.h"
 #include "server/kb_command.h"
 #include "server/kb_files.h"
@@ -116,7 +117,8 @@ TEST_CASE("kb build writes a binary base that loads, checks and merges like its 
 
   run = kb({"check", out});
   CHECK(run.status == 0);
-  CHECK(run.out.find(out + ": 2 people, binary format version 1, valid") == 0);
+  CHECK(run.out.find(out + ": 2 people, binary format version " + std::to_string(kKbFormatVersion) +
+                     ", valid") == 0);
 
   // Merged over the bundled base like any configured file.
   const KnowledgeBase merged = load_knowledge_base({out}, &error);
