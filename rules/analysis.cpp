@@ -1,6 +1,7 @@
 #include "rules/analysis.h"
 
 #include <charconv>
+#include <functional>
 
 namespace histlint {
 
@@ -25,6 +26,57 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
 }
 
 }  // namespace
+
+BlockFactStore::Key BlockFactStore::key_of(std::type_index type, const Document& doc,
+                                           const Block& block) {
+  const std::hash<std::string_view> hash;
+  return {type, hash(doc.slice(block.span)), hash(doc.prose_slice(block.span)), block.span.length,
+          static_cast<int>(block.kind)};
+}
+
+size_t BlockFactStore::KeyHash::operator()(const Key& key) const {
+  uint64_t seed = key.text_hash;
+  for (const uint64_t value :
+       {static_cast<uint64_t>(key.type.hash_code()), key.prose_hash,
+        static_cast<uint64_t>(key.length), static_cast<uint64_t>(key.kind)}) {
+    seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+  }
+  return static_cast<size_t>(seed);
+}
+
+std::shared_ptr<const void> BlockFactStore::find(const Key& key) {
+  const std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end()) return nullptr;
+  it->second.last_run = run_;
+  return it->second.facts;
+}
+
+void BlockFactStore::insert(const Key& key, std::shared_ptr<const void> facts) {
+  const std::lock_guard lock(mutex_);
+  entries_[key] = {std::move(facts), run_};
+  ++computed_;
+}
+
+void BlockFactStore::begin_run() {
+  const std::lock_guard lock(mutex_);
+  ++run_;
+}
+
+void BlockFactStore::end_run() {
+  const std::lock_guard lock(mutex_);
+  std::erase_if(entries_, [&](const auto& entry) { return entry.second.last_run != run_; });
+}
+
+void BlockFactStore::clear() {
+  const std::lock_guard lock(mutex_);
+  entries_.clear();
+}
+
+size_t BlockFactStore::computed() const {
+  const std::lock_guard lock(mutex_);
+  return computed_;
+}
 
 std::optional<CivilDate> Analysis::document_date() const {
   if (auto value = doc_.front_matter("date")) {

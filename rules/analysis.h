@@ -2,7 +2,9 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,45 @@ namespace histlint {
 
 class KnowledgeBase;
 class DocumentClaims;
+
+// Facts of single blocks kept from one analysis of a document to the next and shared by the
+// rules that read them, so that an edit recomputes them only for the blocks it changed. Keyed by
+// the fact type and the block's text, masked prose, length and kind; the owner (ParagraphCache)
+// drops the whole store when anything else the facts may read changes (options, language,
+// knowledge base). After each complete run only the entries that run used stay. Thread-safe.
+class BlockFactStore {
+ public:
+  struct Key {
+    std::type_index type = typeid(void);
+    uint64_t text_hash = 0;
+    uint64_t prose_hash = 0;
+    size_t length = 0;
+    int kind = 0;
+    bool operator==(const Key&) const = default;
+  };
+  static Key key_of(std::type_index type, const Document& doc, const Block& block);
+
+  std::shared_ptr<const void> find(const Key& key);
+  void insert(const Key& key, std::shared_ptr<const void> facts);
+  // A run marks the entries it uses; end_run drops the others.
+  void begin_run();
+  void end_run();
+  void clear();
+  size_t computed() const;  // entries computed so far (not found)
+
+ private:
+  struct KeyHash {
+    size_t operator()(const Key& key) const;
+  };
+  struct Entry {
+    std::shared_ptr<const void> facts;
+    uint64_t last_run = 0;
+  };
+  mutable std::mutex mutex_;
+  uint64_t run_ = 0;
+  size_t computed_ = 0;
+  std::unordered_map<Key, Entry, KeyHash> entries_;
+};
 
 class Analysis {
  public:
@@ -70,6 +111,23 @@ class Analysis {
     return *static_cast<const T*>(it->second.get());
   }
 
+  // Facts of one block, block-relative, shared across analyses through the store lent by the
+  // engine (computed afresh without one). T provides `static T extract_block(const Analysis&,
+  // const Block&)`, which may read only that block.
+  template <class T>
+  std::shared_ptr<const T> block_facts(const Block& block) const {
+    if (!block_store_) return std::make_shared<const T>(T::extract_block(*this, block));
+    const auto key = BlockFactStore::key_of(typeid(T), doc_, block);
+    if (auto found = block_store_->find(key)) return std::static_pointer_cast<const T>(found);
+    auto facts = std::make_shared<const T>(T::extract_block(*this, block));
+    block_store_->insert(key, facts);
+    return facts;
+  }
+  // Lends the store block_facts keeps its answers in (the engine's, from its ParagraphCache).
+  void use_block_store(std::shared_ptr<BlockFactStore> store) const {
+    block_store_ = std::move(store);
+  }
+
  private:
   const Document& doc_;
   const Options& options_;
@@ -79,6 +137,7 @@ class Analysis {
   OtherDocuments other_documents_;
   const std::atomic<bool>* cancelled_ = nullptr;
   mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
+  mutable std::shared_ptr<BlockFactStore> block_store_;
 };
 
 }  // namespace histlint

@@ -105,9 +105,28 @@ struct ParagraphPass {
     return seed;
   }
 
+  // Starts a run: drops what the cache knows when the context changed, and lends the analysis
+  // the per-block fact store.
+  void begin() {
+    const uint64_t context_now = context();
+    {
+      const std::lock_guard lock(cache.mutex_);
+      if (cache.context_ != context_now) {
+        cache.entries_.clear();
+        cache.block_facts_->clear();
+        cache.context_ = context_now;
+      }
+    }
+    cache.block_facts_->begin_run();
+    analysis.use_block_store(cache.block_facts_);
+  }
+
+  void end() { cache.block_facts_->end_run(); }
+
   std::shared_ptr<const std::vector<Finding>> scan(const Block& block) const {
     const Document part(analysis.doc(), block);
     const Analysis one_block(part, block_options, analysis.kb(), analysis.path());
+    one_block.use_block_store(cache.block_facts_);
     auto findings = std::make_shared<std::vector<Finding>>();
     for (size_t r = 0; r < rules.size(); ++r) {
       const size_t first = findings->size();
@@ -120,14 +139,9 @@ struct ParagraphPass {
   // The block-relative findings of every block, in block order; empty when cancelled.
   std::vector<std::shared_ptr<const std::vector<Finding>>> run() {
     const Document& doc = analysis.doc();
-    const uint64_t context_now = context();
     uint64_t run;
     {
       const std::lock_guard lock(cache.mutex_);
-      if (cache.context_ != context_now) {
-        cache.entries_.clear();
-        cache.context_ = context_now;
-      }
       run = ++cache.run_;
     }
     std::vector<std::shared_ptr<const std::vector<Finding>>> by_block(doc.blocks().size());
@@ -170,6 +184,7 @@ RuleFindings collect_findings(const Analysis& analysis, const RuleRegistry& regi
     Options block_options = analysis.options();
     block_options.document_date = analysis.document_date();
     paragraphs.emplace(ParagraphPass{analysis, registry, *cache, {}, {}, std::move(block_options)});
+    paragraphs->begin();
   }
   for (const auto& rule : registry.rules()) {
     const RuleSetting setting = rule_setting(analysis.options(), rule.info);
@@ -202,6 +217,8 @@ RuleFindings collect_findings(const Analysis& analysis, const RuleRegistry& regi
     rule.check(analysis, findings);
     label(rule, setting, findings, 0);
   }
+  // Only the block facts of this version stay, as with the findings.
+  if (paragraphs && !analysis.cancelled()) paragraphs->end();
   return out;
 }
 

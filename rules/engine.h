@@ -28,6 +28,8 @@ class ParagraphCache {
   // Blocks whose paragraph-scope rules ran, and blocks whose findings were reused, so far.
   size_t blocks_scanned() const;
   size_t blocks_reused() const;
+  // Per-block facts (BlockFactStore) the rules of an analysis share, kept under the same rules.
+  const BlockFactStore& block_facts() const { return *block_facts_; }
 
  private:
   friend struct ParagraphPass;
@@ -54,6 +56,7 @@ class ParagraphCache {
   std::unordered_map<BlockKey, Entry, BlockKeyHash> entries_;
   size_t scanned_ = 0;
   size_t reused_ = 0;
+  std::shared_ptr<BlockFactStore> block_facts_ = std::make_shared<BlockFactStore>();
 };
 
 // The findings of each rule before the document-wide steps (garble overlap, suppressions,

@@ -11,6 +11,9 @@
 #include "rules/garble/ocr_noise.h"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -124,20 +127,40 @@ class Speller {
     cache_.emplace(w, known);
     return known;
   }
-  // True for an early-modern spelling of a dictionary word ("hee", "bloud").
+  // True for an early-modern spelling of a dictionary word ("hee", "bloud"). The answers are
+  // kept per dictionary for the whole process: most candidate spellings are rejected by Hunspell
+  // and the same words come back with every block and every edit.
   bool knows_historical(const std::string& lowered) {
-    auto it = historical_.find(lowered);
-    if (it != historical_.end()) return it->second;
+    HistoricalAnswers& answers = historical_answers(dict_);
+    {
+      const std::shared_lock lock(answers.mutex);
+      if (const auto it = answers.known.find(lowered); it != answers.known.end()) return it->second;
+    }
     const bool known =
         is_historical_spelling(lowered, [this](const std::string& w) { return knows(w); });
-    historical_.emplace(lowered, known);
+    const std::unique_lock lock(answers.mutex);
+    if (answers.known.size() >= kMaxHistoricalAnswers) answers.known.clear();
+    answers.known.emplace(lowered, known);
     return known;
   }
 
  private:
+  static constexpr size_t kMaxHistoricalAnswers = 1 << 18;  // bounds the memory of a long session
+  struct HistoricalAnswers {
+    std::shared_mutex mutex;
+    std::unordered_map<std::string, bool> known;
+  };
+  static HistoricalAnswers& historical_answers(const Dictionary& dict) {
+    static std::mutex mutex;
+    static std::unordered_map<const Dictionary*, std::unique_ptr<HistoricalAnswers>> by_dictionary;
+    const std::lock_guard lock(mutex);
+    auto& answers = by_dictionary[&dict];
+    if (!answers) answers = std::make_unique<HistoricalAnswers>();
+    return *answers;
+  }
+
   const Dictionary& dict_;
   std::unordered_map<std::string, bool> cache_;
-  std::unordered_map<std::string, bool> historical_;
 };
 
 struct Candidate {
@@ -837,8 +860,30 @@ std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionar
   return paragraphs;
 }
 
+namespace {
+
+void shift(OcrParagraph& paragraph, size_t from, size_t to) {
+  paragraph.span.offset = paragraph.span.offset - from + to;
+  for (auto& e : paragraph.errors) e.span.offset = e.span.offset - from + to;
+}
+
+}  // namespace
+
+OcrBlockFacts OcrBlockFacts::extract_block(const Analysis& analysis, const Block& block) {
+  Speller speller(Dictionary::shared());
+  OcrBlockFacts facts{judge_block(analysis.doc(), block, speller)};
+  shift(facts.paragraph, block.span.offset, 0);
+  return facts;
+}
+
 OcrFacts OcrFacts::extract(const Analysis& analysis) {
-  return {detect_ocr_errors(analysis.doc(), Dictionary::shared())};
+  OcrFacts facts;
+  for (const Block& block : analysis.doc().blocks()) {
+    if (!block.is_prose()) continue;
+    facts.paragraphs.push_back(analysis.block_facts<OcrBlockFacts>(block)->paragraph);
+    shift(facts.paragraphs.back(), 0, block.span.offset);
+  }
+  return facts;
 }
 
 namespace {

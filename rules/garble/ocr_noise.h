@@ -32,6 +32,13 @@ struct OcrParagraph {
 // checks run (junk characters inside words, impossible letter runs).
 std::vector<OcrParagraph> detect_ocr_errors(const Document& doc, const Dictionary& dict);
 
+// The OCR errors of one prose block, spans relative to the block: kept per block across edits
+// and shared by the rules below (Analysis::block_facts).
+struct OcrBlockFacts {
+  OcrParagraph paragraph;
+  static OcrBlockFacts extract_block(const Analysis& analysis, const Block& block);
+};
+
 // The OCR errors of an analysed document, detected once for garble/ocr-noise,
 // garble/ocr-paragraph and garble/spun-text (Analysis::facts).
 struct OcrFacts {

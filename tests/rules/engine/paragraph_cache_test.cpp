@@ -227,3 +227,27 @@ TEST_CASE("an edit in one paragraph rescans only that paragraph") {
     CHECK(cache.blocks_scanned() == blocks + 3);
   }
 }
+
+TEST_CASE("an edit recomputes the shared OCR facts of the edited paragraph only") {
+  // ocr-noise per block and spun-text over the whole document read the same per-block facts.
+  RuleRegistry registry;
+  for (const RuleDef& rule : RuleRegistry::builtin().rules()) {
+    if (rule.info.id == "garble/ocr-noise" || rule.info.id == "garble/spun-text") {
+      registry.add(rule);
+    }
+  }
+  std::string text;
+  for (int i = 0; i < 6; ++i) {
+    text += "Section " + std::to_string(i) + " says tbe harvest faild in tlie north.\n\n";
+  }
+  const size_t prose_blocks = Document(text, Language::Markdown).blocks().size();
+  ParagraphCache cache;
+  const std::string first = findings_of(text, registry, &cache);
+  CHECK(cache.block_facts().computed() == prose_blocks);
+
+  text.insert(text.find("Section 3") + 9, "b");
+  const std::string edited = findings_of(text, registry, &cache);
+  CHECK(cache.block_facts().computed() == prose_blocks + 1);
+  CHECK(edited == findings_of(text, registry, nullptr));
+  CHECK(first != edited);
+}
