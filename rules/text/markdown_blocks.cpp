@@ -450,6 +450,22 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+void blank(std::string& prose, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < prose.size(); ++i) {
+    if (prose[i] != '\n') prose[i] = ' ';
+  }
+}
+
+size_t mask_html_comment(std::string_view text, size_t at, size_t end, std::string& prose,
+                         std::vector<Span>& comments) {
+  if (text.substr(at, std::min<size_t>(4, end - at)) != "<!--") return at;
+  const size_t close = text.substr(at, end - at).find("-->");
+  const size_t stop = close == std::string_view::npos ? end : at + close + 3;
+  comments.push_back({at, stop - at});
+  blank(prose, at, stop);
+  return stop;
+}
+
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }

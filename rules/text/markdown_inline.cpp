@@ -7,12 +7,6 @@ namespace histlint::segmentation {
 
 namespace {
 
-void blank(std::string& prose, size_t begin, size_t end) {
-  for (size_t i = begin; i < end && i < prose.size(); ++i) {
-    if (prose[i] != '\n') prose[i] = ' ';
-  }
-}
-
 // Index of the ']' closing the '[' at `open`, within [open, end), or npos.
 size_t matching_bracket(std::string_view s, size_t open, size_t end) {
   int depth = 0;
@@ -106,11 +100,7 @@ class InlineMasker {
 
   size_t angle(size_t i, size_t end) {
     const std::string_view rest = text_.substr(i, end - i);
-    if (rest.substr(0, 4) == "<!--") {
-      const size_t close = rest.find("-->");
-      const size_t stop = close == std::string_view::npos ? end : i + close + 3;
-      comments_.push_back({i, stop - i});
-      blank(prose_, i, stop);
+    if (const size_t stop = mask_html_comment(text_, i, end, prose_, comments_); stop != i) {
       return stop;
     }
     // Inline HTML tags and autolinks: <sup>, </em>, <br/>, <https://…>.

@@ -21,6 +21,14 @@ std::vector<Line> split_lines(std::string_view text);
 // Only spaces, tabs and carriage returns.
 bool is_blank(std::string_view s);
 
+// Blanks prose[begin, end) to spaces, keeping line breaks so offsets and lines stay put.
+void blank(std::string& prose, size_t begin, size_t end);
+
+// When text[at, end) opens an HTML comment ("<!-- … -->", unclosed: to `end`), blanks it in
+// `prose`, records it in `comments` and returns where it stops; otherwise returns `at`.
+size_t mask_html_comment(std::string_view text, size_t at, size_t end, std::string& prose,
+                         std::vector<Span>& comments);
+
 // Splits text into blocks: Markdown-aware, or blank-line paragraphs (and title lines) for plain
 // text.
 void parse_blocks(std::string_view text, Language language, std::vector<Block>& blocks);

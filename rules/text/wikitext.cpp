@@ -263,12 +263,6 @@ class WikitextParser {
   std::vector<Line> lines_;
 };
 
-void blank(std::string& prose, size_t begin, size_t end) {
-  for (size_t i = begin; i < end && i < prose.size(); ++i) {
-    if (prose[i] != '\n') prose[i] = ' ';
-  }
-}
-
 // Templates that only style their last argument, which the reader sees: {{nowrap|…}},
 // {{lang|fr|…}}, {{lang-kw|…}}.
 bool shows_last_argument(std::string_view name) {
@@ -388,11 +382,7 @@ class WikitextMasker {
 
   size_t tag(size_t i, size_t end) {
     const std::string_view rest = text_.substr(i, end - i);
-    if (rest.substr(0, 4) == "<!--") {
-      const size_t close = rest.find("-->");
-      const size_t stop = close == std::string_view::npos ? end : i + close + 3;
-      comments_.push_back({i, stop - i});
-      blank(prose_, i, stop);
+    if (const size_t stop = mask_html_comment(text_, i, end, prose_, comments_); stop != i) {
       return stop;
     }
     const size_t gt = rest.find('>');
