@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "rules/analysis.h"
 #include "rules/extract/people.h"
 #include "rules/kb/knowledge_base.h"
@@ -28,19 +29,8 @@ double micros(Clock::duration d) {
   return std::chrono::duration<double, std::micro>(d).count();
 }
 
-struct Stats {
-  double median = 0, p99 = 0, max = 0;
-};
-
-Stats summarise(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  Stats s;
-  if (v.empty()) return s;
-  s.median = v[v.size() / 2];
-  s.p99 = v[std::min(v.size() - 1, v.size() * 99 / 100)];
-  s.max = v.back();
-  return s;
-}
+using histlint::bench::Stats;
+using histlint::bench::summarise;
 
 long peak_rss_mb() {
   rusage usage{};

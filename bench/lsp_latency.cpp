@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
 #include "server/kb_files.h"
@@ -42,13 +43,7 @@ std::string make_document(size_t bytes) {
       "In 1940–1879 the archive was reorganised, a range that runs backwards. Natalia Sedova "
       "outlived her husband by twenty-two years and died in Paris on 23 January 1962.",
   };
-  std::string text = "# A generated history\n\n";
-  for (size_t i = 0; text.size() < bytes; ++i) {
-    if (i % 12 == 0) text += "## Chapter " + std::to_string(i / 12 + 1) + "\n\n";
-    text += kParagraphs[i % std::size(kParagraphs)];
-    text += "\n\n";
-  }
-  return text;
+  return histlint::bench::generated_history(bytes, kParagraphs);
 }
 
 class Client {

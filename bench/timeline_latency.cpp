@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "protocol/positions.h"
 #include "rules/engine.h"
 #include "rules/queries/timeline.h"
@@ -33,13 +34,7 @@ std::string make_document(size_t bytes) {
       "Natalia Sedova outlived her husband by twenty-two years and died in Paris on 23 January "
       "1962. The archive opened in 1980.",
   };
-  std::string text = "# A generated history\n\n";
-  for (size_t i = 0; text.size() < bytes; ++i) {
-    if (i % 12 == 0) text += "## Chapter " + std::to_string(i / 12 + 1) + "\n\n";
-    text += kParagraphs[i % std::size(kParagraphs)];
-    text += "\n\n";
-  }
-  return text;
+  return histlint::bench::generated_history(bytes, kParagraphs);
 }
 
 }  // namespace
