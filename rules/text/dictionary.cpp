@@ -3,12 +3,13 @@
 #include <hunspell/hunspell.hxx>
 
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
 #include <utility>
+
+#include "rules/text/word_set.h"
 
 namespace histlint {
 
@@ -27,9 +28,9 @@ struct Dictionary::Impl {
   // The .aff and .dic files found, looked for once: available() needs no more than that.
   std::once_flag found;
   std::vector<std::pair<std::string, std::string>> files;
-  // Each Hunspell loads when first asked (about a twentieth of a second each): a check that asks
-  // none, such as a short file, starts without them, and en_GB loads only for a word en_US
-  // does not know. Guarded by speller_mutex.
+  // Each Hunspell loads when first asked (about a twentieth of a second each), for the words the
+  // compiled set cannot answer: a check that asks none starts without them, and en_GB loads only
+  // for a word en_US does not know. Guarded by speller_mutex.
   std::vector<std::unique_ptr<Hunspell>> spellers;
   // Hunspell objects are not thread-safe; the server analyses documents on worker threads.
   std::mutex speller_mutex;
@@ -40,19 +41,14 @@ struct Dictionary::Impl {
   std::unordered_map<std::string, bool, TransparentHash, std::equal_to<>> answers;
   static constexpr size_t kMaxAnswers = 1 << 18;
 
+  // The compiled words of those same files (rules/text/word_set.h), or null when the files
+  // differ from the ones the binary was built with.
+  const WordSet* words = nullptr;
+
   const std::vector<std::pair<std::string, std::string>>& found_files() {
     std::call_once(found, [this] {
-      namespace fs = std::filesystem;
-      for (const char* name : {"en_US", "en_GB"}) {
-        for (const auto& dir : search_dirs) {
-          const fs::path aff = fs::path(dir) / (std::string(name) + ".aff");
-          const fs::path dic = fs::path(dir) / (std::string(name) + ".dic");
-          std::error_code ec;
-          if (!fs::is_regular_file(aff, ec) || !fs::is_regular_file(dic, ec)) continue;
-          files.emplace_back(aff.string(), dic.string());
-          break;
-        }
-      }
+      files = find_dictionary_files(search_dirs);
+      if (WordSet::embedded().built_from(files)) words = &WordSet::embedded();
     });
     return files;
   }
@@ -91,11 +87,7 @@ const Dictionary& Dictionary::shared() {
         rest.remove_prefix(colon + 1);
       }
     }
-    for (const char* dir :
-         {"/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell/dicts",
-          "/usr/share/myspell", "/opt/homebrew/share/hunspell"}) {
-      dirs.emplace_back(dir);
-    }
+    for (auto& dir : system_dictionary_dirs()) dirs.push_back(std::move(dir));
     return dirs;
   }());
   return *dictionary;
@@ -107,6 +99,13 @@ bool Dictionary::available() const {
 
 bool Dictionary::knows(std::string_view word) const {
   if (word.empty() || !available()) return false;
+  if (const WordSet* words = impl_->words) {
+    // Most words are answered from the compiled set, without loading Hunspell.
+    std::string folded;
+    const std::string_view w = words->fold_apostrophes(word, folded);
+    if (words->contains(w)) return true;
+    if (words->is_complete_for(w)) return false;
+  }
   {
     const std::shared_lock lock(impl_->answers_mutex);
     if (const auto it = impl_->answers.find(word); it != impl_->answers.end()) return it->second;

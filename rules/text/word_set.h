@@ -1,0 +1,80 @@
+// The spelling dictionaries' accepted words, compiled at build time (data/tools/build_word_set.cpp)
+// and embedded in the binary, so that "is this a known word?" needs no Hunspell at start-up.
+//
+// The set holds every word Hunspell accepts among the affix expansions of the installed en_US and
+// en_GB dictionaries and their case variants (each one checked with Hunspell at build time), so a
+// word found in it is a word Hunspell accepts. For words in the set's complete class (letters and
+// apostrophes only, see is_complete_for) a missing word is also Hunspell's "no"; other words
+// (digits, hyphens, dots, rarer scripts) still go to Hunspell.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace histlint {
+
+// The .aff and .dic files of en_US and en_GB, each from the first of `dirs` that has both: the
+// files the runtime loads and the files the word set is built from.
+std::vector<std::pair<std::string, std::string>> find_dictionary_files(
+    const std::vector<std::string>& dirs);
+// The folders searched when no environment variable names one.
+std::vector<std::string> system_dictionary_dirs();
+
+// The embedded form: this header, then the accepted words, sorted bytewise, each ending in '\n'.
+struct WordSetHeader {
+  static constexpr char kMagic[8] = {'H', 'L', 'W', 'O', 'R', 'D', 'S', '1'};
+  // Both dictionaries convert a typographic apostrophe to an ASCII one before looking a word up
+  // (ICONV ’ '), so "don’t" is answered as "don't".
+  static constexpr uint32_t kFoldsCurlyApostrophe = 1u << 0;
+  // No accepted word has a Cyrillic letter, so no Cyrillic word is accepted.
+  static constexpr uint32_t kNoCyrillic = 1u << 1;
+  // The dictionaries use nothing that accepts a letter-only word outside the expansion (compound
+  // flags on letter stems, IGNORE, BREAK on letters, two-level affixes): without it the set only
+  // says yes, never no.
+  static constexpr uint32_t kComplete = 1u << 2;
+  static constexpr uint32_t kMaxDictionaries = 2;
+
+  char magic[8];
+  uint32_t flags;
+  uint32_t dictionaries;
+  // The files the set was built from: the set answers only for the same files (names and sizes).
+  struct File {
+    char name[16];
+    uint64_t aff_size;
+    uint64_t dic_size;
+  } files[kMaxDictionaries];
+  uint64_t words_size;
+};
+
+// A read-only view of an embedded word set.
+class WordSet {
+ public:
+  WordSet() = default;
+  // `bytes` holds a header and its words; a malformed or empty one gives an empty set.
+  explicit WordSet(std::string_view bytes);
+
+  // The set embedded in this binary (empty when the build found no dictionaries).
+  static const WordSet& embedded();
+
+  bool empty() const { return words_.empty(); }
+  const WordSetHeader& header() const { return header_; }
+  // Whether the set was built from these dictionary files (as find_dictionary_files returns).
+  bool built_from(const std::vector<std::pair<std::string, std::string>>& files) const;
+
+  // Whether Hunspell accepts the word as written (after the apostrophe fold): true means yes;
+  // false means no only when is_complete_for(word).
+  bool contains(std::string_view word) const;
+  // Whether every word like this one that Hunspell accepts is in the set.
+  bool is_complete_for(std::string_view word) const;
+  // The word with typographic apostrophes made ASCII, when the dictionaries do that themselves.
+  std::string_view fold_apostrophes(std::string_view word, std::string& buffer) const;
+
+ private:
+  WordSetHeader header_{};
+  std::string_view words_;
+};
+
+}  // namespace histlint
