@@ -61,6 +61,8 @@ class WordSet {
 
   bool empty() const { return words_.empty(); }
   const WordSetHeader& header() const { return header_; }
+  // The words, one a line, sorted bytewise.
+  std::string_view lines() const { return words_; }
   // Whether the set was built from these dictionary files (as find_dictionary_files returns).
   bool built_from(const std::vector<std::pair<std::string, std::string>>& files) const;
 
