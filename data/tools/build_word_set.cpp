@@ -305,13 +305,20 @@ int main(int argc, char** argv) {
   }
   std::vector<std::string> accepted;
   bool cyrillic = false;
+  std::set<char32_t> punctuation;
   for (const std::string& word : candidates) {
     const bool known = std::any_of(spellers.begin(), spellers.end(),
                                    [&](const auto& speller) { return speller->spell(word); });
     if (!known) continue;
     accepted.push_back(word);
-    for (char32_t c : decode(word)) cyrillic = cyrillic || (c >= 0x400 && c <= 0x4FF);
+    for (char32_t c : decode(word)) {
+      cyrillic = cyrillic || (c >= 0x400 && c <= 0x4FF);
+      if (is_plain_punctuation(c)) punctuation.insert(c);
+    }
   }
+  const bool punctuation_listed = punctuation.size() <= WordSetHeader::kMaxPunctuation;
+  if (punctuation_listed)
+    std::copy(punctuation.begin(), punctuation.end(), header.punctuation_in_words);
   std::sort(accepted.begin(), accepted.end());
 
   std::string words;
@@ -323,7 +330,8 @@ int main(int argc, char** argv) {
   header.words_size = words.size();
   header.flags = (complete ? WordSetHeader::kComplete : 0) |
                  (folds_curly ? WordSetHeader::kFoldsCurlyApostrophe : 0) |
-                 (cyrillic ? 0 : WordSetHeader::kNoCyrillic);
+                 (cyrillic ? 0 : WordSetHeader::kNoCyrillic) |
+                 (punctuation_listed ? WordSetHeader::kPunctuationListed : 0);
   const std::string tmp = std::string(argv[1]) + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary);

@@ -1,5 +1,6 @@
 #include "rules/text/word_set.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -27,6 +28,17 @@ std::vector<std::pair<std::string, std::string>> find_dictionary_files(
 std::vector<std::string> system_dictionary_dirs() {
   return {"/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell/dicts",
           "/usr/share/myspell", "/opt/homebrew/share/hunspell"};
+}
+
+bool is_plain_punctuation(char32_t c) {
+  if (c < 0x80) {
+    return c > ' ' && c < 0x7F && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') &&
+           !(c >= 'a' && c <= 'z') && c != '.' && c != ',' && c != '-' && c != '\'';
+  }
+  // Latin-1 signs (not the soft hyphen, µ, ª, º) and general punctuation (not its spaces,
+  // joiners and separators).
+  if (c >= 0xA1 && c <= 0xBF) return c != 0xAD && c != 0xB5 && c != 0xAA && c != 0xBA;
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
 }
 
 WordSet::WordSet(std::string_view bytes) {
@@ -98,13 +110,28 @@ std::string_view WordSet::fold_apostrophes(std::string_view word, std::string& b
 
 bool WordSet::is_complete_for(std::string_view word) const {
   if (!(header_.flags & WordSetHeader::kComplete)) return false;
+  if (header_.flags & WordSetHeader::kPunctuationListed) {
+    for (size_t pos = 0, len = 0; pos < word.size(); pos += len) {
+      const char32_t c = utf8::decode(word, pos, len);
+      if (!is_plain_punctuation(c)) continue;
+      const auto* listed = header_.punctuation_in_words;
+      if (std::find(listed, listed + WordSetHeader::kMaxPunctuation, c) ==
+          listed + WordSetHeader::kMaxPunctuation) {
+        return true;
+      }
+    }
+  }
   // Hunspell accepts a word when one of its case variants (as written, lower case, capitalised)
   // is an affix form of the dictionary; the set holds those variants for every letter our case
   // mapping shares with Hunspell's. Digits (numbers, ordinals by compounding), hyphens (words
-  // broken at '-'), dots (abbreviations) and other letters still need Hunspell.
+  // broken at '-'), final dots (abbreviations) and other letters still need Hunspell; commas and
+  // inner dots mean nothing to it without digits.
+  if (word.empty() || word.back() == '.') return false;
   for (size_t pos = 0, len = 0; pos < word.size(); pos += len) {
     const char32_t c = utf8::decode(word, pos, len);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'') continue;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == ',' || c == '.') {
+      continue;
+    }
     // Latin-1 letters whose case partner is a Latin-1 letter (not ß, ÿ, µ).
     if (c >= 0xC0 && c <= 0xFE && c != 0xD7 && c != 0xDF && c != 0xF7) continue;
     if (c >= 0x400 && c <= 0x45F && (header_.flags & WordSetHeader::kNoCyrillic)) continue;

@@ -5,7 +5,8 @@
 // en_GB dictionaries and their case variants (each one checked with Hunspell at build time), so a
 // word found in it is a word Hunspell accepts. For words in the set's complete class (letters and
 // apostrophes only, see is_complete_for) a missing word is also Hunspell's "no"; other words
-// (digits, hyphens, dots, rarer scripts) still go to Hunspell.
+// (digits, hyphens, dots, rarer scripts) still go to Hunspell, unless they hold punctuation that no
+// dictionary word holds.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,7 @@ std::vector<std::string> system_dictionary_dirs();
 
 // The embedded form: this header, then the accepted words, sorted bytewise, each ending in '\n'.
 struct WordSetHeader {
-  static constexpr char kMagic[8] = {'H', 'L', 'W', 'O', 'R', 'D', 'S', '1'};
+  static constexpr char kMagic[8] = {'H', 'L', 'W', 'O', 'R', 'D', 'S', '2'};
   // Both dictionaries convert a typographic apostrophe to an ASCII one before looking a word up
   // (ICONV ’ '), so "don’t" is answered as "don't".
   static constexpr uint32_t kFoldsCurlyApostrophe = 1u << 0;
@@ -35,7 +36,10 @@ struct WordSetHeader {
   // flags on letter stems, IGNORE, BREAK on letters, two-level affixes): without it the set only
   // says yes, never no.
   static constexpr uint32_t kComplete = 1u << 2;
+  // punctuation_in_words lists every punctuation mark an accepted word holds.
+  static constexpr uint32_t kPunctuationListed = 1u << 3;
   static constexpr uint32_t kMaxDictionaries = 2;
+  static constexpr uint32_t kMaxPunctuation = 32;
 
   char magic[8];
   uint32_t flags;
@@ -46,8 +50,15 @@ struct WordSetHeader {
     uint64_t aff_size;
     uint64_t dic_size;
   } files[kMaxDictionaries];
+  // Zero-terminated when shorter.
+  uint32_t punctuation_in_words[kMaxPunctuation];
   uint64_t words_size;
 };
+
+// Punctuation Hunspell gives no meaning of its own (unlike the dots of abbreviations, the
+// separators of numbers and the hyphens it breaks words at) and no case: a word holding one that
+// no dictionary word holds is not accepted.
+bool is_plain_punctuation(char32_t c);
 
 // A read-only view of an embedded word set.
 class WordSet {

@@ -155,7 +155,8 @@ std::vector<std::string> variants(const std::string& w) {
   title = lower;
   if (!title.empty() && title[0] >= 'a' && title[0] <= 'z')
     title[0] = static_cast<char>(title[0] - 32);
-  out = {lower, upper, title, w + "s", w + "'s", w + "\u2019s", w + "ed", "un" + w, w + "'"};
+  out = {lower,    upper,   title,   w + "s", w + "'s", w + "\u2019s", w + "ed",
+         "un" + w, w + "'", w + ".", w + ",", "." + w,  w + ".," + w};
   if (w.size() > 2) {
     out.push_back(w.substr(0, w.size() - 1));
     std::string swapped = w;
@@ -282,8 +283,23 @@ TEST_CASE("word set: sorted lines, binary search, and a malformed blob is empty"
   CHECK(set.is_complete_for("Résumé's"));
   CHECK_FALSE(set.is_complete_for("well-known"));
   CHECK_FALSE(set.is_complete_for("1st"));
-  CHECK_FALSE(set.is_complete_for("e.g"));
+  CHECK(set.is_complete_for("e.g"));
+  CHECK(set.is_complete_for("said,that"));
+  CHECK_FALSE(set.is_complete_for("e.g."));
+  CHECK_FALSE(set.is_complete_for("said."));
   CHECK_FALSE(set.is_complete_for("straße"));
+  CHECK_FALSE(set.is_complete_for("1,000"));
+  // Without the list of punctuation in dictionary words, a comma's meaning is not known.
+  CHECK_FALSE(set.is_complete_for("1917;"));
+
+  header.flags |= WordSetHeader::kPunctuationListed;
+  header.punctuation_in_words[0] = '&';
+  bytes.replace(0, sizeof header, reinterpret_cast<const char*>(&header), sizeof header);
+  const WordSet listed(bytes);
+  CHECK(listed.is_complete_for("1917;"));
+  CHECK(listed.is_complete_for("well-known\u2014as"));
+  CHECK_FALSE(listed.is_complete_for("AT&T"));
+  CHECK_FALSE(listed.is_complete_for("1,000.5"));
 
   CHECK(WordSet(bytes.substr(0, bytes.size() - 1)).empty());  // size does not match the header
   CHECK(WordSet("not a word set").empty());
