@@ -6,6 +6,8 @@
 
 #include <array>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -50,6 +52,41 @@ inline re2::RE2::Options large_pattern_options() {
   re2::RE2::Options options;
   options.set_max_mem(64 << 20);
   return options;
+}
+
+// A long pattern over Unicode letter classes, compiled only when a cheap screen finds that the
+// text may hold a match. The screen is the same pattern with \p{L}, \p{Lu} and \p{Ll} widened to
+// "an ASCII letter or any non-ASCII character", so it matches wherever the pattern does; the
+// Unicode classes make most of a pattern's program, so the screen compiles several times faster,
+// and a short text without a match (a one-line file) never pays for the full pattern.
+class ScreenedPattern {
+ public:
+  ScreenedPattern(std::string pattern, const re2::RE2::Options& options);
+
+  // The pattern itself, compiled on first use.
+  const re2::RE2& exact() const;
+  // False only when the pattern has no match in text[begin, end) (context as for_each_match).
+  bool may_match(std::string_view text, size_t begin, size_t end) const;
+
+  // The widened pattern, or "" when the pattern uses a letter class the screen cannot widen
+  // (a negated one): then may_match() is always true.
+  static std::string widen(std::string_view pattern);
+
+ private:
+  std::string pattern_;
+  re2::RE2::Options options_;
+  mutable std::once_flag exact_once_, screen_once_;
+  mutable std::unique_ptr<re2::RE2> exact_, screen_;
+};
+
+// for_each_match over a screened pattern: the full pattern is compiled and run only when the
+// screen matches.
+template <class Fn>
+void for_each_match(const ScreenedPattern& pattern, std::string_view text, size_t begin, size_t end,
+                    Fn&& fn) {
+  if (pattern.may_match(text, begin, end)) {
+    for_each_match(pattern.exact(), text, begin, end, std::forward<Fn>(fn));
+  }
 }
 
 // Concatenates pattern pieces spelled once and shared by several patterns.

@@ -44,8 +44,8 @@ constexpr std::string_view kWorks =
     R"(examination|investigation|description|portrait|overview|treatise|monograph|synthesis|)"
     R"(exposition|refutation|indictment)\b)";
 
-const re2::RE2& superlative_pattern() {
-  static const re2::RE2 re(
+const citation_matching::ScreenedPattern& superlative_pattern() {
+  static const citation_matching::ScreenedPattern re(
       join(
           {// "the biggest betrayal since 1914"
            R"((?i:\bthe\s+(?:single\s+|very\s+)?)", kSuperlative,

@@ -55,8 +55,8 @@ constexpr std::string_view kOpinionVerbs =
     R"(regard|regarded|view|viewed|charge|charged|accuse|accused|see|saw|doubt|doubted))";
 
 // Group 1 is the weasel phrase; group 2, when present, the word before a bare plural subject.
-const re2::RE2& weasel_pattern() {
-  static const re2::RE2 re(
+const citation_matching::ScreenedPattern& weasel_pattern() {
+  static const citation_matching::ScreenedPattern re(
       join(
           {"(?i)(",
            // "some critics of Trotsky say", "many historians have argued"
