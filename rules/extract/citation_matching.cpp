@@ -16,7 +16,8 @@ const re2::RE2& ScreenedPattern::exact() const {
   return *exact_;
 }
 
-bool ScreenedPattern::may_match(std::string_view text, size_t begin, size_t end) const {
+bool ScreenedPattern::may_match(std::string_view text, size_t begin, size_t end,
+                                re2::RE2::Anchor anchor) const {
   std::call_once(screen_once_, [this] {
     const std::string widened = widen(pattern_);
     if (!widened.empty()) screen_ = std::make_unique<re2::RE2>(widened, options_);
@@ -24,7 +25,7 @@ bool ScreenedPattern::may_match(std::string_view text, size_t begin, size_t end)
   });
   if (!screen_) return true;
   const re2::StringPiece context(text.data(), text.size());
-  return screen_->Match(context, begin, end, re2::RE2::UNANCHORED, nullptr, 0);
+  return screen_->Match(context, begin, end, anchor, nullptr, 0);
 }
 
 std::string ScreenedPattern::widen(std::string_view pattern) {
@@ -56,6 +57,23 @@ std::string ScreenedPattern::widen(std::string_view pattern) {
       continue;
     }
     if (in_class && c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') return "";
+    // A bounded repetition X{m,n} or X{m} becomes X{m,}: RE2 spells out n copies of X.
+    if (!in_class && c == '{') {
+      size_t j = i + 1;
+      while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+      const size_t min_end = j;
+      if (j < pattern.size() && pattern[j] == ',') {
+        ++j;
+        while (j < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[j]))) ++j;
+      }
+      if (min_end > i + 1 && j < pattern.size() && pattern[j] == '}') {
+        out.append(pattern.substr(i, min_end - i));
+        out += ",}";
+        widened = true;
+        i = j;
+        continue;
+      }
+    }
     out += c;
     if (!in_class && c == '[') {
       in_class = true;

@@ -54,22 +54,25 @@ inline re2::RE2::Options large_pattern_options() {
   return options;
 }
 
-// A long pattern over Unicode letter classes, compiled only when a cheap screen finds that the
-// text may hold a match. The screen is the same pattern with \p{L}, \p{Lu} and \p{Ll} widened to
-// "an ASCII letter or any non-ASCII character", so it matches wherever the pattern does; the
-// Unicode classes make most of a pattern's program, so the screen compiles several times faster,
-// and a short text without a match (a one-line file) never pays for the full pattern.
+// A long pattern, compiled only when a cheap screen finds that the text may hold a match. The
+// screen is the same pattern widened: \p{L}, \p{Lu} and \p{Ll} become "an ASCII letter or any
+// non-ASCII character" and bounded repetitions X{m,n} become X{m,}. It matches wherever the
+// pattern does, and RE2 compiles it many times faster (Unicode classes and spelled-out
+// repetitions make most of a program), so a short text without a match, such as a one-line file,
+// never pays for the full pattern.
 class ScreenedPattern {
  public:
   ScreenedPattern(std::string pattern, const re2::RE2::Options& options);
 
   // The pattern itself, compiled on first use.
   const re2::RE2& exact() const;
-  // False only when the pattern has no match in text[begin, end) (context as for_each_match).
-  bool may_match(std::string_view text, size_t begin, size_t end) const;
+  // False only when the pattern has no match in text[begin, end) (context as for_each_match);
+  // with ANCHOR_BOTH, no match of the whole range.
+  bool may_match(std::string_view text, size_t begin, size_t end,
+                 re2::RE2::Anchor anchor = re2::RE2::UNANCHORED) const;
 
-  // The widened pattern, or "" when the pattern uses a letter class the screen cannot widen
-  // (a negated one): then may_match() is always true.
+  // The widened pattern, or "" when there is nothing to widen or the pattern uses a letter class
+  // the screen cannot widen (a negated one): then may_match() is always true.
   static std::string widen(std::string_view pattern);
 
  private:

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rules/extract/citation_matching.h"
 #include "rules/garble/rules.h"
 #include "rules/garble/signals.h"
 #include "rules/text/dictionary.h"
@@ -83,13 +84,16 @@ constexpr LinePattern kLinePatterns[] = {
      R"([\w .()\-]{1,80}\.(?:jpe?g|png|gif|tiff?|bmp|webp|svg|heic))"},
 };
 
-const std::vector<std::unique_ptr<re2::RE2>>& line_patterns() {
+// Screened: most lines match none, and the bounded repetitions make the full patterns slow to
+// compile.
+const std::vector<std::unique_ptr<citation_matching::ScreenedPattern>>& line_patterns() {
   static const auto patterns = [] {
-    std::vector<std::unique_ptr<re2::RE2>> out;
+    std::vector<std::unique_ptr<citation_matching::ScreenedPattern>> out;
     re2::RE2::Options options;
     options.set_case_sensitive(false);
     for (const auto& p : kLinePatterns) {
-      out.push_back(std::make_unique<re2::RE2>(std::string("(?:") + p.pattern + ")", options));
+      out.push_back(std::make_unique<citation_matching::ScreenedPattern>(
+          std::string("(?:") + p.pattern + ")", options));
     }
     return out;
   }();
@@ -180,7 +184,9 @@ void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
       }
       const auto& patterns = line_patterns();
       for (size_t i = 0; i < patterns.size(); ++i) {
-        if (!re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *patterns[i])) {
+        if (!patterns[i]->may_match(line, 0, line.size(), re2::RE2::ANCHOR_BOTH) ||
+            !re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()),
+                                 patterns[i]->exact())) {
           continue;
         }
         items.push_back({span, std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
