@@ -1,6 +1,7 @@
 #include "rules/text/lexicon.h"
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 
 #include "rules/text/dictionary.h"
@@ -97,8 +98,23 @@ constexpr uint8_t answer_bit(CaseShape s) {
 
 // Bounds what a long-running server keeps of the distinct words it has met (OCR noise is mostly
 // distinct words): beyond this a word gets no id, and its classes are computed on each call.
-constexpr size_t kChunkSize = 1024;
-constexpr size_t kChunksPerShard = 16;
+constexpr size_t kEntriesPerShard = 16384;
+// A shard's entries live in chunks of 64, 128, 256… entries, so a process that meets few words
+// (a one-line file) allocates and touches little.
+constexpr size_t kFirstChunkBits = 6;
+constexpr size_t kChunksPerShard = 9;  // 64 · (2⁹ − 1) ≥ kEntriesPerShard
+static_assert(((size_t{1} << (kFirstChunkBits + kChunksPerShard)) -
+               (size_t{1} << kFirstChunkBits)) >= kEntriesPerShard);
+
+struct ChunkPlace {
+  size_t chunk, offset;
+};
+
+ChunkPlace place_of(size_t index) {
+  const size_t shifted = index + (size_t{1} << kFirstChunkBits);
+  const size_t chunk = std::bit_width(shifted) - 1 - kFirstChunkBits;
+  return {chunk, shifted - (size_t{1} << (chunk + kFirstChunkBits))};
+}
 
 }  // namespace
 
@@ -190,14 +206,14 @@ LexemeId Lexicon::intern(std::string_view word) {
   Shard& shard = *shards_[shard_index];
   std::lock_guard<std::mutex> lock(shard.mutex);
   if (auto it = shard.index.find(folded); it != shard.index.end()) return it->second;
-  if (shard.count == kChunkSize * kChunksPerShard) return kNoLexeme;
-  const size_t chunk = shard.count / kChunkSize;
-  Entry* entries = shard.chunks[chunk].load(std::memory_order_relaxed);
+  if (shard.count == kEntriesPerShard) return kNoLexeme;
+  const ChunkPlace place = place_of(shard.count);
+  Entry* entries = shard.chunks[place.chunk].load(std::memory_order_relaxed);
   if (entries == nullptr) {
-    entries = new Entry[kChunkSize];
-    shard.chunks[chunk].store(entries, std::memory_order_release);
+    entries = new Entry[size_t{1} << (place.chunk + kFirstChunkBits)];
+    shard.chunks[place.chunk].store(entries, std::memory_order_release);
   }
-  Entry& entry = entries[shard.count % kChunkSize];
+  Entry& entry = entries[place.offset];
   entry.classes = lex_classes(folded);
   entry.folded = std::move(folded);
   const auto id = static_cast<LexemeId>(((shard.count << kShardBits) | shard_index) + 1);
@@ -211,8 +227,9 @@ const Lexicon::Entry* Lexicon::entry(LexemeId id) const {
   const size_t raw = id - 1;
   const Shard& shard = *shards_[raw & (kShards - 1)];
   const size_t index = raw >> kShardBits;
-  const Entry* entries = shard.chunks[index / kChunkSize].load(std::memory_order_acquire);
-  return entries + index % kChunkSize;
+  const ChunkPlace place = place_of(index);
+  const Entry* entries = shard.chunks[place.chunk].load(std::memory_order_acquire);
+  return entries + place.offset;
 }
 
 std::string_view Lexicon::folded(LexemeId id) const {
