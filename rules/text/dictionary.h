@@ -12,8 +12,9 @@ namespace histlint {
 class Dictionary {
  public:
   // Uses en_US and en_GB from the first directory that has them: available() only looks for the
-  // files, the first knows() loads them. Missing dictionaries leave the object unavailable rather
-  // than failing.
+  // files. knows() answers most words from the word set compiled from the same files at build
+  // time (rules/text/word_set.h) and loads Hunspell for the first word the set cannot answer.
+  // Missing dictionaries leave the object unavailable rather than failing.
   explicit Dictionary(const std::vector<std::string>& search_dirs);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;

@@ -3,10 +3,10 @@
 //
 // The set holds every word Hunspell accepts among the affix expansions of the installed en_US and
 // en_GB dictionaries and their case variants (each one checked with Hunspell at build time), so a
-// word found in it is a word Hunspell accepts. For words in the set's complete class (letters and
-// apostrophes only, see is_complete_for) a missing word is also Hunspell's "no"; other words
-// (digits, hyphens, dots, rarer scripts) still go to Hunspell, unless they hold punctuation that no
-// dictionary word holds.
+// word found in it is a word Hunspell accepts. For words in the set's complete class (see
+// is_complete_for: letters, apostrophes, inner commas and dots, or punctuation no dictionary word
+// holds) a missing word is also Hunspell's "no"; other words (digits, hyphens, final dots, rarer
+// scripts) still go to Hunspell.
 #pragma once
 
 #include <cstdint>
