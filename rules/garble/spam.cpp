@@ -181,9 +181,35 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
   }
 }
 
+// The spam sentences of one prose block outside a footnote, kept per block across edits.
+struct SpamBlockFacts {
+  struct Flagged {
+    uint32_t sentence;  // index among the block's sentences
+    Evidence evidence;
+  };
+  std::vector<Flagged> sentences;  // in order
+
+  static SpamBlockFacts extract_block(const Analysis& analysis, const Block& block) {
+    const Document& doc = analysis.doc();
+    const std::string_view prose = doc.prose();
+    const bool heading = block.kind == BlockKind::Heading;
+    const bool line_item = block.kind == BlockKind::ListItem || block.kind == BlockKind::TableRow ||
+                           is_line_structured(doc, block);
+    std::vector<SentenceSpam> spam(block.sentence_count);
+    if (!line_item && !heading) find_stuffing(doc, block, spam);
+    SpamBlockFacts facts;
+    for (uint32_t k = 0; k < block.sentence_count; ++k) {
+      const Sentence& sentence = doc.sentences()[block.first_sentence + k];
+      const std::string_view s = doc.prose_slice(sentence.span);
+      score_sentence(s, split_words(prose, sentence.span), prose, heading, line_item, spam[k]);
+      if (spam[k].score >= kFlag) facts.sentences.push_back({k, std::move(spam[k].evidence)});
+    }
+    return facts;
+  }
+};
+
 void check_spam(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
-  const std::string_view prose = doc.prose();
   struct Flagged {
     Span span;
     Evidence evidence;
@@ -195,24 +221,17 @@ void check_spam(const Analysis& analysis, std::vector<Finding>& out) {
         block.kind == BlockKind::FootnoteDefinition) {
       continue;
     }
-    const bool heading = block.kind == BlockKind::Heading;
-    const bool line_item = block.kind == BlockKind::ListItem || block.kind == BlockKind::TableRow ||
-                           is_line_structured(doc, block);
-    std::vector<SentenceSpam> spam(block.sentence_count);
-    if (!line_item && !heading) find_stuffing(doc, block, spam);
-    for (uint32_t k = 0; k < block.sentence_count; ++k) {
-      const uint32_t index = block.first_sentence + k;
+    const auto facts = analysis.block_facts<SpamBlockFacts>(block);
+    for (const auto& spam : facts->sentences) {
+      const uint32_t index = block.first_sentence + spam.sentence;
       const Sentence& sentence = doc.sentences()[index];
-      const std::string_view s = doc.prose_slice(sentence.span);
-      score_sentence(s, split_words(prose, sentence.span), prose, heading, line_item, spam[k]);
-      if (spam[k].score < kFlag) continue;
       // Consecutive spam sentences form one insert.
       if (!flagged.empty() && previous_sentence + 1 == index) {
         flagged.back().span.length = sentence.span.end() - flagged.back().span.offset;
       } else {
         flagged.push_back({sentence.span, {}});
       }
-      flagged.back().evidence.merge(spam[k].evidence);
+      flagged.back().evidence.merge(spam.evidence);
       previous_sentence = index;
     }
   }
