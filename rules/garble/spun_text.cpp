@@ -389,12 +389,11 @@ struct SentenceFacts {
   bool auxiliary_start = false;   // "Did …" without a question mark
   bool continues = false;         // the sentence before in the block may run on into this one
   bool at_block_start = false;    // starts the block, so may resume the block before
-  bool misread = false;           // holds a scanning error
   std::vector<uint64_t> phrases;  // phrase_hashes
 };
 
 // The spun-text signals of one block of running prose, kept per block across edits. A block that
-// is not running prose (whatever its section) or was scanned has no sentences here.
+// is not running prose (whatever its section) has no sentences here.
 struct SpunTextBlockFacts {
   std::vector<SentenceFacts> sentences;
 
@@ -403,12 +402,6 @@ struct SpunTextBlockFacts {
     const Document& doc = analysis.doc();
     if ((block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote) ||
         is_line_structured(doc, block)) {
-      return facts;
-    }
-    // A scanned column's broken sentences are the scanner's doing, not a spinner's.
-    const auto ocr_facts = analysis.block_facts<OcrBlockFacts>(block);
-    const OcrParagraph& ocr = ocr_facts->paragraph;
-    if (static_cast<double>(ocr.unreadable) >= kScannedShare * static_cast<double>(ocr.words)) {
       return facts;
     }
     const std::string_view prose = doc.prose();
@@ -435,10 +428,6 @@ struct SpunTextBlockFacts {
         sigs[k].glued++, sigs[k].score += 0.5;  // "Leon Trotsky.Trotsky self-identified"
       }
       out.phrases = phrase_hashes(words, prose);
-      for (const auto& e : ocr.errors) {
-        const size_t at = block.span.offset + e.span.offset;
-        out.misread = out.misread || (at >= sentence.span.offset && at < sentence.span.end());
-      }
     }
     score_brackets(doc, block, sigs);
     for (uint32_t k = 0; k < block.sentence_count; ++k) facts.sentences[k].signals = sigs[k];
@@ -457,11 +446,22 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   };
   std::vector<Eligible> eligible;
   std::vector<std::shared_ptr<const SpunTextBlockFacts>> kept;
+  // A scanned column's broken sentences are the scanner's doing, not a spinner's.
+  std::vector<size_t> scanned;
+  std::vector<size_t> misread;  // offsets of OCR errors, in document order
+  for (const auto& paragraph : analysis.facts<OcrFacts>().paragraphs) {
+    if (static_cast<double>(paragraph.unreadable) >=
+        kScannedShare * static_cast<double>(paragraph.words)) {
+      scanned.push_back(paragraph.span.offset);
+    }
+    for (const auto& e : paragraph.errors) misread.push_back(e.span.offset);
+  }
   size_t phrase_count = 0;
   for (size_t b = 0; b < doc.blocks().size(); ++b) {
     const Block& block = doc.blocks()[b];
     if (block.in_reference_section ||
-        (block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote)) {
+        (block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote) ||
+        std::binary_search(scanned.begin(), scanned.end(), block.span.offset)) {
       continue;
     }
     kept.push_back(analysis.block_facts<SpunTextBlockFacts>(block));
@@ -507,7 +507,10 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   // A sentence with a scanning error is broken by the scanner, whatever else it shows.
   std::vector<bool> bad(eligible.size());
   for (size_t k = 0; k < eligible.size(); ++k) {
-    bad[k] = !eligible[k].facts->misread && sigs[k].score >= kBadSentence &&
+    const Span span = doc.sentences()[eligible[k].sentence].span;
+    const auto next_error = std::lower_bound(misread.begin(), misread.end(), span.offset);
+    const bool scanned_sentence = next_error != misread.end() && *next_error < span.end();
+    bad[k] = !scanned_sentence && sigs[k].score >= kBadSentence &&
              sigs[k].score - sigs[k].repeat_score >= 0.5;
   }
   // Sliding windows: mark the evidence-carrying sentences of every window that passes.
