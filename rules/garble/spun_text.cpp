@@ -40,6 +40,28 @@ struct Signals {
   size_t exclamations = 0;  // "… is divided two!"
 };
 
+bool has_ascii_capital(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// lower_ascii(w) == lower, without making the copy.
+bool equals_lowered(std::string_view w, std::string_view lower) {
+  return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(),
+                                                [](char a, char b) { return ascii_lower(a) == b; });
+}
+
+// is_function_word(lower_ascii(w)), lowering short words on the stack: this runs for every word.
+bool is_function_word_any_case(std::string_view w) {
+  char lowered[24];
+  if (w.size() > sizeof lowered) return is_function_word(lower_ascii(w));
+  std::transform(w.begin(), w.end(), lowered, ascii_lower);
+  return is_function_word({lowered, w.size()});
+}
+
 // Words that never end an English sentence.
 bool never_ends_sentence(std::string_view w) {
   static constexpr std::string_view kWords[] = {"a",    "an",   "the",   "and",  "or",
@@ -134,11 +156,10 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
     const Word& last = words.back();
     const std::string_view core = text.substr(last.core.offset, last.core.length);
     const bool core_ends_chunk = last.core.end() + (run_end - end) == last.chunk.end();
-    const std::string lower = lower_ascii(core);
-    if (core_ends_chunk && lower == core) {
-      if (never_ends_sentence(lower)) {
+    if (core_ends_chunk && !has_ascii_capital(core)) {
+      if (never_ends_sentence(core)) {
         sig.fragments++, sig.score += 2;
-      } else if (rarely_ends_sentence(lower)) {
+      } else if (rarely_ends_sentence(core)) {
         sig.fragments++, sig.score += 1;
       }
     }
@@ -177,8 +198,8 @@ void score_start(std::string_view s, const std::vector<Word>& words, std::string
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
   lower_start = utf8::is_lower(c) && chunk.find('.') == std::string_view::npos &&
                 chunk.find("\xE2\x80\xA6") == std::string_view::npos;
-  const std::string lower = lower_ascii(core);
-  auxiliary_start = (lower == "did" || lower == "does" || lower == "shall") &&
+  auxiliary_start = (equals_lowered(core, "did") || equals_lowered(core, "does") ||
+                     equals_lowered(core, "shall")) &&
                     s.find('?') == std::string_view::npos;
 }
 
@@ -238,7 +259,7 @@ void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
 }
 
 bool is_determiner(std::string_view w) {
-  return w == "a" || w == "an" || w == "the";
+  return equals_lowered(w, "a") || equals_lowered(w, "an") || equals_lowered(w, "the");
 }
 
 // Word pairs no grammatical sentence holds: "the of", "a they", "and and".
@@ -257,14 +278,13 @@ void score_pairs(const std::vector<Word>& words, std::string_view text, Signals&
     }
     const std::string_view wa = text.substr(a.core.offset, a.core.length);
     const std::string_view wb = text.substr(b.core.offset, b.core.length);
-    if (lower_ascii(wb) != wb) continue;  // "the US Trotskyist leader"
-    const std::string la = lower_ascii(wa);
-    if (is_determiner(la) &&
+    if (has_ascii_capital(wb)) continue;  // "the US Trotskyist leader"
+    if (is_determiner(wa) &&
         std::find(std::begin(kNeverAfterDeterminer), std::end(kNeverAfterDeterminer), wb) !=
             std::end(kNeverAfterDeterminer)) {
       ++pairs;
-    } else if (la == wb && is_function_word(la) && la != "that" && la != "had" && la != "is" &&
-               la != "do") {
+    } else if (equals_lowered(wa, wb) && is_function_word(wb) && wb != "that" && wb != "had" &&
+               wb != "is" && wb != "do") {
       ++pairs;
     }
   }
@@ -331,7 +351,7 @@ std::vector<uint64_t> phrase_hashes(const std::vector<Word>& words, std::string_
     if (w.core.length == 0) continue;
     const std::string_view core = text.substr(w.core.offset, w.core.length);
     hashes.push_back(hash_word(core));
-    content.push_back(core.size() >= 4 && !is_function_word(lower_ascii(core)));
+    content.push_back(core.size() >= 4 && !is_function_word_any_case(core));
   }
   std::vector<uint64_t> phrases;
   for (size_t i = 0; i + kPhraseWords <= hashes.size(); ++i) {
