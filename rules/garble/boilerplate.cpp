@@ -1,6 +1,7 @@
 // garble/boilerplate: scraped page furniture inside a document — share bars, comment forms,
 // post metadata, navigation and newsletter lines, image file names and slugs glued into prose.
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -99,6 +100,32 @@ const std::vector<std::unique_ptr<re2::RE2>>& line_patterns() {
 }
 
 // "Facebook Twitter Share", "Facebook Instagram Twitter YouTube".
+// The first of kLinePatterns that `line` matches as a whole, or their count: one scan of the
+// line for all of them (one per pattern only when the set cannot tell).
+size_t first_line_pattern(std::string_view line) {
+  static const re2::RE2::Set set = [] {
+    re2::RE2::Options options;
+    options.set_case_sensitive(false);
+    re2::RE2::Set set(options, re2::RE2::ANCHOR_BOTH);
+    for (const auto& p : kLinePatterns) set.Add(std::string("(?:") + p.pattern + ")", nullptr);
+    set.Compile();
+    return set;
+  }();
+  const re2::StringPiece input(line.data(), line.size());
+  std::vector<int> matched;
+  re2::RE2::Set::ErrorInfo error;
+  const bool found = set.Match(input, &matched, &error);
+  if (found && !matched.empty()) {
+    return static_cast<size_t>(*std::min_element(matched.begin(), matched.end()));
+  }
+  if (!found && error.kind == re2::RE2::Set::kNoError) return std::size(kLinePatterns);
+  const auto& patterns = line_patterns();
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (re2::RE2::FullMatch(input, *patterns[i])) return i;
+  }
+  return patterns.size();
+}
+
 bool is_share_bar(std::string_view line) {
   static constexpr std::string_view kNetworks[] = {
       "facebook", "twitter",  "instagram", "youtube",  "linkedin", "pinterest", "reddit",
@@ -166,26 +193,23 @@ void find_furniture_lines(const Document& doc, const Block& block, std::vector<I
     const Span span{begin, line.size()};
     // Templates separate words with no-break spaces ("Log\u00A0Out\u00A0/\u00A0Change").
     std::string flat;
-    for (size_t k = 0; k < line.size(); ++k) {
-      if (line.compare(k, 2, "\xC2\xA0") == 0) {
-        flat += ' ', ++k;
-      } else {
-        flat += line[k];
+    if (line.find("\xC2\xA0") != std::string_view::npos) {
+      for (size_t k = 0; k < line.size(); ++k) {
+        if (line.compare(k, 2, "\xC2\xA0") == 0) {
+          flat += ' ', ++k;
+        } else {
+          flat += line[k];
+        }
       }
+      line = flat;
     }
-    line = flat;
     if (is_share_bar(line)) {
       items.push_back({span, "a share bar (" + quoted(line) + ")", "share bars", quoted(line)});
       continue;
     }
-    const auto& patterns = line_patterns();
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      if (!re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *patterns[i])) {
-        continue;
-      }
+    if (const size_t i = first_line_pattern(line); i < std::size(kLinePatterns)) {
       items.push_back({span, std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
                        kLinePatterns[i].kind_many, quoted(line)});
-      break;
     }
     // "Prole Center says:" opens a comment only in an indented or bulleted thread.
     static const re2::RE2 says(R"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} says:)");

@@ -76,7 +76,7 @@ std::array<bool, kPatternCount> matching_patterns(std::string_view s) {
   re2::RE2::Set::ErrorInfo error;
   if (!set.Match(re2::StringPiece(s.data(), s.size()), &matched, &error) &&
       error.kind != re2::RE2::Set::kNoError) {
-    found.fill(true);
+    found.fill(true);  // out of memory: every pattern runs
   }
   for (const int p : matched) found[static_cast<size_t>(p)] = true;
   return found;
