@@ -221,10 +221,9 @@ void find_furniture_lines(const Document& doc, const Block& block, std::vector<I
 }
 
 // Capitalised words of one block, lowered: names a slug may be glued from ("corbyntrotsky").
-std::vector<std::string> block_names(const Document& doc, const Block& block) {
+std::vector<std::string> block_names(std::string_view prose, const std::vector<Word>& words) {
   std::vector<std::string> names;
-  const std::string_view prose = doc.prose();
-  for (const Word& w : split_words(prose, block.span)) {
+  for (const Word& w : words) {
     const std::string_view core = prose.substr(w.core.offset, w.core.length);
     if (core.size() < 4 || !(core[0] >= 'A' && core[0] <= 'Z')) continue;
     if (!std::all_of(core.begin() + 1, core.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
@@ -356,8 +355,8 @@ bool is_address(std::string_view chunk) {
 }
 
 // Slugs and image names glued into prose at a paragraph's edges or after a sentence's end.
-void find_slugs(const Document& doc, const Block& block, const Dictionary& dict,
-                std::vector<Item>& items) {
+void find_slugs(const Document& doc, const Block& block, const std::vector<Word>& words,
+                const Dictionary& dict, std::vector<Item>& items) {
   const std::string_view prose = doc.prose();
   static const re2::RE2 image(R"(([\w\-]+\.(?i:jpe?g|png|gif|tiff?|bmp|webp|svg)))");
   // "[edit]", also as a Markdown link whose target is blank in the prose: "[[edit](…)]".
@@ -373,7 +372,6 @@ void find_slugs(const Document& doc, const Block& block, const Dictionary& dict,
   // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
   // markup the article needs, not furniture a scraper left.
   if (is_wikitext(body)) return;
-  const auto words = split_words(prose, block.span);
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
@@ -443,10 +441,11 @@ struct BoilerplateBlockFacts {
   static BoilerplateBlockFacts extract_block(const Analysis& analysis, const Block& block) {
     BoilerplateBlockFacts facts;
     const Document& doc = analysis.doc();
-    facts.names = block_names(doc, block);
+    const auto words = split_words(doc.prose(), block.span);
+    facts.names = block_names(doc.prose(), words);
     if (block.kind == BlockKind::TableRow) return facts;
     find_furniture_lines(doc, block, facts.lines);
-    find_slugs(doc, block, Dictionary::shared(), facts.slugs);
+    find_slugs(doc, block, words, Dictionary::shared(), facts.slugs);
     for (auto* items : {&facts.lines, &facts.slugs}) {
       for (Item& item : *items) item.span.offset -= block.span.offset;
     }
