@@ -412,8 +412,9 @@ struct SentenceFacts {
   std::vector<uint64_t> phrases;  // phrase_hashes
 };
 
-// The spun-text signals of one block of running prose, kept per block across edits. A block that
-// is not running prose (whatever its section) has no sentences here.
+// The spun-text signals of one block of running prose, kept per block across edits: a paragraph
+// or block quote not laid out line by line (verse, lists, tables); other blocks have no sentences
+// here. Reference sections, which depend on the headings above, are left out by the document step.
 struct SpunTextBlockFacts {
   std::vector<SentenceFacts> sentences;
 
