@@ -1,6 +1,7 @@
 // garble/boilerplate: scraped page furniture inside a document — share bars, comment forms,
 // post metadata, navigation and newsletter lines, image file names and slugs glued into prose.
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -23,6 +24,8 @@ struct Item {
   std::string one;      // "a share bar (“Facebook Twitter Share”)"
   std::string many;     // "share bars"
   std::string example;  // "“Facebook Twitter Share”"
+  // Set for a lowercase run that is a slug only if glued from a name the document uses.
+  std::string glued_name;
 };
 
 // Whole lines that only page templates produce. Matched against a trimmed line, case-insensitive.
@@ -101,6 +104,35 @@ const std::vector<std::unique_ptr<citation_matching::ScreenedPattern>>& line_pat
 }
 
 // "Facebook Twitter Share", "Facebook Instagram Twitter YouTube".
+// The first of kLinePatterns that `line` matches as a whole, or their count: one scan of the
+// line for all of them (one per pattern only when the set cannot tell).
+size_t first_line_pattern(std::string_view line) {
+  static const re2::RE2::Set set = [] {
+    re2::RE2::Options options;
+    options.set_case_sensitive(false);
+    re2::RE2::Set set(options, re2::RE2::ANCHOR_BOTH);
+    for (const auto& p : kLinePatterns) set.Add(std::string("(?:") + p.pattern + ")", nullptr);
+    set.Compile();
+    return set;
+  }();
+  const re2::StringPiece input(line.data(), line.size());
+  std::vector<int> matched;
+  re2::RE2::Set::ErrorInfo error;
+  const bool found = set.Match(input, &matched, &error);
+  if (found && !matched.empty()) {
+    return static_cast<size_t>(*std::min_element(matched.begin(), matched.end()));
+  }
+  if (!found && error.kind == re2::RE2::Set::kNoError) return std::size(kLinePatterns);
+  const auto& patterns = line_patterns();
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i]->may_match(line, 0, line.size(), re2::RE2::ANCHOR_BOTH) &&
+        re2::RE2::FullMatch(input, patterns[i]->exact())) {
+      return i;
+    }
+  }
+  return patterns.size();
+}
+
 bool is_share_bar(std::string_view line) {
   static constexpr std::string_view kNetworks[] = {
       "facebook", "twitter",  "instagram", "youtube",  "linkedin", "pinterest", "reddit",
@@ -141,35 +173,34 @@ std::string quoted(std::string_view s) {
   return "“" + quote_excerpt(s, 50) + "”";
 }
 
-// Lines that are page furniture as a whole.
-void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
+// Lines of one block that are page furniture as a whole.
+void find_furniture_lines(const Document& doc, const Block& block, std::vector<Item>& items) {
   const std::string_view prose = doc.prose();
   const std::string_view text = doc.text();
-  for (const Block& block : doc.blocks()) {
-    if (!block.is_prose() || block.kind == BlockKind::TableRow) continue;
-    for (size_t pos = block.span.offset; pos < block.span.end();) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string_view::npos || nl > block.span.end()) nl = block.span.end();
-      std::string_view line = prose.substr(pos, nl - pos);
-      size_t begin = pos;
-      pos = nl + 1;
-      // Leading white space, quote markers and bullets ("    • Prole Center says:").
-      size_t indent = 0;
-      while (!line.empty()) {
-        if (line.front() == ' ' || line.front() == '\t' || line.front() == '>') {
-          line.remove_prefix(1), ++begin, ++indent;
-        } else if (line.starts_with("\xE2\x80\xA2")) {
-          line.remove_prefix(3), begin += 3, indent += 2;
-        } else {
-          break;
-        }
+  for (size_t pos = block.span.offset; pos < block.span.end();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos || nl > block.span.end()) nl = block.span.end();
+    std::string_view line = prose.substr(pos, nl - pos);
+    size_t begin = pos;
+    pos = nl + 1;
+    // Leading white space, quote markers and bullets ("    • Prole Center says:").
+    size_t indent = 0;
+    while (!line.empty()) {
+      if (line.front() == ' ' || line.front() == '\t' || line.front() == '>') {
+        line.remove_prefix(1), ++begin, ++indent;
+      } else if (line.starts_with("\xE2\x80\xA2")) {
+        line.remove_prefix(3), begin += 3, indent += 2;
+      } else {
+        break;
       }
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
-        line.remove_suffix(1);
-      if (line.empty() || line.size() > 300) continue;
-      const Span span{begin, line.size()};
-      // Templates separate words with no-break spaces ("Log\u00A0Out\u00A0/\u00A0Change").
-      std::string flat;
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t'))
+      line.remove_suffix(1);
+    if (line.empty() || line.size() > 300) continue;
+    const Span span{begin, line.size()};
+    // Templates separate words with no-break spaces ("Log\u00A0Out\u00A0/\u00A0Change").
+    std::string flat;
+    if (line.find("\xC2\xA0") != std::string_view::npos) {
       for (size_t k = 0; k < line.size(); ++k) {
         if (line.compare(k, 2, "\xC2\xA0") == 0) {
           flat += ' ', ++k;
@@ -178,49 +209,36 @@ void find_furniture_lines(const Document& doc, std::vector<Item>& items) {
         }
       }
       line = flat;
-      if (is_share_bar(line)) {
-        items.push_back({span, "a share bar (" + quoted(line) + ")", "share bars", quoted(line)});
-        continue;
-      }
-      const auto& patterns = line_patterns();
-      for (size_t i = 0; i < patterns.size(); ++i) {
-        if (!patterns[i]->may_match(line, 0, line.size(), re2::RE2::ANCHOR_BOTH) ||
-            !re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()),
-                                 patterns[i]->exact())) {
-          continue;
-        }
-        items.push_back({span, std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
-                         kLinePatterns[i].kind_many, quoted(line)});
-        break;
-      }
-      // "Prole Center says:" opens a comment only in an indented or bulleted thread.
-      static const re2::RE2 says(R"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} says:)");
-      if (indent >= 2 && re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), says)) {
-        items.push_back({span, "comment-form text (" + quoted(line) + ")",
-                         "lines of comment-form text", quoted(line)});
-      }
     }
-  }
-  const auto is_icon_caption = [](const Item& item) { return item.many == "icon captions"; };
-  if (std::count_if(items.begin(), items.end(), is_icon_caption) < 2) {
-    std::erase_if(items, is_icon_caption);
+    if (is_share_bar(line)) {
+      items.push_back({span, "a share bar (" + quoted(line) + ")", "share bars", quoted(line)});
+      continue;
+    }
+    if (const size_t i = first_line_pattern(line); i < std::size(kLinePatterns)) {
+      items.push_back({span, std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
+                       kLinePatterns[i].kind_many, quoted(line)});
+    }
+    // "Prole Center says:" opens a comment only in an indented or bulleted thread.
+    static const re2::RE2 says(R"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} says:)");
+    if (indent >= 2 && re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), says)) {
+      items.push_back({span, "comment-form text (" + quoted(line) + ")",
+                       "lines of comment-form text", quoted(line)});
+    }
   }
 }
 
-// Capitalised words of the document, lowered: names a slug may be glued from ("corbyntrotsky").
-std::unordered_set<std::string> document_names(const Document& doc) {
-  std::unordered_set<std::string> names;
-  const std::string_view prose = doc.prose();
-  for (const Block& block : doc.blocks()) {
-    if (!block.is_prose()) continue;
-    for (const Word& w : split_words(prose, block.span)) {
-      const std::string_view core = prose.substr(w.core.offset, w.core.length);
-      if (core.size() < 4 || !(core[0] >= 'A' && core[0] <= 'Z')) continue;
-      if (!std::all_of(core.begin() + 1, core.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-        continue;
-      names.insert(lower_ascii(core));
-    }
+// Capitalised words of one block, lowered: names a slug may be glued from ("corbyntrotsky").
+std::vector<std::string> block_names(std::string_view prose, const std::vector<Word>& words) {
+  std::vector<std::string> names;
+  for (const Word& w : words) {
+    const std::string_view core = prose.substr(w.core.offset, w.core.length);
+    if (core.size() < 4 || !(core[0] >= 'A' && core[0] <= 'Z')) continue;
+    if (!std::all_of(core.begin() + 1, core.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;
+    names.push_back(lower_ascii(core));
   }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
@@ -284,14 +302,19 @@ bool is_affix(std::string_view s, bool prefix) {
 }
 
 // "corbyntrotsky", "trotskystupisd": a lowercase run glued from a name of the document and more.
-bool is_glued_name(std::string_view w, const std::unordered_set<std::string>& names,
-                   const Dictionary& dict) {
-  if (w.size() < 9 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-    return false;
-  if (names.count(std::string(w)) || (dict.available() && dict.knows(w))) return false;
+// What one block can tell: a long lowercase run no dictionary knows.
+bool may_be_glued_name(std::string_view w, const Dictionary& dict) {
+  return w.size() >= 9 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         !(dict.available() && dict.knows(w));
+}
+
+// And what the whole document tells, from its names.
+bool is_glued_name(std::string_view w, const std::unordered_set<std::string_view>& names) {
+  if (names.count(w)) return false;
   for (size_t len = 4; len + 4 <= w.size(); ++len) {
     for (size_t at = 0; at + len <= w.size(); ++at) {
-      if (!names.count(std::string(w.substr(at, len)))) continue;
+      if (!names.count(w.substr(at, len))) continue;
       const std::string_view before = w.substr(0, at);
       const std::string_view after = w.substr(at + len);
       if (before.size() + after.size() >= 4 && !(is_affix(before, true) && is_affix(after, false)))
@@ -339,90 +362,140 @@ bool is_address(std::string_view chunk) {
 }
 
 // Slugs and image names glued into prose at a paragraph's edges or after a sentence's end.
-void find_slugs(const Document& doc, const Dictionary& dict, std::vector<Item>& items) {
+void find_slugs(const Document& doc, const Block& block, const std::vector<Word>& words,
+                const Dictionary& dict, std::vector<Item>& items) {
   const std::string_view prose = doc.prose();
-  std::unordered_set<std::string> names;
-  bool names_ready = false;
   static const re2::RE2 image(R"(([\w\-]+\.(?i:jpe?g|png|gif|tiff?|bmp|webp|svg)))");
   // "[edit]", also as a Markdown link whose target is blank in the prose: "[[edit](…)]".
   static const re2::RE2 wiki(R"((\( ?listen ?\)|\[[\s\[]*edit[\s\]]*\]))");
-  for (const Block& block : doc.blocks()) {
-    if (!block.is_prose() || block.kind == BlockKind::TableRow) continue;
-    const std::string_view body = prose.substr(block.span.offset, block.span.length);
-    for_each_match(wiki, body, [&](Span m) {
-      const std::string label = quoted(body.substr(m.offset, m.length));
-      items.push_back({{block.span.offset + m.offset, m.length},
-                       "a Wikipedia link label (" + label + ")",
-                       "Wikipedia link labels",
-                       label});
-    });
-    // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
-    // markup the article needs, not furniture a scraper left.
-    if (is_wikitext(body)) continue;
-    const auto words = split_words(prose, block.span);
-    for (size_t i = 0; i < words.size(); ++i) {
-      const Word& w = words[i];
-      std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
-      if (is_address(chunk)) continue;  // a cited URL is the source itself
-      size_t begin = w.chunk.offset;
-      // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
-      bool glued = false;
-      for (size_t k = 1; k + 1 < chunk.size(); ++k) {
-        if ((chunk[k] == '.' || chunk[k] == '?' || chunk[k] == '!') &&
-            is_ascii_letter(chunk[k - 1]) &&
-            std::isalpha(static_cast<unsigned char>(chunk[k + 1]))) {
-          begin += k + 1, chunk.remove_prefix(k + 1), glued = true;
-          break;
-        }
-        if (chunk.substr(k).starts_with("\xE2\x80\x9D") && k + 3 < chunk.size() &&
-            std::isalpha(static_cast<unsigned char>(chunk[k + 3]))) {
-          begin += k + 3, chunk.remove_prefix(k + 3), glued = true;
-          break;
-        }
+  const std::string_view body = prose.substr(block.span.offset, block.span.length);
+  for_each_match(wiki, body, [&](Span m) {
+    const std::string label = quoted(body.substr(m.offset, m.length));
+    items.push_back({{block.span.offset + m.offset, m.length},
+                     "a Wikipedia link label (" + label + ")",
+                     "Wikipedia link labels",
+                     label});
+  });
+  // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
+  // markup the article needs, not furniture a scraper left.
+  if (is_wikitext(body)) return;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
+    if (is_address(chunk)) continue;  // a cited URL is the source itself
+    size_t begin = w.chunk.offset;
+    // A slug glued after a sentence's end: "the same year.Trot7Trot75", "OK?”corbyntrotsky".
+    bool glued = false;
+    for (size_t k = 1; k + 1 < chunk.size(); ++k) {
+      if ((chunk[k] == '.' || chunk[k] == '?' || chunk[k] == '!') &&
+          is_ascii_letter(chunk[k - 1]) && std::isalpha(static_cast<unsigned char>(chunk[k + 1]))) {
+        begin += k + 1, chunk.remove_prefix(k + 1), glued = true;
+        break;
       }
-      while (!chunk.empty() && !is_ascii_letter(chunk.back()) && !is_ascii_digit(chunk.back()))
-        chunk.remove_suffix(1);
-      while (!chunk.empty() && !is_ascii_letter(chunk.front()) && !is_ascii_digit(chunk.front()))
-        chunk.remove_prefix(1), ++begin;
-      if (chunk.empty()) continue;
-      const bool at_edge = i + 1 == words.size() || i == 0 || glued;
-      std::string_view slug = chunk;
-      // "stalin_lenin_trotskyI suspect": the capital I belongs to the next sentence.
-      if (i == 0 && slug.size() > 2 && slug.back() >= 'A' && slug.back() <= 'Z' &&
-          slug[slug.size() - 2] >= 'a' && slug[slug.size() - 2] <= 'z') {
-        slug.remove_suffix(1);
+      if (chunk.substr(k).starts_with("\xE2\x80\x9D") && k + 3 < chunk.size() &&
+          std::isalpha(static_cast<unsigned char>(chunk[k + 3]))) {
+        begin += k + 3, chunk.remove_prefix(k + 3), glued = true;
+        break;
       }
-      // Digits inside a word mid-sentence are the scanner's ("wo3ld", "sacri6ce"); a slug with
-      // digits is glued at a paragraph's or a sentence's edge.
-      const bool slug_like = is_underscored(slug) || (at_edge && has_digits_between_letters(slug) &&
-                                                      !is_misread_word(slug, dict));
-      bool edge_slug = false;
-      if (!slug_like && at_edge) {
-        if (!names_ready) names = document_names(doc), names_ready = true;
-        edge_slug = is_hyphen_slug(slug, dict) || is_glued_name(slug, names, dict);
-      }
-      if (slug_like || edge_slug) {
+    }
+    while (!chunk.empty() && !is_ascii_letter(chunk.back()) && !is_ascii_digit(chunk.back()))
+      chunk.remove_suffix(1);
+    while (!chunk.empty() && !is_ascii_letter(chunk.front()) && !is_ascii_digit(chunk.front()))
+      chunk.remove_prefix(1), ++begin;
+    if (chunk.empty()) continue;
+    const bool at_edge = i + 1 == words.size() || i == 0 || glued;
+    std::string_view slug = chunk;
+    // "stalin_lenin_trotskyI suspect": the capital I belongs to the next sentence.
+    if (i == 0 && slug.size() > 2 && slug.back() >= 'A' && slug.back() <= 'Z' &&
+        slug[slug.size() - 2] >= 'a' && slug[slug.size() - 2] <= 'z') {
+      slug.remove_suffix(1);
+    }
+    // Digits inside a word mid-sentence are the scanner's ("wo3ld", "sacri6ce"); a slug with
+    // digits is glued at a paragraph's or a sentence's edge.
+    const bool slug_like = is_underscored(slug) || (at_edge && has_digits_between_letters(slug) &&
+                                                    !is_misread_word(slug, dict));
+    if (slug_like) {
+      items.push_back({{begin, slug.size()},
+                       "an image or page slug glued into the text (" + quoted(slug) + ")",
+                       "image or page slugs",
+                       quoted(slug)});
+    } else if (at_edge) {
+      const bool hyphen_slug = is_hyphen_slug(slug, dict);
+      if (hyphen_slug || may_be_glued_name(slug, dict)) {
         items.push_back({{begin, slug.size()},
                          "an image or page slug glued into the text (" + quoted(slug) + ")",
                          "image or page slugs",
-                         quoted(slug)});
+                         quoted(slug),
+                         hyphen_slug ? std::string() : std::string(slug)});
       }
     }
-    for_each_match(image, body, [&](Span m) {
-      const std::string name = quoted(body.substr(m.offset, m.length));
-      items.push_back({{block.span.offset + m.offset, m.length},
-                       "an image file name (" + name + ")",
-                       "image file names",
-                       name});
-    });
   }
+  for_each_match(image, body, [&](Span m) {
+    const std::string name = quoted(body.substr(m.offset, m.length));
+    items.push_back({{block.span.offset + m.offset, m.length},
+                     "an image file name (" + name + ")",
+                     "image file names",
+                     name});
+  });
 }
+
+// The furniture lines, slugs and names of one prose block, spans relative to the block: kept
+// per block across edits.
+struct BoilerplateBlockFacts {
+  std::vector<Item> lines;         // find_furniture_lines
+  std::vector<Item> slugs;         // find_slugs
+  std::vector<std::string> names;  // block_names
+  static BoilerplateBlockFacts extract_block(const Analysis& analysis, const Block& block) {
+    BoilerplateBlockFacts facts;
+    const Document& doc = analysis.doc();
+    const auto words = split_words(doc.prose(), block.span);
+    facts.names = block_names(doc.prose(), words);
+    if (block.kind == BlockKind::TableRow) return facts;
+    find_furniture_lines(doc, block, facts.lines);
+    find_slugs(doc, block, words, Dictionary::shared(), facts.slugs);
+    for (auto* items : {&facts.lines, &facts.slugs}) {
+      for (Item& item : *items) item.span.offset -= block.span.offset;
+    }
+    return facts;
+  }
+};
 
 void check_boilerplate(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
+  std::vector<std::pair<size_t, std::shared_ptr<const BoilerplateBlockFacts>>> blocks;
+  for (const Block& block : doc.blocks()) {
+    if (block.is_prose()) {
+      blocks.emplace_back(block.span.offset, analysis.block_facts<BoilerplateBlockFacts>(block));
+    }
+  }
   std::vector<Item> items;
-  find_furniture_lines(doc, items);
-  find_slugs(doc, Dictionary::shared(), items);
+  const auto add = [&](const Item& item, size_t block_offset) {
+    items.push_back(item);
+    items.back().span.offset += block_offset;
+  };
+  for (const auto& [offset, facts] : blocks) {
+    for (const Item& item : facts->lines) add(item, offset);
+  }
+  // One caption of a site's icons may be a real caption; two or more are the site's.
+  const auto is_icon_caption = [](const Item& item) { return item.many == "icon captions"; };
+  if (std::count_if(items.begin(), items.end(), is_icon_caption) < 2) {
+    std::erase_if(items, is_icon_caption);
+  }
+  std::unordered_set<std::string_view> names;
+  bool names_ready = false;
+  for (const auto& [offset, facts] : blocks) {
+    for (const Item& item : facts->slugs) {
+      if (!item.glued_name.empty()) {
+        if (!names_ready) {
+          for (const auto& [unused, other] : blocks)
+            names.insert(other->names.begin(), other->names.end());
+          names_ready = true;
+        }
+        if (!is_glued_name(item.glued_name, names)) continue;
+      }
+      add(item, offset);
+    }
+  }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.span.offset != b.span.offset ? a.span.offset < b.span.offset
                                           : a.span.length > b.span.length;

@@ -90,11 +90,6 @@ bool is_line_structured(const Document& doc, const Block& block) {
   return lengths[lengths.size() / 2] <= 60;  // verse: short lines
 }
 
-bool is_running_prose(const Document& doc, const Block& block) {
-  if (block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote) return false;
-  return !block.in_reference_section && !is_line_structured(doc, block);
-}
-
 void Evidence::add(std::string_view one, std::string_view many, size_t count,
                    std::string_view example) {
   if (count == 0) return;

@@ -35,10 +35,6 @@ bool has_non_ascii_letter(std::string_view s);
 // lists and timelines, plain-text tables. Such blocks are never judged as sentences.
 bool is_line_structured(const Document& doc, const Block& block);
 
-// True for blocks whose sentences are prose a garbled-text rule may judge: paragraphs and block
-// quotes outside reference sections, not laid out line by line.
-bool is_running_prose(const Document& doc, const Block& block);
-
 // Counted kinds of evidence, named in a message in order of weight:
 // "12 sentence fragments, 3 repeated phrases and a phone number".
 class Evidence {

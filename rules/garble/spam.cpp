@@ -3,7 +3,12 @@
 // web pages and archives give contact addresses.
 #include <re2/re2.h>
 
+#include <re2/set.h>
+
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,45 +28,58 @@ constexpr double kFlag = 2.0;
 constexpr size_t kStuffingWindow = 25;  // words
 constexpr size_t kStuffingCount = 6;    // occurrences of one word inside the window
 
-const re2::RE2& phone_pattern() {
-  static const re2::RE2 re(
-      R"(((?:\+1[-. ]?)?(?:\(\d{3}\) ?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|)"
-      R"(\+\d{1,3}[ .-]\(?\d{1,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b1-800-[A-Z0-9-]{4,}))");
-  return re;
+enum Pattern : size_t {
+  kPhoneNumber,
+  kStrongPitch,
+  kPromoCode,
+  kMediumPitch,
+  kEmailAddress,
+  kWebAddress,
+  kPatternCount
+};
+
+constexpr const char* kPatterns[kPatternCount] = {
+    R"(((?:\+1[-. ]?)?(?:\(\d{3}\) ?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|)"
+    R"(\+\d{1,3}[ .-]\(?\d{1,4}\)?(?:[ .-]\d{2,4}){2,4}\b|\b1-800-[A-Z0-9-]{4,}))",
+    R"((?i)(\b(?:buy now|order now|shop now|click here|click below|subscribe now|sign up now|)"
+    R"(limited[- ]time offer|free shipping|(?:discount|promo|coupon|voucher) codes?|)"
+    R"(money[- ]back guarantee|100% free|online casino|payday loans?|viagra|cialis|)"
+    R"(replica watches|make money online|visit our (?:website|web site|online store|store|shop))\b))",
+    R"((\b(?i:use code) [A-Z0-9]{4,}\b))",  // "use code SAVE20"
+    R"((?i)(\b(?:call now|call today|call us|order today|best prices?|lowest prices?|)"
+    R"(free delivery|special offer|act now|\d{1,2} ?% off|)"
+    R"((?:only|just|from|now) [$£€] ?\d+[.,]\d{2})\b))",
+    R"((\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b))",
+    R"(((?i:https?://|www\.)[^\s<>()]+|\b[A-Za-z0-9-]+\.(?i:com|net|biz|shop|store|online)\b))",
+};
+
+const re2::RE2& pattern(Pattern p) {
+  static const auto compiled = [] {
+    std::array<std::unique_ptr<re2::RE2>, kPatternCount> out;
+    for (size_t i = 0; i < kPatternCount; ++i) out[i] = std::make_unique<re2::RE2>(kPatterns[i]);
+    return out;
+  }();
+  return *compiled[p];
 }
 
-const re2::RE2& strong_cta_pattern() {
-  static const re2::RE2 re(
-      R"((?i)(\b(?:buy now|order now|shop now|click here|click below|subscribe now|sign up now|)"
-      R"(limited[- ]time offer|free shipping|(?:discount|promo|coupon|voucher) codes?|)"
-      R"(money[- ]back guarantee|100% free|online casino|payday loans?|viagra|cialis|)"
-      R"(replica watches|make money online|visit our (?:website|web site|online store|store|shop))\b))");
-  return re;
-}
-
-const re2::RE2& code_pattern() {  // "use code SAVE20"
-  static const re2::RE2 re(R"((\b(?i:use code) [A-Z0-9]{4,}\b))");
-  return re;
-}
-
-const re2::RE2& medium_cta_pattern() {
-  static const re2::RE2 re(
-      R"((?i)(\b(?:call now|call today|call us|order today|best prices?|lowest prices?|)"
-      R"(free delivery|special offer|act now|\d{1,2} ?% off|)"
-      R"((?:only|just|from|now) [$£€] ?\d+[.,]\d{2})\b))");
-  return re;
-}
-
-const re2::RE2& email_pattern() {
-  static const re2::RE2 re(
-      R"((\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b))");
-  return re;
-}
-
-const re2::RE2& url_pattern() {
-  static const re2::RE2 re(
-      R"(((?i:https?://|www\.)[^\s<>()]+|\b[A-Za-z0-9-]+\.(?i:com|net|biz|shop|store|online)\b))");
-  return re;
+// Which patterns match somewhere in `s`, told by one scan instead of one per pattern: most
+// sentences hold none. All of them when the set cannot tell (out of memory).
+std::array<bool, kPatternCount> matching_patterns(std::string_view s) {
+  static const re2::RE2::Set set = [] {
+    re2::RE2::Set set(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED);
+    for (const char* p : kPatterns) set.Add(p, nullptr);
+    set.Compile();
+    return set;
+  }();
+  std::array<bool, kPatternCount> found{};
+  std::vector<int> matched;
+  re2::RE2::Set::ErrorInfo error;
+  if (!set.Match(re2::StringPiece(s.data(), s.size()), &matched, &error) &&
+      error.kind != re2::RE2::Set::kNoError) {
+    found.fill(true);  // out of memory: every pattern runs
+  }
+  for (const int p : matched) found[static_cast<size_t>(p)] = true;
+  return found;
 }
 
 struct SentenceSpam {
@@ -96,32 +114,44 @@ bool has_shouting_words(const std::vector<Word>& words, std::string_view text) {
   return false;
 }
 
-void score_sentence(std::string_view s, const std::vector<Word>& words, std::string_view text,
-                    bool heading, bool line_item, SentenceSpam& out) {
-  for_each_match(phone_pattern(), s, [&](Span m) {
+// Bytes of `s` that may belong to a letter in capitals: A-Z and the bytes of non-ASCII characters.
+size_t capital_bytes(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  }));
+}
+
+void score_sentence(std::string_view prose, Span sentence, bool heading, bool line_item,
+                    SentenceSpam& out) {
+  const std::string_view s = prose.substr(sentence.offset, sentence.length);
+  const auto matching = matching_patterns(s);
+  const auto each_match = [&](Pattern p, const std::function<void(Span)>& found) {
+    if (matching[p]) for_each_match(pattern(p), s, found);
+  };
+  each_match(kPhoneNumber, [&](Span m) {
     if (preceded_by_identifier(s, m.offset)) return;
     out.score += line_item ? kMedium : kStrong;
     out.evidence.add("a phone number (" + std::string(s.substr(m.offset, m.length)) + ")",
                      "phone numbers");
   });
-  for (const re2::RE2* re : {&strong_cta_pattern(), &code_pattern()}) {
-    for_each_match(*re, s, [&](Span m) {
+  for (const Pattern p : {kStrongPitch, kPromoCode}) {
+    each_match(p, [&](Span m) {
       out.score += kStrong;
       out.evidence.add("a sales pitch (“" + std::string(s.substr(m.offset, m.length)) + "”)",
                        "sales phrases");
     });
   }
-  for_each_match(medium_cta_pattern(), s, [&](Span m) {
+  each_match(kMediumPitch, [&](Span m) {
     out.score += kMedium;
     out.evidence.add("a sales phrase (“" + std::string(s.substr(m.offset, m.length)) + "”)",
                      "sales phrases");
   });
-  for_each_match(email_pattern(), s, [&](Span) {
+  each_match(kEmailAddress, [&](Span) {
     out.score += kMedium;
     out.evidence.add("an e-mail address", "e-mail addresses");
   });
   bool url_seen = false;
-  for_each_match(url_pattern(), s, [&](Span) {
+  each_match(kWebAddress, [&](Span) {
     if (!url_seen) out.score += kUrl;
     url_seen = true;
     out.evidence.add("a web address", "web addresses");
@@ -130,7 +160,9 @@ void score_sentence(std::string_view s, const std::vector<Word>& words, std::str
     out.score += kMedium;
     out.evidence.add("shouting (“!!!”)", "shouted exclamations");
   }
-  if (!heading && has_shouting_words(words, text)) {
+  // Four words in capitals hold at least eight such bytes; most sentences have fewer.
+  if (!heading && capital_bytes(s) >= 8 &&
+      has_shouting_words(split_words(prose, sentence), prose)) {
     out.score += kMedium;
     out.evidence.add("a run of words in capitals", "runs of words in capitals");
   }
@@ -141,29 +173,33 @@ void score_sentence(std::string_view s, const std::vector<Word>& words, std::str
 void find_stuffing(const Document& doc, const Block& block, std::vector<SentenceSpam>& spam) {
   const std::string_view prose = doc.prose();
   const auto words = split_words(prose, block.span);
-  std::vector<std::string> keys(words.size());
+  // The block lowered once; keys are views into it.
+  const std::string lowered = lower_ascii(prose.substr(block.span.offset, block.span.length));
+  const auto lowered_core = [&](const Word& w) {
+    return std::string_view(lowered).substr(w.core.offset - block.span.offset, w.core.length);
+  };
+  std::vector<std::string_view> keys(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string_view core = prose.substr(words[i].core.offset, words[i].core.length);
-    const std::string key = lower_ascii(core);
+    const std::string_view key = lowered_core(words[i]);
     const bool letters_only = std::all_of(key.begin(), key.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
     });
     // A word repeated back to back ("glory, glory") counts once: refrains repeat that way,
     // stuffing scatters the keyword among variations ("cheap essays, best cheap essays").
-    const bool repeats_previous =
-        i > 0 &&
-        lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length)) == key;
+    const bool repeats_previous = i > 0 && lowered_core(words[i - 1]) == key;
     // A capital inside a sentence marks a name ("Hopewell Township, West Windsor Township"):
     // a list of places or people repeats its common word, and stuffing does not need capitals.
-    const Sentence* sentence = doc.sentence_at(words[i].core.offset);
-    const bool in_name = !core.empty() && core[0] >= 'A' && core[0] <= 'Z' && sentence &&
-                         sentence->span.offset < words[i].chunk.offset;
-    if (key.size() >= 4 && letters_only && !is_function_word(key) && !repeats_previous &&
-        !in_name) {
+    const bool in_name = !core.empty() && core[0] >= 'A' && core[0] <= 'Z' && [&] {
+      const Sentence* sentence = doc.sentence_at(words[i].core.offset);
+      return sentence && sentence->span.offset < words[i].chunk.offset;
+    }();
+    if (key.size() >= 4 && letters_only && !repeats_previous && !in_name &&
+        !is_function_word(key)) {
       keys[i] = key;
     }
   }
-  std::unordered_map<std::string, size_t> counts;
+  std::unordered_map<std::string_view, size_t> counts;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i >= kStuffingWindow && !keys[i - kStuffingWindow].empty()) {
       --counts[keys[i - kStuffingWindow]];
@@ -173,17 +209,43 @@ void find_stuffing(const Document& doc, const Block& block, std::vector<Sentence
     if (!s) continue;
     const size_t k = static_cast<size_t>(s - doc.sentences().data()) - block.first_sentence;
     spam[k].score += kStrong;
-    spam[k].evidence.add("keyword stuffing (“" + keys[i] + "” " + std::to_string(kStuffingCount) +
-                             " times in " + std::to_string(kStuffingWindow) + " words)",
+    spam[k].evidence.add("keyword stuffing (“" + std::string(keys[i]) + "” " +
+                             std::to_string(kStuffingCount) + " times in " +
+                             std::to_string(kStuffingWindow) + " words)",
                          "stuffed keywords");
     counts.clear();  // report each stuffed stretch once
-    for (size_t j = i + 1; j < words.size() && j < i + kStuffingWindow; ++j) keys[j].clear();
+    for (size_t j = i + 1; j < words.size() && j < i + kStuffingWindow; ++j) keys[j] = {};
   }
 }
 
+// The spam sentences of one prose block outside a footnote, kept per block across edits.
+struct SpamBlockFacts {
+  struct Flagged {
+    uint32_t sentence;  // index among the block's sentences
+    Evidence evidence;
+  };
+  std::vector<Flagged> sentences;  // in order
+
+  static SpamBlockFacts extract_block(const Analysis& analysis, const Block& block) {
+    const Document& doc = analysis.doc();
+    const std::string_view prose = doc.prose();
+    const bool heading = block.kind == BlockKind::Heading;
+    const bool line_item = block.kind == BlockKind::ListItem || block.kind == BlockKind::TableRow ||
+                           is_line_structured(doc, block);
+    std::vector<SentenceSpam> spam(block.sentence_count);
+    if (!line_item && !heading) find_stuffing(doc, block, spam);
+    SpamBlockFacts facts;
+    for (uint32_t k = 0; k < block.sentence_count; ++k) {
+      const Sentence& sentence = doc.sentences()[block.first_sentence + k];
+      score_sentence(prose, sentence.span, heading, line_item, spam[k]);
+      if (spam[k].score >= kFlag) facts.sentences.push_back({k, std::move(spam[k].evidence)});
+    }
+    return facts;
+  }
+};
+
 void check_spam(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
-  const std::string_view prose = doc.prose();
   struct Flagged {
     Span span;
     Evidence evidence;
@@ -195,24 +257,17 @@ void check_spam(const Analysis& analysis, std::vector<Finding>& out) {
         block.kind == BlockKind::FootnoteDefinition) {
       continue;
     }
-    const bool heading = block.kind == BlockKind::Heading;
-    const bool line_item = block.kind == BlockKind::ListItem || block.kind == BlockKind::TableRow ||
-                           is_line_structured(doc, block);
-    std::vector<SentenceSpam> spam(block.sentence_count);
-    if (!line_item && !heading) find_stuffing(doc, block, spam);
-    for (uint32_t k = 0; k < block.sentence_count; ++k) {
-      const uint32_t index = block.first_sentence + k;
+    const auto facts = analysis.block_facts<SpamBlockFacts>(block);
+    for (const auto& spam : facts->sentences) {
+      const uint32_t index = block.first_sentence + spam.sentence;
       const Sentence& sentence = doc.sentences()[index];
-      const std::string_view s = doc.prose_slice(sentence.span);
-      score_sentence(s, split_words(prose, sentence.span), prose, heading, line_item, spam[k]);
-      if (spam[k].score < kFlag) continue;
       // Consecutive spam sentences form one insert.
       if (!flagged.empty() && previous_sentence + 1 == index) {
         flagged.back().span.length = sentence.span.end() - flagged.back().span.offset;
       } else {
         flagged.push_back({sentence.span, {}});
       }
-      flagged.back().evidence.merge(spam[k].evidence);
+      flagged.back().evidence.merge(spam.evidence);
       previous_sentence = index;
     }
   }

@@ -40,6 +40,28 @@ struct Signals {
   size_t exclamations = 0;  // "… is divided two!"
 };
 
+bool has_ascii_capital(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// lower_ascii(w) == lower, without making the copy.
+bool equals_lowered(std::string_view w, std::string_view lower) {
+  return w.size() == lower.size() && std::equal(w.begin(), w.end(), lower.begin(),
+                                                [](char a, char b) { return ascii_lower(a) == b; });
+}
+
+// is_function_word(lower_ascii(w)), lowering short words on the stack: this runs for every word.
+bool is_function_word_any_case(std::string_view w) {
+  char lowered[24];
+  if (w.size() > sizeof lowered) return is_function_word(lower_ascii(w));
+  std::transform(w.begin(), w.end(), lowered, ascii_lower);
+  return is_function_word({lowered, w.size()});
+}
+
 // Words that never end an English sentence.
 bool never_ends_sentence(std::string_view w) {
   static constexpr std::string_view kWords[] = {"a",    "an",   "the",   "and",  "or",
@@ -134,11 +156,10 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
     const Word& last = words.back();
     const std::string_view core = text.substr(last.core.offset, last.core.length);
     const bool core_ends_chunk = last.core.end() + (run_end - end) == last.chunk.end();
-    const std::string lower = lower_ascii(core);
-    if (core_ends_chunk && lower == core) {
-      if (never_ends_sentence(lower)) {
+    if (core_ends_chunk && !has_ascii_capital(core)) {
+      if (never_ends_sentence(core)) {
         sig.fragments++, sig.score += 2;
-      } else if (rarely_ends_sentence(lower)) {
+      } else if (rarely_ends_sentence(core)) {
         sig.fragments++, sig.score += 1;
       }
     }
@@ -165,24 +186,21 @@ bool resumes_after(const Document& doc, const Block& before) {
          last == ',' || last == ';' || last == ':' || last == '\'';
 }
 
+// A sentence starting with a small letter, a fragment unless it continues the one before ("… had
+// been stymied. of the working class"); or with "Did" and no question mark.
 void score_start(std::string_view s, const std::vector<Word>& words, std::string_view text,
-                 bool continues, Signals& sig) {
+                 bool& lower_start, bool& auxiliary_start) {
   if (words.size() < 3 || words.front().core.length == 0) return;
   const Word& first = words.front();
   const std::string_view core = text.substr(first.core.offset, first.core.length);
   size_t len = 0;
   const char32_t c = utf8::decode(core, 0, len);
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
-  if (utf8::is_lower(c) && !continues && chunk.find('.') == std::string_view::npos &&
-      chunk.find("\xE2\x80\xA6") == std::string_view::npos) {
-    sig.fragments++, sig.score += 1;  // "… had been stymied. of the working class"
-    return;
-  }
-  const std::string lower = lower_ascii(core);
-  if ((lower == "did" || lower == "does" || lower == "shall") &&
-      s.find('?') == std::string_view::npos) {
-    sig.fragments++, sig.score += 0.5;  // "Did their grandson, …" without a question
-  }
+  lower_start = utf8::is_lower(c) && chunk.find('.') == std::string_view::npos &&
+                chunk.find("\xE2\x80\xA6") == std::string_view::npos;
+  auxiliary_start = (equals_lowered(core, "did") || equals_lowered(core, "does") ||
+                     equals_lowered(core, "shall")) &&
+                    s.find('?') == std::string_view::npos;
 }
 
 bool is_space_byte(char c) {
@@ -241,7 +259,7 @@ void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
 }
 
 bool is_determiner(std::string_view w) {
-  return w == "a" || w == "an" || w == "the";
+  return equals_lowered(w, "a") || equals_lowered(w, "an") || equals_lowered(w, "the");
 }
 
 // Word pairs no grammatical sentence holds: "the of", "a they", "and and".
@@ -260,14 +278,13 @@ void score_pairs(const std::vector<Word>& words, std::string_view text, Signals&
     }
     const std::string_view wa = text.substr(a.core.offset, a.core.length);
     const std::string_view wb = text.substr(b.core.offset, b.core.length);
-    if (lower_ascii(wb) != wb) continue;  // "the US Trotskyist leader"
-    const std::string la = lower_ascii(wa);
-    if (is_determiner(la) &&
+    if (has_ascii_capital(wb)) continue;  // "the US Trotskyist leader"
+    if (is_determiner(wa) &&
         std::find(std::begin(kNeverAfterDeterminer), std::end(kNeverAfterDeterminer), wb) !=
             std::end(kNeverAfterDeterminer)) {
       ++pairs;
-    } else if (la == wb && is_function_word(la) && la != "that" && la != "had" && la != "is" &&
-               la != "do") {
+    } else if (equals_lowered(wa, wb) && is_function_word(wb) && wb != "that" && wb != "had" &&
+               wb != "is" && wb != "do") {
       ++pairs;
     }
   }
@@ -325,45 +342,33 @@ uint64_t hash_word(std::string_view w) {
   return h;
 }
 
-// Marks phrases of kPhraseWords words met earlier in the document ("looked more like a fortress
-// than a home" three times). The first occurrence stays clean: the coherent source a spinner
-// recycled is not itself garbled.
-void score_repeats(const std::vector<std::vector<Word>>& sentence_words, std::string_view text,
-                   std::vector<Signals>& sigs) {
-  size_t total = 0;
-  for (const auto& words : sentence_words) total += words.size();
-  HashSet seen(total);
-  for (size_t s = 0; s < sentence_words.size(); ++s) {
-    std::vector<uint64_t> hashes;
-    std::vector<bool> content;
-    for (const Word& w : sentence_words[s]) {
-      if (w.core.length == 0) continue;
-      const std::string_view core = text.substr(w.core.offset, w.core.length);
-      hashes.push_back(hash_word(core));
-      content.push_back(core.size() >= 4 && !is_function_word(lower_ascii(core)));
-    }
-    size_t runs = 0;
-    bool in_run = false;
-    for (size_t i = 0; i + kPhraseWords <= hashes.size(); ++i) {
-      uint64_t h = 0x9E3779B97F4A7C15ull;
-      size_t content_words = 0;
-      for (size_t k = i; k < i + kPhraseWords; ++k) {
-        h = (h ^ hashes[k]) * 0x100000001B3ull + (h >> 29);
-        content_words += content[k];
-      }
-      const bool repeat = content_words >= 2 && !seen.insert(h);
-      if (repeat && !in_run) ++runs;
-      in_run = repeat;
-    }
-    sigs[s].repeated += runs;
-    sigs[s].repeat_score = std::min<double>(runs, 2.0);
-    sigs[s].score += sigs[s].repeat_score;
+// The phrases of kPhraseWords words of one sentence, in order, as hashes; 0 marks a phrase with
+// fewer than two content words, whose repetition does not count.
+std::vector<uint64_t> phrase_hashes(const std::vector<Word>& words, std::string_view text) {
+  std::vector<uint64_t> hashes;
+  std::vector<bool> content;
+  for (const Word& w : words) {
+    if (w.core.length == 0) continue;
+    const std::string_view core = text.substr(w.core.offset, w.core.length);
+    hashes.push_back(hash_word(core));
+    content.push_back(core.size() >= 4 && !is_function_word_any_case(core));
   }
+  std::vector<uint64_t> phrases;
+  for (size_t i = 0; i + kPhraseWords <= hashes.size(); ++i) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    size_t content_words = 0;
+    for (size_t k = i; k < i + kPhraseWords; ++k) {
+      h = (h ^ hashes[k]) * 0x100000001B3ull + (h >> 29);
+      content_words += content[k];
+    }
+    phrases.push_back(content_words >= 2 ? (h == 0 ? 1 : h) : 0);
+  }
+  return phrases;
 }
 
 // Brackets a paragraph never closes or never opens: spinners cut "( e.g" and "( Comintern".
-void score_brackets(const Document& doc, const Block& block, const std::vector<uint32_t>& index,
-                    std::vector<Signals>& sigs) {
+// `sigs` are the signals of the block's sentences.
+void score_brackets(const Document& doc, const Block& block, std::vector<Signals>& sigs) {
   const std::string_view prose = doc.prose();
   std::vector<size_t> open;
   std::vector<size_t> unmatched;
@@ -389,22 +394,79 @@ void score_brackets(const Document& doc, const Block& block, const std::vector<u
   for (size_t offset : unmatched) {
     const Sentence* s = doc.sentence_at(offset);
     if (!s) continue;
-    const uint32_t si = static_cast<uint32_t>(s - doc.sentences().data());
-    if (index[si] == UINT32_MAX) continue;
-    sigs[index[si]].brackets++;
-    sigs[index[si]].score += 1;
+    const size_t k = static_cast<size_t>(s - doc.sentences().data()) - block.first_sentence;
+    sigs[k].brackets++;
+    sigs[k].score += 1;
   }
 }
 
+// What one sentence shows on its own and beside its neighbours in the block. The rest depends on
+// other blocks: whether a small first letter continues the previous block, and which phrases the
+// document used before.
+struct SentenceFacts {
+  Signals signals;
+  bool lower_start = false;       // a fragment unless the sentence continues the one before
+  bool auxiliary_start = false;   // "Did …" without a question mark
+  bool continues = false;         // the sentence before in the block may run on into this one
+  bool at_block_start = false;    // starts the block, so may resume the block before
+  std::vector<uint64_t> phrases;  // phrase_hashes
+};
+
+// The spun-text signals of one block of running prose, kept per block across edits: a paragraph
+// or block quote not laid out line by line (verse, lists, tables); other blocks have no sentences
+// here. Reference sections, which depend on the headings above, are left out by the document step.
+struct SpunTextBlockFacts {
+  std::vector<SentenceFacts> sentences;
+
+  static SpunTextBlockFacts extract_block(const Analysis& analysis, const Block& block) {
+    SpunTextBlockFacts facts;
+    const Document& doc = analysis.doc();
+    if ((block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote) ||
+        is_line_structured(doc, block)) {
+      return facts;
+    }
+    const std::string_view prose = doc.prose();
+    facts.sentences.resize(block.sentence_count);
+    std::vector<Signals> sigs(block.sentence_count);
+    for (uint32_t k = 0; k < block.sentence_count; ++k) {
+      const Sentence& sentence = doc.sentences()[block.first_sentence + k];
+      const std::string_view s = doc.prose_slice(sentence.span);
+      SentenceFacts& out = facts.sentences[k];
+      const auto words = split_words(prose, sentence.span);
+      // A small letter continues the sentence after an ellipsis or a number's full stop, or after
+      // an editor's note or a quoted passage set in its own block ("… walked to Mrs. Turner's
+      // [note] to stop her …").
+      out.continues =
+          k > 0 && may_run_on(doc.prose_slice(doc.sentences()[block.first_sentence + k - 1].span));
+      out.at_block_start = sentence.span.offset == block.span.offset;
+      score_ending(s, words, prose, sigs[k]);
+      score_start(s, words, prose, out.lower_start, out.auxiliary_start);
+      score_spacing(s, has_non_ascii_letter(s), sigs[k]);
+      score_pairs(words, prose, sigs[k]);
+      score_glued_digits(words, prose, sigs[k]);
+      if (k + 1 < block.sentence_count &&
+          doc.sentences()[block.first_sentence + k + 1].span.offset == sentence.span.end()) {
+        sigs[k].glued++, sigs[k].score += 0.5;  // "Leon Trotsky.Trotsky self-identified"
+      }
+      out.phrases = phrase_hashes(words, prose);
+    }
+    score_brackets(doc, block, sigs);
+    for (uint32_t k = 0; k < block.sentence_count; ++k) facts.sentences[k].signals = sigs[k];
+    return facts;
+  }
+};
+
 void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
-  const std::string_view prose = doc.prose();
   const double threshold =
       analysis.options().threshold("garble/spun-text.threshold", kDefaultThreshold);
-  // The sentences of running prose, in document order.
-  std::vector<uint32_t> eligible;
-  std::vector<uint32_t> index(doc.sentences().size(), UINT32_MAX);
-  std::vector<const Block*> prose_blocks;
+  // The sentences of running prose, in document order, with their blocks' facts.
+  struct Eligible {
+    uint32_t sentence;  // index into doc.sentences()
+    const SentenceFacts* facts;
+  };
+  std::vector<Eligible> eligible;
+  std::vector<std::shared_ptr<const SpunTextBlockFacts>> kept;
   // A scanned column's broken sentences are the scanner's doing, not a spinner's.
   std::vector<size_t> scanned;
   std::vector<size_t> misread;  // offsets of OCR errors, in document order
@@ -415,52 +477,58 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     }
     for (const auto& e : paragraph.errors) misread.push_back(e.span.offset);
   }
-  for (const Block& block : doc.blocks()) {
-    if (!is_running_prose(doc, block)) continue;
-    if (std::binary_search(scanned.begin(), scanned.end(), block.span.offset)) continue;
-    prose_blocks.push_back(&block);
-    for (uint32_t i = block.first_sentence; i < block.first_sentence + block.sentence_count; ++i) {
-      index[i] = static_cast<uint32_t>(eligible.size());
-      eligible.push_back(i);
+  size_t phrase_count = 0;
+  for (size_t b = 0; b < doc.blocks().size(); ++b) {
+    const Block& block = doc.blocks()[b];
+    if (block.in_reference_section ||
+        (block.kind != BlockKind::Paragraph && block.kind != BlockKind::BlockQuote) ||
+        std::binary_search(scanned.begin(), scanned.end(), block.span.offset)) {
+      continue;
+    }
+    kept.push_back(analysis.block_facts<SpunTextBlockFacts>(block));
+    for (size_t k = 0; k < kept.back()->sentences.size(); ++k) {
+      eligible.push_back(
+          {static_cast<uint32_t>(block.first_sentence + k), &kept.back()->sentences[k]});
+      phrase_count += kept.back()->sentences[k].phrases.size();
     }
   }
   if (eligible.size() < kMinBadInWindow) return;
 
   std::vector<Signals> sigs(eligible.size());
-  std::vector<std::vector<Word>> words(eligible.size());
+  // Phrases of kPhraseWords words met earlier in the document ("looked more like a fortress than a
+  // home" three times). The first occurrence stays clean: the coherent source a spinner recycled
+  // is not itself garbled.
+  HashSet seen(phrase_count + kPhraseWords * eligible.size());
   for (size_t k = 0; k < eligible.size(); ++k) {
-    const Sentence& sentence = doc.sentences()[eligible[k]];
-    const std::string_view s = doc.prose_slice(sentence.span);
-    words[k] = split_words(prose, sentence.span);
-    // A small letter continues the sentence after an ellipsis or a number's full stop, or after an
-    // editor's note or a quoted passage set in its own block ("… walked to Mrs. Turner's [note] to
-    // stop her …").
-    const bool continues =
-        (k > 0 && doc.sentences()[eligible[k - 1]].block == sentence.block &&
-         may_run_on(doc.prose_slice(doc.sentences()[eligible[k - 1]].span))) ||
-        (sentence.span.offset == doc.blocks()[sentence.block].span.offset && sentence.block > 0 &&
-         resumes_after(doc, doc.blocks()[sentence.block - 1]));
-    score_ending(s, words[k], prose, sigs[k]);
-    score_start(s, words[k], prose, continues, sigs[k]);
-    score_spacing(s, has_non_ascii_letter(s), sigs[k]);
-    score_pairs(words[k], prose, sigs[k]);
-    score_glued_digits(words[k], prose, sigs[k]);
-    if (k + 1 < eligible.size()) {
-      const Sentence& next = doc.sentences()[eligible[k + 1]];
-      if (next.block == sentence.block && next.span.offset == sentence.span.end()) {
-        sigs[k].glued++, sigs[k].score += 0.5;  // "Leon Trotsky.Trotsky self-identified"
-      }
+    const SentenceFacts& facts = *eligible[k].facts;
+    Signals& sig = sigs[k];
+    sig = facts.signals;
+    const uint32_t b = doc.sentences()[eligible[k].sentence].block;
+    const bool continues = facts.continues || (facts.at_block_start && b > 0 &&
+                                               resumes_after(doc, doc.blocks()[b - 1]));
+    if (facts.lower_start && !continues) {
+      sig.fragments++, sig.score += 1;  // "… had been stymied. of the working class"
+    } else if (facts.auxiliary_start) {
+      sig.fragments++, sig.score += 0.5;  // "Did their grandson, …" without a question
     }
+    size_t runs = 0;
+    bool in_run = false;
+    for (const uint64_t phrase : facts.phrases) {
+      const bool repeat = phrase != 0 && !seen.insert(phrase);
+      if (repeat && !in_run) ++runs;
+      in_run = repeat;
+    }
+    sig.repeated += runs;
+    sig.repeat_score = std::min<double>(runs, 2.0);
+    sig.score += sig.repeat_score;
   }
-  score_repeats(words, prose, sigs);
-  for (const Block* block : prose_blocks) score_brackets(doc, *block, index, sigs);
 
   // A sentence carries evidence when it scores enough with some signal besides repetition: the
   // original a spinner recycled may come after the salad and is not itself garbled.
   // A sentence with a scanning error is broken by the scanner, whatever else it shows.
   std::vector<bool> bad(eligible.size());
   for (size_t k = 0; k < eligible.size(); ++k) {
-    const Span span = doc.sentences()[eligible[k]].span;
+    const Span span = doc.sentences()[eligible[k].sentence].span;
     const auto next_error = std::lower_bound(misread.begin(), misread.end(), span.offset);
     const bool scanned_sentence = next_error != misread.end() && *next_error < span.end();
     bad[k] = !scanned_sentence && sigs[k].score >= kBadSentence &&
@@ -518,8 +586,8 @@ void check_spun_text(const Analysis& analysis, std::vector<Finding>& out) {
     evidence.add("an ungrammatical word pair", "ungrammatical word pairs", total.bad_pairs);
     evidence.add("a glued word", "glued words", total.glued);
     evidence.add("a stray exclamation mark", "stray exclamation marks", total.exclamations);
-    const Span first = doc.sentences()[eligible[k]].span;
-    const Span end = doc.sentences()[eligible[last]].span;
+    const Span first = doc.sentences()[eligible[k].sentence].span;
+    const Span end = doc.sentences()[eligible[last].sentence].span;
     Finding f;
     f.severity = Severity::Warning;
     f.span = {first.offset, end.end() - first.offset};

@@ -109,3 +109,20 @@ TEST_CASE("boilerplate leaves scanned words with digits for letters to the OCR r
       "The As8istant-8urgeen wo3ld not sacri6ce his post for the SUR8EON GENERAL.\n";
   CHECK(run_rule("garble/boilerplate", text, "scan.txt").empty());
 }
+
+TEST_CASE("boilerplate recomputes only an edited paragraph's facts and reads names from all") {
+  CachedRule rule("garble/boilerplate");
+  std::string text =
+      "Natalia Sedova kept the diaries of the household.\n\nThe garden wall was raised in the "
+      "spring.\n\nThe guards left the house at dawn.sedovadiaries\n";
+  const auto first = rule.run(text);
+  CHECK(flags(first, text, "sedovadiaries"));
+  CHECK(rule.facts_computed() == 3);
+
+  // Without the name in the first paragraph the run of letters is no slug glued from it.
+  text.replace(text.find("Sedova"), 6, "Petrova");
+  const auto edited = rule.run(text);
+  CHECK(rule.facts_computed() == 4);
+  CHECK(describe(edited) == describe(rule.run(text, false)));
+  CHECK_FALSE(flags(edited, text, "sedovadiaries"));
+}

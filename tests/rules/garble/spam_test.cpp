@@ -64,3 +64,19 @@ TEST_CASE("spam leaves a list of names that share a word alone") {
       "township loans online and township loans now.";
   CHECK_FALSE(run_rule("garble/spam", stuffed).empty());
 }
+
+TEST_CASE("spam recomputes only an edited paragraph's facts") {
+  CachedRule rule("garble/spam");
+  std::string text =
+      "The ferry crossed the sound twice a day.\n\nBuy now and get free shipping on every map! "
+      "Call 415-555-0132 today.\n\nThe harbour froze in the winter of 1881.\n";
+  REQUIRE(rule.run(text).size() == 1);
+  CHECK(rule.facts_computed() == 3);
+
+  text.replace(text.find("1881"), 4, "1882");
+  const auto edited = rule.run(text);
+  CHECK(rule.facts_computed() == 4);
+  CHECK(describe(edited) == describe(rule.run(text, false)));
+  REQUIRE(edited.size() == 1);
+  CHECK(covered(text, edited[0]).starts_with("Buy now"));
+}

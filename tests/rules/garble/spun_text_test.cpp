@@ -141,3 +141,21 @@ TEST_CASE("spun-text reads a small letter after a sum's full stop as the same se
       "Friday.\n";
   CHECK(run_rule("garble/spun-text", text, "report.txt").empty());
 }
+
+TEST_CASE("spun-text recomputes only an edited paragraph's facts and joins them with the rest") {
+  CachedRule rule("garble/spun-text");
+  const std::string later =
+      "The district schools taught reading, sums and scripture. Most of their teachers came from "
+      "the towns.";
+  std::string text = kCoherent + "\n\n" + kSalad + "\n\n" + later + "\n";
+  REQUIRE(rule.run(text).size() == 1);
+  // Each paragraph's spun-text facts and the OCR facts they are judged beside.
+  CHECK(rule.facts_computed() == 2 * 3);
+
+  text.replace(text.find("Most of"), 4, "Many");
+  const auto edited = rule.run(text);
+  CHECK(rule.facts_computed() == 2 * 3 + 2);
+  CHECK(describe(edited) == describe(rule.run(text, false)));
+  REQUIRE(edited.size() == 1);
+  CHECK(covered(text, edited[0]).starts_with("Did their grandson"));
+}
