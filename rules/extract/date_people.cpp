@@ -170,7 +170,10 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
                                               std::string_view previous, size_t previous_offset,
                                               std::string_view two_back, size_t two_back_offset) {
   // A ship is "she": "the ship travelled to India, where she …" is not about a woman named before.
-  const bool ship = people_words::is_ship_noun(fold_name(w));
+  // `w` is one run of letters, so folding it alone is fold_name(w) without splitting it again.
+  std::string folded;
+  append_folded(folded, w);
+  const bool ship = people_words::is_ship_noun(folded);
   const Sex sex = ship ? Sex::Female : sex_of_person_noun(w);
   if (sex == Sex::Unknown && !is_role_noun(w)) return std::nullopt;
   auto upper_at = [&](size_t offset) {
