@@ -100,17 +100,25 @@ class PeopleExtractor {
   // split_name_words over the whole prose, from the blocks' cached words; the text between
   // blocks (white space and blanked markup) is split here.
   std::vector<NameWord> document_name_words() const {
+    std::vector<std::shared_ptr<const BlockNameWords>> cached;
+    cached.reserve(doc_.blocks().size());
+    size_t count = 0;
+    for (const Block& block : doc_.blocks()) {
+      cached.push_back(analysis_.block_facts<BlockNameWords>(block));
+      count += cached.back()->words.size();
+    }
     std::vector<NameWord> words;
+    words.reserve(count);
     size_t covered = 0;
     const auto split_gap = [&](size_t end) {
       const std::string_view gap = text_.substr(0, end);
       NameWord word;
       for (size_t pos = covered; next_name_word(gap, pos, word, pos);) words.push_back(word);
     };
-    for (const Block& block : doc_.blocks()) {
+    for (size_t b = 0; b < cached.size(); ++b) {
+      const Block& block = doc_.blocks()[b];
       if (block.span.offset > covered) split_gap(block.span.offset);
-      const auto cached = analysis_.block_facts<BlockNameWords>(block);
-      for (NameWord word : cached->words) {
+      for (NameWord word : cached[b]->words) {
         word.offset += block.span.offset;
         words.push_back(word);
       }
