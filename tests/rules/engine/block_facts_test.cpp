@@ -3,8 +3,12 @@
 // a from-scratch analysis.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "rules/engine.h"
 #include "rules/extract/dates.h"
@@ -12,6 +16,7 @@
 #include "server/kb_files.h"
 
 using namespace histlint;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -79,7 +84,61 @@ std::string history() {
          "Rolt, L. T. C. (1957). A biography of the engineer.\n";
 }
 
+// The date corpora: texts written for the date rules, with people, ages and conflicts.
+std::vector<std::string> date_corpus_texts() {
+  std::vector<fs::path> files;
+  for (const char* family : {"date", "heldout-date"}) {
+    const fs::path dir = fs::path(HISTLINT_SOURCE_DIR) / "tests" / "corpus" / family;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const auto ext = entry.path().extension();
+      if (ext == ".md" || ext == ".txt") files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> texts;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  return texts;
+}
+
 }  // namespace
+
+TEST_CASE("date findings after edits through the cache equal a from-scratch analysis") {
+  // Edits that change what crosses paragraphs: a birth year, a paragraph split that moves a
+  // person's introduction away from their pronouns, and a merge that joins them again.
+  const RuleRegistry registry = date_registry();
+  const std::vector<std::string> texts = date_corpus_texts();
+  REQUIRE(texts.size() > 10);
+  for (const std::string& original : texts) {
+    std::string text = original;
+    ParagraphCache cache;
+    findings_of(text, registry, &cache);
+    const auto check = [&](const char* step) {
+      INFO(step, ", text:\n", text);
+      REQUIRE(findings_of(text, registry, &cache) == findings_of(text, registry, nullptr));
+    };
+    if (const size_t year = text.find("18"); year != std::string::npos) {
+      text[year + 1] = '9';
+      check("a year changed");
+    }
+    if (const size_t stop = text.find(". ", text.size() / 3); stop != std::string::npos) {
+      text.replace(stop + 1, 1, "\n\n");
+      check("a paragraph split");
+      text.replace(stop + 1, 2, " ");
+      check("the split undone");
+    }
+    if (const size_t gap = text.find("\n\n"); gap != std::string::npos) {
+      text.replace(gap, 2, " ");
+      check("two paragraphs merged");
+    }
+    text.insert(0, "He died at the age of 12 in 1950.\n\n");
+    check("a paragraph added before the rest");
+  }
+}
 
 TEST_CASE("date facts placed from cached blocks equal the facts of the whole document") {
   const std::string text = history();
