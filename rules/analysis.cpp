@@ -30,15 +30,21 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
 BlockFactStore::Key BlockFactStore::key_of(std::type_index type, const Document& doc,
                                            const Block& block) {
   const std::hash<std::string_view> hash;
-  return {type, hash(doc.slice(block.span)), hash(doc.prose_slice(block.span)), block.span.length,
-          static_cast<int>(block.kind)};
+  return {type,
+          hash(doc.slice(block.span)),
+          hash(doc.prose_slice(block.span)),
+          block.span.length,
+          static_cast<int>(block.kind),
+          block.heading_level,
+          block.in_reference_section};
 }
 
 size_t BlockFactStore::KeyHash::operator()(const Key& key) const {
   uint64_t seed = key.text_hash;
   for (const uint64_t value :
        {static_cast<uint64_t>(key.type.hash_code()), key.prose_hash,
-        static_cast<uint64_t>(key.length), static_cast<uint64_t>(key.kind)}) {
+        static_cast<uint64_t>(key.length),
+        static_cast<uint64_t>(key.kind) << 8 | static_cast<uint64_t>(key.heading_level)}) {
     seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
   }
   return static_cast<size_t>(seed);

@@ -24,7 +24,8 @@ class DocumentClaims;
 
 // Facts of single blocks kept from one analysis of a document to the next and shared by the
 // rules that read them, so that an edit recomputes them only for the blocks it changed. Keyed by
-// the fact type and the block's text, masked prose, length and kind; the owner (ParagraphCache)
+// the fact type and the block's text, masked prose, length, kind, heading level and reference
+// section flag (everything of a Block but its position); the owner (ParagraphCache)
 // drops the whole store when anything else the facts may read changes (options, language,
 // knowledge base). After each complete run only the entries that run used stay. Thread-safe.
 class BlockFactStore {
@@ -35,6 +36,8 @@ class BlockFactStore {
     uint64_t prose_hash = 0;
     size_t length = 0;
     int kind = 0;
+    int heading_level = 0;
+    bool in_reference_section = false;
     bool operator==(const Key&) const = default;
   };
   static Key key_of(std::type_index type, const Document& doc, const Block& block);

@@ -169,10 +169,6 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
                                               std::string_view w, size_t end,
                                               std::string_view previous, size_t previous_offset,
                                               std::string_view two_back, size_t two_back_offset) {
-  // A ship is "she": "the ship travelled to India, where she …" is not about a woman named before.
-  const bool ship = people_words::is_ship_noun(fold_name(w));
-  const Sex sex = ship ? Sex::Female : sex_of_person_noun(w);
-  if (sex == Sex::Unknown && !is_role_noun(w)) return std::nullopt;
   auto upper_at = [&](size_t offset) {
     size_t length = 0;
     return utf8::is_upper(utf8::decode(prose, offset, length));
@@ -181,6 +177,7 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
     return date_parse::equals_any_folded(d, {"his", "her", "their", "the", "a", "an"});
   };
   // The article right before the noun, or before one lower-case adjective ("a young clerk").
+  // Looked for first: most words follow none, and the noun lists below cost more.
   size_t article = 0;
   if (is_article(previous)) {
     article = previous_offset;
@@ -189,6 +186,13 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
   } else {
     return std::nullopt;
   }
+  // A ship is "she": "the ship travelled to India, where she …" is not about a woman named before.
+  // `w` is one run of letters, so folding it alone is fold_name(w) without splitting it again.
+  std::string folded;
+  append_folded(folded, w);
+  const bool ship = people_words::is_ship_noun(folded);
+  const Sex sex = ship ? Sex::Female : sex_of_person_noun(w);
+  if (sex == Sex::Unknown && !is_role_noun(w)) return std::nullopt;
   // A sentence or main clause, not a subordinate one: "…, where his father played" leaves the
   // next "he" to the person the sentence is about.
   const Before opening = before(prose, sentence.offset, article);

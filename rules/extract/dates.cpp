@@ -175,8 +175,78 @@ double days_per_unit(TimeUnit u) {
   return 1;
 }
 
+namespace {
+
+// Moves every span of `facts` by `bytes` and every sentence index by `sentences` (both may be
+// negative), and sets the block index: between block-relative and document positions.
+void move_facts(DateFacts& facts, ptrdiff_t bytes, ptrdiff_t sentences, uint32_t block) {
+  const auto move = [&](Span& span) { span.offset += static_cast<size_t>(bytes); };
+  const auto move_sentence = [&](uint32_t& sentence) {
+    if (sentence != UINT32_MAX) sentence = static_cast<uint32_t>(sentence + sentences);
+  };
+  for (DateMention& d : facts.dates) {
+    move(d.span);
+    move(d.value_span);
+    // Spans of parts the text does not give stay {0, 0}.
+    if (d.range_end) move(d.end_span);
+    if (d.alternate) move(d.alternate_span);
+    if (d.weekday) move(d.weekday_span);
+    move_sentence(d.sentence);
+    d.block = block;
+  }
+  for (RelativeMention& r : facts.relatives) {
+    move(r.span);
+    move_sentence(r.sentence);
+  }
+  for (AgeMention& a : facts.ages) {
+    move(a.span);
+    move_sentence(a.sentence);
+  }
+  for (AnniversaryMention& a : facts.anniversaries) {
+    move(a.span);
+    if (a.object_span.length > 0) move(a.object_span);
+    move_sentence(a.sentence);
+  }
+  for (DeicticMention& m : facts.deictics) {
+    move(m.span);
+    move_sentence(m.sentence);
+  }
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+BlockDateFacts BlockDateFacts::extract_block(const Analysis& analysis, const Block& block) {
+  const Document& doc = analysis.doc();
+  BlockDateFacts out;
+  date_parse::BlockParser parser(doc, out.facts);
+  parser.parse_block(static_cast<uint32_t>(&block - doc.blocks().data()));
+  move_facts(out.facts, -static_cast<ptrdiff_t>(block.span.offset),
+             -static_cast<ptrdiff_t>(block.first_sentence), 0);
+  return out;
+}
+
 DateFacts DateFacts::extract(const Analysis& analysis) {
-  return extract(analysis.doc());
+  const auto& blocks = analysis.doc().blocks();
+  DateFacts facts;
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b].is_prose()) continue;
+    const auto part = analysis.block_facts<BlockDateFacts>(blocks[b]);
+    if (part->facts.mentions_old_style) facts.mentions_old_style = true;
+    DateFacts placed = part->facts;
+    move_facts(placed, static_cast<ptrdiff_t>(blocks[b].span.offset),
+               static_cast<ptrdiff_t>(blocks[b].first_sentence), b);
+    append(facts.dates, placed.dates);
+    append(facts.relatives, placed.relatives);
+    append(facts.ages, placed.ages);
+    append(facts.anniversaries, placed.anniversaries);
+    append(facts.deictics, placed.deictics);
+  }
+  return facts;
 }
 
 DateFacts DateFacts::extract(const Document& doc) {

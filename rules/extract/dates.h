@@ -16,6 +16,7 @@ namespace histlint {
 
 class Analysis;
 class Document;
+struct Block;
 
 // How finely an expression pins its time down.
 enum class DateGranularity : uint8_t { Day, Month, Season, Year, Decade, Century };
@@ -241,6 +242,8 @@ struct DateFacts {
   // weekday may be Julian.
   bool mentions_old_style = false;
 
+  // From the analysis's per-block facts (BlockDateFacts), so an edit re-reads only the blocks
+  // it changed; the same facts as extract(doc).
   static DateFacts extract(const Analysis& analysis);
   static DateFacts extract(const Document& doc);
 
@@ -250,6 +253,14 @@ struct DateFacts {
   const DateMention* last_date_before(size_t offset) const;
   // Indexes into `dates` of the mentions within one sentence.
   std::pair<size_t, size_t> dates_in_sentence(uint32_t sentence) const;
+};
+
+// The temporal expressions of one prose block, block-relative: spans count from the block's
+// start, sentence indices from its first sentence, and `block` is 0. The cacheable half of
+// DateFacts (Analysis::block_facts); DateFacts::extract places them in the document.
+struct BlockDateFacts {
+  DateFacts facts;
+  static BlockDateFacts extract_block(const Analysis& analysis, const Block& block);
 };
 
 }  // namespace histlint

@@ -86,7 +86,7 @@ class PeopleExtractor {
 
   void run() {
     out_.kb_ = &kb_;
-    words_ = split_name_words(text_);
+    words_ = document_name_words();
     collect_document_years();
     find_unknown_introductions();
     match_names();
@@ -97,6 +97,37 @@ class PeopleExtractor {
   }
 
  private:
+  // split_name_words over the whole prose, from the blocks' cached words; the text between
+  // blocks (white space and blanked markup) is split here.
+  std::vector<NameWord> document_name_words() const {
+    std::vector<std::shared_ptr<const BlockNameWords>> cached;
+    cached.reserve(doc_.blocks().size());
+    size_t count = 0;
+    for (const Block& block : doc_.blocks()) {
+      cached.push_back(analysis_.block_facts<BlockNameWords>(block));
+      count += cached.back()->words.size();
+    }
+    std::vector<NameWord> words;
+    words.reserve(count);
+    size_t covered = 0;
+    const auto split_gap = [&](size_t end) {
+      const std::string_view gap = text_.substr(0, end);
+      NameWord word;
+      for (size_t pos = covered; next_name_word(gap, pos, word, pos);) words.push_back(word);
+    };
+    for (size_t b = 0; b < cached.size(); ++b) {
+      const Block& block = doc_.blocks()[b];
+      if (block.span.offset > covered) split_gap(block.span.offset);
+      for (NameWord word : cached[b]->words) {
+        word.offset += block.span.offset;
+        words.push_back(word);
+      }
+      covered = std::max(covered, block.span.end());
+    }
+    split_gap(text_.size());
+    return words;
+  }
+
   // ---- Helpers over words and sentences ----
 
   uint32_t sentence_index(size_t offset) const {
@@ -1003,6 +1034,10 @@ class PeopleExtractor {
   // the first such naming.
   std::unordered_map<std::string, size_t> strangers_;
 };
+
+BlockNameWords BlockNameWords::extract_block(const Analysis& analysis, const Block& block) {
+  return {split_name_words(analysis.doc().prose_slice(block.span))};
+}
 
 PeopleFacts PeopleFacts::extract(const Analysis& analysis) {
   PeopleFacts facts;

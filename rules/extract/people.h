@@ -11,10 +11,12 @@
 
 #include "rules/finding.h"
 #include "rules/kb/knowledge_base.h"
+#include "rules/kb/name_fold.h"
 
 namespace histlint {
 
 class Analysis;
+struct Block;
 
 enum class MentionForm {
   FullName,  // "Leon Trotsky", "Лев Троцкий", "L. D. Trotsky"
@@ -117,6 +119,14 @@ struct PeopleFacts {
   friend class PeopleExtractor;
   const KnowledgeBase* kb_ = nullptr;
   std::unordered_map<std::string, std::vector<uint32_t>> by_person_;  // id -> mention indices
+};
+
+// The name words of one block, block-relative (split_name_words over its prose): the first step
+// of PeopleFacts, cached per block (Analysis::block_facts) so an edit re-splits only the blocks
+// it changed.
+struct BlockNameWords {
+  std::vector<NameWord> words;
+  static BlockNameWords extract_block(const Analysis& analysis, const Block& block);
 };
 
 }  // namespace histlint
