@@ -88,6 +88,17 @@ class EventLocator {
   const std::vector<TimelineEvent>& events_;
 };
 
+// The age mention (of `ages`, in text order) spanning exactly `span`, or null.
+const AgeMention* age_at(const std::vector<AgeMention>& ages, Span span) {
+  const auto it =
+      std::lower_bound(ages.begin(), ages.end(), span.offset,
+                       [](const AgeMention& a, size_t offset) { return a.span.offset < offset; });
+  for (auto at = it; at != ages.end() && at->span.offset == span.offset; ++at) {
+    if (at->span == span) return &*at;
+  }
+  return nullptr;
+}
+
 // The day a person born within [born, …] reaches `age`: the same day of the year, `age` years on.
 int64_t birthday_at(int64_t born, int age) {
   const CivilDate birth = calendar::civil_from_day_number(born, Calendar::Gregorian);
@@ -132,10 +143,9 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
       const auto other = events.at(other_span, sentence_of(doc, other_span.offset));
       if (other && *other != *event) timeline.conflicts.push_back({i, *event, *other});
     } else if (f.rule == kAgeMismatch) {
-      auto age = std::find_if(ages.begin(), ages.end(),
-                              [&](const AgeMention& a) { return a.span == f.span; });
+      const AgeMention* age = age_at(ages, f.span);
       const auto person = person_named_by(timeline.people, f.message);
-      if (age == ages.end() || !person) continue;
+      if (!age || !person) continue;
       timeline.ages.push_back(
           TimelineAge{i, *person, age->age,
                       birthday_at(*timeline.people[*person].born_first, age->age), event});
