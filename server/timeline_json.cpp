@@ -69,6 +69,36 @@ class RangeColumns {
   std::vector<uint32_t> start_line_, start_character_, end_line_, end_character_;
 };
 
+// The index of each sentence in the "sentences" columns, in order of first use. Sentences that
+// come in text order (the events', mostly the findings' too) are kept in a sorted list searched
+// by halves; the others in a hash map.
+class SentenceIndex {
+ public:
+  SentenceIndex(const protocol::LineIndex& index, protocol::PositionEncoding encoding)
+      : ranges_(index, encoding) {}
+
+  size_t operator()(Span sentence) {
+    const auto it = std::lower_bound(
+        in_order_.begin(), in_order_.end(), sentence.offset,
+        [](const std::pair<size_t, size_t>& entry, size_t offset) { return entry.first < offset; });
+    if (it != in_order_.end() && it->first == sentence.offset) return it->second;
+    if (it == in_order_.end()) {
+      in_order_.emplace_back(sentence.offset, count_);
+    } else if (auto [other, fresh] = others_.emplace(sentence.offset, count_); !fresh) {
+      return other->second;
+    }
+    ranges_.add(sentence);
+    return count_++;
+  }
+  const RangeColumns& ranges() const { return ranges_; }
+
+ private:
+  RangeColumns ranges_;
+  std::vector<std::pair<size_t, size_t>> in_order_;  // (offset, index), by offset
+  std::unordered_map<size_t, size_t> others_;        // offset -> index
+  size_t count_ = 0;
+};
+
 }  // namespace
 
 std::string timeline_iso_date(int64_t day) {
@@ -90,13 +120,7 @@ std::string timeline_json(const Timeline& timeline, const std::vector<Finding>& 
                           const std::string& path, const protocol::LineIndex& index,
                           protocol::PositionEncoding encoding, std::string_view leading_members) {
   // Many dates share a sentence: each sentence is listed once and named by its index.
-  RangeColumns sentence_ranges(index, encoding);
-  std::unordered_map<size_t, size_t> sentence_index;  // offset -> index
-  auto sentence = [&](Span span) {
-    auto [it, fresh] = sentence_index.emplace(span.offset, sentence_index.size());
-    if (fresh) sentence_ranges.add(span);
-    return it->second;
-  };
+  SentenceIndex sentence(index, encoding);
 
   JsonText out;
   out.text().reserve(64 * (timeline.events.size() + timeline.findings.size()) + 1024);
@@ -158,7 +182,7 @@ std::string timeline_json(const Timeline& timeline, const std::vector<Finding>& 
   finding_ranges.write(out.raw(","));
   out.raw("}");
 
-  sentence_ranges.write(out.raw(",\"sentences\":{"));
+  sentence.ranges().write(out.raw(",\"sentences\":{"));
   out.raw("}");
 
   out.raw(",")

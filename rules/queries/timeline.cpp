@@ -23,6 +23,25 @@ Span sentence_of(const Document& doc, size_t offset) {
   return s ? s->span : Span{offset, 0};
 }
 
+// sentence_of for offsets that mostly come in text order (dates, findings): steps on from the
+// previous sentence rather than searching all of them each time.
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Document& doc) : doc_(doc) {}
+
+  Span at(size_t offset) {
+    const auto& sentences = doc_.sentences();
+    if (next_ > 0 && offset < sentences[next_ - 1].span.offset) return sentence_of(doc_, offset);
+    while (next_ < sentences.size() && sentences[next_].span.offset <= offset) ++next_;
+    if (next_ > 0 && offset < sentences[next_ - 1].span.end()) return sentences[next_ - 1].span;
+    return Span{offset, 0};
+  }
+
+ private:
+  const Document& doc_;
+  size_t next_ = 0;  // the first sentence starting after the last offset asked about
+};
+
 std::vector<TimelinePerson> people_of(const PeopleFacts& people) {
   std::vector<TimelinePerson> out;
   std::unordered_map<std::string_view, size_t> seen;
@@ -126,16 +145,17 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
   const Document& doc = analysis.doc();
   Timeline timeline;
   timeline.people = people_of(analysis.facts<PeopleFacts>());
+  SentenceCursor event_sentences(doc), finding_sentences(doc);
   for (const AnchoredDate& d : analysis.facts<AnchoredDates>().dates) {
     if (d.is_duration() || d.first == 0 || d.last < d.first) continue;
     timeline.events.push_back(
-        TimelineEvent{d.first, d.last, d.value, d.span, sentence_of(doc, d.span.offset)});
+        TimelineEvent{d.first, d.last, d.value, d.span, event_sentences.at(d.span.offset)});
   }
   const EventLocator events(timeline.events);
   const auto& ages = analysis.facts<DateFacts>().ages;
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    const Span sentence = sentence_of(doc, f.span.offset);
+    const Span sentence = finding_sentences.at(f.span.offset);
     const auto event = events.at(f.span, sentence);
     timeline.findings.push_back(TimelineFinding{i, event, sentence});
     if (f.rule == kConflictingDates && event && !f.related.empty() && f.related[0].path.empty()) {
