@@ -86,9 +86,12 @@ class EventLocator {
   explicit EventLocator(const std::vector<TimelineEvent>& events) : events_(events) {}
 
   std::optional<size_t> at(Span span, Span sentence) const {
-    if (auto inside = first_from(span.offset, span.end(), true)) return inside;
-    if (auto overlapping = first_from(span.offset, span.end(), false)) return overlapping;
+    if (auto in_span = at(span)) return in_span;
     return first_from(sentence.offset, sentence.end(), true);
+  }
+  std::optional<size_t> at(Span span) const {
+    if (auto inside = first_from(span.offset, span.end(), true)) return inside;
+    return first_from(span.offset, span.end(), false);
   }
 
  private:
@@ -158,9 +161,13 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
     const Span sentence = finding_sentences.at(f.span.offset);
     const auto event = events.at(f.span, sentence);
     timeline.findings.push_back(TimelineFinding{i, event, sentence});
-    if (f.rule == kConflictingDates && event && !f.related.empty() && f.related[0].path.empty()) {
-      const Span other_span = f.related[0].span;
-      const auto other = events.at(other_span, sentence_of(doc, other_span.offset));
+    if (f.rule == kConflictingDates && event && !f.related.empty()) {
+      const Related& elsewhere = f.related[0];
+      if (!elsewhere.path.empty() && elsewhere.path != analysis.path()) {
+        timeline.conflicts_elsewhere.push_back({i, *event, elsewhere.path, elsewhere.span});
+        continue;
+      }
+      const auto other = events.at(elsewhere.span, sentence_of(doc, elsewhere.span.offset));
       if (other && *other != *event) timeline.conflicts.push_back({i, *event, *other});
     } else if (f.rule == kAgeMismatch) {
       const AgeMention* age = age_at(ages, f.span);
@@ -172,6 +179,10 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
     }
   }
   return timeline;
+}
+
+std::optional<size_t> timeline_event_at(const Timeline& timeline, Span span) {
+  return EventLocator(timeline.events).at(span);
 }
 
 }  // namespace histlint
