@@ -105,6 +105,7 @@ class ReportDocuments {
     Analysis compared(analysis.doc(), analysis.options(), analysis.kb(), analysis.path());
     compared.set_other_documents(std::move(others));
     TimelineDocument& document = documents_[at->second];
+    document.text = analysis.doc().text();  // as read now, should the file have changed
     document.findings = run_rules(compared);
     document.timeline = build_timeline(compared, document.findings);
   }
@@ -162,8 +163,9 @@ int run_report_command(const std::vector<std::string>& args, std::ostream& out, 
     std::vector<std::string> paths;
     for (const auto& [path, others] : conflicting) paths.push_back(path);
     std::sort(paths.begin(), paths.end());
-    // Read again, by the paths the first pass named them by; a file that changed meanwhile
-    // keeps its first drawing.
+    // Read again, by the paths the first pass named them by (their analyses were not kept: the
+    // page needs only their findings and timelines); a file gone meanwhile keeps its first
+    // drawing.
     (void)analyse_files(paths, options.config, std::nullopt, [&](const Analysis& analysis) {
       const auto others = conflicting.find(analysis.path());
       if (others != conflicting.end()) report.redo(analysis, std::move(others->second));
