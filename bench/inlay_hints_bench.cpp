@@ -1,12 +1,16 @@
 // Inlay-hint latency on a 1 MB document: the first request after an analysis (which extracts the
 // anchored readings of relative dates), then requests for the whole document and for one
-// screenful, as editors send them. Prints figures; asserts nothing. Usage: inlay_hints_bench
+// screenful, as editors send them, in-process and then over LSP (the language server answering
+// textDocument/inlayHint from its analysis, positions and serialisation included). Prints
+// figures; asserts nothing. Usage: inlay_hints_bench
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "bench/bench_support.h"
+#include "bench/lsp_client.h"
 #include "rules/analysis.h"
 #include "rules/engine.h"
 #include "rules/options.h"
@@ -89,5 +93,45 @@ int main() {
   std::sort(screen.begin(), screen.end());
   std::printf("one screenful (4 KB), warm: median %.3f ms, max %.3f ms over %zu requests\n",
               screen[screen.size() / 2], screen.back(), screen.size());
+
+  bench::InProcessClient client;
+  const std::string uri = "file:///bench/bench.md";
+  client.open(uri, text);
+  size_t lines = 0;
+  for (char c : text) lines += c == '\n';
+  const auto request = [&](size_t first_line, size_t last_line) {
+    return nlohmann::json{{"textDocument", {{"uri", uri}}},
+                          {"range",
+                           {{"start", {{"line", first_line}, {"character", 0}}},
+                            {"end", {{"line", last_line}, {"character", 0}}}}}};
+  };
+  bench::RequestTime first;
+  const size_t reply_bytes =
+      client.call("textDocument/inlayHint", request(0, lines + 1), first).size();
+  std::vector<double> whole_wall, whole_cpu;
+  for (int i = 0; i < kRuns; ++i) {
+    bench::RequestTime time;
+    client.call("textDocument/inlayHint", request(0, lines + 1), time);
+    whole_wall.push_back(time.wall_ms);
+    whole_cpu.push_back(time.cpu_ms);
+  }
+  std::printf(
+      "over LSP, whole document: first %.1f ms (cpu %.1f ms), then median %.1f ms (cpu %.1f ms), "
+      "reply %zu bytes\n",
+      first.wall_ms, first.cpu_ms, bench::summarise(whole_wall).median,
+      bench::summarise(whole_cpu).median, reply_bytes);
+  std::vector<double> screen_wall, screen_cpu;
+  for (size_t line = 0; line + 60 < lines; line += lines / 50) {
+    bench::RequestTime time;
+    client.call("textDocument/inlayHint", request(line, line + 60), time);
+    screen_wall.push_back(time.wall_ms);
+    screen_cpu.push_back(time.cpu_ms);
+  }
+  const auto screen_stats = bench::summarise(screen_wall);
+  std::printf(
+      "over LSP, one screenful (60 lines): median %.3f ms (cpu %.3f ms), max %.3f ms over %zu "
+      "requests\n",
+      screen_stats.median, bench::summarise(screen_cpu).median, screen_stats.max,
+      screen_wall.size());
   return 0;
 }

@@ -211,6 +211,17 @@ void LspServer::reply(const Json& id, Json result) {
   send(protocol::make_result(id, std::move(result)));
 }
 
+void LspServer::reply_result(const Json& id, AnalysisResult result) {
+  auto* serialized = std::get_if<SerializedResult>(&result);
+  if (!serialized) {
+    reply(id, std::move(std::get<Json>(result)));
+    return;
+  }
+  if (open_requests_.erase(id) == 0) return;
+  send_("{\"jsonrpc\":\"2.0\",\"id\":" + protocol::serialize(id) +
+        ",\"result\":" + serialized->json + "}");
+}
+
 void LspServer::reply_error(const Json& id, ErrorCode code, std::string_view full_message) {
   if (!id.is_null() && open_requests_.erase(id) == 0) return;
   // Messages quote what the client sent (a method name, a value): a bounded excerpt of it.
@@ -247,7 +258,7 @@ void LspServer::with_analysis(const Json& id, const Json& params, AnalysisAnswer
   }
   const auto& latest = states_[uri].latest;
   if (latest && latest->version == doc->version) {
-    reply(id, answer(*latest));
+    reply_result(id, answer(*latest));
     return;
   }
   parked_.push_back({id, uri, doc->version, std::move(answer), follows_edits});
@@ -407,7 +418,7 @@ void LspServer::answer_parked(const std::string& uri, DocumentAnalysis* analysis
       reply_error(id, ErrorCode::ContentModified, "the document changed");
     } else {
       try {
-        reply(id, it->answer(*analysis));
+        reply_result(id, it->answer(*analysis));
       } catch (const std::exception& e) {
         reply_error(id, ErrorCode::InternalError, e.what());
       }

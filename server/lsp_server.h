@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "protocol/jsonrpc.h"
 #include "protocol/lsp.h"
@@ -67,8 +68,14 @@ class LspServer {
   using RequestHandler = void (LspServer::*)(const protocol::Json& id,
                                              const protocol::Json& params);
   using NotificationHandler = void (LspServer::*)(const protocol::Json& params);
+  // A result's JSON text, for answers so large that building a Json first would cost more than
+  // computing them (the timeline and inlay hints of a long document).
+  struct SerializedResult {
+    std::string json;
+  };
+  using AnalysisResult = std::variant<protocol::Json, SerializedResult>;
   // Computes a request's result from the analysis of the document's current version.
-  using AnalysisAnswer = std::function<protocol::Json(DocumentAnalysis&)>;
+  using AnalysisAnswer = std::function<AnalysisResult(DocumentAnalysis&)>;
 
   struct ParkedRequest {
     protocol::Json id;
@@ -95,6 +102,7 @@ class LspServer {
 
   void send(const protocol::Json& message);
   void reply(const protocol::Json& id, protocol::Json result);
+  void reply_result(const protocol::Json& id, AnalysisResult result);
   void reply_error(const protocol::Json& id, protocol::ErrorCode code, std::string_view message);
   void notify(std::string_view method, protocol::Json params);
   void request(std::string_view method, protocol::Json params,

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -182,6 +183,51 @@ size_t people_count(const Group& g) {
   return seen.size();
 }
 
+// A conflict between two documents of one folder, drawn as two joined marks: this document's
+// finding, and the other document's finding about the same event when it reports its side (each
+// links to its own finding), else a ring at the other date linking to this finding.
+struct CrossJoin {
+  size_t doc = 0;  // index in the group
+  size_t finding = 0;
+  int64_t day = 0;
+  size_t other_doc = 0;
+  size_t other_event = 0;
+  std::optional<size_t> other_finding;  // its finding about the same event, when it has one
+  size_t ring = 0;                      // the ring's number in `doc`, when other_finding is null
+};
+
+std::vector<CrossJoin> cross_joins(const Group& g) {
+  std::unordered_map<std::string_view, size_t> doc_of;  // path -> index in the group
+  for (size_t d = 0; d < g.documents.size(); ++d) doc_of.emplace(g.documents[d]->doc.path, d);
+  std::vector<CrossJoin> joins;
+  std::vector<size_t> rings(g.documents.size(), 0);
+  for (size_t d = 0; d < g.documents.size(); ++d) {
+    const TimelineDocument& doc = g.documents[d]->doc;
+    for (const TimelineConflictElsewhere& c : doc.timeline.conflicts_elsewhere) {
+      const auto other = doc_of.find(c.path);
+      if (other == doc_of.end()) continue;  // in another folder, on another axis
+      const Timeline& there = g.documents[other->second]->doc.timeline;
+      const auto other_event = timeline_event_at(there, c.span);
+      if (!other_event) continue;
+      CrossJoin join{d,
+                     c.finding,
+                     doc.timeline.events[c.event].first,
+                     other->second,
+                     *other_event,
+                     std::nullopt,
+                     0};
+      for (const TimelineConflictElsewhere& back : there.conflicts_elsewhere) {
+        if (back.event == *other_event && back.path == doc.path) join.other_finding = back.finding;
+      }
+      // A pair of findings is joined once, from the first of the two documents.
+      if (join.other_finding && other->second < d) continue;
+      if (!join.other_finding) join.ring = rings[d]++;
+      joins.push_back(join);
+    }
+  }
+  return joins;
+}
+
 std::string year_text(int64_t day) {
   // Julian day 1721426 is 1 January AD 1 (Gregorian); years are near enough for a summary.
   const int64_t year = static_cast<int64_t>(std::floor((day - 1721426) / 365.2425)) + 1;
@@ -204,7 +250,8 @@ class PageWriter {
     size_t findings = 0, conflicts = 0, ages = 0, events = 0;
     for (const Drawn* drawn : g.documents) {
       findings += drawn->doc.findings.size();
-      conflicts += drawn->doc.timeline.conflicts.size();
+      conflicts +=
+          drawn->doc.timeline.conflicts.size() + drawn->doc.timeline.conflicts_elsewhere.size();
       ages += drawn->doc.timeline.ages.size();
       events += drawn->doc.timeline.events.size();
     }
@@ -283,6 +330,19 @@ class PageWriter {
              << kFindingLane << "\"/>\n";
       }
     }
+    const std::vector<CrossJoin> joins = cross_joins(g);
+    for (const CrossJoin& join : joins) {
+      const auto& other = g.documents[join.other_doc]->doc.timeline;
+      const std::string b = join.other_finding ? id + "-" + std::to_string(join.other_doc) + "-f" +
+                                                     std::to_string(*join.other_finding)
+                                               : id + "-" + std::to_string(join.doc) + "-x" +
+                                                     std::to_string(join.ring);
+      out_ << "<line class=\"conflict-link across\" data-a=\"" << id << "-" << join.doc << "-f"
+           << join.finding << "\" data-b=\"" << b << "\" x1=\"" << fixed(x_of(join.day))
+           << "\" y1=\"" << kFindingLane << "\" x2=\""
+           << fixed(x_of(other.events[join.other_event].first)) << "\" y2=\"" << kFindingLane
+           << "\"/>\n";
+    }
     out_ << "</g>\n<g class=\"people\">\n";
     int row = 0;
     std::vector<std::map<size_t, int>> rows_of(g.documents.size());  // person index -> y
@@ -310,6 +370,9 @@ class PageWriter {
     out_ << "</g>\n<g class=\"marks\">\n";
     for (size_t d = 0; d < g.documents.size(); ++d) {
       marks_of(*g.documents[d], id + "-" + std::to_string(d), rows_of[d]);
+    }
+    for (const CrossJoin& join : joins) {
+      if (!join.other_finding) ring_elsewhere(g, id, join);
     }
     out_ << "</g>\n<g class=\"counts\"></g>\n</svg>\n</div>\n";
   }
@@ -359,6 +422,20 @@ class PageWriter {
            timeline_iso_date(event.first) + ": " + timeline_excerpt(drawn.doc.text, event.span),
            drawn.sentence(event.sentence), drawn.position(event.span));
     }
+  }
+
+  // The other document's date of a conflict it does not report itself, linking to this
+  // document's finding.
+  void ring_elsewhere(const Group& g, const std::string& id, const CrossJoin& join) {
+    const Drawn& here = *g.documents[join.doc];
+    const Drawn& there = *g.documents[join.other_doc];
+    const TimelineEvent& other = there.doc.timeline.events[join.other_event];
+    const std::string prefix = id + "-" + std::to_string(join.doc);
+    mark(prefix + "-x" + std::to_string(join.ring), "conflict-other", kRing, other.first,
+         kFindingLane, "#" + prefix + "-l" + std::to_string(join.finding),
+         timeline_iso_date(other.first) + ", the other date of a conflict, in " + there.doc.path +
+             ": " + here.doc.findings[join.finding].message,
+         there.sentence(other.sentence), there.position(other.span));
   }
 
   void findings_list(const Group& g, const std::string& id) {

@@ -23,6 +23,25 @@ Span sentence_of(const Document& doc, size_t offset) {
   return s ? s->span : Span{offset, 0};
 }
 
+// sentence_of for offsets that mostly come in text order (dates, findings): steps on from the
+// previous sentence rather than searching all of them each time.
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Document& doc) : doc_(doc) {}
+
+  Span at(size_t offset) {
+    const auto& sentences = doc_.sentences();
+    if (next_ > 0 && offset < sentences[next_ - 1].span.offset) return sentence_of(doc_, offset);
+    while (next_ < sentences.size() && sentences[next_].span.offset <= offset) ++next_;
+    if (next_ > 0 && offset < sentences[next_ - 1].span.end()) return sentences[next_ - 1].span;
+    return Span{offset, 0};
+  }
+
+ private:
+  const Document& doc_;
+  size_t next_ = 0;  // the first sentence starting after the last offset asked about
+};
+
 std::vector<TimelinePerson> people_of(const PeopleFacts& people) {
   std::vector<TimelinePerson> out;
   std::unordered_map<std::string_view, size_t> seen;
@@ -67,9 +86,12 @@ class EventLocator {
   explicit EventLocator(const std::vector<TimelineEvent>& events) : events_(events) {}
 
   std::optional<size_t> at(Span span, Span sentence) const {
-    if (auto inside = first_from(span.offset, span.end(), true)) return inside;
-    if (auto overlapping = first_from(span.offset, span.end(), false)) return overlapping;
+    if (auto in_span = at(span)) return in_span;
     return first_from(sentence.offset, sentence.end(), true);
+  }
+  std::optional<size_t> at(Span span) const {
+    if (auto inside = first_from(span.offset, span.end(), true)) return inside;
+    return first_from(span.offset, span.end(), false);
   }
 
  private:
@@ -87,6 +109,17 @@ class EventLocator {
 
   const std::vector<TimelineEvent>& events_;
 };
+
+// The age mention (of `ages`, in text order) spanning exactly `span`, or null.
+const AgeMention* age_at(const std::vector<AgeMention>& ages, Span span) {
+  const auto it =
+      std::lower_bound(ages.begin(), ages.end(), span.offset,
+                       [](const AgeMention& a, size_t offset) { return a.span.offset < offset; });
+  for (auto at = it; at != ages.end() && at->span.offset == span.offset; ++at) {
+    if (at->span == span) return &*at;
+  }
+  return nullptr;
+}
 
 // The day a person born within [born, …] reaches `age`: the same day of the year, `age` years on.
 int64_t birthday_at(int64_t born, int age) {
@@ -115,33 +148,41 @@ Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& fi
   const Document& doc = analysis.doc();
   Timeline timeline;
   timeline.people = people_of(analysis.facts<PeopleFacts>());
+  SentenceCursor event_sentences(doc), finding_sentences(doc);
   for (const AnchoredDate& d : analysis.facts<AnchoredDates>().dates) {
     if (d.is_duration() || d.first == 0 || d.last < d.first) continue;
     timeline.events.push_back(
-        TimelineEvent{d.first, d.last, d.value, d.span, sentence_of(doc, d.span.offset)});
+        TimelineEvent{d.first, d.last, d.value, d.span, event_sentences.at(d.span.offset)});
   }
   const EventLocator events(timeline.events);
   const auto& ages = analysis.facts<DateFacts>().ages;
   for (size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    const Span sentence = sentence_of(doc, f.span.offset);
+    const Span sentence = finding_sentences.at(f.span.offset);
     const auto event = events.at(f.span, sentence);
     timeline.findings.push_back(TimelineFinding{i, event, sentence});
-    if (f.rule == kConflictingDates && event && !f.related.empty() && f.related[0].path.empty()) {
-      const Span other_span = f.related[0].span;
-      const auto other = events.at(other_span, sentence_of(doc, other_span.offset));
+    if (f.rule == kConflictingDates && event && !f.related.empty()) {
+      const Related& elsewhere = f.related[0];
+      if (!elsewhere.path.empty() && elsewhere.path != analysis.path()) {
+        timeline.conflicts_elsewhere.push_back({i, *event, elsewhere.path, elsewhere.span});
+        continue;
+      }
+      const auto other = events.at(elsewhere.span, sentence_of(doc, elsewhere.span.offset));
       if (other && *other != *event) timeline.conflicts.push_back({i, *event, *other});
     } else if (f.rule == kAgeMismatch) {
-      auto age = std::find_if(ages.begin(), ages.end(),
-                              [&](const AgeMention& a) { return a.span == f.span; });
+      const AgeMention* age = age_at(ages, f.span);
       const auto person = person_named_by(timeline.people, f.message);
-      if (age == ages.end() || !person) continue;
+      if (!age || !person) continue;
       timeline.ages.push_back(
           TimelineAge{i, *person, age->age,
                       birthday_at(*timeline.people[*person].born_first, age->age), event});
     }
   }
   return timeline;
+}
+
+std::optional<size_t> timeline_event_at(const Timeline& timeline, Span span) {
+  return EventLocator(timeline.events).at(span);
 }
 
 }  // namespace histlint

@@ -51,6 +51,16 @@ struct TimelineConflict {
   size_t other = 0;    // the other date of the same event
 };
 
+// One event given two dates by two documents (date/conflicting-dates across the files of a run):
+// this document's date, and where the other document gives the other one. Each of the two
+// documents usually reports its own side.
+struct TimelineConflictElsewhere {
+  size_t finding = 0;  // index into the findings
+  size_t event = 0;    // the date the finding flags
+  std::string path;    // the other document, as its Analysis::path()
+  Span span;           // the other claim in that document
+};
+
 // An age that does not fit the person's dates (date/age-mismatch): the claimed age on the
 // person's life, where it would fall counting from the birth.
 struct TimelineAge {
@@ -66,11 +76,16 @@ struct Timeline {
   std::vector<TimelineEvent> events;      // in text order
   std::vector<TimelineFinding> findings;  // in the order of the findings given
   std::vector<TimelineConflict> conflicts;
+  std::vector<TimelineConflictElsewhere> conflicts_elsewhere;
   std::vector<TimelineAge> ages;
 };
 
-// The timeline of an analysed document and its findings (those of this document; findings whose
-// evidence is in another document keep only their own date).
+// The timeline of an analysed document and its findings (those of this document; a conflict with
+// another document names the other claim, which that document's timeline places).
 Timeline build_timeline(const Analysis& analysis, const std::vector<Finding>& findings);
+
+// The date of `timeline` a span of its document is about: the first one inside it, else one
+// overlapping it.
+std::optional<size_t> timeline_event_at(const Timeline& timeline, Span span);
 
 }  // namespace histlint

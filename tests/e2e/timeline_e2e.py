@@ -114,6 +114,70 @@ def planted_conflict_is_joined_and_age_drawn():
         validate(out)
 
 
+def write_files(folder, texts):
+    os.makedirs(folder, exist_ok=True)
+    for name, text in texts.items():
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(text)
+
+
+def cross_file_links(page):
+    """The lines joining marks of two files, as (mark, mark) by the years they are at."""
+    pairs = {}
+    for link in page.links:
+        if "across" not in link["class"]:
+            continue
+        a, b = page.by_id.get(link["data-a"]), page.by_id.get(link["data-b"])
+        assert a and b, link
+        assert abs(float(link["x1"]) - mark_x(a)) < 0.2, link
+        assert abs(float(link["x2"]) - mark_x(b)) < 0.2, link
+        # Both marks lie on the axis of the folder whose files conflict.
+        assert a["id"].split("-")[0] == b["id"].split("-")[0] == link["data-a"].split("-")[0]
+        pairs[(a["aria-label"][:4], b["aria-label"][:4])] = (a, b)
+    return pairs
+
+
+@test
+def conflict_between_two_files_of_a_folder_is_joined():
+    with tempfile.TemporaryDirectory() as root:
+        folder = os.path.join(root, "notes")
+        write_files(folder, {
+            "first.md": "# First\n\nKarl Marx was expelled from the League in 1852.\n",
+            "second.md": "# Second\n\nKarl Marx was expelled from the League in 1854.\n"})
+        # A file of another folder is drawn on another axis: no line reaches it.
+        write_files(os.path.join(root, "elsewhere"), {
+            "fourth.md": "# Fourth\n\nKarl Marx was expelled from the League in 1856.\n"})
+        out = os.path.join(root, "timeline.html")
+        done = report("-o", out, folder, os.path.join(root, "elsewhere"))
+        assert done.returncode == 0, done.stderr
+        page, _ = parse(out)
+        pairs = cross_file_links(page)
+        assert sorted(pairs) == [("1852", "1854")], sorted(pairs)
+        # Each file reports its side: two findings, each mark linking to its own in the list.
+        a, b = pairs[("1852", "1854")]
+        assert "finding" in a["class"] and "finding" in b["class"], (a, b)
+        first, second = page.by_id[a["href"][1:]], page.by_id[b["href"][1:]]
+        assert first is not second and first["tag"] == second["tag"] == "li"
+        assert "second.md" in a["aria-label"] and "first.md" in b["aria-label"], (a, b)
+        validate(out)
+
+        # When the other file's finding is silenced, its date is a ring linking to this finding.
+        silent = os.path.join(root, "silent")
+        write_files(silent, {
+            "first.md": "# First\n\n<!-- histlint-disable-next-line date/conflicting-dates -->\n"
+                        "Karl Marx was expelled from the League in 1852.\n",
+            "second.md": "# Second\n\nKarl Marx was expelled from the League in 1854.\n"})
+        done = report("-o", out, silent)
+        assert done.returncode == 0, done.stderr
+        page, _ = parse(out)
+        pairs = cross_file_links(page)
+        assert sorted(pairs) == [("1854", "1852")], sorted(pairs)
+        mark, ring = pairs[("1854", "1852")]
+        assert "finding" in mark["class"] and "conflict-other" in ring["class"], (mark, ring)
+        assert mark["href"] == ring["href"] and "first.md" in ring["aria-label"], ring
+        validate(out)
+
+
 @test
 def seeds_report_is_valid_html5():
     seeds = os.path.join(SHARED, "seeds")

@@ -4,6 +4,7 @@
 
 #include "rules/date/date_test_util.h"
 #include "rules/engine.h"
+#include "rules/extract/date_events.h"
 #include "server/kb_files.h"
 
 using namespace histlint;
@@ -112,4 +113,30 @@ TEST_CASE("timeline leaves a finding without a date in its sentence off the axis
   }
   CHECK(drawn.timeline.conflicts.empty());
   CHECK(drawn.timeline.ages.empty());
+}
+
+TEST_CASE("timeline names the other document's claim of a conflict between two documents") {
+  const std::string here = "Exile followed. In 1929 Trotsky was expelled from the party.\n";
+  const std::string there = "# Exile\n\nTrotsky was expelled from the party in 1927.\n";
+  const Options options;
+  const Document there_doc(there, Language::Markdown);
+  const Analysis there_analysis(there_doc, options, date_test::test_kb(), "notes/there.md");
+  const Document here_doc(here, Language::Markdown);
+  Analysis analysis(here_doc, options, date_test::test_kb(), "notes/here.md");
+  analysis.set_other_documents(
+      {std::make_shared<const DocumentClaims>(DocumentClaims::of(there_analysis))});
+  const auto findings = run_rules(analysis);
+  const Timeline timeline = build_timeline(analysis, findings);
+  CHECK(timeline.conflicts.empty());
+  REQUIRE(timeline.conflicts_elsewhere.size() == 1);
+  const TimelineConflictElsewhere& conflict = timeline.conflicts_elsewhere[0];
+  CHECK(findings[conflict.finding].rule == "date/conflicting-dates");
+  CHECK(timeline.events[conflict.event].value == "1929");
+  CHECK(conflict.path == "notes/there.md");
+  // The other document's timeline places the claim at its date.
+  const Timeline other = build_timeline(there_analysis, run_rules(there_analysis));
+  const auto other_event = timeline_event_at(other, conflict.span);
+  REQUIRE(other_event.has_value());
+  CHECK(other.events[*other_event].value == "1927");
+  CHECK_FALSE(timeline_event_at(other, Span{0, 7}).has_value());  // the heading has no date
 }
