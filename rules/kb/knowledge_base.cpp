@@ -106,9 +106,9 @@ class EntryReader {
     for (const auto& [key, value] : entry_.items()) {
       if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
       static const std::unordered_set<std::string_view> kKnown = {
-          "id",    "name",   "aliases",  "short",       "given",
-          "sex",   "birth",  "death",    "description", "occupations",
-          "roles", "events", "wikidata", "wikipedia",   "source"};
+          "id",     "name",     "aliases",   "short",       "given",       "ambiguous",
+          "sex",    "birth",    "death",     "description", "occupations", "roles",
+          "events", "wikidata", "wikipedia", "source"};
       if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
       (void)value;
     }
@@ -120,6 +120,7 @@ class EntryReader {
     if (!string_list(entry_, "aliases", person.aliases)) return false;
     if (!string_list(entry_, "short", person.short_names)) return false;
     if (!string_list(entry_, "given", person.given_names)) return false;
+    if (!string_list(entry_, "ambiguous", person.ambiguous_names)) return false;
     std::string sex;
     if (!string_field(entry_, "sex", sex, false)) return false;
     if (sex == "male") {
@@ -771,6 +772,12 @@ void for_each_indexed_name(const Person& person,
       }
     }
   }
+  // Shared names are indexed as they are written, marked, and derive nothing.
+  for (const auto& name : person.ambiguous_names) {
+    const bool one_word = split_name_words(name).size() == 1;
+    add(fold_name(name), one_word ? NameKind::Short : NameKind::Full,
+        kNameIsSearchable | kNameIsAmbiguous);
+  }
   // Short names are searchable too ("Bronstein" finds Trotsky before his grandson).
   for (auto& name : folded_short) add(std::move(name), NameKind::Short, kNameIsSearchable);
   for (const auto& name : person.given_names) add(fold_name(name), NameKind::Given, 0);
@@ -793,7 +800,7 @@ void KnowledgeBase::rebuild_index() {
       } else if (use & kNameIsSearchable) {
         index->folded_names[k].push_back(key);
       }
-      index->names[std::move(key)].push_back(NameEntry{slot, kind});
+      index->names[std::move(key)].push_back(NameEntry{slot, kind, (use & kNameIsAmbiguous) != 0});
     });
   }
   index_ = std::move(index);
