@@ -628,8 +628,12 @@ class PeopleExtractor {
       if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {
         const std::string previous = fold_word(text_, words_[before - 1]);
         const bool bare_surname = m.form != MentionForm::FullName && !m.titled && !m.possessive;
+        // "in St. Louis": a shared name after a place preposition is a place as well.
+        const bool shared_name =
+            !m.possessive && std::any_of(m.candidates.begin(), m.candidates.end(),
+                                         [](const Candidate& c) { return c.ambiguous; });
         if (is_ship_prefix(previous) || is_ship_noun(previous) ||
-            (bare_surname && is_place_preposition(previous)) ||
+            ((bare_surname || shared_name) && is_place_preposition(previous)) ||
             (bare_surname && previous == "the" && sentence_speaks_of_ship(m.span.offset))) {
           keep[k] = false;
           continue;

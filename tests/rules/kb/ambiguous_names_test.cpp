@@ -33,7 +33,10 @@ const KnowledgeBase& rulers() {
      "description": "Test king.", "roles": [{"title": "King of England", "from": "1399", "to": "1413"}]},
     {"id": "louis-vii", "name": "Louis VII of France", "ambiguous": ["Louis VII"], "sex": "male",
      "death": {"date": "1180-09-18", "calendar": "julian"},
-     "description": "Test king.", "roles": [{"title": "King of France", "from": "1137", "to": "1180"}]}
+     "description": "Test king.", "roles": [{"title": "King of France", "from": "1137", "to": "1180"}]},
+    {"id": "louis-ix", "name": "Louis IX of France", "ambiguous": ["Saint Louis", "St Louis"],
+     "sex": "male", "birth": {"date": "1214"}, "death": {"date": "1270"},
+     "description": "Test king.", "roles": [{"title": "King of France", "from": "1226", "to": "1270"}]}
   ]})");
   return kb;
 }
@@ -98,6 +101,14 @@ TEST_CASE("a title every holder held leaves the choice to era and realm") {
   PeopleFixture with_realm("In 1403 King Henry IV fought the rebels in the west of England.",
                            rulers());
   CHECK(with_realm.id_at("Henry IV") == "henry-iv-england");
+}
+
+TEST_CASE("a shared name after a place preposition is a place") {
+  PeopleFixture city("In 1250 the traders met in St. Louis and sailed for France.", rulers());
+  CHECK(city.id_at("St. Louis") == "<none>");
+  PeopleFixture king("In 1250 Saint Louis was a prisoner of the Mamluks with his French knights.",
+                     rulers());
+  CHECK(king.id_at("Saint Louis") == "louis-ix");
 }
 
 TEST_CASE("a binary base keeps the shared names and their marking") {
