@@ -103,6 +103,16 @@ TEST_CASE("a title every holder held leaves the choice to era and realm") {
   CHECK(with_realm.id_at("Henry IV") == "henry-iv-england");
 }
 
+TEST_CASE("a regnal number spelled out names the same people as the numeral") {
+  PeopleFixture full("Henry the Second of England was crowned in 1154.", rulers());
+  CHECK(full.id_at("Henry the Second") == "henry-ii-england");
+  PeopleFixture bare("Henry the Second quarrelled with his archbishop.", rulers());
+  CHECK(bare.id_at("Henry the Second") == "");
+  CHECK(bare.candidates_at("Henry the Second").size() == 2);
+  PeopleFixture beyond("Henry the Twenty-first is nobody.", rulers());
+  CHECK(beyond.id_at("Henry the Twenty") == "<none>");
+}
+
 TEST_CASE("a shared name after a place preposition is a place") {
   PeopleFixture city("In 1250 the traders met in St. Louis and sailed for France.", rulers());
   CHECK(city.id_at("St. Louis") == "<none>");
