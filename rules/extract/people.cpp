@@ -69,6 +69,21 @@ struct RawMention {
   bool in_passing = false;        // a surname whose only holder died long before the text's dates
 };
 
+// The years a person lived, as far as the knowledge base tells: many medieval births are
+// unknown, so a first reign or the death stands in for the start, and a century for the span.
+std::optional<std::pair<int, int>> life_years(const Person& p) {
+  std::optional<int> start;
+  if (p.birth) {
+    start = p.birth->date.date.year;
+  } else if (!p.roles.empty() && p.roles.front().from) {
+    start = p.roles.front().from->date.year - 20;
+  } else if (p.death) {
+    start = p.death->date.date.year - 60;
+  }
+  if (!start) return std::nullopt;
+  return std::pair{*start, p.death ? p.death->date.date.year : *start + 100};
+}
+
 struct LocalPerson {
   std::string id;
   std::vector<std::string> initials;  // first letters of given names
@@ -710,6 +725,7 @@ class PeopleExtractor {
     for (const DateMention& d : analysis_.facts<DateFacts>().dates) {
       if (d.value.year != 0 && !d.in_references && !d.in_quotation) {
         document_years_.push_back(d.value.year);
+        block_years_[block_index(d.span.offset)].push_back(d.value.year);
       }
     }
   }
@@ -726,18 +742,9 @@ class PeopleExtractor {
   }
 
   Era compute_era(const Person& p) const {
-    // Many medieval births are unknown: a reign or the death stands in for the life's start.
-    std::optional<int> start;
-    if (p.birth) {
-      start = p.birth->date.date.year;
-    } else if (!p.roles.empty() && p.roles.front().from) {
-      start = p.roles.front().from->date.year - 20;
-    } else if (p.death) {
-      start = p.death->date.date.year - 60;
-    }
-    if (!start) return Era::Within;
-    const int born = *start;
-    const int died = p.death ? p.death->date.date.year : born + 100;
+    const auto life = life_years(p);
+    if (!life) return Era::Within;
+    const auto [born, died] = *life;
     long within = 0;
     long earlier = 0;
     for (int year : document_years_) {
@@ -846,14 +853,27 @@ class PeopleExtractor {
   // them only where the text settles which: the candidate it last named unambiguously ("Henry II
   // of England"), the only candidate of the document's era who held the title before the name
   // ("Emperor Henry IV"), or the only candidate of the document's era whose realm it names.
+  // False when the paragraph has dates and none falls within the person's life (ten years before
+  // to thirty after): "crowned in 1002, he died in 1024" is no king of the twelfth century.
+  bool fits_paragraph(uint32_t person, uint32_t block) const {
+    const auto years = block_years_.find(block);
+    if (years == block_years_.end() || person >= kb_.size()) return true;
+    const auto life = life_years(kb_.people()[person]);
+    if (!life) return true;
+    const auto [born, died] = *life;
+    return std::any_of(years->second.begin(), years->second.end(),
+                       [&](int year) { return year >= born - 10 && year <= died + 30; });
+  }
+
   std::optional<uint32_t> settle_shared_name(
       const RawMention& m, const std::unordered_map<uint32_t, Seen>& established) {
     std::optional<uint32_t> latest;
     size_t latest_offset = 0;
     std::vector<uint32_t> known;
     for (const Candidate& c : m.candidates) {
+      const bool fits = fits_paragraph(c.person, m.block);
       if (auto it = established.find(c.person);
-          it != established.end() && (!latest || it->second.offset > latest_offset)) {
+          fits && it != established.end() && (!latest || it->second.offset > latest_offset)) {
         latest = c.person;
         latest_offset = it->second.offset;
       }
@@ -862,12 +882,14 @@ class PeopleExtractor {
       }
     }
     if (latest) return latest;
+    // Every holder counts for the title; only those whose life fits the paragraph may be chosen.
     if (!m.title.empty()) {
       std::vector<uint32_t> office_holders;
       for (uint32_t p : known) {
         if (held_office(p, m.title)) office_holders.push_back(p);
       }
-      if (office_holders.size() == 1 && era_of(office_holders[0]) == Era::Within) {
+      if (office_holders.size() == 1 && era_of(office_holders[0]) == Era::Within &&
+          fits_paragraph(office_holders[0], m.block)) {
         return office_holders[0];
       }
       if (!office_holders.empty()) known = std::move(office_holders);
@@ -880,6 +902,7 @@ class PeopleExtractor {
       of_era = p;
       ++count;
     }
+    if (of_era && !fits_paragraph(*of_era, m.block)) return std::nullopt;
     return count == 1 ? of_era : std::nullopt;
   }
 
@@ -923,8 +946,8 @@ class PeopleExtractor {
       const bool shared_name =
           std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.ambiguous; });
       if (shared_name) {
+        // Settled, not established: only an unshared name establishes its holder.
         chosen = settle_shared_name(m, established);
-        if (chosen) established[*chosen] = Seen{m.span.offset, m.block};
       } else {
         switch (m.form) {
           case MentionForm::FullName: {
@@ -1015,7 +1038,9 @@ class PeopleExtractor {
                               [&](const Candidate& c) { return c.person == *chosen; });
         resolved_.push_back(*chosen);
         mentioned[*chosen] = Seen{m.span.offset, m.block};
-        if (m.form == MentionForm::FullName) established[*chosen] = Seen{m.span.offset, m.block};
+        if (m.form == MentionForm::FullName && !shared_name) {
+          established[*chosen] = Seen{m.span.offset, m.block};
+        }
       } else {
         resolved_.push_back(UINT32_MAX);
       }
@@ -1127,6 +1152,7 @@ class PeopleExtractor {
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
   std::vector<int> document_years_;
   std::unordered_map<uint32_t, bool> realm_cache_;
+  std::unordered_map<uint32_t, std::vector<int>> block_years_;  // block -> its dates' years
   std::unordered_map<uint32_t, Era> era_cache_;
   // Surnames the text gives to people the knowledge base lacks ("Horace Walpole"): the offset of
   // the first such naming.

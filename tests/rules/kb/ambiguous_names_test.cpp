@@ -79,6 +79,25 @@ TEST_CASE("the only holder of the document's era whose realm it names is linked"
   CHECK(f.id_at("Henry II") == "henry-ii-england");
 }
 
+TEST_CASE("a paragraph whose dates fit no holder's life links none of them") {
+  PeopleFixture f(
+      "In 1164 Henry II summoned the English bishops to Clarendon. By 1170 the quarrel had "
+      "ended in murder.\n\nAnother Henry II was crowned in 1547, and Henry II died in 1559.",
+      rulers());
+  CHECK(f.id_at("Henry II") == "henry-ii-england");
+  CHECK(f.id_at("Henry II", 1) == "");
+  CHECK(f.id_at("Henry II", 2) == "");
+}
+
+TEST_CASE("a later paragraph without dates is settled by the document's era and realm") {
+  PeopleFixture f(
+      "In 1164 Henry II summoned the English bishops. By 1170 the quarrel was over.\n\n"
+      "Henry II appears again in a list of kings.",
+      rulers());
+  CHECK(f.id_at("Henry II") == "henry-ii-england");
+  CHECK(f.id_at("Henry II", 1) == "henry-ii-england");
+}
+
 TEST_CASE("the document's era alone does not settle a shared name") {
   // Other kings of the twelfth century bore the name too; the realm is the second clue.
   PeopleFixture f("In 1164 Henry II summoned the bishops. By 1170 the quarrel was over.", rulers());
