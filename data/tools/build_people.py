@@ -8,6 +8,8 @@ Source format (one person per block, blank lines between blocks):
     a Alias; Alias; ...            aliases (birth names, pseudonyms, native script, misspellings)
     s Short; Short                 names that stand alone (overrides the derived surname)
     g Given; Given                 given names usable once the person is named (overrides)
+    x Shared; Shared               names shared with namesakes ("Henry II"): linked only where
+                                   the text settles which holder is meant
     r Title 1917-1918              a role with its years ("1917-", "1917", "1917-1918")
     e 1937-01-09 What happened @ Place
     w Wikipedia title              when it differs from the display name
@@ -104,8 +106,8 @@ def parse_block(path, line_no, lines):
         rest = rest.strip()
         if tag == "=":
             person["description"] = rest
-        elif tag in ("a", "s", "g"):
-            key = {"a": "aliases", "s": "short", "g": "given"}[tag]
+        elif tag in ("a", "s", "g", "x"):
+            key = {"a": "aliases", "s": "short", "g": "given", "x": "ambiguous"}[tag]
             person.setdefault(key, []).extend(x.strip() for x in rest.split(";") if x.strip())
         elif tag == "r":
             m = ROLE_YEARS.search(rest)
@@ -138,7 +140,7 @@ def parse_block(path, line_no, lines):
         person["wikidata"] = qid
     if not person.get("description"):
         fail(where, f"{ident}: a description is required")
-    order = ["id", "name", "aliases", "short", "given", "sex", "birth", "death", "description",
+    order = ["id", "name", "aliases", "short", "given", "ambiguous", "sex", "birth", "death", "description",
              "roles", "events", "wikidata", "wikipedia"]
     return {k: person[k] for k in order if k in person}
 

@@ -48,6 +48,7 @@ bool gap_is_space(std::string_view text, size_t from, size_t to, int& newlines) 
 struct Candidate {
   uint32_t person = 0;  // < kb.size(): knowledge base; above: a person the text introduces
   NameKind kind = NameKind::Full;
+  bool ambiguous = false;  // matched by a name the person shares with namesakes
 };
 
 struct RawMention {
@@ -58,14 +59,30 @@ struct RawMention {
   MentionForm form = MentionForm::FullName;
   bool possessive = false;
   bool titled = false;
-  int sex_hint = 0;  // +1 male, -1 female (from a title)
-  char initial = 0;  // first initial before a surname ("L. D. Trotsky" -> 'l')
+  std::string title;  // the title word nearest the name, folded: "king", "emperor"
+  int sex_hint = 0;   // +1 male, -1 female (from a title)
+  char initial = 0;   // first initial before a surname ("L. D. Trotsky" -> 'l')
   uint32_t block = UINT32_MAX;
   uint32_t sentence = UINT32_MAX;
   bool sentence_initial = false;  // the name is the first word of its sentence
   bool attributive = false;       // "the Walpole ministry"
   bool in_passing = false;        // a surname whose only holder died long before the text's dates
 };
+
+// The years a person lived, as far as the knowledge base tells: many medieval births are
+// unknown, so a first reign or the death stands in for the start, and a century for the span.
+std::optional<std::pair<int, int>> life_years(const Person& p) {
+  std::optional<int> start;
+  if (p.birth) {
+    start = p.birth->date.date.year;
+  } else if (!p.roles.empty() && p.roles.front().from) {
+    start = p.roles.front().from->date.year - 20;
+  } else if (p.death) {
+    start = p.death->date.date.year - 60;
+  }
+  if (!start) return std::nullopt;
+  return std::pair{*start, p.death ? p.death->date.date.year : *start + 100};
+}
 
 struct LocalPerson {
   std::string id;
@@ -238,7 +255,7 @@ class PeopleExtractor {
   void lookup(std::string_view key, std::vector<Candidate>& out) const {
     out.clear();
     if (const auto* entries = kb_.lookup(key)) {
-      for (const auto& e : *entries) out.push_back({e.person, e.kind});
+      for (const auto& e : *entries) out.push_back({e.person, e.kind, e.ambiguous});
     }
     if (local_names_.empty()) return;
     if (auto it = local_names_.find(std::string(key)); it != local_names_.end()) {
@@ -540,8 +557,13 @@ class PeopleExtractor {
                : any_short ? MentionForm::Short
                            : MentionForm::Given;
       // A full name means only the people of that full name; a short name keeps the people
-      // whose given name it is too ("Hugo": Victor Hugo, or Hugo Chávez once he is named).
-      if (any_full) {
+      // whose given name it is too ("Hugo": Victor Hugo, or Hugo Chávez once he is named). A
+      // shared name ("Philip II") keeps those whose short name it is: the text must choose.
+      const bool any_shared =
+          std::any_of(found.begin(), found.end(), [](const Candidate& c) { return c.ambiguous; });
+      if (any_shared) {
+        std::erase_if(m.candidates, [](const Candidate& c) { return c.kind == NameKind::Given; });
+      } else if (any_full) {
         std::erase_if(m.candidates, [](const Candidate& c) { return c.kind != NameKind::Full; });
       }
       raw_.push_back(std::move(m));
@@ -617,6 +639,7 @@ class PeopleExtractor {
           break;
         }
         --before;
+        if (!m.titled) m.title = folded;
         m.titled = true;
         if (const int sex = title_sex(folded)) m.sex_hint = sex;
       }
@@ -651,8 +674,12 @@ class PeopleExtractor {
       if (whole_word && before > 0 && adjacent_on_line(before - 1, before)) {
         const std::string previous = fold_word(text_, words_[before - 1]);
         const bool bare_surname = m.form != MentionForm::FullName && !m.titled && !m.possessive;
+        // "in St. Louis": a shared name after a place preposition is a place as well.
+        const bool shared_name =
+            !m.possessive && std::any_of(m.candidates.begin(), m.candidates.end(),
+                                         [](const Candidate& c) { return c.ambiguous; });
         if (is_ship_prefix(previous) || is_ship_noun(previous) ||
-            (bare_surname && is_place_preposition(previous)) ||
+            ((bare_surname || shared_name) && is_place_preposition(previous)) ||
             (bare_surname && previous == "the" && sentence_speaks_of_ship(m.span.offset))) {
           keep[k] = false;
           continue;
@@ -729,6 +756,7 @@ class PeopleExtractor {
     for (const DateMention& d : analysis_.facts<DateFacts>().dates) {
       if (d.value.year != 0 && !d.in_references && !d.in_quotation) {
         document_years_.push_back(d.value.year);
+        block_years_[block_index(d.span.offset)].push_back(d.value.year);
       }
     }
   }
@@ -745,9 +773,9 @@ class PeopleExtractor {
   }
 
   Era compute_era(const Person& p) const {
-    if (!p.birth) return Era::Within;
-    const int born = p.birth->date.date.year;
-    const int died = p.death ? p.death->date.date.year : born + 100;
+    const auto life = life_years(p);
+    if (!life) return Era::Within;
+    const auto [born, died] = *life;
     long within = 0;
     long earlier = 0;
     for (int year : document_years_) {
@@ -793,6 +821,122 @@ class PeopleExtractor {
     uint32_t block = UINT32_MAX;
   };
 
+  // True when the text has `word` as a whole word.
+  bool text_has_word(std::string_view word) const {
+    for (size_t pos = text_.find(word); pos != std::string_view::npos;
+         pos = text_.find(word, pos + 1)) {
+      size_t length = 0;
+      const bool starts = pos == 0 || !utf8::is_letter(utf8::decode_before(text_, pos, length));
+      const size_t end = pos + word.size();
+      const bool ends = end >= text_.size() || !utf8::is_letter(utf8::decode(text_, end, length));
+      if (starts && ends) return true;
+    }
+    return false;
+  }
+
+  // Whether the document names the realm of one of the person's roles: "England" or "English"
+  // for a King of England, "Roman" for a Holy Roman Emperor, "Byzantine" for a Byzantine Emperor.
+  bool document_names_realm(uint32_t person) {
+    if (auto it = realm_cache_.find(person); it != realm_cache_.end()) return it->second;
+    static const std::unordered_map<std::string_view, std::vector<std::string_view>> kAdjectives = {
+        {"England", {"English"}},   {"France", {"French"}},    {"Scotland", {"Scottish", "Scots"}},
+        {"Castile", {"Castilian"}}, {"Aragon", {"Aragonese"}}, {"Portugal", {"Portuguese"}},
+        {"Franks", {"Frankish"}},   {"Germany", {"German"}},   {"Navarre", {"Navarrese"}},
+        {"Sicily", {"Sicilian"}}};
+    // An office without a realm ("Pope") leaves the era to decide.
+    bool found = true;
+    for (const Role& role : kb_.people()[person].roles) {
+      const std::vector<NameWord> words = split_name_words(role.title);
+      if (words.size() < 2) continue;
+      found = false;
+      auto word_at = [&](size_t k) {
+        return std::string_view(role.title).substr(words[k].offset, words[k].length);
+      };
+      // The realm follows the last "of" ("King of the Franks"), or precedes the office
+      // ("Holy Roman Emperor").
+      std::string_view realm = word_at(words.size() - 2);
+      for (size_t k = words.size() - 1; k > 0; --k) {
+        if (word_at(k - 1) != "of") continue;
+        realm = word_at(k) == "the" && k + 1 < words.size() ? word_at(k + 1) : word_at(k);
+        break;
+      }
+      found = text_has_word(realm);
+      if (auto it = kAdjectives.find(realm); !found && it != kAdjectives.end()) {
+        found = std::any_of(it->second.begin(), it->second.end(),
+                            [&](std::string_view adjective) { return text_has_word(adjective); });
+      }
+      if (found) break;
+    }
+    return realm_cache_[person] = found;
+  }
+
+  // Whether one of the person's roles has the office a title names ("emperor", "king", "pope").
+  bool held_office(uint32_t person, std::string_view title) const {
+    const auto& roles = kb_.people()[person].roles;
+    return std::any_of(roles.begin(), roles.end(), [&](const Role& role) {
+      const std::string folded = fold_name(role.title);
+      return folded == title || folded.starts_with(std::string(title) + " ") ||
+             folded.find(" " + std::string(title)) != std::string::npos;
+    });
+  }
+
+  // A name several people share ("Henry II": England, France, the Empire, Castile) names one of
+  // them only where the text settles which: the candidate it last named unambiguously ("Henry II
+  // of England"), the only candidate of the document's era who held the title before the name
+  // ("Emperor Henry IV"), or the only candidate of the document's era whose realm it names.
+  // False when the paragraph has dates and none falls within the person's life (ten years before
+  // to thirty after): "crowned in 1002, he died in 1024" is no king of the twelfth century.
+  bool fits_paragraph(uint32_t person, uint32_t block) const {
+    const auto years = block_years_.find(block);
+    if (years == block_years_.end() || person >= kb_.size()) return true;
+    const auto life = life_years(kb_.people()[person]);
+    if (!life) return true;
+    const auto [born, died] = *life;
+    return std::any_of(years->second.begin(), years->second.end(),
+                       [&](int year) { return year >= born - 10 && year <= died + 30; });
+  }
+
+  std::optional<uint32_t> settle_shared_name(
+      const RawMention& m, const std::unordered_map<uint32_t, Seen>& established) {
+    std::optional<uint32_t> latest;
+    size_t latest_offset = 0;
+    std::vector<uint32_t> known;
+    for (const Candidate& c : m.candidates) {
+      const bool fits = fits_paragraph(c.person, m.block);
+      if (auto it = established.find(c.person);
+          fits && it != established.end() && (!latest || it->second.offset > latest_offset)) {
+        latest = c.person;
+        latest_offset = it->second.offset;
+      }
+      if (c.person < kb_.size() && std::find(known.begin(), known.end(), c.person) == known.end()) {
+        known.push_back(c.person);
+      }
+    }
+    if (latest) return latest;
+    // Every holder counts for the title; only those whose life fits the paragraph may be chosen.
+    if (!m.title.empty()) {
+      std::vector<uint32_t> office_holders;
+      for (uint32_t p : known) {
+        if (held_office(p, m.title)) office_holders.push_back(p);
+      }
+      if (office_holders.size() == 1 && era_of(office_holders[0]) == Era::Within &&
+          fits_paragraph(office_holders[0], m.block)) {
+        return office_holders[0];
+      }
+      if (!office_holders.empty()) known = std::move(office_holders);
+    }
+    if (document_years_.empty()) return std::nullopt;
+    std::optional<uint32_t> of_era;
+    size_t count = 0;
+    for (uint32_t p : known) {
+      if (era_of(p) != Era::Within || !document_names_realm(p)) continue;
+      of_era = p;
+      ++count;
+    }
+    if (of_era && !fits_paragraph(*of_era, m.block)) return std::nullopt;
+    return count == 1 ? of_era : std::nullopt;
+  }
+
   void resolve() {
     std::unordered_map<uint32_t, Seen> established;  // last full naming
     std::unordered_map<uint32_t, Seen> mentioned;    // last resolved mention
@@ -830,85 +974,92 @@ class PeopleExtractor {
       const bool common_word = is_common_word_name(m.key);
       const bool common_surname = is_common_surname(m.key);
       std::optional<uint32_t> chosen;
-      switch (m.form) {
-        case MentionForm::FullName: {
-          if (cands.size() == 1) {
-            chosen = cands[0].person;
-          } else {
-            recency(established);
-            if (established.count(cands[0].person)) chosen = cands[0].person;
-          }
-          // "Duke of Marlborough", "Earl of Orford": titles pass from holder to holder, so one
-          // names the knowledge base's holder only in that holder's era.
-          if (chosen && is_inherited_title(m.key) && era_of(*chosen) != Era::Within) {
-            chosen.reset();
-          }
-          break;
-        }
-        case MentionForm::Short: {
-          // Someone named in full earlier, by surname or by given name, comes first.
-          recency(established);
-          auto it = established.find(cands[0].person);
-          const bool same_block = it != established.end() && it->second.block == m.block;
-          std::vector<Candidate> surnames;
-          bool also_given_name = false;
-          for (const auto& c : cands) {
-            if (c.kind == NameKind::Short) {
-              surnames.push_back(c);
+      const bool shared_name =
+          std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.ambiguous; });
+      if (shared_name) {
+        // Settled, not established: only an unshared name establishes its holder.
+        chosen = settle_shared_name(m, established);
+      } else {
+        switch (m.form) {
+          case MentionForm::FullName: {
+            if (cands.size() == 1) {
+              chosen = cands[0].person;
             } else {
-              also_given_name = true;
+              recency(established);
+              if (established.count(cands[0].person)) chosen = cands[0].person;
             }
+            // "Duke of Marlborough", "Earl of Orford": titles pass from holder to holder, so one
+            // names the knowledge base's holder only in that holder's era.
+            if (chosen && is_inherited_title(m.key) && era_of(*chosen) != Era::Within) {
+              chosen.reset();
+            }
+            break;
           }
-          // Someone the knowledge base does not know was named with this surname first.
-          const auto stranger = strangers_.find(m.key);
-          const bool stranger_first =
-              stranger != strangers_.end() && stranger->second < m.span.offset &&
-              (it == established.end() || stranger->second > it->second.offset);
-          if (stranger_first) {
-            // Unresolved: the candidates stay for the hover.
-          } else if (it != established.end()) {
-            if ((common_word || common_surname) && !same_block) {
-              if (common_word && !m.titled) keep[k] = false;
-            } else {
+          case MentionForm::Short: {
+            // Someone named in full earlier, by surname or by given name, comes first.
+            recency(established);
+            auto it = established.find(cands[0].person);
+            const bool same_block = it != established.end() && it->second.block == m.block;
+            std::vector<Candidate> surnames;
+            bool also_given_name = false;
+            for (const auto& c : cands) {
+              if (c.kind == NameKind::Short) {
+                surnames.push_back(c);
+              } else {
+                also_given_name = true;
+              }
+            }
+            // Someone the knowledge base does not know was named with this surname first.
+            const auto stranger = strangers_.find(m.key);
+            const bool stranger_first =
+                stranger != strangers_.end() && stranger->second < m.span.offset &&
+                (it == established.end() || stranger->second > it->second.offset);
+            if (stranger_first) {
+              // Unresolved: the candidates stay for the hover.
+            } else if (it != established.end()) {
+              if ((common_word || common_surname) && !same_block) {
+                if (common_word && !m.titled) keep[k] = false;
+              } else {
+                chosen = cands[0].person;
+              }
+            } else if (m.titled && surnames.size() == 1) {
+              chosen = surnames[0].person;
+            } else if ((common_word || also_given_name) && !m.titled) {
+              // "May", "Bush", "Anthony", "Hugo": a word or a first name as often as a surname.
+              keep[k] = false;
+            } else if (surnames.size() == 1 && !common_surname) {
+              // The only holder of a surname: not before their time, and only named in passing
+              // (no date evidence) long after it.
+              const Era era = era_of(surnames[0].person);
+              if (era != Era::Earlier) chosen = surnames[0].person;
+              if (era == Era::Later) m.in_passing = true;
+            }
+            // Given-name candidates nobody introduced are not candidates at all.
+            std::erase_if(cands, [&](const Candidate& c) {
+              return c.kind == NameKind::Given && !established.count(c.person);
+            });
+            break;
+          }
+          case MentionForm::Given: {
+            std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
+            if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
+              keep[k] = false;
+              break;
+            }
+            // "Henry, their eldest son": a relative who shares the first name, someone else.
+            if (followed_by_relative_apposition(m.span.end())) {
+              cands.clear();
+              break;
+            }
+            recency(mentioned);
+            if (cands.size() == 1) {
+              chosen = cands[0].person;
+            } else if (auto it = mentioned.find(cands[0].person);
+                       it != mentioned.end() && it->second.block == m.block) {
               chosen = cands[0].person;
             }
-          } else if (m.titled && surnames.size() == 1) {
-            chosen = surnames[0].person;
-          } else if ((common_word || also_given_name) && !m.titled) {
-            // "May", "Bush", "Anthony", "Hugo": a word or a first name as often as a surname.
-            keep[k] = false;
-          } else if (surnames.size() == 1 && !common_surname) {
-            // The only holder of a surname: not before their time, and only named in passing
-            // (no date evidence) long after it.
-            const Era era = era_of(surnames[0].person);
-            if (era != Era::Earlier) chosen = surnames[0].person;
-            if (era == Era::Later) m.in_passing = true;
-          }
-          // Given-name candidates nobody introduced are not candidates at all.
-          std::erase_if(cands, [&](const Candidate& c) {
-            return c.kind == NameKind::Given && !established.count(c.person);
-          });
-          break;
-        }
-        case MentionForm::Given: {
-          std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
-          if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
-            keep[k] = false;
             break;
           }
-          // "Henry, their eldest son": a relative who shares the first name, someone else.
-          if (followed_by_relative_apposition(m.span.end())) {
-            cands.clear();
-            break;
-          }
-          recency(mentioned);
-          if (cands.size() == 1) {
-            chosen = cands[0].person;
-          } else if (auto it = mentioned.find(cands[0].person);
-                     it != mentioned.end() && it->second.block == m.block) {
-            chosen = cands[0].person;
-          }
-          break;
         }
       }
       if (!keep[k]) continue;
@@ -918,7 +1069,9 @@ class PeopleExtractor {
                               [&](const Candidate& c) { return c.person == *chosen; });
         resolved_.push_back(*chosen);
         mentioned[*chosen] = Seen{m.span.offset, m.block};
-        if (m.form == MentionForm::FullName) established[*chosen] = Seen{m.span.offset, m.block};
+        if (m.form == MentionForm::FullName && !shared_name) {
+          established[*chosen] = Seen{m.span.offset, m.block};
+        }
       } else {
         resolved_.push_back(UINT32_MAX);
       }
@@ -1029,6 +1182,8 @@ class PeopleExtractor {
   std::vector<size_t> kept_;        // indices into raw_ of the mentions that stand
   std::vector<uint32_t> resolved_;  // parallel to kept_: the person, or UINT32_MAX
   std::vector<int> document_years_;
+  std::unordered_map<uint32_t, bool> realm_cache_;
+  std::unordered_map<uint32_t, std::vector<int>> block_years_;  // block -> its dates' years
   std::unordered_map<uint32_t, Era> era_cache_;
   // Surnames the text gives to people the knowledge base lacks ("Horace Walpole"): the offset of
   // the first such naming.

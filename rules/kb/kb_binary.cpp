@@ -279,7 +279,7 @@ void KbBinaryWriter::add(const Person& p) {
   const auto slot = static_cast<uint32_t>(size());
   put_string(p.id);
   put_string(p.name);
-  for (const auto* list : {&p.aliases, &p.short_names, &p.given_names}) {
+  for (const auto* list : {&p.aliases, &p.short_names, &p.given_names, &p.ambiguous_names}) {
     put_varint(records_, list->size());
     for (const auto& s : *list) put_string(s);
   }
@@ -639,6 +639,7 @@ Person KbBinaryView::person(uint32_t slot) const {
     p.aliases = r.strings();
     p.short_names = r.strings();
     p.given_names = r.strings();
+    p.ambiguous_names = r.strings();
     p.sex = static_cast<Sex>(r.small(static_cast<int>(Sex::Female)));
     for (auto* event : {&p.birth, &p.death}) {
       auto date = r.date();

@@ -31,13 +31,19 @@
 
 namespace histlint {
 
-// Version 2 added the name hash table (version 1 found names by binary search only).
-inline constexpr uint32_t kKbFormatVersion = 2;
+// Version 2 added the name hash table (version 1 found names by binary search only); version 3
+// the ambiguous names of each person.
+inline constexpr uint32_t kKbFormatVersion = 3;
 inline constexpr std::string_view kKbMagic{"HISTLKB\0", 8};
 inline constexpr size_t kKbHeaderSize = 200;  // everything past it is the checksummed body
 // Bodies up to this size are checksummed at every load; larger ones by `histlint kb check`
 // (hashing a 1-million-person base would take most of the load-time budget).
 inline constexpr uint64_t kKbVerifyAtLoadLimit = 16u << 20;
+
+// Use bits of a name-index entry (for workspace-symbol search).
+inline constexpr uint8_t kNameIsDisplay = 1;     // the person's display name
+inline constexpr uint8_t kNameIsSearchable = 2;  // the display name, an alias or a short name
+inline constexpr uint8_t kNameIsAmbiguous = 4;   // a name shared with namesakes (ambiguous_names)
 
 // True when `bytes` starts with the binary knowledge-base magic.
 bool is_binary_knowledge_base(std::string_view bytes);
@@ -105,7 +111,8 @@ class KbBinaryView {
       const NameRow r = name_row(i);
       if (r.key != key) break;
       if (r.person >= count_) continue;  // a corrupt row
-      fn(NameEntry{r.person, static_cast<NameKind>(r.kind)}, r.use);
+      fn(NameEntry{r.person, static_cast<NameKind>(r.kind), (r.use & kNameIsAmbiguous) != 0},
+         r.use);
     }
   }
   // Calls `fn(NameEntry, use)` for each index entry of `folded_key`.
@@ -122,7 +129,9 @@ class KbBinaryView {
     for (size_t i = 0; i < name_count_; ++i) {
       const NameRow row = name_row(i);
       if (row.person >= count_) continue;
-      fn(key_at(row.key), NameEntry{row.person, static_cast<NameKind>(row.kind)}, row.use);
+      fn(key_at(row.key),
+         NameEntry{row.person, static_cast<NameKind>(row.kind), (row.use & kNameIsAmbiguous) != 0},
+         row.use);
     }
   }
 
@@ -146,9 +155,5 @@ class KbBinaryView {
   size_t max_name_words_ = 0;
   uint64_t max_probe_ = 0;
 };
-
-// Use bits of a name-index entry (for workspace-symbol search).
-inline constexpr uint8_t kNameIsDisplay = 1;     // the person's display name
-inline constexpr uint8_t kNameIsSearchable = 2;  // the display name, an alias or a short name
 
 }  // namespace histlint

@@ -33,6 +33,20 @@ bool is_generational_suffix(std::string_view folded) {
   return folded == "jr" || folded == "sr" || folded == "junior" || folded == "senior";
 }
 
+// "the second" for "II": older prose spells regnal numbers out ("Henry the Second"). Up to XX.
+std::string_view ordinal_of_roman(std::string_view numeral) {
+  static const std::unordered_map<std::string_view, std::string_view> kOrdinals = {
+      {"i", "the first"},         {"ii", "the second"},        {"iii", "the third"},
+      {"iv", "the fourth"},       {"v", "the fifth"},          {"vi", "the sixth"},
+      {"vii", "the seventh"},     {"viii", "the eighth"},      {"ix", "the ninth"},
+      {"x", "the tenth"},         {"xi", "the eleventh"},      {"xii", "the twelfth"},
+      {"xiii", "the thirteenth"}, {"xiv", "the fourteenth"},   {"xv", "the fifteenth"},
+      {"xvi", "the sixteenth"},   {"xvii", "the seventeenth"}, {"xviii", "the eighteenth"},
+      {"xix", "the nineteenth"},  {"xx", "the twentieth"}};
+  const auto it = kOrdinals.find(numeral);
+  return it == kOrdinals.end() ? std::string_view() : it->second;
+}
+
 bool is_roman_numeral(std::string_view word) {
   if (word.empty()) return false;
   for (char c : word) {
@@ -106,9 +120,9 @@ class EntryReader {
     for (const auto& [key, value] : entry_.items()) {
       if (key.empty() || key[0] == '$' || key[0] == '_') continue;  // comments
       static const std::unordered_set<std::string_view> kKnown = {
-          "id",    "name",   "aliases",  "short",       "given",
-          "sex",   "birth",  "death",    "description", "occupations",
-          "roles", "events", "wikidata", "wikipedia",   "source"};
+          "id",     "name",     "aliases",   "short",       "given",       "ambiguous",
+          "sex",    "birth",    "death",     "description", "occupations", "roles",
+          "events", "wikidata", "wikipedia", "source"};
       if (!kKnown.count(key)) return fail("unknown field \"" + key + "\"");
       (void)value;
     }
@@ -120,6 +134,7 @@ class EntryReader {
     if (!string_list(entry_, "aliases", person.aliases)) return false;
     if (!string_list(entry_, "short", person.short_names)) return false;
     if (!string_list(entry_, "given", person.given_names)) return false;
+    if (!string_list(entry_, "ambiguous", person.ambiguous_names)) return false;
     std::string sex;
     if (!string_field(entry_, "sex", sex, false)) return false;
     if (sex == "male") {
@@ -714,6 +729,30 @@ void for_each_indexed_name(const Person& person,
     seen.emplace(key, out.size());
     out.push_back(Name{std::move(key), kind, use});
   };
+  // A regnal name written with its number spelled out: "Henry II of England" is also "Henry the
+  // Second of England", with the same kind and marking.
+  auto add_spelled_out = [&](std::string_view name, NameKind kind, uint8_t use) {
+    const std::vector<NameWord> words = split_name_words(name);
+    for (size_t k = 1; k < words.size(); ++k) {
+      const std::string_view word = name.substr(words[k].offset, words[k].length);
+      if (!is_roman_numeral(word)) continue;
+      std::string folded;
+      append_folded(folded, word);
+      const std::string_view ordinal = ordinal_of_roman(folded);
+      if (ordinal.empty()) return;
+      std::string key;
+      for (size_t w = 0; w < words.size(); ++w) {
+        if (!key.empty()) key += ' ';
+        if (w == k) {
+          key += ordinal;
+        } else {
+          append_folded(key, name.substr(words[w].offset, words[w].length));
+        }
+      }
+      add(std::move(key), kind, static_cast<uint8_t>(use & ~(kNameIsDisplay | kNameIsSearchable)));
+      return;
+    }
+  };
   const bool explicit_short = !person.short_names.empty();
   const bool explicit_given = !person.given_names.empty();
   std::vector<std::string> folded_short;
@@ -737,6 +776,7 @@ void for_each_indexed_name(const Person& person,
       continue;
     }
     add(std::move(key), NameKind::Full, searchable);
+    add_spelled_out(name, NameKind::Full, 0);
     // "Peter the Great", "Nicholas II" and "Arthur Wellesley, Duke of Wellington" have no
     // surname at the end to stand alone.
     const bool regnal = std::find(folded.begin(), folded.end(), "the") != folded.end() ||
@@ -771,6 +811,13 @@ void for_each_indexed_name(const Person& person,
       }
     }
   }
+  // Shared names are indexed as they are written, marked, and derive nothing.
+  for (const auto& name : person.ambiguous_names) {
+    const bool one_word = split_name_words(name).size() == 1;
+    add(fold_name(name), one_word ? NameKind::Short : NameKind::Full,
+        kNameIsSearchable | kNameIsAmbiguous);
+    add_spelled_out(name, NameKind::Full, kNameIsAmbiguous);
+  }
   // Short names are searchable too ("Bronstein" finds Trotsky before his grandson).
   for (auto& name : folded_short) add(std::move(name), NameKind::Short, kNameIsSearchable);
   for (const auto& name : person.given_names) add(fold_name(name), NameKind::Given, 0);
@@ -793,7 +840,7 @@ void KnowledgeBase::rebuild_index() {
       } else if (use & kNameIsSearchable) {
         index->folded_names[k].push_back(key);
       }
-      index->names[std::move(key)].push_back(NameEntry{slot, kind});
+      index->names[std::move(key)].push_back(NameEntry{slot, kind, (use & kNameIsAmbiguous) != 0});
     });
   }
   index_ = std::move(index);

@@ -72,6 +72,9 @@ struct Person {
   std::vector<std::string> short_names;
   // Given names usable alone once the person is named in full ("Natalya"); derived when absent.
   std::vector<std::string> given_names;
+  // Names this person shares with namesakes in or outside the base ("Henry II": England, France,
+  // the Empire, Castile): they link only where the text settles which one is meant.
+  std::vector<std::string> ambiguous_names;
   Sex sex = Sex::Unknown;
   std::optional<LifeEvent> birth;
   std::optional<LifeEvent> death;
@@ -99,6 +102,7 @@ enum class NameKind {
 struct NameEntry {
   uint32_t person = 0;  // index into KnowledgeBase::people()
   NameKind kind = NameKind::Full;
+  bool ambiguous = false;  // one of the person's ambiguous_names
 };
 
 // Every name the index holds for `person`, once per key: fn(folded key, kind, use bits of
