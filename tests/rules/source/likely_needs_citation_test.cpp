@@ -36,6 +36,23 @@ TEST_CASE("likely needs citation: the kinds of claim editors cite, named in the 
   CHECK(flagged(rule, "The captain had reportedly hidden the cargo in a barn.").size() == 1);
   CHECK(message_of("The place of her burial was never recorded and remains uncertain.")
             .find("an uncertain point") != std::string::npos);
+  // A claim credited to a named source, with or without "that".
+  CHECK(message_of("According to the parish clerk, the bells were recast after the storm of the "
+                   "following winter.")
+            .find("a claim credited to someone (“According to”)") != std::string::npos);
+  CHECK(message_of("Tomas Berggren argued the canal was dug by prisoners of war.")
+            .find("(“Tomas Berggren argued”)") != std::string::npos);
+}
+
+TEST_CASE("likely needs citation: a name before a verb is not always a source") {
+  // "wrote" and "called" author or name things.
+  CHECK(
+      flagged(rule, "Tomas Berggren wrote a long poem about the canal and its builders.").empty());
+  // A sentence opening on an article or pronoun names no one.
+  CHECK(flagged(rule, "The ferryman said nothing to the soldiers on the far bank.").empty());
+  // "according to" of conformity.
+  CHECK(flagged(rule, "The hall was decorated according to the custom of the guild in spring.")
+            .empty());
 }
 
 TEST_CASE("likely needs citation: what an editor leaves uncited") {
