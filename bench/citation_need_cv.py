@@ -69,13 +69,18 @@ NAMED_WORK = re.compile(r'\bin (?:his|her|their|the) (?:\w+ )?(?:diary|diaries|m
 LIFE_DATES = re.compile(r'\((?:born|c\.|né|née|[^()]*\d{3,4}\s*[–-]\s*[^()]*\d{3,4})')
 DEFINITION = re.compile(r'^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) ')
 # "according to Smith", but not the "according to the custom" of conformity.
-ACCORDING = re.compile(r'\baccording to (?!(?:the |his |her |their |its )?(?:practice|custom|customs|law|'
-                       r'laws|rules?|terms|plan|usage|needs?|orders?)\b)', re.I)
-# "Smith said", "Fraser's biographer suggested": a claim credited to a named person.
-# Not "wrote" or "called": "Smith wrote a poem", "Smith called the ship" author or name things.
+# "according to Smith", but not the "according to the custom" of conformity, nor a record the
+# sentence names as its source ("according to the parish register").
+ACCORDING = re.compile(r'\baccording to (?!(?:\w+ ){0,2}(?:practice|'
+                       r'customs?|laws?|rules?|terms|plan|usage|needs?|orders?|registers?|records?|'
+                       r'catalogue|catalog|chronology|census|minutes|inventory|deed|chronicle|'
+                       r'diary|diaries|letters?|ledger|gazette|charter|will)\b)', re.I)
+# "Smith said", "Fraser's biographer suggested": a claim credited to a named person; not a
+# position ("argued for") or a topic ("told of"). Not "wrote", "called", "thought" or "felt":
+# "Smith wrote a poem", "Smith called the ship", "Smith felt ill" author, name or narrate.
 NAMED_SAID = re.compile(r"\b[A-Z][a-z]+(?:['’]s)? (?:\w+ )?(?:said|stated|argued|suggested|"
-                        r"noted|claimed|believed|described|recalled|commented|observed|concluded|"
-                        r"felt|thought|considered|remarked)\b")
+                        r"noted|claimed|described|recalled|commented|observed|concluded|"
+                        r"remarked)\b(?! (?:for|against|of|to|with|about|on|in)\b)")
 # "In 1904,", "On 3 May 1915": a sentence that opens on a date tells an event.
 STARTS_DATE = re.compile(r'^(?:In|On|By|From|During|After|Before|Between)\b[^,]{0,30}\d{3,4}')
 TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[^\s\w])")

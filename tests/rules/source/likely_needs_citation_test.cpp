@@ -50,6 +50,14 @@ TEST_CASE("likely needs citation: a name before a verb is not always a source") 
       flagged(rule, "Tomas Berggren wrote a long poem about the canal and its builders.").empty());
   // A sentence opening on an article or pronoun names no one.
   CHECK(flagged(rule, "The ferryman said nothing to the soldiers on the far bank.").empty());
+  // A position or a topic, not a claim: "argued for", "told of".
+  CHECK(
+      flagged(rule, "Tomas Berggren argued for a second canal along the northern shore.").empty());
+  // The record the sentence names is its source.
+  CHECK(flagged(rule,
+                "The miller's son was born in the spring of 1803, according to the parish "
+                "register.")
+            .empty());
   // "according to" of conformity.
   CHECK(flagged(rule, "The hall was decorated according to the custom of the guild in spring.")
             .empty());
