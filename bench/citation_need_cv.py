@@ -80,7 +80,7 @@ ACCORDING = re.compile(r'\baccording to (?!(?:\w+ ){0,2}(?:practice|'
 # "Smith wrote a poem", "Smith called the ship", "Smith felt ill" author, name or narrate.
 NAMED_SAID = re.compile(r"\b[A-Z][a-z]+(?:['’]s)? (?:\w+ )?(?:said|stated|argued|suggested|"
                         r"noted|claimed|described|recalled|commented|observed|concluded|"
-                        r"remarked)\b(?! (?:for|against|of|to|with|about|on|in)\b)")
+                        r"remarked)\b(?! (?:for|against|of|with|about|on)\b)")
 # "In 1904,", "On 3 May 1915": a sentence that opens on a date tells an event.
 STARTS_DATE = re.compile(r'^(?:In|On|By|From|During|After|Before|Between)\b[^,]{0,30}\d{3,4}')
 TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[^\s\w])")

@@ -130,6 +130,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
           if (g[2].data() != nullptr && (is_generic(view(g[2])) || is_sequence_or_aim(view(g[2]))))
             return;
           if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;
+          // A lead's summary: the body, which cites, carries the source.
+          if (in_cited_lead(analysis, span.offset)) return;
           const Sentence* sentence = claims.open_sentence(span.offset);
           if (sentence == nullptr) return;
           // "We pledge ourselves to the greatest task": the writer's own judgement.

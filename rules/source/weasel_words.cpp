@@ -157,6 +157,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
               std::string_view(prose).substr(span.end(), block.span.end() - span.end());
           if (agent_named_after(rest) || describes_a_debate(rest) || names_a_term(view(g[1]), rest))
             return;
+          // A lead's summary: the body, which cites, carries the source.
+          if (in_cited_lead(analysis, span.offset)) return;
           const Sentence* sentence = claims.open_sentence(span.offset);
           if (sentence == nullptr) return;
           claims.report(*sentence, span, Severity::Warning,

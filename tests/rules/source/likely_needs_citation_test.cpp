@@ -137,3 +137,10 @@ TEST_CASE("likely needs citation: the weights are those of data/citation_need_mo
   CHECK(model.at("bias").get<double>() == doctest::Approx(shipped.bias));
   CHECK(model.at("threshold").get<double>() == doctest::Approx(shipped.threshold));
 }
+
+TEST_CASE("likely needs citation: a lead sums up what the cited body sources") {
+  const std::string lead =
+      "According to the parish clerk, the riot of 1822 ended the old turnpike trust in the valley.";
+  CHECK(flagged(rule, article_with_lead(lead, true)).empty());
+  CHECK(flagged(rule, article_with_lead(lead, false)).size() == 1);
+}
