@@ -149,6 +149,10 @@ constexpr std::array<std::string_view, 26> kNotNames = {
     "the",  "a",     "an",  "this", "that", "these", "those",  "it", "he",
     "she",  "they",  "his", "her",  "its",  "their", "in",     "on", "at",
     "when", "after", "but", "and",  "some", "many",  "others", "one"};
+// The verbs of the named_said expression in read_features.
+constexpr std::array<std::string_view, 12> kNamedClaimVerbs = {
+    "said",      "stated",   "argued",    "suggested", "noted",     "claimed",
+    "described", "recalled", "commented", "observed",  "concluded", "remarked"};
 // Words that order events in a narrative, as an article's body tells them.
 constexpr std::array<std::string_view, 7> kTemporalWords = {"after", "before",    "when", "during",
                                                             "until", "following", "while"};
@@ -233,6 +237,8 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
   bool credited = false, uncredited = false;
   std::string_view previous_word;
   bool attribution = false, that = false, present = false, past = false;
+  // Whether the regular expressions below can match at all: most sentences need none of them.
+  bool named_verb = false, according_word = false;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token* t = toks[i];
     const std::string_view s = text(t);
@@ -308,6 +314,8 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     if (one_of(kEvaluations, w)) f.set(kEvaluation);
     if (one_of(kSummaryWords, w)) f.set(kSummary);
     if (one_of(kTemporalWords, w)) f.set(kTemporal);
+    if (one_of(kNamedClaimVerbs, w)) named_verb = true;
+    if (w == "according") according_word = true;
     if (one_of(kPresentVerbs, w)) present = true;
     if (one_of(kPastVerbs, w)) past = true;
     previous_word = w;
@@ -355,7 +363,7 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
   if (re2::RE2::PartialMatch(piece, definition)) f.set(kDefinition);
   if (re2::RE2::PartialMatch(piece, starts_date)) f.set(kStartsDate);
   std::string match, after;
-  for (re2::StringPiece rest = piece;
+  for (re2::StringPiece rest = named_verb ? piece : re2::StringPiece();
        re2::RE2::FindAndConsume(&rest, named_said, &match, &after);) {
     std::string first = match.substr(0, match.find_first_of(" '’"));
     for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -364,7 +372,7 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     break;
   }
   std::string following;
-  if (re2::RE2::PartialMatch(piece, according, &match, &following) &&
+  if (according_word && re2::RE2::PartialMatch(piece, according, &match, &following) &&
       !re2::RE2::PartialMatch(following, conformity_or_record))
     f.set(kAccording, match);
   return f;
