@@ -472,14 +472,17 @@ const RuleDef& likely_needs_citation() {
        "A sentence of the kind editors cite (a dated event, a quotation, an attribution), with "
        "no citation.",
        "Scores each sentence of secondary prose with a small logistic regression over features "
-       "an editor would weigh — a quotation, a claim credited to someone (\"suggested that\"), "
-       "hearsay (\"reportedly\") or a fact the text calls unsettled (\"is unclear\"), a "
-       "figure, a date — against the signs of a lead summary or definition (\"X (born 1900) is "
-       "a …\") and of a sentence introducing a quotation or list (a closing colon). The weights "
-       "were trained on Wikipedia Featured-Article statements (data/citation_need_model.json). A "
-       "sentence is reported only when it scores high and shows a claim credited to someone, an "
-       "uncertain point, or words quoted into the sentence with no speaker; never in a primary "
-       "source, in the writer's own voice, or when a citation supports it. Information "
+       "an editor would weigh — a quotation, a claim credited to someone (\"suggested that\", "
+       "\"according to Smith\", \"Smith argued\"), hearsay (\"reportedly\") or a fact the text "
+       "calls unsettled (\"is unclear\"), a figure, a date, a sentence opening on a date — "
+       "against the signs of a lead summary (a definition such as \"X (born 1900) is a …\", "
+       "summing-up and evaluative words) and of a sentence introducing a quotation or list (a "
+       "closing colon). The weights were trained on Wikipedia Featured-Article statements "
+       "(data/citation_need_model.json, bench/citation_need_cv.py). A sentence is reported only "
+       "when it scores high and shows a claim credited to someone, an uncertain point, or words "
+       "quoted into the sentence with no speaker; never in a primary source, in the writer's own "
+       "voice, when a citation supports it, when it names the record it comes from (\"according "
+       "to the parish register\"), or in the lead of an article whose body cites. Information "
        "severity.",
        "The colonel reportedly ordered the retreat before dawn.", Severity::Information, true},
       &check};

@@ -155,7 +155,7 @@ const RuleDef& unsourced_superlative() {
        "(since, ever, in history, of all time, of its century), superlative judgements of a work, "
        "\"the first/only … to\" and absolutes when no citation supports them. Superlatives in "
        "quotations, in the writer's own voice (\"we\", \"I\") and possessive descriptions (\"his "
-       "most vocal opponent\") are not flagged.",
+       "most vocal opponent\") are not flagged, nor is the lead of an article whose body cites.",
        "It was the biggest betrayal since 1914.", Severity::Information, true},
       &check};
   return rule;
