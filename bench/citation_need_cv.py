@@ -43,6 +43,23 @@ MODALS = {'may', 'might', 'seems', 'seemed', 'appears', 'appeared', 'possibly', 
 CONTRASTS = {'although', 'however', 'but', 'despite', 'nevertheless', 'though'}
 PRONOUNS = {'he', 'she', 'they', 'it', 'his', 'her', 'their', 'this', 'these', 'its'}
 LISTING = {'include', 'includes', 'including', 'included'}
+# People whose judgement a text reports: the claim is theirs, and a citation names where they made it.
+CRITICS = {'historian', 'historians', 'biographer', 'biographers', 'critic', 'critics', 'scholar',
+           'scholars', 'reviewer', 'reviewers', 'commentator', 'commentators', 'writer', 'author',
+           'journalist', 'contemporaries', 'observers'}
+# Words of judgement; in the statements of the set they mark the lead's summary more than the
+# body's cited detail, so the weight learnt is what it is.
+EVALUATION = {'praised', 'acclaimed', 'criticised', 'criticized', 'successful', 'important',
+              'influential', 'significant', 'controversial', 'popular', 'notable', 'remarkable',
+              'considered', 'regarded', 'reputation', 'famous', 'celebrated', 'admired',
+              'condemned', 'favourable', 'favorable', 'negative', 'positive', 'poor', 'excellent',
+              'brilliant'}
+# Words that sum up a life or a period, as a lead section does.
+SUMMARY = {'career', 'lifetime', 'legacy', 'known', 'remembered', 'throughout', 'subsequently',
+           'eventually', 'later', 'also', 'widely', 'generally', 'often', 'many', 'various',
+           'several', 'numerous'}
+# Words that order events in a narrative, as the body tells them.
+TEMPORAL = {'after', 'before', 'when', 'during', 'until', 'following', 'while'}
 PRESENT = {'is', 'are', 'has', 'have'}
 PAST = {'was', 'were', 'had'}
 # "in his diary", "in her memoirs": the sentence names the work a quotation comes from.
@@ -51,17 +68,39 @@ NAMED_WORK = re.compile(r'\bin (?:his|her|their|the) (?:\w+ )?(?:diary|diaries|m
                         r'introduction|book|essay|article|review|history)\b', re.I)
 LIFE_DATES = re.compile(r'\((?:born|c\.|né|née|[^()]*\d{3,4}\s*[–-]\s*[^()]*\d{3,4})')
 DEFINITION = re.compile(r'^[^,]{0,80}\b(?:is|was|are|were) (?:an?|the) ')
+# "according to Smith", but not the "according to the custom" of conformity.
+# "according to Smith", but not the "according to the custom" of conformity, nor a record the
+# sentence names as its source ("according to the parish register").
+ACCORDING = re.compile(r'\baccording to (?!(?:\w+ ){0,2}(?:practice|'
+                       r'customs?|laws?|rules?|terms|plan|usage|needs?|orders?|registers?|records?|'
+                       r'catalogue|catalog|chronology|census|minutes|inventory|deed|chronicle|'
+                       r'diary|diaries|letters?|ledger|gazette|charter|will)\b)', re.I)
+# "Smith said", "Fraser's biographer suggested": a claim credited to a named person; not a
+# position ("argued for") or a topic ("told of"). Not "wrote", "called", "thought" or "felt":
+# "Smith wrote a poem", "Smith called the ship", "Smith felt ill" author, name or narrate.
+NAMED_SAID = re.compile(r"\b[A-Z][a-z]+(?:['’]s)? (?:\w+ )?(?:said|stated|argued|suggested|"
+                        r"noted|claimed|described|recalled|commented|observed|concluded|"
+                        r"remarked)\b(?! (?:for|against|of|with|about|on)\b)")
+# "In 1904,", "On 3 May 1915": a sentence that opens on a date tells an event.
+STARTS_DATE = re.compile(r'^(?:In|On|By|From|During|After|Before|Between)\b[^,]{0,30}\d{3,4}')
 TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<n>\d+(?:[.,]\d+)*)|(?P<p>[^\s\w])")
 QUOTES_OPEN, QUOTES_CLOSE = ('“', '"', '«', '„'), ('”', '"', '»')
 
 FEATURES = ['year', 'day_date', 'month', 'money_pct', 'quote', 'short_quote', 'attribution', 'attribution_that',
             'that', 'hedge', 'modal', 'contrast', 'possessive_name', 'pronoun_start', 'colon_end',
-            'life_dates', 'definition', 'listing', 'present', 'length', 'short']
+            'life_dates', 'definition', 'listing', 'present', 'length', 'short', 'according',
+            'named_said', 'critic', 'evaluation', 'summary', 'temporal', 'starts_date']
 # The features that name a reason an editor cites; a finding needs one of them.
 # A date alone is not one (the project's corpora count "began on 9 January 1911" as clean), and a
 # quotation is evidence here only when no speech verb or colon credits it: the quotations the text
 # credits to someone are source/unsourced-quotation's to judge.
-EVIDENCE = ['uncredited_quote', 'attribution_that', 'hedge']
+# A claim credited to a named person ("according to Smith", "Smith wrote") still needs the work
+# where they made it.
+EVIDENCE = ['uncredited_quote', 'attribution_that', 'hedge', 'according', 'named_said']
+# Capitalised words that open a sentence and name no one: "The bishop said" is not a name.
+NOT_NAMES = {'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'his',
+             'her', 'its', 'their', 'in', 'on', 'at', 'when', 'after', 'but', 'and', 'some',
+             'many', 'others', 'one'}
 
 
 def features(s):
@@ -136,6 +175,14 @@ def features(s):
     f['present'] = 1 if (ws & PRESENT) and not (ws & PAST) else 0
     f['length'] = min(len(words), 60) / 60
     f['short'] = 1 if len(words) < 10 else 0
+    f['according'] = 1 if ACCORDING.search(s) else 0
+    f['named_said'] = 1 if any(m.group().split()[0].lower() not in NOT_NAMES
+                               for m in NAMED_SAID.finditer(s)) else 0
+    f['critic'] = 1 if ws & CRITICS else 0
+    f['evaluation'] = 1 if ws & EVALUATION else 0
+    f['summary'] = 1 if ws & SUMMARY else 0
+    f['temporal'] = 1 if ws & TEMPORAL else 0
+    f['starts_date'] = 1 if STARTS_DATE.search(s) else 0
     return [f[k] for k in FEATURES] + [f['uncredited_quote']]
 
 

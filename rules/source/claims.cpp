@@ -92,6 +92,45 @@ bool in_quotation_or_citation(const Analysis& analysis, size_t offset) {
          analysis.facts<CitationFacts>().inside_citation(offset);
 }
 
+namespace {
+
+// Where a document's cited lead ends (0: the document has no lead that its body's citations
+// cover). A lead is a summary: shorter than the body after it, which has sections of its own.
+struct CitedLeadFacts {
+  size_t end = 0;
+
+  static CitedLeadFacts extract(const Analysis& analysis) {
+    const auto& blocks = analysis.doc().blocks();
+    size_t lead_end = 0, lead_bytes = 0, body_bytes = 0;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Block& block = blocks[b];
+      // A heading that opens the notes or references is no section of the body.
+      const bool section_heading = block.kind == BlockKind::Heading &&
+                                   !block.in_reference_section &&
+                                   !(b + 1 < blocks.size() && blocks[b + 1].in_reference_section);
+      if (lead_end == 0 && section_heading && lead_bytes > 0) lead_end = block.span.offset;
+      if (!is_checked_block(block)) continue;
+      (lead_end == 0 ? lead_bytes : body_bytes) += block.span.length;
+    }
+    if (lead_end == 0 || lead_bytes >= body_bytes) return {};
+    const auto in_body = [&](size_t offset, uint32_t block) {
+      return offset >= lead_end && !blocks[block].in_reference_section;
+    };
+    const auto& citations = analysis.facts<CitationFacts>();
+    const bool body_cites =
+        std::any_of(citations.citations.begin(), citations.citations.end(), [&](const Citation& c) {
+          return c.kind != CitationKind::CitationNeeded && in_body(c.span.offset, c.block);
+        });
+    return {body_cites ? lead_end : 0};
+  }
+};
+
+}  // namespace
+
+bool in_cited_lead(const Analysis& analysis, size_t offset) {
+  return offset < analysis.facts<CitedLeadFacts>().end;
+}
+
 std::string excerpt(std::string_view text, size_t max_bytes) {
   std::string out;
   bool space = false;

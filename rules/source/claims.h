@@ -25,6 +25,11 @@ bool is_first_person(std::string_view sentence);
 // claims.
 bool in_quotation_or_citation(const Analysis& analysis, size_t offset);
 
+// True when the offset lies in the lead of a document whose body cites its sources: the prose
+// before the first section heading (a title heading above all prose does not end it), when a
+// citation follows that heading. Wikipedia lets the lead summarise uncited what the body cites.
+bool in_cited_lead(const Analysis& analysis, size_t offset);
+
 // The text of a span for a message: white space collapsed, cut at a word boundary with "…".
 std::string excerpt(std::string_view text, size_t max_bytes = 70);
 

@@ -195,24 +195,35 @@ struct Figure {
   bool money = false;
 };
 
+// A token a figure may start at: its offset and index, the index of the last token figure_at read
+// from it (the search resumes after it), and the figure, if any. Offsets as the finder gives them.
+struct FigureStart {
+  size_t offset;
+  size_t index;
+  size_t last;
+  std::optional<Figure> figure;
+};
+
 class StatisticFinder {
  public:
   StatisticFinder(const Analysis& analysis, const Block& block)
-      : analysis_(analysis),
-        doc_(analysis.doc()),
+      : doc_(analysis.doc()),
         s_(doc_.prose()),
         tokens_(tokenize(s_, block.span.offset, block.span.end())),
         minimum_count_(
             analysis.options().threshold("source/unsourced-statistic.minimum-count", 10)) {}
 
-  std::vector<Figure> find() {
-    std::vector<Figure> figures;
+  // Every token a figure may start at, with what figure_at reads there. Whether the token lies
+  // in a quotation or a citation is the document's to say, so find_figures asks that later.
+  std::vector<FigureStart> starts() {
+    std::vector<FigureStart> out;
     for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (!may_start_figure(i)) continue;
       size_t next = i;
-      if (auto f = figure_at(i, next)) figures.push_back(*f);
-      i = std::max(i, next);
+      std::optional<Figure> figure = figure_at(i, next);
+      out.push_back({tokens_[i].begin, i, std::max(i, next), figure});
     }
-    return figures;
+    return out;
   }
 
  private:
@@ -280,24 +291,24 @@ class StatisticFinder {
     return value;
   }
 
-  std::optional<Figure> figure_at(size_t i, size_t& next) {
+  // A number, or a number word, not glued to a word, a number or a dash on its left.
+  bool may_start_figure(size_t i) const {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::Number) {
       if (i > 0 && adjacent(i)) {
         // Glued to a word, a number or a dash: "Trot75", "1879-1940", "v2" — not a count.
         const Token& prev = tokens_[i - 1];
-        if (prev.kind != TokenKind::Symbol) return std::nullopt;
+        if (prev.kind != TokenKind::Symbol) return false;
         const std::string_view p = text(prev);
-        if (p != "$" && p != "£" && p != "€" && p != "¥" && p != "(" && p != "~") {
-          return std::nullopt;
-        }
+        return p == "$" || p == "£" || p == "€" || p == "¥" || p == "(" || p == "~";
       }
-    } else if (t.kind != TokenKind::Word || !number_word_value(text(t))) {
-      return std::nullopt;
+      return true;
     }
-    if (in_quotation_or_citation(analysis_, t.begin)) {
-      return std::nullopt;
-    }
+    return t.kind == TokenKind::Word && number_word_value(text(t));
+  }
+
+  std::optional<Figure> figure_at(size_t i, size_t& next) {
+    const Token& t = tokens_[i];
     size_t after = i;
     bool plain_integer = false;
     auto value = read_number(i, after, plain_integer);
@@ -510,7 +521,6 @@ class StatisticFinder {
     return s != nullptr && s->span.offset == tokens_[i].begin;
   }
 
-  const Analysis& analysis_;
   const Document& doc_;
   std::string_view s_;
   std::vector<Token> tokens_;
@@ -528,12 +538,43 @@ bool rounds_earlier(const std::set<double>& stated, double value) {
   return nearest != stated.end() && *nearest < value + unit / 2;
 }
 
+// The figure starts of one block, block-relative: the work an edit elsewhere leaves alone.
+struct StatisticBlockFacts {
+  std::vector<FigureStart> starts;
+
+  static StatisticBlockFacts extract_block(const Analysis& analysis, const Block& block) {
+    StatisticBlockFacts facts{StatisticFinder(analysis, block).starts()};
+    for (FigureStart& start : facts.starts) {
+      start.offset -= block.span.offset;
+      if (start.figure) start.figure->span.offset -= block.span.offset;
+    }
+    return facts;
+  }
+};
+
+// The block's figures in text order: a start inside a quotation or a citation reads nothing, and
+// the search resumes after the tokens a figure (or a number read and rejected) took.
+std::vector<Figure> find_figures(const Analysis& analysis, const Block& block) {
+  const auto facts = analysis.block_facts<StatisticBlockFacts>(block);
+  std::vector<Figure> figures;
+  size_t resume = 0;
+  for (const FigureStart& start : facts->starts) {
+    if (start.index < resume) continue;
+    if (in_quotation_or_citation(analysis, block.span.offset + start.offset)) continue;
+    resume = start.last + 1;
+    if (!start.figure) continue;
+    figures.push_back(*start.figure);
+    figures.back().span.offset += block.span.offset;
+  }
+  return figures;
+}
+
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   std::set<double> stated;  // the values of the figures read so far
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
-    std::vector<Figure> figures = StatisticFinder(analysis, block).find();
+    std::vector<Figure> figures = find_figures(analysis, block);
     // A figure the text has already given ("the twenty bandits", "the eight hundred thousand
     // pounds") is not a new claim.
     std::erase_if(figures, [&](const Figure& f) {

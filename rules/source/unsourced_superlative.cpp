@@ -130,6 +130,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
           if (g[2].data() != nullptr && (is_generic(view(g[2])) || is_sequence_or_aim(view(g[2]))))
             return;
           if (g[3].data() != nullptr && is_function_word(view(g[3]))) return;
+          // A lead's summary: the body, which cites, carries the source.
+          if (in_cited_lead(analysis, span.offset)) return;
           const Sentence* sentence = claims.open_sentence(span.offset);
           if (sentence == nullptr) return;
           // "We pledge ourselves to the greatest task": the writer's own judgement.
@@ -153,7 +155,7 @@ const RuleDef& unsourced_superlative() {
        "(since, ever, in history, of all time, of its century), superlative judgements of a work, "
        "\"the first/only … to\" and absolutes when no citation supports them. Superlatives in "
        "quotations, in the writer's own voice (\"we\", \"I\") and possessive descriptions (\"his "
-       "most vocal opponent\") are not flagged.",
+       "most vocal opponent\") are not flagged, nor is the lead of an article whose body cites.",
        "It was the biggest betrayal since 1914.", Severity::Information, true},
       &check};
   return rule;

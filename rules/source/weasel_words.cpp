@@ -157,6 +157,8 @@ void check(const Analysis& analysis, std::vector<Finding>& out) {
               std::string_view(prose).substr(span.end(), block.span.end() - span.end());
           if (agent_named_after(rest) || describes_a_debate(rest) || names_a_term(view(g[1]), rest))
             return;
+          // A lead's summary: the body, which cites, carries the source.
+          if (in_cited_lead(analysis, span.offset)) return;
           const Sentence* sentence = claims.open_sentence(span.offset);
           if (sentence == nullptr) return;
           claims.report(*sentence, span, Severity::Warning,
@@ -175,7 +177,8 @@ const RuleDef& weasel_words() {
        "that\", \"research has shown\" or \"is widely regarded as\" lend a claim authority "
        "without saying whose it is (Wikipedia's \"weasel words\"). Name the people and cite "
        "them. The rule matches patterns, not a fixed phrase list, and stays quiet when a citation "
-       "follows in the paragraph or the agent is named (\"denounced by the Comintern\").",
+       "follows in the paragraph or the agent is named (\"denounced by the Comintern\"), and in "
+       "the lead of an article whose body cites (the body carries the source).",
        "This was not, as some critics of Trotsky say, a weakness of his personality.",
        Severity::Warning, true},
       &check};

@@ -36,6 +36,31 @@ TEST_CASE("likely needs citation: the kinds of claim editors cite, named in the 
   CHECK(flagged(rule, "The captain had reportedly hidden the cargo in a barn.").size() == 1);
   CHECK(message_of("The place of her burial was never recorded and remains uncertain.")
             .find("an uncertain point") != std::string::npos);
+  // A claim credited to a named source, with or without "that".
+  CHECK(message_of("According to the parish clerk, the bells were recast after the storm of the "
+                   "following winter.")
+            .find("a claim credited to someone (“According to”)") != std::string::npos);
+  CHECK(message_of("Tomas Berggren argued the canal was dug by prisoners of war.")
+            .find("(“Tomas Berggren argued”)") != std::string::npos);
+}
+
+TEST_CASE("likely needs citation: a name before a verb is not always a source") {
+  // "wrote" and "called" author or name things.
+  CHECK(
+      flagged(rule, "Tomas Berggren wrote a long poem about the canal and its builders.").empty());
+  // A sentence opening on an article or pronoun names no one.
+  CHECK(flagged(rule, "The ferryman said nothing to the soldiers on the far bank.").empty());
+  // A position or a topic, not a claim: "argued for", "told of".
+  CHECK(
+      flagged(rule, "Tomas Berggren argued for a second canal along the northern shore.").empty());
+  // The record the sentence names is its source.
+  CHECK(flagged(rule,
+                "The miller's son was born in the spring of 1803, according to the parish "
+                "register.")
+            .empty());
+  // "according to" of conformity.
+  CHECK(flagged(rule, "The hall was decorated according to the custom of the guild in spring.")
+            .empty());
 }
 
 TEST_CASE("likely needs citation: what an editor leaves uncited") {
@@ -111,4 +136,11 @@ TEST_CASE("likely needs citation: the weights are those of data/citation_need_mo
   }
   CHECK(model.at("bias").get<double>() == doctest::Approx(shipped.bias));
   CHECK(model.at("threshold").get<double>() == doctest::Approx(shipped.threshold));
+}
+
+TEST_CASE("likely needs citation: a lead sums up what the cited body sources") {
+  const std::string lead =
+      "According to the parish clerk, the riot of 1822 ended the old turnpike trust in the valley.";
+  CHECK(flagged(rule, article_with_lead(lead, true)).empty());
+  CHECK(flagged(rule, article_with_lead(lead, false)).size() == 1);
 }

@@ -48,4 +48,20 @@ inline std::vector<std::string> flagged(const RuleDef& rule, const std::string& 
   return run_rule(rule, text, language, std::move(options)).flagged();
 }
 
+// An article in the shape of an encyclopedia's: a lead that sums up, then sections whose text
+// cites. `lead` is the lead's one paragraph; `cited` says whether the body cites.
+inline std::string article_with_lead(const std::string& lead, bool cited) {
+  const std::string note = cited ? "[^1]" : "";
+  return "# The Tollbridge Riot\n\n" + lead +
+         "\n\n## Background\n\nThe toll on the new bridge was raised twice in the spring of "
+         "1822, and carters from the hill farms paid it every market day on the way down to "
+         "the town." +
+         note +
+         " The trustees met in the Swan and refused every petition that the carters sent "
+         "them.\n\n## The riot\n\nOn the first Saturday of June a crowd of some forty carters "
+         "broke the gate, threw the toll board into the river and marched to the Swan, where "
+         "the trustees had taken refuge in an upstairs room until the yeomanry came." +
+         note + "\n" + (cited ? "\n## Notes\n\n[^1]: Borough quarter sessions rolls, 1822.\n" : "");
+}
+
 }  // namespace histlint::test

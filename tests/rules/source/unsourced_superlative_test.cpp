@@ -79,3 +79,10 @@ TEST_CASE("superlative: times, sequences and aims are not rankings") {
   CHECK(flagged(rule, "She was the first woman to be elected to the council.") ==
         Strings{"the first woman to be"});
 }
+
+TEST_CASE("unsourced superlative: a lead sums up what the cited body sources") {
+  const std::string lead =
+      "The riot of 1822 was the largest disturbance in the history of the valley.";
+  CHECK(flagged(rule, article_with_lead(lead, true)).empty());
+  CHECK(flagged(rule, article_with_lead(lead, false)).size() == 1);
+}

@@ -80,3 +80,11 @@ TEST_CASE("weasel words: terms the records use and agreed terms are not opinions
   CHECK(flagged(rule, "It was understood that the gold would not be melted.").empty());
   CHECK(flagged(rule, "He is often called the father of the guild.") == Strings{"is often called"});
 }
+
+TEST_CASE("weasel words: a lead sums up what the cited body sources") {
+  const std::string lead =
+      "The riot of 1822 is widely regarded as the end of the old turnpike trust in the valley.";
+  CHECK(flagged(rule, article_with_lead(lead, true)).empty());
+  // The body cites nothing: the lead's claim has no source anywhere.
+  CHECK(flagged(rule, article_with_lead(lead, false)) == Strings{"is widely regarded"});
+}
