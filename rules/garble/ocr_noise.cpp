@@ -65,12 +65,15 @@ bool is_common_word(std::string_view w) {
 // sentence mark a quotation in another language, whose words no English dictionary knows.
 bool is_foreign_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "und", "der",  "das",  "ist",  "nicht", "ich",   "sie",  "wir",  "ein",  "eine", "mit",
-      "auf", "sich", "dem",  "den",  "des",   "les",   "une",  "est",  "dans", "pour", "qui",
-      "que", "nous", "vous", "avec", "sur",   "pas",   "sont", "aux",  "los",  "las",  "del",
-      "por", "con",  "una",  "el",   "es",    "della", "che",  "il",   "gli",  "sono", "et",
-      "cum", "sunt", "non",  "ad",   "ab",    "ex",    "nel",  "y",    "da",   "zu",   "im",
-      "le",  "la",   "du",   "au",   "ce",    "ne",    "je",   "mais", "oder", "aber", "wie"};
+      "und",   "der",  "das",  "ist",   "nicht", "ich",   "sie",   "wir",   "ein",   "eine", "mit",
+      "auf",   "sich", "dem",  "den",   "des",   "les",   "une",   "est",   "dans",  "pour", "qui",
+      "que",   "nous", "vous", "avec",  "sur",   "pas",   "sont",  "aux",   "los",   "las",  "del",
+      "por",   "con",  "una",  "el",    "es",    "della", "che",   "il",    "gli",   "sono", "et",
+      "cum",   "sunt", "non",  "ad",    "ab",    "ex",    "nel",   "y",     "da",    "zu",   "im",
+      "le",    "la",   "du",   "au",    "ce",    "ne",    "je",    "mais",  "oder",  "aber", "wie",
+      "quod",  "quae", "quid", "quis",  "nec",   "nisi",  "sed",   "atque", "enim",  "aut",  "vel",
+      "tamen", "ergo", "mihi", "tibi",  "ipse",  "hujus", "huius", "cujus", "cuius", "esse", "dein",
+      "mein",  "auch", "noch", "schon", "nach",  "kein",  "sehr",  "wird",  "wo"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -565,13 +568,25 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
   return true;
 }
 
+// True when `w` ends in the hyphen of a word split at a line end: "-", or the Unicode hyphen or
+// soft hyphen some transcriptions print ("de‐ cide").
+bool ends_with_line_hyphen(std::string_view text, const Word& w) {
+  const std::string_view tail = text.substr(w.core.end(), w.chunk.end() - w.core.end());
+  return w.core.length >= 1 && (tail == "-" || tail == "\xE2\x80\x90" || tail == "\xC2\xAD");
+}
+
 // A word split at a line end: "revo- lution", "revo-\nlution", "ob- tained". Either part alone is
 // a fragment, never judged; the joined word is. Returns false when `a` and `b` are no such pair.
 bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Speller& speller,
                        Noise& noise) {
-  const std::string_view chunk = text.substr(a.chunk.offset, a.chunk.length);
-  if (chunk.size() < 2 || chunk.back() != '-' || a.core.end() + 1 != a.chunk.end()) return false;
-  const std::string_view left = text.substr(a.core.offset, a.core.length);
+  if (!ends_with_line_hyphen(text, a)) return false;
+  std::string_view left = text.substr(a.core.offset, a.core.length);
+  // "Notes-Transac- tions", "11.Illus- trations": only the last word of the chunk was split.
+  constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const size_t last_other = left.find_last_not_of(kLetters);
+  const size_t left_offset =
+      a.core.offset + (last_other == std::string_view::npos ? 0 : last_other + 1);
+  left = text.substr(left_offset, a.core.end() - left_offset);
   const std::string_view right = text.substr(b.core.offset, b.core.length);
   if (b.core.offset != b.chunk.offset || left.empty() || right.empty()) return false;
   if (!std::all_of(left.begin() + 1, left.end(), is_lower_ascii) ||
@@ -582,12 +597,14 @@ bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Spel
   if (right == "and" || right == "or" || right == "to" || right == "nor" || right == "but") {
     return false;
   }
-  noise.span = {a.core.offset, b.core.end() - a.core.offset};
+  noise.span = {left_offset, b.core.end() - left_offset};
   const std::string joined = std::string(left) + std::string(right);
   if (std::all_of(right.begin(), right.end(), is_lower_ascii) &&
       (speller.knows(joined) || speller.knows_historical(lower_ascii(joined)))) {
     if (speller.knows(std::string(left)) && speller.knows(std::string(right))) return true;
     if (left.size() < 2 || right.size() < 2 || !speller.knows(joined)) return true;
+    // A Unicode or soft hyphen is a transcriber's mark of the printed line end, kept on purpose.
+    if (text[a.core.end()] != '-') return true;
     noise.replacement = joined;
     noise.weight = 3;
     noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
@@ -656,6 +673,98 @@ bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words, 
   return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
 }
 
+// A capital after a small letter, a digit beside a letter, or a sign no word holds.
+bool has_scanner_marks(std::string_view core) {
+  for (size_t i = 0; i < core.size(); ++i) {
+    const char c = core[i];
+    if (c == '~' || c == '|' || c == '^' || c == '*' || c == '#') return true;
+    if (i == 0) continue;
+    const char p = core[i - 1];
+    if (is_upper_ascii(c) && is_lower_ascii(p)) return true;
+    if ((is_digit_ascii(c) && (is_lower_ascii(p) || is_upper_ascii(p))) ||
+        (is_digit_ascii(p) && (is_lower_ascii(c) || is_upper_ascii(c)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr size_t kForeignWindow = 6;  // words in which a quotation in another language shows
+
+// Inflections of Latin ("-orum", "-ibus", "-unt", "-que") that an English word, or a scanned
+// one run together with its neighbour ("latelyon", "mysmall"), seldom ends with.
+bool has_latin_ending(std::string_view w) {
+  for (std::string_view e :
+       {"us", "um", "is", "ae", "it", "unt", "ant", "am", "os", "as", "que", "i", "ere", "ur"}) {
+    if (w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Marks runs of words in another language inside English sentences, a Latin tag or verse
+// quoted mid-sentence: in six words at most one English function word, while English prose
+// however badly scanned keeps its "the", "of" and "and"; at least three words no English
+// dictionary knows, past or present, most of them with a Latin or Romance ending; and few of
+// those one scanner confusion away from an English word, as the words of a badly scanned English
+// line are.
+void mark_foreign_runs(std::string_view text, const std::vector<Word>& words, Speller& speller,
+                       std::vector<bool>& foreign) {
+  if (words.size() < kForeignWindow) return;
+  // In a block the scanner marked throughout, an unknown word is a misreading, whatever its
+  // ending.
+  size_t marked = 0;
+  for (const Word& w : words)
+    marked += has_scanner_marks(text.substr(w.core.offset, w.core.length));
+  if (marked * 50 > words.size()) return;
+  std::vector<char> common(words.size()), unknown(words.size()), plain(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view core = text.substr(words[i].core.offset, words[i].core.length);
+    const std::string lowered = lower_ascii(core);
+    common[i] = is_common_word(lowered);
+    plain[i] = core.size() >= 3 && std::all_of(core.begin(), core.end(), is_lower_ascii);
+    unknown[i] = plain[i] && !speller.knows(lowered) && !speller.knows_historical(lowered);
+  }
+  std::vector<signed char> repairable(words.size(), -1);  // computed when first needed
+  for (size_t first = 0; first + kForeignWindow <= words.size(); ++first) {
+    const size_t last = first + kForeignWindow;
+    size_t n_common = 0, n_unknown = 0, n_plain = 0;
+    for (size_t i = first; i < last; ++i) {
+      n_common += common[i];
+      n_unknown += unknown[i];
+      n_plain += plain[i];
+    }
+    if (n_common > 1 || n_unknown < 3 || n_unknown * 2 < n_plain) continue;
+    // A scanner's marks beside the run (a capital or digit inside a word, a stray sign) show
+    // a badly scanned English line ("ihsL ujnni itrew.M"), not a quotation.
+    const size_t around_first = first > 2 ? first - 2 : 0;
+    const size_t around_last = std::min(words.size(), last + 2);
+    bool scanned = false;
+    for (size_t i = around_first; i < around_last && !scanned; ++i) {
+      scanned = has_scanner_marks(text.substr(words[i].core.offset, words[i].core.length));
+    }
+    if (scanned) continue;
+    size_t n_inflected = 0;
+    for (size_t i = first; i < last; ++i) {
+      n_inflected +=
+          unknown[i] && has_latin_ending(text.substr(words[i].core.offset, words[i].core.length));
+    }
+    if (n_inflected * 3 < n_unknown * 2) continue;
+    size_t n_repairable = 0;
+    for (size_t i = first; i < last; ++i) {
+      if (!unknown[i]) continue;
+      if (repairable[i] < 0) {
+        size_t tried = 0;
+        const std::string core(text.substr(words[i].core.offset, words[i].core.length));
+        const auto found = repairs(core, false, speller, tried);
+        repairable[i] = !found.empty() && found.front().edits == 1;
+      }
+      n_repairable += repairable[i];
+    }
+    if (n_repairable * 3 > n_unknown) continue;
+    std::fill(foreign.begin() + first, foreign.begin() + last, true);
+  }
+}
+
 // One run of neighbouring misread words as one error, with a fix when every word has a repair.
 OcrError merge_run(std::string_view text, const std::vector<Noise>& group) {
   OcrError e;
@@ -703,6 +812,7 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
     }
     w = last;
   }
+  mark_foreign_runs(prose, words, speller, foreign);
 }
 
 // Addresses and markup: never garble, whatever their letters.
@@ -757,7 +867,7 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
       }
     }
     const std::string_view core = prose.substr(w.core.offset, w.core.length);
-    if (chunk.back() == '-' && w.core.end() + 1 == w.chunk.end()) continue;  // a fragment
+    if (ends_with_line_hyphen(prose, w)) continue;  // a fragment
     if (speller.available() && lower_ascii(core) == "tho" && i > 0 && i + 1 < words.size() &&
         takes_article(
             lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length))) &&

@@ -259,3 +259,38 @@ TEST_CASE("ocr-noise reads a long capitalised word one round letter from a word"
   CHECK(run_rule("garble/ocr-noise", "They dined with Mr Hobbins at the Principato in Rome.")
             .empty());
 }
+
+TEST_CASE("ocr-noise joins words split with a Unicode hyphen and never judges the fragments") {
+  const std::string clean =
+      "The assembly met to de\u2010 cide the question, and the govern\u2010 ment gave way.";
+  CHECK(run_rule("garble/ocr-noise", clean).empty());
+  // The transcriber's hyphen is kept; a misreading in the joined word is still found.
+  const std::string misread = "The whole govern\u2010 rnent resigned after tbe vote was lost.";
+  const auto found = run_rule("garble/ocr-noise", misread);
+  REQUIRE(found.size() == 2);
+  CHECK(covered(misread, found[0]) == "govern\u2010 rnent");
+  CHECK(found[0].fixes[0].edits[0].replacement == "government");
+}
+
+TEST_CASE("ocr-noise joins the last word of a hyphenated compound split at a line end") {
+  const std::string text =
+      "Bound with the Reports-Transac- tions of the society and the 12.Illus- trations of the "
+      "coast.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(covered(text, found[0]) == "Transac- tions");
+  CHECK(found[0].fixes[0].edits[0].replacement == "Transactions");
+  CHECK(covered(text, found[1]) == "Illus- trations");
+}
+
+TEST_CASE("ocr-noise leaves a Latin quotation inside an English sentence alone") {
+  const std::string latin =
+      "Over the door he carved dulcius ignotis ardentibus animis patriam servandis, a motto of "
+      "his own making.";
+  CHECK(run_rule("garble/ocr-noise", latin).empty());
+  // A badly scanned English line has its function words and its scanner marks.
+  const std::string scanned =
+      "Over tbe door he carvcd dulcius ignotis ardentibus aniMis patriam servandis, a motto of "
+      "his own making.";
+  CHECK_FALSE(run_rule("garble/ocr-noise", scanned).empty());
+}
