@@ -11,8 +11,10 @@
 #include "rules/garble/ocr_noise.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -73,7 +75,7 @@ bool is_foreign_function_word(std::string_view w) {
       "le",    "la",   "du",   "au",    "ce",    "ne",    "je",    "mais",  "oder",  "aber", "wie",
       "quod",  "quae", "quid", "quis",  "nec",   "nisi",  "sed",   "atque", "enim",  "aut",  "vel",
       "tamen", "ergo", "mihi", "tibi",  "ipse",  "hujus", "huius", "cujus", "cuius", "esse", "dein",
-      "mein",  "auch", "noch", "schon", "nach",  "kein",  "sehr",  "wird",  "wo"};
+      "mein",  "auch", "noch", "schon", "nach",  "kein",  "sehr",  "wird"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -133,14 +135,16 @@ class Speller {
   // True for an early-modern spelling of a dictionary word ("hee", "bloud"). The answers are
   // kept per dictionary for the whole process: most candidate spellings are rejected by Hunspell
   // and the same words come back with every block and every edit.
-  bool knows_historical(const std::string& lowered) {
+  bool knows_historical(const std::string& lowered) { return historical_changes(lowered) > 0; }
+  // How many regular spelling changes make `lowered` a dictionary word (1 or 2), or 0.
+  int historical_changes(const std::string& lowered) {
     HistoricalAnswers& answers = historical_answers(dict_);
     {
       const std::shared_lock lock(answers.mutex);
       if (const auto it = answers.known.find(lowered); it != answers.known.end()) return it->second;
     }
-    const bool known =
-        is_historical_spelling(lowered, [this](const std::string& w) { return knows(w); });
+    const int known =
+        historical_spelling_changes(lowered, [this](const std::string& w) { return knows(w); });
     const std::unique_lock lock(answers.mutex);
     if (answers.known.size() >= kMaxHistoricalAnswers) answers.known.clear();
     answers.known.emplace(lowered, known);
@@ -151,7 +155,7 @@ class Speller {
   static constexpr size_t kMaxHistoricalAnswers = 1 << 18;  // bounds the memory of a long session
   struct HistoricalAnswers {
     std::shared_mutex mutex;
-    std::unordered_map<std::string, bool> known;
+    std::unordered_map<std::string, int> known;
   };
   static HistoricalAnswers& historical_answers(const Dictionary& dict) {
     static std::mutex mutex;
@@ -437,7 +441,19 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     return true;
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
-  if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
+  if (!broken_case && !has_digit) {
+    // One regular change from a word ("bloud", "corne") is an old spelling. Two changes reach
+    // far ("aiso" to "aso" to "also"): one scanner confusion to a common word beats them.
+    const int changes = speller.historical_changes(lowered);
+    if (changes == 1) return false;
+    if (changes == 2) {
+      size_t tried = 0;
+      const auto found = repairs(lowered, false, speller, tried);
+      if (found.empty() || found.front().edits != 1 || !is_common_word(found.front().word)) {
+        return false;
+      }
+    }
+  }
   // Two words run together ("coalowner") unless one classic confusion makes a single word of it
   // ("witbout" is "wit" and "bout", but a scanned "without").
   if (!broken_case && !has_digit && !capital && is_compound(token, speller)) {
@@ -519,6 +535,89 @@ bool takes_article(std::string_view w) {
   return false;
 }
 
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Words that follow "though" ("tho he", "tho all"), never "the".
+bool follows_though(std::string_view w) {
+  return is_one_of(
+      w, {"i",     "he",    "she",   "it",    "we",   "they", "you",   "thou",   "ye",      "his",
+          "her",   "its",   "their", "our",   "my",   "your", "thy",   "this",   "that",    "these",
+          "those", "there", "not",   "all",   "a",    "an",   "the",   "no",     "some",    "many",
+          "much",  "but",   "yet",   "still", "now",  "only", "never", "ever",   "in",      "at",
+          "by",    "with",  "to",    "for",   "on",   "as",   "so",    "what",   "one",     "each",
+          "every", "both",  "few",   "more",  "most", "less", "late",  "little", "perhaps", "oft",
+          "often", "very",  "well",  "long"});
+}
+
+// A dictionary word that in running prose is nearly always a scanner's misreading of a common
+// one, judged by its neighbours: "tho" for "the" before a noun, "ail" for "all", "bis" and
+// "hie" for "his", "ho" for "he", "bas" for "has", "aa" for "as", "bad been" for "had been",
+// "AU" for "All". In verse, where poets write "tho" and "ho", only "tho" after a word that takes
+// an article ("of tho") is judged.
+std::optional<Candidate> misread_real_word(std::string_view text, const std::vector<Word>& words,
+                                           size_t i, bool verse) {
+  if (i + 1 >= words.size()) return std::nullopt;
+  const std::string_view core = text.substr(words[i].core.offset, words[i].core.length);
+  const Word& next = words[i + 1];
+  const std::string_view next_core = text.substr(next.core.offset, next.core.length);
+  // Only between words of running prose: the next word starts small, with nothing before it.
+  if (next.core.offset != next.chunk.offset || next_core.empty() || !is_lower_ascii(next_core[0])) {
+    return std::nullopt;
+  }
+  const std::string next_word = lower_ascii(next_core);
+  if (is_foreign_function_word(next_word)) return std::nullopt;  // "A bas les Aristocrates"
+  std::string prev_word;
+  bool prev_joined = false;  // the previous word runs into this one with no stop between
+  bool prev_number = false;
+  if (i > 0) {
+    const Word& prev = words[i - 1];
+    prev_word = lower_ascii(text.substr(prev.core.offset, prev.core.length));
+    prev_joined = prev.core.end() == prev.chunk.end() && prev.core.length > 0;
+    prev_number = std::any_of(prev_word.begin(), prev_word.end(), is_digit_ascii);
+  }
+  const bool capital = is_upper_ascii(core[0]);
+  auto word = [&](std::string_view lower) {
+    std::string w(lower);
+    if (capital) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  const std::string lowered = lower_ascii(core);
+  if (core.size() >= 2 && !std::all_of(core.begin() + 1, core.end(), is_lower_ascii)) {
+    // Capitals inside: only "AU" for "All" is judged here.
+    if (core == "AU") return Candidate{"All", "“U” for “ll”", 1};
+    return std::nullopt;
+  }
+  if (lowered == "tho" &&
+      (verse ? prev_joined && takes_article(prev_word) : !follows_though(next_word))) {
+    return Candidate{word("the"), "“o” for “e”", 1};
+  }
+  if (lowered == "ail" &&
+      (capital || !is_one_of(prev_word, {"to", "will", "would", "shall", "should", "may", "might",
+                                         "can", "could", "must", "does", "did", "do", "doth",
+                                         "dost", "what", "nothing", "not"}))) {
+    return Candidate{word("all"), "“i” for “l”", 1};
+  }
+  if ((lowered == "bis" || (core == "hie" && next_word != "thee" && next_word != "you")) &&
+      !prev_number) {
+    return Candidate{word("his"), lowered == "bis" ? "“b” for “h”" : "“e” for “s”", 1};
+  }
+  if (lowered == "ho" && !capital && !verse && prev_joined && next_word != "ho" &&
+      !is_one_of(prev_word, {"westward", "eastward", "land", "what", "heigh", "tally", "ho"})) {
+    return Candidate{"he", "“o” for “e”", 1};
+  }
+  if (lowered == "bas" && !capital && prev_joined &&
+      !is_one_of(prev_word, {"a", "en", "la", "le", "de", "au", "pas", "les"})) {
+    return Candidate{"has", "“b” for “h”", 1};
+  }
+  if (lowered == "aa" && !capital && prev_joined && !prev_number) {
+    return Candidate{"as", "“a” for “s”", 1};
+  }
+  if (lowered == "bad" && next_word == "been") return Candidate{word("had"), "“b” for “h”", 1};
+  return std::nullopt;
+}
+
 // Words after which a "1" is a number: "page 1", "chapter 1".
 bool introduces_number(std::string_view w) {
   for (std::string_view p :
@@ -540,7 +639,10 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
   const Word& next = words[i + 1];
   const std::string_view prev_chunk = text.substr(prev.chunk.offset, prev.chunk.length);
   const std::string_view prev_core = text.substr(prev.core.offset, prev.core.length);
-  const std::string_view next_chunk = text.substr(next.chunk.offset, next.chunk.length);
+  // The next word without the stop after it ("1 say, of"): a word, not a figure's unit.
+  const std::string_view next_chunk = next.core.offset == next.chunk.offset && next.core.length > 0
+                                          ? text.substr(next.core.offset, next.core.length)
+                                          : text.substr(next.chunk.offset, next.chunk.length);
   if (prev_core.empty() || !std::all_of(prev_core.begin(), prev_core.end(), [](char c) {
         return is_lower_ascii(c) || is_upper_ascii(c);
       })) {
@@ -846,6 +948,7 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         is_accented_english(prose.substr(words[i].core.offset, words[i].core.length), speller);
   }
   const bool accents_are_noise = accented_english >= 2;
+  const bool verse = is_line_structured(doc, block);
   std::vector<Noise> noise;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -868,15 +971,13 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     }
     const std::string_view core = prose.substr(w.core.offset, w.core.length);
     if (ends_with_line_hyphen(prose, w)) continue;  // a fragment
-    if (speller.available() && lower_ascii(core) == "tho" && i > 0 && i + 1 < words.size() &&
-        takes_article(
-            lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length))) &&
-        words[i - 1].core.end() == words[i - 1].chunk.end() &&
-        is_lower_ascii(prose[words[i + 1].core.offset])) {
-      n.span = w.core;
-      set_message(n, core, {core[0] == 'T' ? "The" : "the", "“o” for “e”", 1});
-      noise.push_back(n);
-      continue;
+    if (speller.available() && chunk == core) {
+      if (const auto misread = misread_real_word(prose, words, i, verse)) {
+        n.span = w.core;
+        set_message(n, core, *misread);
+        noise.push_back(n);
+        continue;
+      }
     }
     if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
       n.span = w.core;
