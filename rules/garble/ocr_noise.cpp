@@ -413,6 +413,16 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   }
   const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
   const bool has_lower = std::any_of(part.begin(), part.end(), is_lower_ascii);
+  // "2W0", "1O0": a capital between the digits of a figure is a misread digit.
+  if (!has_lower && part.size() >= 3 && is_digit_ascii(part.front()) &&
+      is_digit_ascii(part.back()) && std::count_if(part.begin(), part.end(), is_upper_ascii) == 1 &&
+      std::all_of(part.begin(), part.end(),
+                  [](char c) { return is_digit_ascii(c) || is_upper_ascii(c); })) {
+    noise.weight = 2;
+    noise.message =
+        "“" + quote_excerpt(token) + "” looks like OCR noise: a letter inside a number.";
+    return true;
+  }
   if (!has_lower) return false;  // acronyms, headings in capitals, numbers
   // A capital after a small letter ("tHe", "wiII", "shaU", "MaHga") is the scanner's; a capital
   // start is a name unless the sentence starts there.
@@ -488,6 +498,12 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     found = repairs(token, false, speller, tried);  // "aU" for "all"
     if (found.empty() && speller.knows(lowered)) {
       found.push_back({lowered, "capitals inside the word", 1});  // "tHe"
+    }
+    // "immortaU": a final "U" for "ll" giving an old spelling ("immortall"), no modern word.
+    if (found.empty() && token.size() >= 4 && token.back() == 'U' &&
+        std::all_of(token.begin(), token.end() - 1, is_lower_ascii)) {
+      const std::string old_form = token.substr(0, token.size() - 1) + "ll";
+      if (speller.knows_historical(old_form)) found.push_back({old_form, "“U” for “ll”", 1});
     }
   } else if (capital && !broken_case) {
     const std::string probe = lowered;
@@ -589,8 +605,10 @@ std::optional<Candidate> misread_real_word(std::string_view text, const std::vec
     if (core == "AU") return Candidate{"All", "“U” for “ll”", 1};
     return std::nullopt;
   }
-  if (lowered == "tho" &&
-      (verse ? prev_joined && takes_article(prev_word) : !follows_though(next_word))) {
+  // "tho weary, he": a clause of "though" ends at the stop after its word.
+  const bool next_stops = next.core.end() != next.chunk.end();
+  if (lowered == "tho" && (verse ? prev_joined && takes_article(prev_word)
+                                 : !follows_though(next_word) && !next_stops)) {
     return Candidate{word("the"), "“o” for “e”", 1};
   }
   if (lowered == "ail" &&
@@ -765,14 +783,18 @@ bool is_accented_english(std::string_view core, Speller& speller) {
 
 // A sentence in another language: two of its function words, or many accented words that are
 // not accented English common words ("thé", "hâve").
-bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words, Speller& speller) {
+// 2 for such a sentence, 1 for a sentence with one of those function words (foreign when it
+// stands beside a foreign sentence: a short line of a quoted dialogue), else 0.
+int foreign_sentence_evidence(std::string_view text, const std::vector<Word>& words,
+                              Speller& speller) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
     const std::string_view core = text.substr(w.core.offset, w.core.length);
     if (is_foreign_function_word(lower_ascii(core))) ++foreign;
     accented += has_non_ascii_letter(core) && !is_accented_english(core, speller);
   }
-  return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
+  if (foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size())) return 2;
+  return foreign == 1 ? 1 : 0;
 }
 
 // A capital after a small letter, a digit beside a letter, or a sign no word holds.
@@ -900,6 +922,11 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
   const std::string_view prose = doc.prose();
   starts.assign(words.size(), false);
   foreign.assign(words.size(), false);
+  struct Range {
+    size_t first, last;
+    int evidence;
+  };
+  std::vector<Range> sentences;
   size_t w = 0;
   for (const Sentence* s = doc.block_sentences_begin(block); s != doc.block_sentences_end(block);
        ++s) {
@@ -909,10 +936,15 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
     while (last < words.size() && words[last].chunk.offset < s->span.end()) ++last;
     if (first < words.size()) starts[first] = true;
     const std::vector<Word> sentence(words.begin() + first, words.begin() + last);
-    if (is_foreign_sentence(prose, sentence, speller)) {
-      std::fill(foreign.begin() + first, foreign.begin() + last, true);
-    }
+    sentences.push_back({first, last, foreign_sentence_evidence(prose, sentence, speller)});
     w = last;
+  }
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const bool beside_foreign = (k > 0 && sentences[k - 1].evidence == 2) ||
+                                (k + 1 < sentences.size() && sentences[k + 1].evidence == 2);
+    if (sentences[k].evidence == 2 || (sentences[k].evidence == 1 && beside_foreign)) {
+      std::fill(foreign.begin() + sentences[k].first, foreign.begin() + sentences[k].last, true);
+    }
   }
   mark_foreign_runs(prose, words, speller, foreign);
 }

@@ -294,3 +294,37 @@ TEST_CASE("ocr-noise leaves a Latin quotation inside an English sentence alone")
       "his own making.";
   CHECK_FALSE(run_rule("garble/ocr-noise", scanned).empty());
 }
+
+TEST_CASE("ocr-noise judges dictionary words that a scanner made by their neighbours") {
+  const std::string text =
+      "The bailiff bas taken ail the cattle, and ho drove them past tho mill to bis own yard "
+      "before the rent bad been paid.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  std::vector<std::string> fixes;
+  for (const auto& f : found) fixes.push_back(f.fixes.at(0).edits.at(0).replacement);
+  CHECK(fixes == std::vector<std::string>{"has", "all", "he", "the", "his", "had"});
+}
+
+TEST_CASE("ocr-noise leaves the same words alone where they are meant") {
+  for (const std::string text :
+       {"Nothing could ail him now that the harvest was in.", "A bas les tyrans was the cry.",
+        "Tho weary, he walked on to the inn.", "They sailed westward ho into the dark.",
+        "The bad news reached the town by noon.", "No. 12 bis is the house on the corner."}) {
+    CAPTURE(text);
+    CHECK(run_rule("garble/ocr-noise", text).empty());
+  }
+}
+
+TEST_CASE("ocr-noise reads a final capital U as a scanned ll") {
+  const std::string text = "The soul is immortaU and the body is not.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) == "immortaU");
+}
+
+TEST_CASE("ocr-noise treats a one-word foreign line beside a foreign sentence as foreign") {
+  const std::string text =
+      "Der wirt sprach ernst: komm morgen. Was ist mit dir und deinem bruder? So the tale "
+      "begins.";
+  CHECK(run_rule("garble/ocr-noise", text).empty());
+}
