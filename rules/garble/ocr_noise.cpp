@@ -393,6 +393,35 @@ bool judge_accents(std::string_view part, Speller& speller, Noise& noise) {
   return true;
 }
 
+// An apostrophe the scanner made of a letter or a space: "brother'a" for "brother's", "on'the"
+// for "on the", "l'm" for "I'm".
+std::optional<Candidate> apostrophe_misreading(const std::string& token, Speller& speller) {
+  size_t at = token.find('\'');
+  size_t width = 1;
+  if (at == std::string::npos) {
+    at = token.find("\xE2\x80\x99");
+    width = 3;
+  }
+  if (at == std::string::npos || at == 0) return std::nullopt;
+  const std::string left = token.substr(0, at), mark = token.substr(at, width),
+                    right = token.substr(at + width);
+  const bool letters = std::all_of(left.begin() + 1, left.end(), is_lower_ascii) &&
+                       (is_lower_ascii(left[0]) || is_upper_ascii(left[0]));
+  if (!letters) return std::nullopt;
+  if (left == "l" && (right == "m" || right == "ve" || right == "ll" || right == "d")) {
+    return Candidate{"I" + mark + right, "“l” for “I”", 1};
+  }
+  if (left.size() >= 3 && right == "a" && (speller.knows(left) || is_upper_ascii(left[0]))) {
+    return Candidate{left + mark + "s", "“a” for “s”", 1};
+  }
+  if (left.size() >= 2 && speller.knows(left) &&
+      (right == "the" || right == "and" || right == "with" || right == "that" || right == "of" ||
+       right == "to" || right == "his" || right == "was")) {
+    return Candidate{left + " " + right, "“" + mark + "” for a space", 1};
+  }
+  return std::nullopt;
+}
+
 // The OCR reading of one word part (no hyphen inside), or nothing. `accents_are_noise`: the
 // block's scanner puts accents on English words, so an accented word is judged too.
 bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noise,
@@ -445,6 +474,10 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     if (static_cast<size_t>(digits) * 2 > part.size()) return false;
   }
   const std::string lowered = lower_ascii(token);
+  if (const auto repair = apostrophe_misreading(token, speller)) {
+    set_message(noise, token, *repair);
+    return true;
+  }
   // "aud": a dictionary entry, but in running prose nearly always a scanned "and".
   if (token == "aud") {
     set_message(noise, token, {"and", "“u” for “n”", 1});
@@ -481,17 +514,17 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   if (l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
     found.push_back({l_for_i, "“I” for “l”", 1});
   } else if (capital && !broken_case && !has_digit && !sentence_start) {
-    // A name: "Mdes" could be Miles or a surname. A long word one round letter ("c" and "e"
-    // misread) away from a dictionary word ("Temperanoe", "Arctio") is that word; names seldom
+    // A name: "Mdes" could be Miles or a surname. A word one round letter ("c" and "e"
+    // misread) away from a dictionary word ("Temperanoe", "Arctio", "Ohurch") is that word, and
+    // so is one a confusion away from a capitalised common word ("Whioh", "Thia"); names seldom
     // are.
-    if (token.size() < 7) return false;
+    if (token.size() < 3) return false;
     for (auto c : repairs(lowered, false, speller, tried)) {
+      const bool common = is_common_word(c.word);
       c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
       // Not "o" for "e": Italian and Spanish names end in "o" ("Principato").
-      if (c.edits == 1 && shape_family(c.how) == 0 && c.how != "“o” for “e”" &&
-          speller.knows(c.word)) {
-        found.push_back(c);
-      }
+      const bool round = token.size() >= 5 && shape_family(c.how) == 0 && c.how != "“o” for “e”";
+      if (c.edits == 1 && (round || common) && speller.knows(c.word)) found.push_back(c);
     }
     if (found.size() != 1) return false;
   } else if (broken_case && !capital) {

@@ -328,3 +328,23 @@ TEST_CASE("ocr-noise treats a one-word foreign line beside a foreign sentence as
       "begins.";
   CHECK(run_rule("garble/ocr-noise", text).empty());
 }
+
+TEST_CASE("ocr-noise reads an apostrophe the scanner made of a letter or a space") {
+  const std::string text = "My brother'a horse stood on'the hill, and l'm sure of it.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].fixes[0].edits[0].replacement == "brother's");
+  CHECK(found[1].fixes[0].edits[0].replacement == "on the");
+  CHECK(found[2].fixes[0].edits[0].replacement == "I'm");
+  CHECK(
+      run_rule("garble/ocr-noise", "The ship o'er the sea, and we'll go to Anna's house.").empty());
+}
+
+TEST_CASE("ocr-noise repairs a capitalised common word inside a sentence") {
+  const std::string text = "The wall, Whioh stood by the Ohurch, fell in the night.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].fixes[0].edits[0].replacement == "Which");
+  CHECK(found[1].fixes[0].edits[0].replacement == "Church");
+  CHECK(run_rule("garble/ocr-noise", "The letter reached Mr. Orme at Tuam in the spring.").empty());
+}
