@@ -275,6 +275,21 @@ std::string junk_reason(std::string_view w) {
       return "a “" + std::string(1, w[i]) + "” with no space after it inside a word";
     }
   }
+  // "struck.him", "ha.ve": a full stop between runs of small letters, unless what follows is the
+  // end of an address or a file name ("thestar.com", "notes.txt").
+  if (const size_t dot = w.find('.'); dot != std::string_view::npos && dot >= 2 &&
+                                      std::all_of(w.begin(), w.begin() + dot, is_lower_ascii)) {
+    const std::string_view after = w.substr(dot + 1);
+    static constexpr std::string_view kAddressEnds[] = {
+        "com", "org", "net", "edu", "gov",  "int", "mil", "info", "biz", "io",  "co",
+        "uk",  "us",  "de",  "fr",  "html", "htm", "php", "asp",  "js",  "css", "jpg",
+        "png", "gif", "pdf", "txt", "md",   "doc", "xml", "json", "py",  "exe", "zip"};
+    if (after.size() >= 2 && std::all_of(after.begin(), after.end(), is_lower_ascii) &&
+        std::find(std::begin(kAddressEnds), std::end(kAddressEnds), after) ==
+            std::end(kAddressEnds)) {
+      return "a “.” inside a word";
+    }
+  }
   for (size_t pos = 1; pos + 1 < w.size();) {
     size_t len = 0;
     if (is_junk_char(utf8::decode(w, pos, len))) {
@@ -369,7 +384,8 @@ void set_message(Noise& noise, std::string_view token, const Candidate& repair) 
   const bool mixed = comma != std::string::npos &&
                      shape_family(repair.how) != shape_family(repair.how.substr(comma + 2));
   if (!mixed || is_common_word(lower_ascii(repair.word))) noise.replacement = repair.word;
-  noise.weight = 3;
+  // Without a fix to offer, such a reading needs other noise near it, like an unknown word.
+  noise.weight = noise.replacement.empty() ? 2 : 3;
   noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + repair.word +
                   "” (" + repair.how + ").";
 }
