@@ -128,7 +128,12 @@ bool is_plausible_modern_form(const std::string& w) {
 
 bool is_historical_spelling(std::string_view word,
                             const std::function<bool(const std::string&)>& knows) {
-  if (word.size() < 3 || word.size() > kMaxLength) return false;
+  return historical_spelling_changes(word, knows) > 0;
+}
+
+int historical_spelling_changes(std::string_view word,
+                                const std::function<bool(const std::string&)>& knows) {
+  if (word.size() < 3 || word.size() > kMaxLength) return 0;
   std::unordered_set<std::string> seen{std::string(word)};
   std::vector<std::string> frontier{std::string(word)};
   for (int depth = 0; depth < 2; ++depth) {
@@ -137,13 +142,13 @@ bool is_historical_spelling(std::string_view word,
     std::vector<std::string> fresh;
     for (auto& form : next) {
       if (form.size() < 2 || !seen.insert(form).second) continue;
-      if (seen.size() > kMaxCandidates) return false;
-      if (is_plausible_modern_form(form) && knows(form)) return true;
+      if (seen.size() > kMaxCandidates) return 0;
+      if (is_plausible_modern_form(form) && knows(form)) return depth + 1;
       fresh.push_back(std::move(form));
     }
     frontier = std::move(fresh);
   }
-  return false;
+  return 0;
 }
 
 }  // namespace histlint::garble

@@ -17,4 +17,9 @@ namespace histlint::garble {
 bool is_historical_spelling(std::string_view word,
                             const std::function<bool(const std::string&)>& knows);
 
+// How many of those changes `word` needs to become a known word: 1 or 2, or 0 when it is no
+// early-modern spelling. A form two changes away is weaker evidence than a scanner confusion.
+int historical_spelling_changes(std::string_view word,
+                                const std::function<bool(const std::string&)>& knows);
+
 }  // namespace histlint::garble

@@ -11,8 +11,10 @@
 #include "rules/garble/ocr_noise.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -65,12 +67,15 @@ bool is_common_word(std::string_view w) {
 // sentence mark a quotation in another language, whose words no English dictionary knows.
 bool is_foreign_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "und", "der",  "das",  "ist",  "nicht", "ich",   "sie",  "wir",  "ein",  "eine", "mit",
-      "auf", "sich", "dem",  "den",  "des",   "les",   "une",  "est",  "dans", "pour", "qui",
-      "que", "nous", "vous", "avec", "sur",   "pas",   "sont", "aux",  "los",  "las",  "del",
-      "por", "con",  "una",  "el",   "es",    "della", "che",  "il",   "gli",  "sono", "et",
-      "cum", "sunt", "non",  "ad",   "ab",    "ex",    "nel",  "y",    "da",   "zu",   "im",
-      "le",  "la",   "du",   "au",   "ce",    "ne",    "je",   "mais", "oder", "aber", "wie"};
+      "und",   "der",  "das",  "ist",   "nicht", "ich",   "sie",   "wir",   "ein",   "eine", "mit",
+      "auf",   "sich", "dem",  "den",   "des",   "les",   "une",   "est",   "dans",  "pour", "qui",
+      "que",   "nous", "vous", "avec",  "sur",   "pas",   "sont",  "aux",   "los",   "las",  "del",
+      "por",   "con",  "una",  "el",    "es",    "della", "che",   "il",    "gli",   "sono", "et",
+      "cum",   "sunt", "non",  "ad",    "ab",    "ex",    "nel",   "y",     "da",    "zu",   "im",
+      "le",    "la",   "du",   "au",    "ce",    "ne",    "je",    "mais",  "oder",  "aber", "wie",
+      "quod",  "quae", "quid", "quis",  "nec",   "nisi",  "sed",   "atque", "enim",  "aut",  "vel",
+      "tamen", "ergo", "mihi", "tibi",  "ipse",  "hujus", "huius", "cujus", "cuius", "esse", "dein",
+      "mein",  "auch", "noch", "schon", "nach",  "kein",  "sehr",  "wird"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -130,14 +135,16 @@ class Speller {
   // True for an early-modern spelling of a dictionary word ("hee", "bloud"). The answers are
   // kept per dictionary for the whole process: most candidate spellings are rejected by Hunspell
   // and the same words come back with every block and every edit.
-  bool knows_historical(const std::string& lowered) {
+  bool knows_historical(const std::string& lowered) { return historical_changes(lowered) > 0; }
+  // How many regular spelling changes make `lowered` a dictionary word (1 or 2), or 0.
+  int historical_changes(const std::string& lowered) {
     HistoricalAnswers& answers = historical_answers(dict_);
     {
       const std::shared_lock lock(answers.mutex);
       if (const auto it = answers.known.find(lowered); it != answers.known.end()) return it->second;
     }
-    const bool known =
-        is_historical_spelling(lowered, [this](const std::string& w) { return knows(w); });
+    const int known =
+        historical_spelling_changes(lowered, [this](const std::string& w) { return knows(w); });
     const std::unique_lock lock(answers.mutex);
     if (answers.known.size() >= kMaxHistoricalAnswers) answers.known.clear();
     answers.known.emplace(lowered, known);
@@ -148,7 +155,7 @@ class Speller {
   static constexpr size_t kMaxHistoricalAnswers = 1 << 18;  // bounds the memory of a long session
   struct HistoricalAnswers {
     std::shared_mutex mutex;
-    std::unordered_map<std::string, bool> known;
+    std::unordered_map<std::string, int> known;
   };
   static HistoricalAnswers& historical_answers(const Dictionary& dict) {
     static std::mutex mutex;
@@ -268,6 +275,21 @@ std::string junk_reason(std::string_view w) {
       return "a “" + std::string(1, w[i]) + "” with no space after it inside a word";
     }
   }
+  // "struck.him", "ha.ve": a full stop between runs of small letters, unless what follows is the
+  // end of an address or a file name ("thestar.com", "notes.txt").
+  if (const size_t dot = w.find('.'); dot != std::string_view::npos && dot >= 2 &&
+                                      std::all_of(w.begin(), w.begin() + dot, is_lower_ascii)) {
+    const std::string_view after = w.substr(dot + 1);
+    static constexpr std::string_view kAddressEnds[] = {
+        "com", "org", "net", "edu", "gov",  "int", "mil", "info", "biz", "io",  "co",
+        "uk",  "us",  "de",  "fr",  "html", "htm", "php", "asp",  "js",  "css", "jpg",
+        "png", "gif", "pdf", "txt", "md",   "doc", "xml", "json", "py",  "exe", "zip"};
+    if (after.size() >= 2 && std::all_of(after.begin(), after.end(), is_lower_ascii) &&
+        std::find(std::begin(kAddressEnds), std::end(kAddressEnds), after) ==
+            std::end(kAddressEnds)) {
+      return "a “.” inside a word";
+    }
+  }
   for (size_t pos = 1; pos + 1 < w.size();) {
     size_t len = 0;
     if (is_junk_char(utf8::decode(w, pos, len))) {
@@ -362,7 +384,8 @@ void set_message(Noise& noise, std::string_view token, const Candidate& repair) 
   const bool mixed = comma != std::string::npos &&
                      shape_family(repair.how) != shape_family(repair.how.substr(comma + 2));
   if (!mixed || is_common_word(lower_ascii(repair.word))) noise.replacement = repair.word;
-  noise.weight = 3;
+  // Without a fix to offer, such a reading needs other noise near it, like an unknown word.
+  noise.weight = noise.replacement.empty() ? 2 : 3;
   noise.message = "“" + quote_excerpt(token) + "” looks like an OCR misreading of “" + repair.word +
                   "” (" + repair.how + ").";
 }
@@ -386,6 +409,35 @@ bool judge_accents(std::string_view part, Speller& speller, Noise& noise) {
   return true;
 }
 
+// An apostrophe the scanner made of a letter or a space: "brother'a" for "brother's", "on'the"
+// for "on the", "l'm" for "I'm".
+std::optional<Candidate> apostrophe_misreading(const std::string& token, Speller& speller) {
+  size_t at = token.find('\'');
+  size_t width = 1;
+  if (at == std::string::npos) {
+    at = token.find("\xE2\x80\x99");
+    width = 3;
+  }
+  if (at == std::string::npos || at == 0) return std::nullopt;
+  const std::string left = token.substr(0, at), mark = token.substr(at, width),
+                    right = token.substr(at + width);
+  const bool letters = std::all_of(left.begin() + 1, left.end(), is_lower_ascii) &&
+                       (is_lower_ascii(left[0]) || is_upper_ascii(left[0]));
+  if (!letters) return std::nullopt;
+  if (left == "l" && (right == "m" || right == "ve" || right == "ll" || right == "d")) {
+    return Candidate{"I" + mark + right, "“l” for “I”", 1};
+  }
+  if (left.size() >= 3 && right == "a" && (speller.knows(left) || is_upper_ascii(left[0]))) {
+    return Candidate{left + mark + "s", "“a” for “s”", 1};
+  }
+  if (left.size() >= 2 && speller.knows(left) &&
+      (right == "the" || right == "and" || right == "with" || right == "that" || right == "of" ||
+       right == "to" || right == "his" || right == "was")) {
+    return Candidate{left + " " + right, "“" + mark + "” for a space", 1};
+  }
+  return std::nullopt;
+}
+
 // The OCR reading of one word part (no hyphen inside), or nothing. `accents_are_noise`: the
 // block's scanner puts accents on English words, so an accented word is judged too.
 bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noise,
@@ -406,6 +458,16 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   }
   const bool has_digit = std::any_of(part.begin(), part.end(), is_digit_ascii);
   const bool has_lower = std::any_of(part.begin(), part.end(), is_lower_ascii);
+  // "2W0", "1O0": a capital between the digits of a figure is a misread digit.
+  if (!has_lower && part.size() >= 3 && is_digit_ascii(part.front()) &&
+      is_digit_ascii(part.back()) && std::count_if(part.begin(), part.end(), is_upper_ascii) == 1 &&
+      std::all_of(part.begin(), part.end(),
+                  [](char c) { return is_digit_ascii(c) || is_upper_ascii(c); })) {
+    noise.weight = 2;
+    noise.message =
+        "“" + quote_excerpt(token) + "” looks like OCR noise: a letter inside a number.";
+    return true;
+  }
   if (!has_lower) return false;  // acronyms, headings in capitals, numbers
   // A capital after a small letter ("tHe", "wiII", "shaU", "MaHga") is the scanner's; a capital
   // start is a name unless the sentence starts there.
@@ -428,13 +490,29 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     if (static_cast<size_t>(digits) * 2 > part.size()) return false;
   }
   const std::string lowered = lower_ascii(token);
+  if (const auto repair = apostrophe_misreading(token, speller)) {
+    set_message(noise, token, *repair);
+    return true;
+  }
   // "aud": a dictionary entry, but in running prose nearly always a scanned "and".
   if (token == "aud") {
     set_message(noise, token, {"and", "“u” for “n”", 1});
     return true;
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
-  if (!broken_case && !has_digit && speller.knows_historical(lowered)) return false;
+  if (!broken_case && !has_digit) {
+    // One regular change from a word ("bloud", "corne") is an old spelling. Two changes reach
+    // far ("aiso" to "aso" to "also"): one scanner confusion to a common word beats them.
+    const int changes = speller.historical_changes(lowered);
+    if (changes == 1) return false;
+    if (changes == 2) {
+      size_t tried = 0;
+      const auto found = repairs(lowered, false, speller, tried);
+      if (found.empty() || found.front().edits != 1 || !is_common_word(found.front().word)) {
+        return false;
+      }
+    }
+  }
   // Two words run together ("coalowner") unless one classic confusion makes a single word of it
   // ("witbout" is "wit" and "bout", but a scanned "without").
   if (!broken_case && !has_digit && !capital && is_compound(token, speller)) {
@@ -452,23 +530,29 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
   if (l_for_i != token && lower_ascii(l_for_i) == l_for_i && speller.knows(l_for_i)) {
     found.push_back({l_for_i, "“I” for “l”", 1});
   } else if (capital && !broken_case && !has_digit && !sentence_start) {
-    // A name: "Mdes" could be Miles or a surname. A long word one round letter ("c" and "e"
-    // misread) away from a dictionary word ("Temperanoe", "Arctio") is that word; names seldom
+    // A name: "Mdes" could be Miles or a surname. A word one round letter ("c" and "e"
+    // misread) away from a dictionary word ("Temperanoe", "Arctio", "Ohurch") is that word, and
+    // so is one a confusion away from a capitalised common word ("Whioh", "Thia"); names seldom
     // are.
-    if (token.size() < 7) return false;
+    if (token.size() < 3) return false;
     for (auto c : repairs(lowered, false, speller, tried)) {
+      const bool common = is_common_word(c.word);
       c.word[0] = static_cast<char>(c.word[0] - 'a' + 'A');
       // Not "o" for "e": Italian and Spanish names end in "o" ("Principato").
-      if (c.edits == 1 && shape_family(c.how) == 0 && c.how != "“o” for “e”" &&
-          speller.knows(c.word)) {
-        found.push_back(c);
-      }
+      const bool round = token.size() >= 5 && shape_family(c.how) == 0 && c.how != "“o” for “e”";
+      if (c.edits == 1 && (round || common) && speller.knows(c.word)) found.push_back(c);
     }
     if (found.size() != 1) return false;
   } else if (broken_case && !capital) {
     found = repairs(token, false, speller, tried);  // "aU" for "all"
     if (found.empty() && speller.knows(lowered)) {
       found.push_back({lowered, "capitals inside the word", 1});  // "tHe"
+    }
+    // "immortaU": a final "U" for "ll" giving an old spelling ("immortall"), no modern word.
+    if (found.empty() && token.size() >= 4 && token.back() == 'U' &&
+        std::all_of(token.begin(), token.end() - 1, is_lower_ascii)) {
+      const std::string old_form = token.substr(0, token.size() - 1) + "ll";
+      if (speller.knows_historical(old_form)) found.push_back({old_form, "“U” for “ll”", 1});
     }
   } else if (capital && !broken_case) {
     const std::string probe = lowered;
@@ -516,6 +600,91 @@ bool takes_article(std::string_view w) {
   return false;
 }
 
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Words that follow "though" ("tho he", "tho all"), never "the".
+bool follows_though(std::string_view w) {
+  return is_one_of(
+      w, {"i",     "he",    "she",   "it",    "we",   "they", "you",   "thou",   "ye",      "his",
+          "her",   "its",   "their", "our",   "my",   "your", "thy",   "this",   "that",    "these",
+          "those", "there", "not",   "all",   "a",    "an",   "the",   "no",     "some",    "many",
+          "much",  "but",   "yet",   "still", "now",  "only", "never", "ever",   "in",      "at",
+          "by",    "with",  "to",    "for",   "on",   "as",   "so",    "what",   "one",     "each",
+          "every", "both",  "few",   "more",  "most", "less", "late",  "little", "perhaps", "oft",
+          "often", "very",  "well",  "long"});
+}
+
+// A dictionary word that in running prose is nearly always a scanner's misreading of a common
+// one, judged by its neighbours: "tho" for "the" before a noun, "ail" for "all", "bis" and
+// "hie" for "his", "ho" for "he", "bas" for "has", "aa" for "as", "bad been" for "had been",
+// "AU" for "All". In verse, where poets write "tho" and "ho", only "tho" after a word that takes
+// an article ("of tho") is judged.
+std::optional<Candidate> misread_real_word(std::string_view text, const std::vector<Word>& words,
+                                           size_t i, bool verse) {
+  if (i + 1 >= words.size()) return std::nullopt;
+  const std::string_view core = text.substr(words[i].core.offset, words[i].core.length);
+  const Word& next = words[i + 1];
+  const std::string_view next_core = text.substr(next.core.offset, next.core.length);
+  // Only between words of running prose: the next word starts small, with nothing before it.
+  if (next.core.offset != next.chunk.offset || next_core.empty() || !is_lower_ascii(next_core[0])) {
+    return std::nullopt;
+  }
+  const std::string next_word = lower_ascii(next_core);
+  if (is_foreign_function_word(next_word)) return std::nullopt;  // "A bas les Aristocrates"
+  std::string prev_word;
+  bool prev_joined = false;  // the previous word runs into this one with no stop between
+  bool prev_number = false;
+  if (i > 0) {
+    const Word& prev = words[i - 1];
+    prev_word = lower_ascii(text.substr(prev.core.offset, prev.core.length));
+    prev_joined = prev.core.end() == prev.chunk.end() && prev.core.length > 0;
+    prev_number = std::any_of(prev_word.begin(), prev_word.end(), is_digit_ascii);
+  }
+  const bool capital = is_upper_ascii(core[0]);
+  auto word = [&](std::string_view lower) {
+    std::string w(lower);
+    if (capital) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  const std::string lowered = lower_ascii(core);
+  if (core.size() >= 2 && !std::all_of(core.begin() + 1, core.end(), is_lower_ascii)) {
+    // Capitals inside: only "AU" for "All" is judged here.
+    if (core == "AU") return Candidate{"All", "“U” for “ll”", 1};
+    return std::nullopt;
+  }
+  // "tho weary, he": a clause of "though" ends at the stop after its word.
+  const bool next_stops = next.core.end() != next.chunk.end();
+  if (lowered == "tho" && (verse ? prev_joined && takes_article(prev_word)
+                                 : !follows_though(next_word) && !next_stops)) {
+    return Candidate{word("the"), "“o” for “e”", 1};
+  }
+  if (lowered == "ail" &&
+      (capital || !is_one_of(prev_word, {"to", "will", "would", "shall", "should", "may", "might",
+                                         "can", "could", "must", "does", "did", "do", "doth",
+                                         "dost", "what", "nothing", "not"}))) {
+    return Candidate{word("all"), "“i” for “l”", 1};
+  }
+  if ((lowered == "bis" || (core == "hie" && next_word != "thee" && next_word != "you")) &&
+      !prev_number) {
+    return Candidate{word("his"), lowered == "bis" ? "“b” for “h”" : "“e” for “s”", 1};
+  }
+  if (lowered == "ho" && !capital && !verse && prev_joined && next_word != "ho" &&
+      !is_one_of(prev_word, {"westward", "eastward", "land", "what", "heigh", "tally", "ho"})) {
+    return Candidate{"he", "“o” for “e”", 1};
+  }
+  if (lowered == "bas" && !capital && prev_joined &&
+      !is_one_of(prev_word, {"a", "en", "la", "le", "de", "au", "pas", "les"})) {
+    return Candidate{"has", "“b” for “h”", 1};
+  }
+  if (lowered == "aa" && !capital && prev_joined && !prev_number) {
+    return Candidate{"as", "“a” for “s”", 1};
+  }
+  if (lowered == "bad" && next_word == "been") return Candidate{word("had"), "“b” for “h”", 1};
+  return std::nullopt;
+}
+
 // Words after which a "1" is a number: "page 1", "chapter 1".
 bool introduces_number(std::string_view w) {
   for (std::string_view p :
@@ -537,7 +706,10 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
   const Word& next = words[i + 1];
   const std::string_view prev_chunk = text.substr(prev.chunk.offset, prev.chunk.length);
   const std::string_view prev_core = text.substr(prev.core.offset, prev.core.length);
-  const std::string_view next_chunk = text.substr(next.chunk.offset, next.chunk.length);
+  // The next word without the stop after it ("1 say, of"): a word, not a figure's unit.
+  const std::string_view next_chunk = next.core.offset == next.chunk.offset && next.core.length > 0
+                                          ? text.substr(next.core.offset, next.core.length)
+                                          : text.substr(next.chunk.offset, next.chunk.length);
   if (prev_core.empty() || !std::all_of(prev_core.begin(), prev_core.end(), [](char c) {
         return is_lower_ascii(c) || is_upper_ascii(c);
       })) {
@@ -565,13 +737,25 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
   return true;
 }
 
+// True when `w` ends in the hyphen of a word split at a line end: "-", or the Unicode hyphen or
+// soft hyphen some transcriptions print ("de‐ cide").
+bool ends_with_line_hyphen(std::string_view text, const Word& w) {
+  const std::string_view tail = text.substr(w.core.end(), w.chunk.end() - w.core.end());
+  return w.core.length >= 1 && (tail == "-" || tail == "\xE2\x80\x90" || tail == "\xC2\xAD");
+}
+
 // A word split at a line end: "revo- lution", "revo-\nlution", "ob- tained". Either part alone is
 // a fragment, never judged; the joined word is. Returns false when `a` and `b` are no such pair.
 bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Speller& speller,
                        Noise& noise) {
-  const std::string_view chunk = text.substr(a.chunk.offset, a.chunk.length);
-  if (chunk.size() < 2 || chunk.back() != '-' || a.core.end() + 1 != a.chunk.end()) return false;
-  const std::string_view left = text.substr(a.core.offset, a.core.length);
+  if (!ends_with_line_hyphen(text, a)) return false;
+  std::string_view left = text.substr(a.core.offset, a.core.length);
+  // "Notes-Transac- tions", "11.Illus- trations": only the last word of the chunk was split.
+  constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const size_t last_other = left.find_last_not_of(kLetters);
+  const size_t left_offset =
+      a.core.offset + (last_other == std::string_view::npos ? 0 : last_other + 1);
+  left = text.substr(left_offset, a.core.end() - left_offset);
   const std::string_view right = text.substr(b.core.offset, b.core.length);
   if (b.core.offset != b.chunk.offset || left.empty() || right.empty()) return false;
   if (!std::all_of(left.begin() + 1, left.end(), is_lower_ascii) ||
@@ -582,12 +766,14 @@ bool judge_hyphenation(std::string_view text, const Word& a, const Word& b, Spel
   if (right == "and" || right == "or" || right == "to" || right == "nor" || right == "but") {
     return false;
   }
-  noise.span = {a.core.offset, b.core.end() - a.core.offset};
+  noise.span = {left_offset, b.core.end() - left_offset};
   const std::string joined = std::string(left) + std::string(right);
   if (std::all_of(right.begin(), right.end(), is_lower_ascii) &&
       (speller.knows(joined) || speller.knows_historical(lower_ascii(joined)))) {
     if (speller.knows(std::string(left)) && speller.knows(std::string(right))) return true;
     if (left.size() < 2 || right.size() < 2 || !speller.knows(joined)) return true;
+    // A Unicode or soft hyphen is a transcriber's mark of the printed line end, kept on purpose.
+    if (text[a.core.end()] != '-') return true;
     noise.replacement = joined;
     noise.weight = 3;
     noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
@@ -646,14 +832,110 @@ bool is_accented_english(std::string_view core, Speller& speller) {
 
 // A sentence in another language: two of its function words, or many accented words that are
 // not accented English common words ("thé", "hâve").
-bool is_foreign_sentence(std::string_view text, const std::vector<Word>& words, Speller& speller) {
+// 2 for such a sentence, 1 for a sentence with one of those function words (foreign when it
+// stands beside a foreign sentence: a short line of a quoted dialogue), else 0.
+int foreign_sentence_evidence(std::string_view text, const std::vector<Word>& words,
+                              Speller& speller) {
   size_t foreign = 0, accented = 0;
   for (const Word& w : words) {
     const std::string_view core = text.substr(w.core.offset, w.core.length);
     if (is_foreign_function_word(lower_ascii(core))) ++foreign;
     accented += has_non_ascii_letter(core) && !is_accented_english(core, speller);
   }
-  return foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size());
+  if (foreign >= 2 || (words.size() >= 4 && accented * 4 >= words.size())) return 2;
+  return foreign == 1 ? 1 : 0;
+}
+
+// A capital after a small letter, a digit beside a letter, or a sign no word holds.
+bool has_scanner_marks(std::string_view core) {
+  for (size_t i = 0; i < core.size(); ++i) {
+    const char c = core[i];
+    if (c == '~' || c == '|' || c == '^' || c == '*' || c == '#') return true;
+    if (i == 0) continue;
+    const char p = core[i - 1];
+    if (is_upper_ascii(c) && is_lower_ascii(p)) return true;
+    if ((is_digit_ascii(c) && (is_lower_ascii(p) || is_upper_ascii(p))) ||
+        (is_digit_ascii(p) && (is_lower_ascii(c) || is_upper_ascii(c)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr size_t kForeignWindow = 6;  // words in which a quotation in another language shows
+
+// Inflections of Latin ("-orum", "-ibus", "-unt", "-que") that an English word, or a scanned
+// one run together with its neighbour ("latelyon", "mysmall"), seldom ends with.
+bool has_latin_ending(std::string_view w) {
+  for (std::string_view e :
+       {"us", "um", "is", "ae", "it", "unt", "ant", "am", "os", "as", "que", "i", "ere", "ur"}) {
+    if (w.size() > e.size() + 1 && w.substr(w.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Marks runs of words in another language inside English sentences, a Latin tag or verse
+// quoted mid-sentence: in six words at most one English function word, while English prose
+// however badly scanned keeps its "the", "of" and "and"; at least three words no English
+// dictionary knows, past or present, most of them with a Latin or Romance ending; and few of
+// those one scanner confusion away from an English word, as the words of a badly scanned English
+// line are.
+void mark_foreign_runs(std::string_view text, const std::vector<Word>& words, Speller& speller,
+                       std::vector<bool>& foreign) {
+  if (words.size() < kForeignWindow) return;
+  // In a block the scanner marked throughout, an unknown word is a misreading, whatever its
+  // ending.
+  size_t marked = 0;
+  for (const Word& w : words)
+    marked += has_scanner_marks(text.substr(w.core.offset, w.core.length));
+  if (marked * 50 > words.size()) return;
+  std::vector<char> common(words.size()), unknown(words.size()), plain(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view core = text.substr(words[i].core.offset, words[i].core.length);
+    const std::string lowered = lower_ascii(core);
+    common[i] = is_common_word(lowered);
+    plain[i] = core.size() >= 3 && std::all_of(core.begin(), core.end(), is_lower_ascii);
+    unknown[i] = plain[i] && !speller.knows(lowered) && !speller.knows_historical(lowered);
+  }
+  std::vector<signed char> repairable(words.size(), -1);  // computed when first needed
+  for (size_t first = 0; first + kForeignWindow <= words.size(); ++first) {
+    const size_t last = first + kForeignWindow;
+    size_t n_common = 0, n_unknown = 0, n_plain = 0;
+    for (size_t i = first; i < last; ++i) {
+      n_common += common[i];
+      n_unknown += unknown[i];
+      n_plain += plain[i];
+    }
+    if (n_common > 1 || n_unknown < 3 || n_unknown * 2 < n_plain) continue;
+    // A scanner's marks beside the run (a capital or digit inside a word, a stray sign) show
+    // a badly scanned English line ("ihsL ujnni itrew.M"), not a quotation.
+    const size_t around_first = first > 2 ? first - 2 : 0;
+    const size_t around_last = std::min(words.size(), last + 2);
+    bool scanned = false;
+    for (size_t i = around_first; i < around_last && !scanned; ++i) {
+      scanned = has_scanner_marks(text.substr(words[i].core.offset, words[i].core.length));
+    }
+    if (scanned) continue;
+    size_t n_inflected = 0;
+    for (size_t i = first; i < last; ++i) {
+      n_inflected +=
+          unknown[i] && has_latin_ending(text.substr(words[i].core.offset, words[i].core.length));
+    }
+    if (n_inflected * 3 < n_unknown * 2) continue;
+    size_t n_repairable = 0;
+    for (size_t i = first; i < last; ++i) {
+      if (!unknown[i]) continue;
+      if (repairable[i] < 0) {
+        size_t tried = 0;
+        const std::string core(text.substr(words[i].core.offset, words[i].core.length));
+        const auto found = repairs(core, false, speller, tried);
+        repairable[i] = !found.empty() && found.front().edits == 1;
+      }
+      n_repairable += repairable[i];
+    }
+    if (n_repairable * 3 > n_unknown) continue;
+    std::fill(foreign.begin() + first, foreign.begin() + last, true);
+  }
 }
 
 // One run of neighbouring misread words as one error, with a fix when every word has a repair.
@@ -689,6 +971,11 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
   const std::string_view prose = doc.prose();
   starts.assign(words.size(), false);
   foreign.assign(words.size(), false);
+  struct Range {
+    size_t first, last;
+    int evidence;
+  };
+  std::vector<Range> sentences;
   size_t w = 0;
   for (const Sentence* s = doc.block_sentences_begin(block); s != doc.block_sentences_end(block);
        ++s) {
@@ -698,11 +985,17 @@ void mark_sentences(const Document& doc, const Block& block, const std::vector<W
     while (last < words.size() && words[last].chunk.offset < s->span.end()) ++last;
     if (first < words.size()) starts[first] = true;
     const std::vector<Word> sentence(words.begin() + first, words.begin() + last);
-    if (is_foreign_sentence(prose, sentence, speller)) {
-      std::fill(foreign.begin() + first, foreign.begin() + last, true);
-    }
+    sentences.push_back({first, last, foreign_sentence_evidence(prose, sentence, speller)});
     w = last;
   }
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const bool beside_foreign = (k > 0 && sentences[k - 1].evidence == 2) ||
+                                (k + 1 < sentences.size() && sentences[k + 1].evidence == 2);
+    if (sentences[k].evidence == 2 || (sentences[k].evidence == 1 && beside_foreign)) {
+      std::fill(foreign.begin() + sentences[k].first, foreign.begin() + sentences[k].last, true);
+    }
+  }
+  mark_foreign_runs(prose, words, speller, foreign);
 }
 
 // Addresses and markup: never garble, whatever their letters.
@@ -736,6 +1029,7 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         is_accented_english(prose.substr(words[i].core.offset, words[i].core.length), speller);
   }
   const bool accents_are_noise = accented_english >= 2;
+  const bool verse = is_line_structured(doc, block);
   std::vector<Noise> noise;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
@@ -757,16 +1051,14 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
       }
     }
     const std::string_view core = prose.substr(w.core.offset, w.core.length);
-    if (chunk.back() == '-' && w.core.end() + 1 == w.chunk.end()) continue;  // a fragment
-    if (speller.available() && lower_ascii(core) == "tho" && i > 0 && i + 1 < words.size() &&
-        takes_article(
-            lower_ascii(prose.substr(words[i - 1].core.offset, words[i - 1].core.length))) &&
-        words[i - 1].core.end() == words[i - 1].chunk.end() &&
-        is_lower_ascii(prose[words[i + 1].core.offset])) {
-      n.span = w.core;
-      set_message(n, core, {core[0] == 'T' ? "The" : "the", "“o” for “e”", 1});
-      noise.push_back(n);
-      continue;
+    if (ends_with_line_hyphen(prose, w)) continue;  // a fragment
+    if (speller.available() && chunk == core) {
+      if (const auto misread = misread_real_word(prose, words, i, verse)) {
+        n.span = w.core;
+        set_message(n, core, *misread);
+        noise.push_back(n);
+        continue;
+      }
     }
     if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
       n.span = w.core;
@@ -926,8 +1218,13 @@ RuleDef ocr_noise_rule() {
       "\"c\" for \"e\", \"1\" for \"l\", \"0\" for \"o\", a long s read as \"f\"), words split by "
       "line-end hyphenation (\"revo- lution\"), and, when other noise is near, junk tokens "
       "(stray \"|\" or \"^\" inside a word, no vowel, four identical letters) and words no "
-      "dictionary knows, past or present. Early-modern spellings (\"hee\", \"bloud\", "
-      "\"vpon\") are words. Capitalised names, acronyms, roman numerals, accented and non-English "
+      "dictionary knows, past or present. Dictionary words a scanner makes of common ones are "
+      "judged "
+      "by their neighbours (\"tho\" before a noun, \"ail\" for \"all\", \"bis\" for "
+      "\"his\", \"bad been\"), and so are apostrophes read for a letter or a space "
+      "(\"brother'a\", \"on'the\"). Early-modern spellings (\"hee\", \"bloud\", "
+      "\"vpon\") are words, and so are quotations in Latin or another language. Capitalised names, "
+      "acronyms, roman numerals, accented and non-English "
       "words, and sentences in another language are judged only on wrong characters. The code "
       "action replaces the token with the repaired word when one repair clearly wins. Findings "
       "are informational; garble/ocr-paragraph warns about paragraphs too garbled to read.";
