@@ -160,6 +160,13 @@ class LineReader {
   bool failed_ = false;
 };
 
+// A string field, or "" when it is missing or of another type: a dump line with `"time": 5`
+// is skipped data, not a crash (nlohmann's value() throws on a wrong type).
+std::string string_field(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // The value of an item-valued snak ("Q5"), or "".
 std::string item_id(const json& snak) {
   auto dv = snak.find("datavalue");
@@ -185,7 +192,7 @@ std::vector<const json*> statements(const json& entity, const char* property) {
   if (list == claims->end() || !list->is_array()) return {};
   for (const auto& statement : *list) {
     if (!statement.is_object()) continue;
-    const std::string rank = statement.value("rank", "normal");
+    const std::string rank = string_field(statement, "rank");
     if (rank == "deprecated") continue;
     (rank == "preferred" ? preferred : normal).push_back(&statement);
   }
@@ -221,7 +228,7 @@ std::string label_in(const json& entity, const char* field, const char* language
   if (labels == entity.end() || !labels->is_object()) return "";
   auto it = labels->find(language);
   if (it == labels->end() || !it->is_object()) return "";
-  return it->value("value", "");
+  return string_field(*it, "value");
 }
 
 // The English label, else the multilingual one, else any language's.
@@ -233,7 +240,8 @@ std::string english_label(const json& entity) {
   auto labels = entity.find("labels");
   if (labels == entity.end() || !labels->is_object()) return "";
   for (const auto& [language, label] : labels->items()) {
-    if (label.is_object() && !label.value("value", "").empty()) return label.value("value", "");
+    if (label.is_object() && !string_field(label, "value").empty())
+      return string_field(label, "value");
   }
   return "";
 }
@@ -244,9 +252,12 @@ ordered_json time_value(const json& snak) {
   if (dv == snak.end() || !dv->is_object()) return nullptr;
   auto value = dv->find("value");
   if (value == dv->end() || !value->is_object()) return nullptr;
-  const std::string time = value->value("time", "");
-  const int precision = value->value("precision", 0);
-  const std::string model = value->value("calendarmodel", "");
+  const std::string time = string_field(*value, "time");
+  const auto precision_field = value->find("precision");
+  const int precision = precision_field != value->end() && precision_field->is_number_integer()
+                            ? precision_field->get<int>()
+                            : 0;
+  const std::string model = string_field(*value, "calendarmodel");
   // "+1879-11-07T00:00:00Z"; months and days are 00 below their precision.
   if (time.size() < 12 || (time[0] != '+' && time[0] != '-')) return nullptr;
   const size_t dash = time.find('-', 1);
@@ -392,7 +403,7 @@ class Importer {
         continue;
       }
       if (++stats_.entities % every == 0) report();
-      const std::string id = entity.value("id", "");
+      const std::string id = string_field(entity, "id");
       switch (which) {
         case Pass::References:
           if (is_human(entity)) collect_references(entity);
@@ -458,7 +469,7 @@ class Importer {
     if (auto list = entity.find("aliases"); list != entity.end() && list->is_object()) {
       if (auto en = list->find("en"); en != list->end() && en->is_array()) {
         for (const auto& a : *en) {
-          if (a.is_object()) add_unique(aliases, seen, a.value("value", ""));
+          if (a.is_object()) add_unique(aliases, seen, string_field(a, "value"));
         }
       }
     }
@@ -466,7 +477,7 @@ class Importer {
       if (const json* snak = mainsnak(*statement)) {
         if (auto dv = snak->find("datavalue"); dv != snak->end() && dv->is_object()) {
           if (auto v = dv->find("value"); v != dv->end() && v->is_object()) {
-            add_unique(aliases, seen, v->value("text", ""));
+            add_unique(aliases, seen, string_field(*v, "text"));
           }
         }
       }
@@ -483,7 +494,7 @@ class Importer {
     // Labels in other languages: transliterations and native-script names.
     if (auto labels = entity.find("labels"); labels != entity.end() && labels->is_object()) {
       for (const auto& [language, label] : labels->items()) {
-        if (label.is_object()) add_unique(aliases, seen, label.value("value", ""));
+        if (label.is_object()) add_unique(aliases, seen, string_field(label, "value"));
       }
     }
     if (!aliases.empty()) person["aliases"] = aliases;
@@ -528,7 +539,7 @@ class Importer {
         sitelinks != entity.end() && sitelinks->is_object()) {
       if (auto enwiki = sitelinks->find("enwiki");
           enwiki != sitelinks->end() && enwiki->is_object()) {
-        const std::string title = enwiki->value("title", "");
+        const std::string title = string_field(*enwiki, "title");
         if (!title.empty() && title != name) person["wikipedia"] = title;
       }
     }

@@ -148,5 +148,31 @@ TEST_CASE("lines with a number out of range or nested too deep are skipped with 
         std::string::npos);
 }
 
+// Found by the wikidata fuzzer: a time value that is a number aborted the import.
+TEST_CASE("fields of an unexpected type are ignored, not a crash") {
+  const testing::TempDir dir;
+  const std::string human =
+      R"("P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": )"
+      R"({"value": {"entity-type": "item", "id": "Q5"}, "type": "wikibase-entityid"}}, )"
+      R"("rank": 7}])";
+  const std::string birth =
+      R"("P569": [{"mainsnak": {"snaktype": "value", "property": "P569", "datavalue": )"
+      R"({"value": {"time": 18790101, "precision": "11", "calendarmodel": 3}, "type": "time"}}}])";
+  const std::string entity = R"({"type": "item", "id": "Q77", "labels": {"en": {"value": 12}, )"
+                             R"("de": {"language": "de", "value": "Ada Example"}}, )"
+                             R"("aliases": {"en": [{"value": false}]}, "claims": {)" +
+                             human + ", " + birth + "}}";
+  const std::string numeric_id = R"({"type": "item", "id": 78, "claims": {)" + human + "}}";
+  const auto dump = dir.write("dump.json", "[\n" + entity + ",\n" + numeric_id + "\n]\n");
+  const Imported r = import_path(dump.string());
+  REQUIRE(r.ok);
+  CHECK(r.stats.bad_lines == 0);
+  // The numeric id and the wrong-typed English label, alias and dates are ignored; the German
+  // label still names the person, and the entity without a usable id or label is left out.
+  REQUIRE(r.kb->size() == 1);
+  CHECK(r.kb->people()[0].name == "Ada Example");
+  CHECK_FALSE(r.kb->people()[0].birth);
+}
+
 }  // namespace
 }  // namespace histlint
