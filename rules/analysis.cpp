@@ -25,14 +25,18 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
   return d;
 }
 
+BlockDigest digest_block(const Document& doc, const Block& block) {
+  const std::hash<std::string_view> hash;
+  return {hash(doc.slice(block.span)), hash(doc.prose_slice(block.span))};
+}
+
 }  // namespace
 
-BlockFactStore::Key BlockFactStore::key_of(std::type_index type, const Document& doc,
+BlockFactStore::Key BlockFactStore::key_of(std::type_index type, const BlockDigest& digest,
                                            const Block& block) {
-  const std::hash<std::string_view> hash;
   return {type,
-          hash(doc.slice(block.span)),
-          hash(doc.prose_slice(block.span)),
+          digest.text_hash,
+          digest.prose_hash,
           block.span.length,
           static_cast<int>(block.kind),
           block.heading_level,
@@ -82,6 +86,24 @@ void BlockFactStore::clear() {
 size_t BlockFactStore::computed() const {
   const std::lock_guard lock(mutex_);
   return computed_;
+}
+
+const BlockDigest& Analysis::block_digest(size_t index) const {
+  if (digests_.empty()) {
+    digests_.reserve(doc_.blocks().size());
+    for (const Block& block : doc_.blocks()) digests_.push_back(digest_block(doc_, block));
+    hashed_ += digests_.size();
+  }
+  return digests_[index];
+}
+
+BlockDigest Analysis::digest_of(const Block& block) const {
+  const auto& blocks = doc_.blocks();
+  if (!blocks.empty() && &block >= blocks.data() && &block < blocks.data() + blocks.size()) {
+    return block_digest(static_cast<size_t>(&block - blocks.data()));
+  }
+  ++hashed_;
+  return digest_block(doc_, block);
 }
 
 std::optional<CivilDate> Analysis::document_date() const {

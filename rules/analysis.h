@@ -22,6 +22,13 @@ namespace histlint {
 class KnowledgeBase;
 class DocumentClaims;
 
+// Hashes of one block's text and masked prose: what identifies a block across versions of a
+// document, with its length, kind, heading level and reference section flag.
+struct BlockDigest {
+  uint64_t text_hash = 0;
+  uint64_t prose_hash = 0;
+};
+
 // Facts of single blocks kept from one analysis of a document to the next and shared by the
 // rules that read them, so that an edit recomputes them only for the blocks it changed. Keyed by
 // the fact type and the block's text, masked prose, length, kind, heading level and reference
@@ -40,7 +47,7 @@ class BlockFactStore {
     bool in_reference_section = false;
     bool operator==(const Key&) const = default;
   };
-  static Key key_of(std::type_index type, const Document& doc, const Block& block);
+  static Key key_of(std::type_index type, const BlockDigest& digest, const Block& block);
 
   std::shared_ptr<const void> find(const Key& key);
   void insert(const Key& key, std::shared_ptr<const void> facts);
@@ -79,6 +86,13 @@ class Analysis {
   // Every block's words, numbers and punctuation, split once; and the words' classes.
   const TokenLayer& tokens() const { return tokens_; }
   Lexicon& lexicon() const { return tokens_.lexicon(); }
+  // The digest of each block of doc(), by block index, hashed once per analysis on first use and
+  // shared by every fact type and the paragraph cache.
+  const BlockDigest& block_digest(size_t index) const;
+  // Block texts this analysis has hashed so far: one per block of doc(), plus any block of
+  // another document asked for.
+  size_t blocks_hashed() const { return hashed_; }
+
   // The date "N years ago" counts from: front matter `date:` first, then the options.
   std::optional<CivilDate> document_date() const;
 
@@ -120,7 +134,7 @@ class Analysis {
   template <class T>
   std::shared_ptr<const T> block_facts(const Block& block) const {
     if (!block_store_) return std::make_shared<const T>(T::extract_block(*this, block));
-    const auto key = BlockFactStore::key_of(typeid(T), doc_, block);
+    const auto key = BlockFactStore::key_of(typeid(T), digest_of(block), block);
     if (auto found = block_store_->find(key)) return std::static_pointer_cast<const T>(found);
     auto facts = std::make_shared<const T>(T::extract_block(*this, block));
     block_store_->insert(key, facts);
@@ -132,6 +146,9 @@ class Analysis {
   }
 
  private:
+  // The digest of a block of doc(), or of a block of another document (hashed afresh).
+  BlockDigest digest_of(const Block& block) const;
+
   const Document& doc_;
   const Options& options_;
   const KnowledgeBase& kb_;
@@ -141,6 +158,8 @@ class Analysis {
   const std::atomic<bool>* cancelled_ = nullptr;
   mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> cache_;
   mutable std::shared_ptr<BlockFactStore> block_store_;
+  mutable std::vector<BlockDigest> digests_;  // empty until first asked, then one per block
+  mutable size_t hashed_ = 0;
 };
 
 }  // namespace histlint

@@ -148,12 +148,10 @@ struct ParagraphPass {
     for (size_t b = 0; b < doc.blocks().size(); ++b) {
       if (analysis.cancelled()) return {};
       const Block& block = doc.blocks()[b];
-      const ParagraphCache::BlockKey key{hash_of(doc.slice(block.span)),
-                                         hash_of(doc.prose_slice(block.span)),
-                                         block.span.length,
-                                         static_cast<int>(block.kind),
-                                         block.heading_level,
-                                         block.in_reference_section};
+      const BlockDigest& digest = analysis.block_digest(b);
+      const ParagraphCache::BlockKey key{digest.text_hash,    digest.prose_hash,
+                                         block.span.length,   static_cast<int>(block.kind),
+                                         block.heading_level, block.in_reference_section};
       {
         const std::lock_guard lock(cache.mutex_);
         if (const auto it = cache.entries_.find(key); it != cache.entries_.end()) {

@@ -189,3 +189,16 @@ TEST_CASE("a block that moves into a reference section is extracted again") {
   // The heading is new, and the paragraph under it, unchanged in text, is now in references.
   CHECK(cache.block_facts().computed() == first + 4);
 }
+
+TEST_CASE("an analysis hashes each block once, however many fact types and rules read it") {
+  const std::string text = history();
+  const Document doc(text, Language::Markdown);
+  const Options options;
+  const Analysis analysis(doc, options, bundled_knowledge_base(), "history.md");
+  CHECK(analysis.blocks_hashed() == 0);
+  ParagraphCache cache;
+  // Every rule: paragraph-scope rules through the cache, date, people and source block facts.
+  run_rules(analysis, RuleRegistry::builtin(), &cache);
+  CHECK(cache.block_facts().computed() > doc.blocks().size());  // several fact types per block
+  CHECK(analysis.blocks_hashed() == doc.blocks().size());
+}
