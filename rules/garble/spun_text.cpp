@@ -235,7 +235,10 @@ void score_start(std::string_view s, const std::vector<Word>& words, std::string
   size_t len = 0;
   const char32_t c = utf8::decode(core, 0, len);
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
-  lower_start = utf8::is_lower(c) && chunk.find('.') == std::string_view::npos &&
+  // "k318 MONEY AND TRADE.": an advertisement's reference code, not a clause cut at its start.
+  const bool code =
+      std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  lower_start = utf8::is_lower(c) && !code && chunk.find('.') == std::string_view::npos &&
                 chunk.find("\xE2\x80\xA6") == std::string_view::npos;
   auxiliary_start = (equals_lowered(core, "did") || equals_lowered(core, "does") ||
                      equals_lowered(core, "shall")) &&
