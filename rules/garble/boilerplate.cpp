@@ -256,6 +256,19 @@ bool is_underscored(std::string_view w) {
          is_ascii_letter(w[u + 1]);
 }
 
+// "Excelsi_or_,", "Atten_tion_.": an underscore before punctuation or the word's end closes
+// plain-text italics, as transcribed books mark them; a slug's underscores all join words.
+bool closes_emphasis(std::string_view chunk) {
+  for (size_t u = chunk.find('_'); u != std::string_view::npos; u = chunk.find('_', u + 1)) {
+    if (u > 0 && is_ascii_letter(chunk[u - 1]) &&
+        (u + 1 == chunk.size() ||
+         !(is_ascii_letter(chunk[u + 1]) || is_ascii_digit(chunk[u + 1]) || chunk[u + 1] == '_'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "Trot7Trot75", "trotsky5trotsky": digits between runs of two or more letters.
 // A scanned word with letters read as digits ("As8istant", "W0LSI5GHAM"), not a slug: it is in
 // capitals throughout, or a word once each digit is read back as the letter it resembles.
@@ -412,8 +425,9 @@ void find_slugs(const Document& doc, const Block& block, const std::vector<Word>
     }
     // Digits inside a word mid-sentence are the scanner's ("wo3ld", "sacri6ce"); a slug with
     // digits is glued at a paragraph's or a sentence's edge.
-    const bool slug_like = is_underscored(slug) || (at_edge && has_digits_between_letters(slug) &&
-                                                    !is_misread_word(slug, dict));
+    const bool slug_like =
+        (is_underscored(slug) && !closes_emphasis(prose.substr(w.chunk.offset, w.chunk.length))) ||
+        (at_edge && has_digits_between_letters(slug) && !is_misread_word(slug, dict));
     if (slug_like) {
       items.push_back({{begin, slug.size()},
                        "an image or page slug glued into the text (" + quoted(slug) + ")",

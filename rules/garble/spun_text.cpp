@@ -25,8 +25,10 @@ constexpr double kBadSentence = 1.0;       // score that makes a sentence carry 
 constexpr double kDefaultThreshold = 5.0;  // total score of a flagged window
 constexpr double kScannedShare = 0.015;    // misread words per word in a scanned paragraph
 constexpr size_t kMaxGap = 3;              // clean-looking sentences bridged inside one garbled run
-constexpr size_t kMaxBridge = 8;    // sentences of any kind between two flagged ones in a run
-constexpr size_t kPhraseWords = 6;  // length of a phrase whose repetition counts
+constexpr size_t kMaxBridge = 8;          // sentences of any kind between two flagged ones in a run
+constexpr size_t kPhraseWords = 6;        // length of a phrase whose repetition counts
+constexpr size_t kMinExclaimedWords = 9;  // words of a statement whose "!" counts as evidence
+constexpr size_t kSpacedCommaShare = 4;   // 1 in this many commas spaced: tokenizer spacing
 
 struct Signals {
   double score = 0;
@@ -108,9 +110,44 @@ bool may_run_on(std::string_view s) {
   return s.size() >= 2 && s.back() == '.' && s[s.size() - 2] >= '0' && s[s.size() - 2] <= '9';
 }
 
+// True when the text ends in a word of two or more letters all in capitals: a heading or a
+// table entry, not a cut clause.
+bool ends_in_capitals(std::string_view s) {
+  size_t letters = 0;
+  while (!s.empty() && std::isalpha(static_cast<unsigned char>(s.back()))) {
+    if (!std::isupper(static_cast<unsigned char>(s.back()))) return false;
+    s.remove_suffix(1), ++letters;
+  }
+  return letters >= 2;
+}
+
+size_t count_words(const std::vector<Word>& words) {
+  return static_cast<size_t>(
+      std::count_if(words.begin(), words.end(), [](const Word& w) { return w.core.length > 0; }));
+}
+
+// Verse set as running prose starts its lines with capitals mid-sentence: "… the full sunshine
+// of noon, And fills us …", "… every star Shall proclaim …". A capitalised function word after a
+// comma, or two anywhere past the first word ("I" and the month "May" aside), mark such a
+// sentence.
+bool reads_as_verse(const std::vector<Word>& words, std::string_view text) {
+  size_t capitals = 0;
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view core = text.substr(words[i].core.offset, words[i].core.length);
+    if (core.size() < 2 || !(core[0] >= 'A' && core[0] <= 'Z') ||
+        has_ascii_capital(core.substr(1)) || equals_lowered(core, "may") ||
+        !is_function_word_any_case(core)) {
+      continue;
+    }
+    const char before = text[words[i - 1].chunk.end() - 1];
+    if (before == ',' || before == ';' || before == ':' || ++capitals >= 2) return true;
+  }
+  return false;
+}
+
 // The cut-off signals at the end of a sentence: "with..", "political,...", "of.", "two!".
 void score_ending(std::string_view s, const std::vector<Word>& words, std::string_view text,
-                  Signals& sig) {
+                  bool verse, Signals& sig) {
   size_t end = s.size();
   size_t len = 0;
   bool closed = false;
@@ -143,7 +180,8 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
     sig.fragments++, sig.score += 2;
     return;
   }
-  if (dots == 2 && !bangs && !questions && !ellipses) {  // "living with.."
+  // "living with.."; two dots after a word in capitals lead to a price or a page ("CROOK.. 17").
+  if (dots == 2 && !bangs && !questions && !ellipses && !ends_in_capitals(s.substr(0, end))) {
     sig.fragments++, sig.score += 2;
     return;
   }
@@ -166,7 +204,8 @@ void score_ending(std::string_view s, const std::vector<Word>& words, std::strin
   }
   if (dots >= 4) sig.score += 0.5;
   if (quoted) return;
-  if (bangs == 1 && !dots && !questions) {
+  // A spinner ends a long flat statement with "!"; verse and oratory exclaim in short lines.
+  if (bangs == 1 && !dots && !questions && !verse && count_words(words) >= kMinExclaimedWords) {
     sig.exclamations++, sig.score += 0.5;
   } else if ((dots == 3 || ellipses == 1) && !bangs && !questions) {
     sig.fragments++, sig.score += 0.5;  // "… this category Esteban..."
@@ -196,7 +235,10 @@ void score_start(std::string_view s, const std::vector<Word>& words, std::string
   size_t len = 0;
   const char32_t c = utf8::decode(core, 0, len);
   const std::string_view chunk = text.substr(first.chunk.offset, first.chunk.length);
-  lower_start = utf8::is_lower(c) && chunk.find('.') == std::string_view::npos &&
+  // "k318 MONEY AND TRADE.": an advertisement's reference code, not a clause cut at its start.
+  const bool code =
+      std::any_of(core.begin(), core.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  lower_start = utf8::is_lower(c) && !code && chunk.find('.') == std::string_view::npos &&
                 chunk.find("\xE2\x80\xA6") == std::string_view::npos;
   auxiliary_start = (equals_lowered(core, "did") || equals_lowered(core, "does") ||
                      equals_lowered(core, "shall")) &&
@@ -209,7 +251,7 @@ bool is_space_byte(char c) {
 
 // Spaced punctuation left by tokenizers and spinners: "Stalin ’ s", "“ trotskyism ”", "( e.g",
 // "Joseph ; date", "Stalin 's ``theory".
-void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
+void score_spacing(std::string_view s, bool foreign_typography, bool commas_spaced, Signals& sig) {
   double points = 0;
   size_t count = 0;
   auto letter_before = [&](size_t pos) {
@@ -241,8 +283,10 @@ void score_spacing(std::string_view s, bool foreign_typography, Signals& sig) {
         ++count, points += 1;
       }
     }
-    if (after.starts_with("\xE2\x80\x9D") || after.starts_with(")") || after.starts_with(",") ||
-        (after.starts_with(".") && !after.starts_with(". ."))) {
+    // A run of dots after a space is an ellipsis or a leader to a figure ("Waddy ...... 4,448").
+    if (after.starts_with("\xE2\x80\x9D") || after.starts_with(")") ||
+        (after.starts_with(",") && commas_spaced) ||
+        (after.starts_with(".") && !after.starts_with(". .") && !after.starts_with(".."))) {
       ++count, points += 1;  // "trotskyism ”", "Comintern )", "word ,"
     } else if ((after.starts_with(";") || after.starts_with(":")) && !foreign_typography) {
       ++count, points += 0.5;
@@ -307,6 +351,21 @@ void score_glued_digits(const std::vector<Word>& words, std::string_view text, S
       sig.glued++, sig.score += 0.5;
     }
   }
+}
+
+// True when a tokenizer spaced the block's commas ("Trotsky , Lenin"): at least one comma in
+// kSpacedCommaShare has a space before it. A stray space before a comma here and there is the
+// typesetter's or the transcriber's.
+bool spaces_commas(std::string_view block) {
+  size_t commas = 0, spaced = 0;
+  for (size_t i = 0; i < block.size(); ++i) {
+    if (block[i] != ',') continue;
+    ++commas;
+    if (i >= 2 && block[i - 1] == ' ' && std::isalnum(static_cast<unsigned char>(block[i - 2]))) {
+      ++spaced;
+    }
+  }
+  return spaced * kSpacedCommaShare >= commas;
 }
 
 // A set of 64-bit phrase hashes with open addressing: compact enough for a 10 MB document.
@@ -428,6 +487,7 @@ struct SpunTextBlockFacts {
     const std::string_view prose = doc.prose();
     facts.sentences.resize(block.sentence_count);
     std::vector<Signals> sigs(block.sentence_count);
+    const bool commas_spaced = spaces_commas(doc.prose_slice(block.span));
     for (uint32_t k = 0; k < block.sentence_count; ++k) {
       const Sentence& sentence = doc.sentences()[block.first_sentence + k];
       const std::string_view s = doc.prose_slice(sentence.span);
@@ -439,9 +499,9 @@ struct SpunTextBlockFacts {
       out.continues =
           k > 0 && may_run_on(doc.prose_slice(doc.sentences()[block.first_sentence + k - 1].span));
       out.at_block_start = sentence.span.offset == block.span.offset;
-      score_ending(s, words, prose, sigs[k]);
+      score_ending(s, words, prose, reads_as_verse(words, prose), sigs[k]);
       score_start(s, words, prose, out.lower_start, out.auxiliary_start);
-      score_spacing(s, has_non_ascii_letter(s), sigs[k]);
+      score_spacing(s, has_non_ascii_letter(s), commas_spaced, sigs[k]);
       score_pairs(words, prose, sigs[k]);
       score_glued_digits(words, prose, sigs[k]);
       if (k + 1 < block.sentence_count &&

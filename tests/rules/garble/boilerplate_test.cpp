@@ -126,3 +126,14 @@ TEST_CASE("boilerplate recomputes only an edited paragraph's facts and reads nam
   CHECK(describe(edited) == describe(rule.run(text, false)));
   CHECK_FALSE(flags(edited, text, "sedovadiaries"));
 }
+
+TEST_CASE("boilerplate leaves italics marked with underscores inside a word alone") {
+  const std::string text =
+      "The printer of that edition set Hono_ur_ with an italic ending, and the reader who "
+      "wrote Colo_ur_, not the shorter spelling, followed him. The proof was corrected in "
+      "Oxford_._";
+  CHECK(run_rule("garble/boilerplate", text + "\n", "book.txt").empty());
+  // Underscores that only join words are still a slug.
+  CHECK(run_rule("garble/boilerplate", "He wrote it down. honour_colour_favour\n", "page.txt")
+            .size() == 1);
+}

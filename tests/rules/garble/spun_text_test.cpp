@@ -159,3 +159,48 @@ TEST_CASE("spun-text recomputes only an edited paragraph's facts and joins them 
   REQUIRE(edited.size() == 1);
   CHECK(covered(text, edited[0]).starts_with("Did their grandson"));
 }
+
+TEST_CASE("spun-text leaves a hymn set as prose, with its exclamations and chorus, alone") {
+  // A short exclaimed line and a line starting "And" after a comma are verse, not a spinner's
+  // "!" at the end of a flat statement; the repeated chorus alone carries no evidence.
+  const std::string hymn =
+      "We sang the old song at the close of the feast, as the custom of the valley was. Ring "
+      "out, ye bells, upon the harvest morning! The sheaves are gathered, And the barns are "
+      "full of grain! Ring out, ye bells, upon the harvest morning! The reapers rest, And "
+      "the lanes are loud with children! Ring out, ye bells, upon the harvest morning! Ring "
+      "out, ye bells, upon the harvest morning! The company then rose and went home by "
+      "lantern light.";
+  CHECK(run_rule("garble/spun-text", hymn).empty());
+}
+
+TEST_CASE("spun-text takes a stray space before a comma for the typesetter's, not a tokenizer's") {
+  const std::string prose =
+      "The vicar, who had known the family for thirty years, rode over on the Tuesday , and "
+      "found the house shut up, the garden overgrown, and the old gardener asleep in the "
+      "stable. He called at the lodge, at the farm, and at the mill , but nobody could tell "
+      "him where the young squire had gone, or when he meant to return, or what was to "
+      "become of the servants. The steward, a cautious man, said only that letters had come "
+      "from London , that the rents were to be paid as before, and that the timber was not "
+      "to be touched. In the village, meanwhile, the talk was of debts, of a quarrel with "
+      "the bank, and of a lady in Bath , whom nobody had seen, but whom everybody described. "
+      "The vicar, for his part, wrote to the bishop, to the lawyer, and to the squire "
+      "himself , and waited, with what patience he could muster, for an answer.";
+  CHECK(run_rule("garble/spun-text", prose).empty());
+  // A tokenizer spaces every comma.
+  std::string tokenized = prose;
+  for (size_t at = tokenized.find(", "); at != std::string::npos;
+       at = tokenized.find(", ", at + 3)) {
+    if (tokenized[at - 1] != ' ') tokenized.insert(at, " ");
+  }
+  CHECK(run_rule("garble/spun-text", tokenized).size() == 1);
+}
+
+TEST_CASE("spun-text leaves newspaper advertisements with reference codes and leader dots alone") {
+  const std::string ads =
+      "Apply to the Secretary, Town Hall. k512 HOUSES TO LET. ..24 TO  YARM.. .. .. 11,  "
+      "STOCKTON..  Orders for our Improved Washing Machines, Wringers, and Perambulators.-J. "
+      "Dobson and Co., 12, High-street, Stockton. k207 S MART Lad wanted.-Good wages are "
+      "paid to a willing youth. Terms by letter.-Apply, Gazette Office, Yarm. k199 P "
+      "IANOS.-A fine selection, cash or hire.";
+  CHECK(run_rule("garble/spun-text", ads, "paper.txt").empty());
+}
