@@ -323,12 +323,16 @@ bool text_gives_role(const PeopleFacts& people, std::string_view prose, Span sen
   const Before parent = after(prose, sentence.end(),
                               static_cast<size_t>(of.word.data() - prose.data()) + of.word.size());
   if (parent.word.empty()) return false;
+  // A parent the text leaves ambiguous is still a monarch when every candidate is one: "Henry
+  // II" of England, of France or of the Empire.
   const PersonMention* parent_mention =
       people.mention_at(static_cast<size_t>(parent.word.data() - prose.data()));
-  const Person* parent_person = parent_mention && parent_mention->date_evidence
-                                    ? people.person(parent_mention->person_id)
-                                    : nullptr;
-  return parent_person && is_monarch(*parent_person);
+  if (!parent_mention || parent_mention->candidates.empty()) return false;
+  for (const std::string& id : parent_mention->candidates) {
+    const Person* parent_person = people.person(id);
+    if (!parent_person || !is_monarch(*parent_person)) return false;
+  }
+  return true;
 }
 
 // The person "this prince" or "the said king" at `phrase_at` in sentence `s` stands for: the one

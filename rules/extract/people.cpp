@@ -804,6 +804,60 @@ class PeopleExtractor {
     return kTitles.count(head) > 0;
   }
 
+  // "Henry, the second son of Henry II": the one person of the given name whom the knowledge
+  // base describes as a child of the parent the apposition names ("son of Henry II"), or nullopt.
+  std::optional<uint32_t> child_named_by_parent(size_t end,
+                                                const std::vector<Candidate>& cands) const {
+    static constexpr size_t kReach = 80;
+    const std::string after = fold_name(text_.substr(end, std::min(kReach, text_.size() - end)));
+    // fold_name keeps the words only: "the second son of henry ii crowned …".
+    size_t pos = 0;
+    auto next_word = [&]() {
+      const size_t space = after.find(' ', pos);
+      std::string_view w = std::string_view(after).substr(pos, space - pos);
+      pos = space == std::string::npos ? after.size() : space + 1;
+      return w;
+    };
+    // The words must follow the name directly or after a comma, not after a full stop.
+    size_t gap = end;
+    while (gap < text_.size() && (text_[gap] == ' ' || text_[gap] == ',')) ++gap;
+    if (gap < text_.size() && !utf8::is_letter(static_cast<unsigned char>(text_[gap])) &&
+        static_cast<unsigned char>(text_[gap]) < 0x80) {
+      return std::nullopt;
+    }
+    std::string_view w = next_word();
+    if (w == "the") w = next_word();
+    for (int skipped = 0; skipped < 2; ++skipped) {
+      static const std::unordered_set<std::string_view> kModifiers = {
+          "eldest", "elder",  "younger", "youngest", "second",
+          "third",  "fourth", "only",    "surviving"};
+      if (!kModifiers.count(w)) break;
+      w = next_word();
+    }
+    if ((w != "son" && w != "daughter") || next_word() != "of") return std::nullopt;
+    const std::string relation = std::string(w) + " of ";
+    // The parent as written, up to the first punctuation mark.
+    size_t parent_end = end;
+    while (parent_end < text_.size() && parent_end - end < kReach &&
+           std::string_view(".,;:()\n").find(text_[parent_end]) == std::string_view::npos) {
+      ++parent_end;
+    }
+    const std::string written = fold_name(text_.substr(end, parent_end - end));
+    const size_t of_at = written.find(relation);
+    if (of_at == std::string::npos) return std::nullopt;
+    const std::string parent = written.substr(of_at + relation.size());
+    if (parent.empty()) return std::nullopt;
+    std::optional<uint32_t> child;
+    for (const Candidate& c : cands) {
+      if (c.kind != NameKind::Given || c.person >= kb_.size()) continue;
+      const std::string description = " " + fold_name(kb_.people()[c.person].description) + " ";
+      if (description.find(" " + relation + parent + " ") == std::string::npos) continue;
+      if (child && *child != c.person) return std::nullopt;
+      child = c.person;
+    }
+    return child;
+  }
+
   // ", their eldest son", ", his sister" right after a name.
   bool followed_by_relative_apposition(size_t end) const {
     size_t pos = end;
@@ -1041,6 +1095,10 @@ class PeopleExtractor {
             break;
           }
           case MentionForm::Given: {
+            if (const auto child = child_named_by_parent(m.span.end(), cands)) {
+              chosen = *child;
+              break;
+            }
             std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
             if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
               keep[k] = false;
