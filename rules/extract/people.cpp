@@ -808,50 +808,39 @@ class PeopleExtractor {
   // base describes as a child of the parent the apposition names ("son of Henry II"), or nullopt.
   std::optional<uint32_t> child_named_by_parent(size_t end,
                                                 const std::vector<Candidate>& cands) const {
-    static constexpr size_t kReach = 80;
-    const std::string after = fold_name(text_.substr(end, std::min(kReach, text_.size() - end)));
-    // fold_name keeps the words only: "the second son of henry ii crowned …".
-    size_t pos = 0;
-    auto next_word = [&]() {
-      const size_t space = after.find(' ', pos);
-      std::string_view w = std::string_view(after).substr(pos, space - pos);
-      pos = space == std::string::npos ? after.size() : space + 1;
-      return w;
+    auto it = std::lower_bound(words_.begin(), words_.end(), end,
+                               [](const NameWord& w, size_t at) { return w.offset < at; });
+    // The apposition's words, with nothing but spaces (and one comma after the name) between.
+    size_t previous_end = end;
+    auto next_word = [&]() -> std::string {
+      if (it == words_.end()) return {};
+      const std::string_view gap = text_.substr(previous_end, it->offset - previous_end);
+      const bool after_name = previous_end == end;
+      if (gap.find_first_not_of(after_name ? " ," : " ") != std::string_view::npos) return {};
+      previous_end = it->end();
+      return fold_word(text_, *it++);
     };
-    // The words must follow the name directly or after a comma, not after a full stop.
-    size_t gap = end;
-    while (gap < text_.size() && (text_[gap] == ' ' || text_[gap] == ',')) ++gap;
-    if (gap < text_.size() && !utf8::is_letter(static_cast<unsigned char>(text_[gap])) &&
-        static_cast<unsigned char>(text_[gap]) < 0x80) {
+    std::string w = next_word();
+    if (w == "the") w = next_word();
+    static const std::unordered_set<std::string_view> kModifiers = {
+        "eldest", "elder", "younger", "youngest", "second", "third", "fourth", "only", "surviving"};
+    for (int skipped = 0; skipped < 2 && kModifiers.count(w); ++skipped) w = next_word();
+    if ((w != "son" && w != "daughter") || next_word() != "of" || it == words_.end()) {
       return std::nullopt;
     }
-    std::string_view w = next_word();
-    if (w == "the") w = next_word();
-    for (int skipped = 0; skipped < 2; ++skipped) {
-      static const std::unordered_set<std::string_view> kModifiers = {
-          "eldest", "elder",  "younger", "youngest", "second",
-          "third",  "fourth", "only",    "surviving"};
-      if (!kModifiers.count(w)) break;
-      w = next_word();
-    }
-    if ((w != "son" && w != "daughter") || next_word() != "of") return std::nullopt;
-    const std::string relation = std::string(w) + " of ";
-    // The parent as written, up to the first punctuation mark.
-    size_t parent_end = end;
-    while (parent_end < text_.size() && parent_end - end < kReach &&
-           std::string_view(".,;:()\n").find(text_[parent_end]) == std::string_view::npos) {
-      ++parent_end;
-    }
-    const std::string written = fold_name(text_.substr(end, parent_end - end));
-    const size_t of_at = written.find(relation);
-    if (of_at == std::string::npos) return std::nullopt;
-    const std::string parent = written.substr(of_at + relation.size());
-    if (parent.empty()) return std::nullopt;
+    // The parent: the name the text recognises right after "of".
+    const size_t parent_at = it->offset;
+    const auto parent =
+        std::lower_bound(raw_.begin(), raw_.end(), parent_at,
+                         [](const RawMention& m, size_t at) { return m.span.offset < at; });
+    if (parent == raw_.end() || parent->span.offset != parent_at) return std::nullopt;
+    const std::string relation =
+        " " + w + " of " + fold_name(text_.substr(parent->name.offset, parent->name.length)) + " ";
     std::optional<uint32_t> child;
     for (const Candidate& c : cands) {
       if (c.kind != NameKind::Given || c.person >= kb_.size()) continue;
       const std::string description = " " + fold_name(kb_.people()[c.person].description) + " ";
-      if (description.find(" " + relation + parent + " ") == std::string::npos) continue;
+      if (description.find(relation) == std::string::npos) continue;
       if (child && *child != c.person) return std::nullopt;
       child = c.person;
     }

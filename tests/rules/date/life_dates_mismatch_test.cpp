@@ -59,6 +59,12 @@ TEST_CASE("date/life-dates-mismatch follows a role phrase to the person it stand
   REQUIRE(found.size() == 1);
   CHECK(found[0].find("death as 1188") != std::string::npos);
   CHECK(found[0].find("1186") != std::string::npos);
+  // A verb after "but" shares the subject of the clause before, not the possessor next to it.
+  const auto coordinated = life_date_findings(
+      "Geoffrey of Brittany quarrelled with his brothers. This duke was knighted by his father's "
+      "order; but died in 1188 at a tournament.\n");
+  REQUIRE(coordinated.size() == 1);
+  CHECK(coordinated[0].find("death as 1188") != std::string::npos);
   // Across a paragraph break, or with a second duke named, the phrase stays unlinked.
   CHECK(life_date_findings("Geoffrey of Brittany quarrelled with his brothers.\n\nThis duke died "
                            "in 1188 at a tournament.\n")

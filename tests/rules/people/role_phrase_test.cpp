@@ -26,8 +26,12 @@ const KnowledgeBase& role_kb() {
     {"id": "edmund", "name": "Edmund Aldricson", "sex": "male",
      "birth": {"date": "1110"}, "death": {"date": "1135"},
      "roles": [{"title": "Crown Prince of Norland", "from": "1120", "to": "1135"}]},
-    {"id": "osmund", "name": "Osmund Aldricson", "sex": "male",
-     "birth": {"date": "1112"}, "death": {"date": "1160"}},
+    {"id": "osmund", "name": "Osmund Aldricson", "given": ["Osmund"], "sex": "male",
+     "birth": {"date": "1112"}, "death": {"date": "1160"},
+     "description": "Second son of Aldric of Norland, who governed the northern isles."},
+    {"id": "osmund-sudland", "name": "Osmund Edgarson", "given": ["Osmund"], "sex": "male",
+     "birth": {"date": "1115"}, "death": {"date": "1170"},
+     "description": "Son of Edgar of Sudland and keeper of his fleet."},
     {"id": "hedda", "name": "Hedda of Marn", "sex": "female",
      "birth": {"date": "1090"}, "death": {"date": "1130"},
      "roles": [{"title": "King of Marn", "from": "1110", "to": "1130"}]},
@@ -116,6 +120,23 @@ TEST_CASE("a role phrase looks back one sentence, within its paragraph") {
   // A name after the noun is the person meant, and no phrase of its own.
   PeopleFixture named("Edmund Aldricson sailed. This prince Osmund Aldricson stayed.", role_kb());
   CHECK(referent(named, "This prince") == "<none>");
+}
+
+TEST_CASE("a given name with an apposition naming a parent links to that parent's child") {
+  PeopleFixture f(
+      "The chronicle confuses two men; but Osmund the second son of Aldric of Norland held the "
+      "isles. The young prince died there.",
+      role_kb());
+  CHECK(f.id_at("Osmund the") == "osmund");
+  CHECK(referent(f, "The young prince") == "osmund");
+  PeopleFixture other("Osmund, the son of Edgar of Sudland, kept the fleet.", role_kb());
+  CHECK(other.id_at("Osmund,") == "osmund-sudland");
+  // A parent the knowledge base describes for neither Osmund, or a daughter for a son: no link.
+  PeopleFixture nobody("Osmund, the son of Bertram Vale, kept the fleet.", role_kb());
+  CHECK(nobody.id_at("Osmund,") != "osmund");
+  CHECK(nobody.id_at("Osmund,") != "osmund-sudland");
+  PeopleFixture daughter("Osmund, the daughter of Aldric of Norland, kept the fleet.", role_kb());
+  CHECK(daughter.id_at("Osmund,") != "osmund");
 }
 
 }  // namespace
