@@ -364,9 +364,14 @@ std::string_view resolve_role_phrase(const PeopleFacts& people,
   const auto by_offset = [](const PersonMention& m, size_t offset) {
     return m.span.offset < offset;
   };
+  // So many people named so close is no text to resolve a phrase in; it also bounds the work on
+  // hostile input.
+  constexpr size_t kMostCandidates = 64;
+  size_t looked_at = 0;
   for (auto it = std::lower_bound(people.mentions.begin(), people.mentions.end(),
                                   sentences[first].span.offset, by_offset);
        it != people.mentions.end() && it->span.end() <= phrase_at; ++it) {
+    if (++looked_at > kMostCandidates) return {};
     if (it->sentence >= sentences.size()) continue;
     const Person* person = it->date_evidence ? people.person(it->person_id) : nullptr;
     // A name the text gives the role but no one resolves still competes: it may be the one meant.
@@ -378,6 +383,7 @@ std::string_view resolve_role_phrase(const PeopleFacts& people,
   // Pronouns of the previous sentence carry their person along: "He was crowned in 1170. This
   // king …".
   for (auto it = earlier.rbegin(); it != earlier.rend() && it->sentence >= first; ++it) {
+    if (++looked_at > 2 * kMostCandidates) return {};
     if (!it->pronoun) continue;
     const Person* person = people.person(it->person_id);
     consider(it->person_id, person && kb_holds_role(*person, role.noun) && sex_fits(person));
