@@ -317,10 +317,26 @@ EventFacts EventFacts::extract(const Analysis& analysis) {
       for (const PersonReference& r : refs) {
         if (!possessor && r.span.offset < words[v].offset) subject = &r;
       }
+      // "This prince was crowned during his father's life; but died in 1182": a verb after "and"
+      // or "but" with no subject of its own shares the subject of the clause before. Only its
+      // coordinator stands between them, so the first clause's auxiliaries do not count.
+      bool coordinated = false;
+      if (!possessor && subject && !subject->subject && v > 0 &&
+          date_parse::equals_any_folded(
+              prose.substr(words[v - 1].offset, words[v - 1].end - words[v - 1].offset),
+              {"and", "but"})) {
+        for (const PersonReference& r : refs) {
+          if (r.subject && r.span.offset < words[v].offset) {
+            subject = &r;
+            coordinated = true;
+          }
+        }
+      }
       if (!subject || (!possessor && !subject->subject)) continue;
       // Between subject and verb: an auxiliary for passives, no hedges, at most ten words.
-      size_t first_between = v;
-      while (first_between > 0 && words[first_between - 1].offset >= subject->span.end()) {
+      size_t first_between = coordinated ? v - 1 : v;
+      while (!coordinated && first_between > 0 &&
+             words[first_between - 1].offset >= subject->span.end()) {
         --first_between;
       }
       if (v - first_between > 10) continue;

@@ -1,6 +1,7 @@
 #include "rules/extract/date_people.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "rules/analysis.h"
@@ -216,6 +217,223 @@ std::optional<Described> described_subject_at(std::string_view prose, Span sente
   return Described{sex};
 }
 
+// A role noun that a demonstrative or definite phrase uses for a person named just before: "this
+// prince", "the said king", "the young queen".
+struct RoleNoun {
+  std::string_view noun;  // lower case, as listed
+  Sex sex = Sex::Unknown;
+};
+
+std::optional<RoleNoun> role_noun_of(std::string_view w) {
+  static constexpr std::pair<std::string_view, Sex> kRoles[] = {
+      {"prince", Sex::Male},     {"princess", Sex::Female},    {"king", Sex::Male},
+      {"queen", Sex::Female},    {"emperor", Sex::Male},       {"empress", Sex::Female},
+      {"duke", Sex::Male},       {"duchess", Sex::Female},     {"earl", Sex::Male},
+      {"count", Sex::Male},      {"countess", Sex::Female},    {"pope", Sex::Unknown},
+      {"bishop", Sex::Unknown},  {"archbishop", Sex::Unknown}, {"cardinal", Sex::Unknown},
+      {"general", Sex::Unknown}, {"admiral", Sex::Unknown},    {"president", Sex::Unknown}};
+  for (const auto& [noun, sex] : kRoles) {
+    if (date_parse::equals_folded(w, noun)) return RoleNoun{noun, sex};
+  }
+  return std::nullopt;
+}
+
+// Words of a title that qualify its noun without changing it: "Holy Roman Emperor", "Crown
+// Prince", "Junior King of England".
+bool is_title_qualifier(std::string_view w) {
+  return date_parse::equals_any_folded(w, {"holy", "roman", "crown", "grand", "junior", "titular"});
+}
+
+// Whether a knowledge-base role title names the office of `noun`: its first word after
+// qualifiers, so that "Attorney General" is no general and "Vice President" no president.
+bool title_is(std::string_view title, std::string_view noun) {
+  size_t pos = 0;
+  while (pos < title.size()) {
+    size_t len = 0;
+    if (!utf8::is_letter(utf8::decode(title, pos, len))) {
+      pos += len;
+      continue;
+    }
+    size_t end = pos;
+    while (end < title.size() && utf8::is_letter(utf8::decode(title, end, len))) end += len;
+    const std::string_view w = title.substr(pos, end - pos);
+    if (!is_title_qualifier(w)) return date_parse::equals_folded(w, noun);
+    pos = end;
+  }
+  return false;
+}
+
+bool kb_holds_role(const Person& person, std::string_view noun) {
+  for (const Role& role : person.roles) {
+    if (title_is(role.title, noun)) return true;
+  }
+  for (const std::string& occupation : person.occupations) {
+    if (date_parse::equals_folded(occupation, noun)) return true;
+  }
+  return false;
+}
+
+// Whether a person is a monarch, for "the second son of Henry II" to make a prince.
+bool is_monarch(const Person& person) {
+  for (const std::string_view noun : {"king", "queen", "emperor", "empress"}) {
+    if (kb_holds_role(person, noun)) return true;
+  }
+  return false;
+}
+
+// Whether the text gives a name the role of `noun`: a title in the name ("Prince Henry"), or an
+// apposition after it ("Louis, the Duke of Orléans", "Henry, the eldest son of Henry II" for a
+// prince when Henry II is a monarch).
+bool text_gives_role(const PeopleFacts& people, std::string_view prose, Span sentence,
+                     const PersonMention& mention, std::string_view noun) {
+  const Before title = after(prose, mention.span.end(), mention.span.offset);
+  if (date_parse::equals_folded(title.word, noun)) return true;
+  Before next = after(prose, sentence.end(), mention.span.end());
+  if (next.punct == ',') {
+    next =
+        after(prose, sentence.end(), static_cast<size_t>(prose.find(',', mention.span.end())) + 1);
+  }
+  // The apposition's article and up to two modifiers: "the eldest", "the second surviving".
+  auto is_modifier = [](std::string_view w) {
+    return date_parse::equals_any_folded(w, {"eldest", "elder", "younger", "youngest", "second",
+                                             "third", "only", "surviving", "young", "future"});
+  };
+  if (date_parse::equals_any_folded(next.word, {"the", "a", "an"})) {
+    next = after(prose, sentence.end(),
+                 static_cast<size_t>(next.word.data() - prose.data()) + next.word.size());
+  }
+  for (int skipped = 0; skipped < 2 && is_modifier(next.word); ++skipped) {
+    next = after(prose, sentence.end(),
+                 static_cast<size_t>(next.word.data() - prose.data()) + next.word.size());
+  }
+  if (next.word.empty()) return false;
+  const size_t noun_end = static_cast<size_t>(next.word.data() - prose.data()) + next.word.size();
+  const Before of = after(prose, sentence.end(), noun_end);
+  // "Louis, Duke of Orléans", "Anne, the queen." but not "Anne, the queen's sister".
+  if (date_parse::equals_folded(next.word, noun)) {
+    return date_parse::equals_folded(of.word, "of") || of.sentence_start || of.punct == ',' ||
+           of.punct == '.' || of.punct == ';' || of.punct == ')';
+  }
+  const bool son_of_monarch =
+      (noun == "prince" && date_parse::equals_folded(next.word, "son")) ||
+      (noun == "princess" && date_parse::equals_folded(next.word, "daughter"));
+  if (!son_of_monarch || !date_parse::equals_folded(of.word, "of")) {
+    return false;
+  }
+  const Before parent = after(prose, sentence.end(),
+                              static_cast<size_t>(of.word.data() - prose.data()) + of.word.size());
+  if (parent.word.empty()) return false;
+  // A parent the text leaves ambiguous is still a monarch when every candidate is one: "Henry
+  // II" of England, of France or of the Empire.
+  const PersonMention* parent_mention =
+      people.mention_at(static_cast<size_t>(parent.word.data() - prose.data()));
+  if (!parent_mention || parent_mention->candidates.empty()) return false;
+  for (const std::string& id : parent_mention->candidates) {
+    const Person* parent_person = people.person(id);
+    if (!parent_person || !is_monarch(*parent_person)) return false;
+  }
+  return true;
+}
+
+// The person "this prince" or "the said king" at `phrase_at` in sentence `s` stands for: the one
+// person named or referred to in this sentence before it, or in the previous sentence of the
+// same paragraph, whose knowledge-base roles or whose title or apposition in the text fit the
+// noun, and whose sex fits. Empty when nobody fits or several do: no link beats a wrong one.
+std::string_view resolve_role_phrase(const PeopleFacts& people,
+                                     const std::vector<PersonReference>& earlier,
+                                     std::string_view prose, const std::vector<Sentence>& sentences,
+                                     uint32_t s, size_t phrase_at, const RoleNoun& role) {
+  const uint32_t block = sentences[s].block;
+  const uint32_t first = s > 0 && sentences[s - 1].block == block ? s - 1 : s;
+  std::string_view found;  // empty when the one that fits is unresolved
+  bool any = false;
+  bool several = false;
+  auto consider = [&](std::string_view id, bool fits) {
+    if (!fits) return;
+    if (!any) {
+      any = true;
+      found = id;
+    } else if (id.empty() || id != found) {
+      several = true;
+    }
+  };
+  auto sex_fits = [&](const Person* person) {
+    return role.sex == Sex::Unknown || !person || person->sex == Sex::Unknown ||
+           person->sex == role.sex;
+  };
+  const auto by_offset = [](const PersonMention& m, size_t offset) {
+    return m.span.offset < offset;
+  };
+  // So many people named so close is no text to resolve a phrase in; it also bounds the work on
+  // hostile input.
+  constexpr size_t kMostCandidates = 64;
+  size_t looked_at = 0;
+  for (auto it = std::lower_bound(people.mentions.begin(), people.mentions.end(),
+                                  sentences[first].span.offset, by_offset);
+       it != people.mentions.end() && it->span.end() <= phrase_at; ++it) {
+    if (++looked_at > kMostCandidates) return {};
+    if (it->sentence >= sentences.size()) continue;
+    const Person* person = it->date_evidence ? people.person(it->person_id) : nullptr;
+    // A name the text gives the role but no one resolves still competes: it may be the one meant.
+    const bool fits = (person && kb_holds_role(*person, role.noun)) ||
+                      text_gives_role(people, prose, sentences[it->sentence].span, *it, role.noun);
+    consider(person ? std::string_view(it->person_id) : std::string_view{},
+             fits && sex_fits(person));
+  }
+  // Pronouns of the previous sentence carry their person along: "He was crowned in 1170. This
+  // king …".
+  for (auto it = earlier.rbegin(); it != earlier.rend() && it->sentence >= first; ++it) {
+    if (++looked_at > 2 * kMostCandidates) return {};
+    if (!it->pronoun) continue;
+    const Person* person = people.person(it->person_id);
+    consider(it->person_id, person && kb_holds_role(*person, role.noun) && sex_fits(person));
+  }
+  return several ? std::string_view{} : found;
+}
+
+struct RolePhrase {
+  std::string_view person_id;  // empty: no phrase, or nobody or several people fit
+  size_t start = 0;            // where the phrase's determiner starts
+};
+
+// "This prince", "the said king", "the young queen" ending in the word `w` at [pos, end), and the
+// person it stands for.
+RolePhrase role_phrase_person(const PeopleFacts& people,
+                              const std::vector<PersonReference>& earlier, std::string_view prose,
+                              const std::vector<Sentence>& sentences, uint32_t s,
+                              std::string_view w, size_t pos, size_t end, std::string_view previous,
+                              size_t previous_offset, std::string_view two_back,
+                              size_t two_back_offset) {
+  const auto role = role_noun_of(w);
+  if (!role) return {};
+  size_t start = 0;
+  if (date_parse::equals_any_folded(previous, {"this", "that"})) {
+    start = previous_offset;
+  } else if (date_parse::equals_any_folded(previous, {"said", "same", "young", "old"}) &&
+             date_parse::equals_folded(two_back, "the")) {
+    start = two_back_offset;
+  } else {
+    return {};
+  }
+  // Only spaces between the words, and no name after the noun: "the young king Henry" is Henry.
+  for (size_t i = start; i < pos; ++i) {
+    const char b = prose[i];
+    if (static_cast<unsigned char>(b) < 0x80 && !std::isalpha(static_cast<unsigned char>(b)) &&
+        b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+      return {};
+    }
+  }
+  const Before next = after(prose, sentences[s].span.end(), end);
+  if (!next.word.empty()) {
+    size_t len = 0;
+    if (utf8::is_upper(
+            utf8::decode(prose, static_cast<size_t>(next.word.data() - prose.data()), len))) {
+      return {};
+    }
+  }
+  return {resolve_role_phrase(people, earlier, prose, sentences, s, start, *role), start};
+}
+
 // The pronouns' candidates, in text order.
 class Antecedents {
  public:
@@ -397,9 +615,18 @@ SentencePeople SentencePeople::extract(const Analysis& analysis) {
         // later "he" may be about him rather than about a person named before.
         pending.push_back({Span{pos, end - pos}, {}, false, Pronoun{}, false, true});
       } else if (!utf8::is_upper(c)) {
-        if (const auto described =
-                described_subject_at(prose, sentence, w, end, previous_word, previous_offset,
-                                     word_two_back, two_back_offset)) {
+        const RolePhrase role_phrase =
+            role_phrase_person(people, out.references, prose, sentences, s, w, pos, end,
+                               previous_word, previous_offset, word_two_back, two_back_offset);
+        if (!role_phrase.person_id.empty()) {
+          // "the old king's death": the phrase is a possessor, not the subject.
+          const Before next = after(prose, sentence.end(), end);
+          const bool possessive = next.punct == '\'' || next.punct == 0x2019;
+          pending.push_back({Span{role_phrase.start, end - role_phrase.start},
+                             role_phrase.person_id, false, Pronoun{}, possessive});
+        } else if (const auto described =
+                       described_subject_at(prose, sentence, w, end, previous_word, previous_offset,
+                                            word_two_back, two_back_offset)) {
           if (described->name_at != SIZE_MAX) {
             described_name_at = described->name_at;
             described_name_sex = described->sex;

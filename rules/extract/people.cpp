@@ -804,6 +804,49 @@ class PeopleExtractor {
     return kTitles.count(head) > 0;
   }
 
+  // "Henry, the second son of Henry II": the one person of the given name whom the knowledge
+  // base describes as a child of the parent the apposition names ("son of Henry II"), or nullopt.
+  std::optional<uint32_t> child_named_by_parent(size_t end,
+                                                const std::vector<Candidate>& cands) const {
+    auto it = std::lower_bound(words_.begin(), words_.end(), end,
+                               [](const NameWord& w, size_t at) { return w.offset < at; });
+    // The apposition's words, with nothing but spaces (and one comma after the name) between.
+    size_t previous_end = end;
+    auto next_word = [&]() -> std::string {
+      if (it == words_.end()) return {};
+      const std::string_view gap = text_.substr(previous_end, it->offset - previous_end);
+      const bool after_name = previous_end == end;
+      if (gap.find_first_not_of(after_name ? " ," : " ") != std::string_view::npos) return {};
+      previous_end = it->end();
+      return fold_word(text_, *it++);
+    };
+    std::string w = next_word();
+    if (w == "the") w = next_word();
+    static const std::unordered_set<std::string_view> kModifiers = {
+        "eldest", "elder", "younger", "youngest", "second", "third", "fourth", "only", "surviving"};
+    for (int skipped = 0; skipped < 2 && kModifiers.count(w); ++skipped) w = next_word();
+    if ((w != "son" && w != "daughter") || next_word() != "of" || it == words_.end()) {
+      return std::nullopt;
+    }
+    // The parent: the name the text recognises right after "of".
+    const size_t parent_at = it->offset;
+    const auto parent =
+        std::lower_bound(raw_.begin(), raw_.end(), parent_at,
+                         [](const RawMention& m, size_t at) { return m.span.offset < at; });
+    if (parent == raw_.end() || parent->span.offset != parent_at) return std::nullopt;
+    const std::string relation =
+        " " + w + " of " + fold_name(text_.substr(parent->name.offset, parent->name.length)) + " ";
+    std::optional<uint32_t> child;
+    for (const Candidate& c : cands) {
+      if (c.kind != NameKind::Given || c.person >= kb_.size()) continue;
+      const std::string description = " " + fold_name(kb_.people()[c.person].description) + " ";
+      if (description.find(relation) == std::string::npos) continue;
+      if (child && *child != c.person) return std::nullopt;
+      child = c.person;
+    }
+    return child;
+  }
+
   // ", their eldest son", ", his sister" right after a name.
   bool followed_by_relative_apposition(size_t end) const {
     size_t pos = end;
@@ -1041,6 +1084,10 @@ class PeopleExtractor {
             break;
           }
           case MentionForm::Given: {
+            if (const auto child = child_named_by_parent(m.span.end(), cands)) {
+              chosen = *child;
+              break;
+            }
             std::erase_if(cands, [&](const Candidate& c) { return !established.count(c.person); });
             if (cands.empty() || (is_common_given_name(m.key) && m.sentence_initial)) {
               keep[k] = false;

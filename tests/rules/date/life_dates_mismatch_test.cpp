@@ -45,5 +45,34 @@ TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
   CHECK(life_date_findings("In 1890 Lenin died in a village near Kazan.\n").empty());
 }
 
+TEST_CASE("date/life-dates-mismatch follows a role phrase to the person it stands for") {
+  auto life_date_findings = [](const std::string& text) {
+    std::vector<std::string> messages;
+    for (const auto& f : analyze_text("t.md", text, Options{}, bundled_knowledge_base())) {
+      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
+    }
+    return messages;
+  };
+  const auto found = life_date_findings(
+      "Geoffrey of Brittany quarrelled with his brothers. This duke died in 1188 at a "
+      "tournament.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("death as 1188") != std::string::npos);
+  CHECK(found[0].find("1186") != std::string::npos);
+  // A verb after "but" shares the subject of the clause before, not the possessor next to it.
+  const auto coordinated = life_date_findings(
+      "Geoffrey of Brittany quarrelled with his brothers. This duke was knighted by his father's "
+      "order; but died in 1188 at a tournament.\n");
+  REQUIRE(coordinated.size() == 1);
+  CHECK(coordinated[0].find("death as 1188") != std::string::npos);
+  // Across a paragraph break, or with a second duke named, the phrase stays unlinked.
+  CHECK(life_date_findings("Geoffrey of Brittany quarrelled with his brothers.\n\nThis duke died "
+                           "in 1188 at a tournament.\n")
+            .empty());
+  CHECK(life_date_findings("Geoffrey of Brittany met the Duke of Wellington. This duke died in "
+                           "1188 at a tournament.\n")
+            .empty());
+}
+
 }  // namespace
 }  // namespace histlint
