@@ -364,7 +364,11 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
       max_probe = std::max(max_probe, probe);
     }
     row.key_offset = previous_ref;  // now a key ref
-    first_word_keys.emplace_back(k.substr(0, k.find(' ')));
+    // Sorted keys bring a first word's names together: one copy per run, not one per name row.
+    const std::string_view first_word = k.substr(0, k.find(' '));
+    if (first_word_keys.empty() || first_word_keys.back() != first_word) {
+      first_word_keys.emplace_back(first_word);
+    }
   }
   std::sort(first_word_keys.begin(), first_word_keys.end());
   first_word_keys.erase(std::unique(first_word_keys.begin(), first_word_keys.end()),
