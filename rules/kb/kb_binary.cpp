@@ -319,7 +319,8 @@ void KbBinaryWriter::add(const Person& p) {
                              static_cast<uint8_t>(kind), use});
     keys_ += key;
   });
-  ids_.emplace_back(p.id, slot);
+  ids_.push_back(IdRow{keys_.size(), static_cast<uint32_t>(p.id.size()), slot});
+  keys_ += p.id;
   if (const uint32_t q = wikidata_number(p.wikidata)) wikidata_.emplace_back(q, slot);
 }
 
@@ -364,15 +365,27 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
       max_probe = std::max(max_probe, probe);
     }
     row.key_offset = previous_ref;  // now a key ref
-    first_word_keys.emplace_back(k.substr(0, k.find(' ')));
+    // Sorted keys bring a first word's names together: one copy per run, not one per name row.
+    const std::string_view first_word = k.substr(0, k.find(' '));
+    if (first_word_keys.empty() || first_word_keys.back() != first_word) {
+      first_word_keys.emplace_back(first_word);
+    }
   }
   std::sort(first_word_keys.begin(), first_word_keys.end());
   first_word_keys.erase(std::unique(first_word_keys.begin(), first_word_keys.end()),
                         first_word_keys.end());
   for (const auto& w : first_word_keys) first_words.push_back(key_ref(append_string(w), w.size()));
-  std::sort(ids_.begin(), ids_.end());
+  auto id_key = [&](const IdRow& row) {
+    return std::string_view(keys_).substr(row.key_offset, row.key_length);
+  };
+  std::sort(ids_.begin(), ids_.end(), [&](const IdRow& a, const IdRow& b) {
+    const int c = id_key(a).compare(id_key(b));
+    return c != 0 ? c < 0 : a.person < b.person;
+  });
   std::vector<uint64_t> id_refs;
-  for (const auto& [id, slot] : ids_) id_refs.push_back(key_ref(append_string(id), id.size()));
+  for (const IdRow& row : ids_) {
+    id_refs.push_back(key_ref(append_string(id_key(row)), row.key_length));
+  }
   std::sort(wikidata_.begin(), wikidata_.end());
   if (strings_.size() > kMaxKeyOffset) {
     if (error) *error = "the string table exceeds 1 TiB";
@@ -440,7 +453,7 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
     section(kIds, [&] {
       for (size_t i = 0; i < ids_.size(); ++i) {
         put64(id_refs[i]);
-        put32(ids_[i].second);
+        put32(ids_[i].person);
         put32(0);
       }
     });

@@ -73,11 +73,16 @@ class KbBinaryWriter {
   void put_date(const std::optional<PartialDate>& date);
 
   std::string strings_;
-  std::string keys_;  // index keys until write() sorts and deduplicates them
+  std::string keys_;  // index keys and ids until write() sorts them into strings_
   std::string records_;
   std::vector<uint64_t> record_offsets_{0};
   std::vector<NameRow> names_;
-  std::vector<std::pair<std::string, uint32_t>> ids_;
+  struct IdRow {  // an id kept in keys_ (a string per person would cost 40 bytes more)
+    uint64_t key_offset;
+    uint32_t key_length;
+    uint32_t person;
+  };
+  std::vector<IdRow> ids_;
   std::vector<std::pair<uint32_t, uint32_t>> wikidata_;
   std::unordered_map<std::string, uint64_t> shared_;
   uint64_t max_name_words_ = 0;

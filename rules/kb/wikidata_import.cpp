@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -354,6 +356,7 @@ class Importer {
       if (error) *error = path_ + ": no Wikidata entity found (expected one JSON entity per line)";
       return false;
     }
+    find_shared_names();
     if (!pass(Pass::Labels, error)) return false;
     stats_.labels_found = labels_.size();
     if (!pass(Pass::People, error)) return false;
@@ -406,7 +409,10 @@ class Importer {
       const std::string id = string_field(entity, "id");
       switch (which) {
         case Pass::References:
-          if (is_human(entity)) collect_references(entity);
+          if (is_human(entity)) {
+            collect_references(entity);
+            collect_names(entity);
+          }
           break;
         case Pass::Labels:
           if (referenced_.count(id)) {
@@ -458,12 +464,10 @@ class Importer {
     return id;
   }
 
-  void write_person(const json& entity, const std::string& id) {
-    const std::string name = english_label(entity);
-    if (name.empty() || id.empty()) return;
-    ordered_json person;
-    person["id"] = slug(name, id);
-    person["name"] = name;
+  // The person's other names in the order they are kept: English aliases, birth name,
+  // pseudonyms, then labels in other languages (transliterations, native-script names); none
+  // folds like `name` or like an earlier one.
+  static std::vector<std::string> aliases_of(const json& entity, const std::string& name) {
     std::vector<std::string> aliases;
     std::unordered_set<std::string> seen = {fold_name(name)};
     if (auto list = entity.find("aliases"); list != entity.end() && list->is_object()) {
@@ -491,13 +495,59 @@ class Importer {
         }
       }
     }
-    // Labels in other languages: transliterations and native-script names.
     if (auto labels = entity.find("labels"); labels != entity.end() && labels->is_object()) {
       for (const auto& [language, label] : labels->items()) {
         if (label.is_object()) add_unique(aliases, seen, string_field(label, "value"));
       }
     }
+    return aliases;
+  }
+
+  static uint64_t name_hash(std::string_view name) {
+    return std::hash<std::string>{}(fold_name(name));
+  }
+
+  // Pass 1: one hash per distinct folded name of each person that will be written.
+  void collect_names(const json& entity) {
+    const std::string name = english_label(entity);
+    if (name.empty() || entity.value("id", "").empty()) return;
+    name_hashes_.push_back(name_hash(name));
+    for (const auto& alias : aliases_of(entity, name)) name_hashes_.push_back(name_hash(alias));
+  }
+
+  // After pass 1: keeps the hashes of the names two or more people share. Two names with the
+  // same 64-bit hash count as one shared name, which can only withhold a link, never make one.
+  void find_shared_names() {
+    std::sort(name_hashes_.begin(), name_hashes_.end());
+    for (size_t i = 1; i < name_hashes_.size(); ++i) {
+      if (name_hashes_[i] == name_hashes_[i - 1] &&
+          (shared_names_.empty() || shared_names_.back() != name_hashes_[i])) {
+        shared_names_.push_back(name_hashes_[i]);
+      }
+    }
+    std::vector<uint64_t>().swap(name_hashes_);
+  }
+
+  bool is_shared(std::string_view name) const {
+    return std::binary_search(shared_names_.begin(), shared_names_.end(), name_hash(name));
+  }
+
+  void write_person(const json& entity, const std::string& id) {
+    const std::string name = english_label(entity);
+    if (name.empty() || id.empty()) return;
+    ordered_json person;
+    person["id"] = slug(name, id);
+    person["name"] = name;
+    // A name namesakes share links by itself to none of them ("ambiguous"); a shared alias moves
+    // there, a shared display name stays the name and is marked too.
+    std::vector<std::string> aliases;
+    std::vector<std::string> ambiguous;
+    if (is_shared(name)) ambiguous.push_back(name);
+    for (auto& alias : aliases_of(entity, name)) {
+      (is_shared(alias) ? ambiguous : aliases).push_back(std::move(alias));
+    }
     if (!aliases.empty()) person["aliases"] = aliases;
+    if (!ambiguous.empty()) person["ambiguous"] = ambiguous;
     for (const std::string& sex : item_values(entity, "P21")) {
       if (sex == "Q6581097") person["sex"] = "male";
       if (sex == "Q6581072") person["sex"] = "female";
@@ -555,6 +605,8 @@ class Importer {
   std::unordered_set<std::string> referenced_;
   std::unordered_map<std::string, std::string> labels_;
   std::unordered_set<std::string> missing_;
+  std::vector<uint64_t> name_hashes_;   // pass 1, sorted then dropped
+  std::vector<uint64_t> shared_names_;  // sorted hashes of names two or more people share
   size_t bad_lines_reported_ = 0;
 };
 

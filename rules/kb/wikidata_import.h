@@ -1,7 +1,9 @@
 // `histlint kb import-wikidata`: turns a Wikidata JSON dump (one entity per line, plain, gzip or
 // bzip2) into a knowledge-base file of its humans (P31 = Q5), in the schema of data/people.json.
-// The dump is streamed three times (references, then their labels, then the people), so memory
-// stays bounded by one entity plus the labels of the places, occupations and offices cited.
+// The dump is streamed three times (references and name hashes, then the labels, then the
+// people), so memory stays bounded by one entity, the labels of the places, occupations and
+// offices cited, and 8 bytes per name during the first pass. A name or alias two or more people
+// share (folded as linking folds it) is written in their "ambiguous" list.
 #pragma once
 
 #include <cstddef>

@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/temp_dir.h"
 #include "rules/kb/knowledge_base.h"
+#include "rules/kb/name_fold.h"
 #include "rules/kb/wikidata_import.h"
 
 namespace histlint {
@@ -130,6 +132,73 @@ TEST_CASE("unreadable and corrupt dumps are errors") {
   // A file that is not a dump at all.
   r = import_file("../wikidata");
   CHECK(!r.ok);
+}
+
+// One human in the dump's shape, with an English label (when given) and English aliases.
+std::string human_line(const std::string& qid, const std::string& label,
+                       const std::vector<std::string>& aliases, const std::string& de_label = "") {
+  nlohmann::json entity = {{"type", "item"}, {"id", qid}};
+  entity["labels"] = nlohmann::json::object();
+  if (!label.empty()) entity["labels"]["en"] = {{"language", "en"}, {"value", label}};
+  if (!de_label.empty()) entity["labels"]["de"] = {{"language", "de"}, {"value", de_label}};
+  nlohmann::json en = nlohmann::json::array();
+  for (const auto& a : aliases) en.push_back({{"language", "en"}, {"value", a}});
+  entity["aliases"] = {{"en", en}};
+  entity["claims"]["P31"] = nlohmann::json::array(
+      {{{"mainsnak",
+         {{"snaktype", "value"},
+          {"property", "P31"},
+          {"datavalue", {{"type", "wikibase-entityid"}, {"value", {{"id", "Q5"}}}}}}},
+        {"rank", "normal"}}});
+  return entity.dump();
+}
+
+std::vector<std::string> ambiguous_of(const KnowledgeBase& kb, std::string_view wikidata) {
+  return person_with(kb, wikidata).ambiguous_names;
+}
+
+TEST_CASE("a name or alias two imported people share is marked ambiguous for both") {
+  const testing::TempDir dir;
+  std::string dump = "[\n";
+  // The same label in another case and with an accent; their initialled aliases collide too.
+  dump += human_line("Q101", "Henrik Vasstrom", {"H. Vasstrom", "The Tall Henrik"}) + ",\n";
+  dump += human_line("Q102", "HENRIK VASSTRÖM", {"h. vasstrom"}) + ",\n";
+  // A third person's alias is the others' name; her own label repeated in German is no namesake.
+  dump += human_line("Q103", "Oda Lunnberg", {"Henrik Vasstrom", "O. Lunnberg"}, "Oda Lunnberg") +
+          ",\n";
+  // A place of the same name as a person is not a namesake.
+  dump +=
+      R"({"type":"item","id":"Q104","labels":{"en":{"language":"en","value":"Oda Lunnberg"}},"claims":{}})";
+  dump += ",\n";
+  // A person without any label is not written, so shares nothing.
+  dump += human_line("Q105", "", {"The Tall Henrik"}) + "\n]\n";
+  const Imported r = import_path(dir.write("dump.json", dump).string());
+  REQUIRE(r.ok);
+  const KnowledgeBase& kb = *r.kb;
+  REQUIRE(kb.size() == 3);
+
+  using Names = std::vector<std::string>;
+  // A shared display name stays the name and is marked; a shared alias moves to the marked list.
+  CHECK(person_with(kb, "Q101").name == "Henrik Vasstrom");
+  CHECK(ambiguous_of(kb, "Q101") == Names{"Henrik Vasstrom", "H. Vasstrom"});
+  CHECK(person_with(kb, "Q101").aliases == Names{"The Tall Henrik"});
+  CHECK(ambiguous_of(kb, "Q102") == Names{"HENRIK VASSTRÖM", "h. vasstrom"});
+  CHECK(person_with(kb, "Q102").aliases.empty());
+  CHECK(ambiguous_of(kb, "Q103") == Names{"Henrik Vasstrom"});
+  CHECK(person_with(kb, "Q103").aliases == Names{"O. Lunnberg"});
+
+  // Linking: the shared name links to none of the three by itself; the unique ones still do.
+  const auto* shared = kb.lookup(fold_name("Henrik Vasstrom"));
+  REQUIRE(shared);
+  CHECK(shared->size() == 3);
+  for (const NameEntry& entry : *shared) CHECK(entry.ambiguous);
+  const auto* unique = kb.lookup(fold_name("Oda Lunnberg"));
+  REQUIRE(unique);
+  REQUIRE(unique->size() == 1);
+  CHECK(!unique->front().ambiguous);
+  const auto* tall = kb.lookup(fold_name("The Tall Henrik"));
+  REQUIRE(tall);
+  CHECK(!tall->front().ambiguous);
 }
 
 TEST_CASE("lines with a number out of range or nested too deep are skipped with the reason") {
