@@ -510,7 +510,7 @@ class Importer {
   // Pass 1: one hash per distinct folded name of each person that will be written.
   void collect_names(const json& entity) {
     const std::string name = english_label(entity);
-    if (name.empty() || entity.value("id", "").empty()) return;
+    if (name.empty() || string_field(entity, "id").empty()) return;
     name_hashes_.push_back(name_hash(name));
     for (const auto& alias : aliases_of(entity, name)) name_hashes_.push_back(name_hash(alias));
   }
