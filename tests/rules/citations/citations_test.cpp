@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -250,4 +251,65 @@ TEST_CASE("a footnote reference without a note supports nothing") {
   CHECK(e.supports("40 horses"));  // [^1] after it still covers it
   const auto alone = extract("He had 40 horses.[^9]\n\nOther text.[^1]\n\n[^1]: A source.\n");
   CHECK_FALSE(alone.supports("40 horses"));
+}
+
+namespace {
+
+// Every field of the citation facts, so that a cached extraction can be compared with a fresh one.
+std::string describe(const CitationFacts& facts) {
+  std::string out;
+  for (const auto& c : facts.citations) {
+    out += std::to_string(static_cast<int>(c.kind)) + " " + std::to_string(c.span.offset) + "+" +
+           std::to_string(c.span.length) + " b" + std::to_string(c.block) + "\n";
+  }
+  for (const auto& r : facts.footnote_references) {
+    out += "ref " + r.label + " " + std::to_string(r.span.offset) + "\n";
+  }
+  for (const auto& d : facts.footnote_definitions) {
+    out +=
+        "def " + d.label + " " + std::to_string(d.marker.offset) + (d.empty ? " empty" : "") + "\n";
+  }
+  for (const auto& s : facts.covered) {
+    out += "covered " + std::to_string(s.offset) + "+" + std::to_string(s.length) + "\n";
+  }
+  return out + "next " + std::to_string(facts.next_footnote_number()) + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("an edit rescans the citations of the edited paragraph only") {
+  std::string text = "# Notes\n\n";
+  for (int i = 0; i < 6; ++i) {
+    text += "Paragraph " + std::to_string(i) + " cites a source.[^" + std::to_string(i) +
+            "] According to Deutscher (1954) it was so [" + std::to_string(i + 1) + "].\n\n";
+  }
+  for (int i = 0; i < 6; ++i) text += "[^" + std::to_string(i) + "]: A note.\n\n";
+  const Options options;
+  const KnowledgeBase kb;
+  const auto store = std::make_shared<BlockFactStore>();
+  const auto scan = [&](const std::string& version) {
+    const Document doc(version, Language::Markdown);
+    const Analysis analysis(doc, options, kb);
+    store->begin_run();
+    analysis.use_block_store(store);
+    const std::string cached = describe(analysis.facts<CitationFacts>());
+    store->end_run();
+    const Analysis fresh(doc, options, kb);
+    CHECK(cached == describe(fresh.facts<CitationFacts>()));
+  };
+  scan(text);
+  // The heading starts the text, so it is scanned afresh each time; every other block is kept.
+  const size_t blocks = Document(text, Language::Markdown).blocks().size();
+  CHECK(store->computed() == blocks - 1);
+
+  text.insert(text.find("Paragraph 3") + 10, "three");
+  scan(text);
+  CHECK(store->computed() == blocks);
+
+  // A link reference definition makes reference links citations: nothing is taken from the
+  // store while the document has one.
+  text += "[deutscher]: https://example.org/deutscher\n";
+  text.insert(text.find("Paragraph 4"), "See [the biography][deutscher]. ");
+  scan(text);
+  CHECK(store->computed() == blocks);
 }

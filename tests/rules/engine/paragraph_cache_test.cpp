@@ -19,12 +19,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The built-in paragraph-scope rules, with one document-scope rule beside them so that the
-// cached findings are merged with findings computed whole.
+// The built-in paragraph-scope rules, with document-scope rules beside them so that the cached
+// findings are merged with findings computed whole, and so that the citations placed from
+// per-block facts (read by the two source rules) are checked too.
 RuleRegistry sampled_registry() {
   RuleRegistry registry;
   for (const RuleDef& rule : RuleRegistry::builtin().rules()) {
-    if (rule.info.scope == RuleScope::Paragraph || rule.info.id == "garble/spam") {
+    if (rule.info.scope == RuleScope::Paragraph || rule.info.id == "garble/spam" ||
+        rule.info.id == "source/missing-footnote" || rule.info.id == "source/unsourced-quotation") {
       registry.add(rule);
     }
   }
