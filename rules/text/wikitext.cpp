@@ -459,8 +459,11 @@ void mask_wikitext(std::string_view text, const std::vector<Block>& blocks, std:
   WikitextMasker masker(text, prose, html_comments);
   for (const auto& b : blocks) {
     if (!b.is_prose()) {
-      for (size_t at = text.find("<!--", b.span.offset); at < b.span.end();
-           at = text.find("<!--", at + 4)) {
+      // Searched only as far as a comment could start inside the block: searching to the end of
+      // the text for every block is quadratic in a text with no comments.
+      const std::string_view upto = text.substr(0, std::min(text.size(), b.span.end() + 3));
+      for (size_t at = upto.find("<!--", b.span.offset); at < b.span.end();
+           at = upto.find("<!--", at + 4)) {
         const size_t close = text.find("-->", at + 4);
         const size_t stop = close == std::string_view::npos ? text.size() : close + 3;
         html_comments.push_back({at, stop - at});
