@@ -91,15 +91,7 @@ class QuoteScanner {
     q.inner = {inner_begin_, close_begin - inner_begin_};
     q.block = block_;
     const std::string_view inner = s_.substr(q.inner.offset, q.inner.length);
-    bool in_word = false;
-    for (size_t i = 0; i < inner.size();) {
-      size_t len = 0;
-      const char32_t c = utf8::decode(inner, i, len);
-      const bool word_char = utf8::is_letter(c) || utf8::is_digit(c);
-      if (word_char && !in_word) ++q.words;
-      in_word = word_char || (in_word && (c == '\'' || c == kRightSingle || c == '-'));
-      i += len;
-    }
+    q.words = count_quoted_words(inner);
     size_t end = inner.size();
     while (end > 0 && utf8::is_space(static_cast<unsigned char>(inner[end - 1]))) --end;
     if (end > 0) {
@@ -119,6 +111,20 @@ class QuoteScanner {
 };
 
 }  // namespace
+
+int count_quoted_words(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 0;
+    const char32_t c = utf8::decode(text, i, len);
+    const bool word_char = utf8::is_letter(c) || utf8::is_digit(c);
+    if (word_char && !in_word) ++words;
+    in_word = word_char || (in_word && (c == '\'' || c == kRightSingle || c == '-'));
+    i += len;
+  }
+  return words;
+}
 
 bool QuotationFacts::contains(size_t offset) const {
   auto it = std::upper_bound(quotations.begin(), quotations.end(), offset,

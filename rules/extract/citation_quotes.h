@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "rules/finding.h"
@@ -19,6 +20,9 @@ struct Quotation {
   // the surrounding sentence goes on from ("“On his sixtieth birthday”, wrote …").
   bool ends_sentence = false;
 };
+
+// The words of a quotation: runs of letters and digits, with inner apostrophes and hyphens.
+int count_quoted_words(std::string_view text);
 
 struct QuotationFacts {
   std::vector<Quotation> quotations;  // document order, disjoint

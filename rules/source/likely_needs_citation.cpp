@@ -301,9 +301,13 @@ SentenceFeatures read_features(const Analysis& analysis, size_t block_index,
     if (!in_quotation && (one_of(kAttributionVerbs, w) || w == "found")) credited = true;
     if (one_of(kAttributionVerbs, w)) {
       attribution = true;
-      // "suggested that": the claim that follows is credited to someone.
+      // "suggested that": the claim that follows is credited to someone. Not "he himself
+      // acknowledged that": the subject's own account of himself, which his own work records.
       const Token* next = i + 1 < toks.size() ? toks[i + 1] : nullptr;
-      if (next != nullptr && next->is_word() && folded(next) == "that" && !names_work)
+      const bool own_account =
+          previous_word == "himself" || previous_word == "herself" || previous_word == "themselves";
+      if (next != nullptr && next->is_word() && folded(next) == "that" && !names_work &&
+          !own_account)
         f.set(kAttributionThat,
               doc.prose_slice({block_start + t->offset, next->end() - t->offset}));
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 
 #include "rules/extract/citation_matching.h"
@@ -28,12 +29,7 @@ constexpr std::string_view kSpeechVerbs =
     "admits|boasted|boasts|complained|complains|claimed|claims|quipped|retorted|responded|"
     "protested|acknowledged|lamented|concluded|concludes|reads|recounted|recounts|joked|mused|"
     "pleaded|urged|vowed|swore|promised|predicted|demanded|thundered|snapped|whispered|"
-    "muttered|put it|puts it|summed up";
-
-const re2::RE2& speech_verb_pattern() {
-  static const re2::RE2 re("(?i)\\b(?:" + std::string(kSpeechVerbs) + ")\\b");
-  return re;
-}
+    "muttered|described|describes|put it|puts it|summed up";
 
 // "Stalin told", "Zinoviev later confided": the name just before the verb.
 const re2::RE2& speaker_before_pattern() {
@@ -58,8 +54,26 @@ bool is_pronoun_or_connective(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
+// A speech verb with the word before it: after a determiner or a preposition it is a noun
+// ("with notes from", "his remarks", "the reports").
+const re2::RE2& speech_verb_with_word_before_pattern() {
+  static const re2::RE2 re("(?i)(?:\\b(\\pL+)\\s+)?\\b(?:" + std::string(kSpeechVerbs) + ")\\b");
+  return re;
+}
+
 bool has_speech_verb(std::string_view text) {
-  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), speech_verb_pattern());
+  static constexpr std::array<std::string_view, 21> kNounMarkers = {
+      "the",  "a",  "an",    "his",   "her",  "their", "its",     "our",  "my",    "your", "with",
+      "from", "of", "these", "those", "some", "many",  "several", "such", "whose", "own"};
+  re2::StringPiece rest(text.data(), text.size());
+  std::string before;
+  while (re2::RE2::FindAndConsume(&rest, speech_verb_with_word_before_pattern(), &before)) {
+    for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(kNounMarkers.begin(), kNounMarkers.end(), before) == kNounMarkers.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string speaker_in(std::string_view text) {
@@ -100,6 +114,7 @@ class QuotationChecker {
         out_(out) {}
 
   void run() {
+    collect_cited_authors();
     for (size_t i = 0; i < quotes_.size();) {
       QuoteRun r{i, i, quotes_[i].words};
       while (r.last + 1 < quotes_.size() && continues(quotes_[r.last], quotes_[r.last + 1])) {
@@ -110,9 +125,59 @@ class QuotationChecker {
       i = r.last + 1;
     }
     check_block_quotes();
+    check_unmarked_quotes();
   }
 
  private:
+  // The author a work citation names: the last capitalised word before it in its sentence, outside
+  // quotation marks ("given by Mr. C. M. Clode, under the heading of “…”, in his _Memorials_").
+  void collect_cited_authors() {
+    static const re2::RE2 name(R"(\b(\p{Lu}[\p{L}’'\-]+))");
+    for (const Citation& c : citations_.citations) {
+      if (c.kind != CitationKind::Attribution) continue;
+      const Sentence* sentence = doc_.sentence_at(c.span.offset);
+      if (sentence == nullptr) continue;
+      std::string before(
+          prose_.substr(sentence->span.offset, c.span.offset - sentence->span.offset));
+      for (const Quotation& q : quotes_) {
+        if (q.span.offset < sentence->span.offset || q.span.end() > c.span.offset) continue;
+        const size_t at = q.span.offset - sentence->span.offset;
+        before.replace(at, q.span.length, q.span.length, ' ');
+      }
+      re2::StringPiece rest(before), word, author;
+      while (re2::RE2::FindAndConsume(&rest, name, &word)) author = word;
+      if (!author.empty() &&
+          !is_pronoun_or_connective(std::string_view(author.data(), author.size()))) {
+        cited_authors_.push_back({std::string(author.data(), author.size()), c.span.offset});
+      }
+    }
+  }
+
+  // The speaker is an author whose work the text has named: "Mr. Clode remarks:" after "given by
+  // Mr. C. M. Clode … in his _Memorials_"; "he wisely says" after "William Fitzstephen's
+  // _Descriptio Londoniae_" in the same paragraph.
+  bool speaks_from_named_work(const std::string& speaker, std::string_view attribution,
+                              const Quotation& q) const {
+    if (!speaker.empty()) {
+      const std::string_view surname =
+          std::string_view(speaker).substr(speaker.find_last_of(' ') + 1);
+      return std::any_of(cited_authors_.begin(), cited_authors_.end(), [&](const auto& a) {
+        return a.second < q.span.offset && a.first == surname;
+      });
+    }
+    static const re2::RE2 pronoun_speaker(
+        "(?i)\\b(?:he|she)\\s+(?:\\pL+ly\\s+)?(?:" + std::string(kSpeechVerbs) + ")\\b");
+    if (!re2::RE2::PartialMatch(re2::StringPiece(attribution.data(), attribution.size()),
+                                pronoun_speaker)) {
+      return false;
+    }
+    // A title in emphasis after a possessive name: "Fitzstephen's _Descriptio Londoniae_".
+    static const re2::RE2 titled_work(R"(\p{Lu}[\p{L}\-]+['’]s\s+[*_]+\p{Lu})");
+    const size_t block_begin = doc_.blocks()[q.block].span.offset;
+    const std::string_view before = doc_.text().substr(block_begin, q.span.offset - block_begin);
+    return re2::RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), titled_work);
+  }
+
   // The second quotation goes on from the first, interrupted only to name the speaker:
   // “…”, wrote X, “…” or “…,” she wrote; “…”.
   bool continues(const Quotation& a, const Quotation& b) const {
@@ -219,6 +284,7 @@ class QuotationChecker {
     if (citations_.supports(whole) || (intro && citations_.supports(*intro))) return;
     std::string speaker = speaker_in(attribution);
     if (speaker.empty() && intro) speaker = speaker_in(doc_.prose_slice(*intro));
+    if (speaks_from_named_work(speaker, attribution, first)) return;
     report(first.inner, quoted_words(r), whole, speaker);
   }
 
@@ -238,6 +304,70 @@ class QuotationChecker {
       report(blocks[i].span, std::string(doc_.prose_slice(blocks[i].span)), whole,
              speaker_in(doc_.prose_slice(*intro)));
     }
+  }
+
+  // Reported words whose quotation marks were lost, as text dumps and OCR lose them: a speech verb
+  // and then the speaker's own sentence, opened by a capitalised pronoun or article ("Catesby
+  // replied, The necessity …", "were reported as I tried …"), or set on a line of its own in lower
+  // case ("Hart described Carroll as:⏎a professed Papist, …").
+  void check_unmarked_quotes() {
+    static const re2::RE2 opening(
+        "(?i:\\b(?:" + std::string(kSpeechVerbs) +
+        "))(?:(?:,|:|\\s+as:?)[ \\t]+((?:The|A|An|It|I|We|My|Our|There|This|That|If|You|They|He|"
+        "She|What|How|Let|No)\\s+\\p{Ll})|(?:\\s+\\pL+){0,3}?\\s*:[ \\t]*\\r?\\n[ \\t]*(\\p{Ll}))");
+    const auto& blocks = doc_.blocks();
+    for (uint32_t b = 0; b < blocks.size(); ++b) {
+      if (!is_checked_block(blocks[b])) continue;
+      citation_matching::for_each_match(
+          opening, prose_, blocks[b].span.offset, blocks[b].span.end(), [&](const Groups& g) {
+            const re2::StringPiece start = g[1].data() != nullptr ? g[1] : g[2];
+            const size_t at = static_cast<size_t>(start.data() - prose_.data());
+            const Sentence* sentence = doc_.sentence_at(at);
+            if (sentence == nullptr || in_question(doc_, at)) return;
+            // Marks the text kept are read as quotations above.
+            if (std::any_of(quotes_.begin(), quotes_.end(), [&](const Quotation& q) {
+                  return q.span.offset < sentence->span.end() &&
+                         q.span.end() > sentence->span.offset;
+                })) {
+              return;
+            }
+            // In a writer's own first person, "as I stood there" tells, it does not quote.
+            const std::string_view first = prose_.substr(at, prose_.find(' ', at) - at);
+            if ((first == "I" || first == "We" || first == "My" || first == "Our") &&
+                writes_in_first_person(*sentence, at)) {
+              return;
+            }
+            const Span whole{at, sentence->span.end() - at};
+            const std::string_view words = doc_.prose_slice(whole);
+            if (count_quoted_words(words) < min_words_) return;
+            const Span lead{sentence->span.offset, at - sentence->span.offset};
+            if (citations_.supports(whole) || citations_.supports(lead)) return;
+            report(whole, std::string(words), whole, speaker_in(doc_.prose_slice(lead)));
+          });
+    }
+  }
+
+  // Whether the writer speaks as "I" or "we": in the words of the sentence before `at`, or in one
+  // sentence in ten of the others, as a memoir or an answer does. A stray "I" in a third-person
+  // text belongs to other reported words whose marks were lost.
+  bool writes_in_first_person(const Sentence& sentence, size_t at) {
+    if (is_first_person(prose_.substr(sentence.span.offset, at - sentence.span.offset))) {
+      return true;
+    }
+    if (!first_person_sentences_) {
+      first_person_sentences_ = 0;
+      for (const Block& block : doc_.blocks()) {
+        if (!is_checked_block(block)) continue;
+        for (const Sentence* s = doc_.block_sentences_begin(block);
+             s != doc_.block_sentences_end(block); ++s) {
+          ++checked_sentences_;
+          if (is_first_person(doc_.prose_slice(s->span))) ++*first_person_sentences_;
+        }
+      }
+    }
+    const int others =
+        *first_person_sentences_ - (is_first_person(doc_.prose_slice(sentence.span)) ? 1 : 0);
+    return others > 0 && others * 10 >= checked_sentences_ - 1;
   }
 
   // The quoted words of a run, joined where the writer interrupts them.
@@ -273,6 +403,9 @@ class QuotationChecker {
   const CitationFacts& citations_;
   int min_words_;
   std::vector<Finding>& out_;
+  std::vector<std::pair<std::string, size_t>> cited_authors_;  // name, citation offset
+  std::optional<int> first_person_sentences_;
+  int checked_sentences_ = 0;
 };
 
 void check(const Analysis& analysis, std::vector<Finding>& out) {
@@ -287,9 +420,11 @@ const RuleDef& unsourced_quotation() {
        "Words put in someone's mouth are the claims most often misquoted and invented. The rule "
        "flags a quotation of at least `source/unsourced-quotation.minimum-words` (6) words that "
        "the text attributes to a speaker (\"Stalin told Kamenev, “…”\", \"he wrote: …\") when no "
-       "citation follows it in the paragraph and no work is named (\"Trotsky wrote in My Life\"). "
-       "Short phrases in quotation marks, titles and block quotes followed by an attribution line "
-       "(\"— Trotsky, My Life\") are not flagged.",
+       "citation follows it in the paragraph and no work is named (\"Trotsky wrote in My Life\", "
+       "or the speaker's work named earlier: \"Clode, in his _Memorials_\"). Reported words whose "
+       "quotation marks were lost count too (\"Catesby replied, The necessity …\", \"described "
+       "him as:\" over a line in lower case). Short phrases in quotation marks, titles and block "
+       "quotes followed by an attribution line (\"— Trotsky, My Life\") are not flagged.",
        "Stalin told Kamenev, “To choose the victim, carefully prepare the blow, then go to bed.”",
        Severity::Warning, true},
       &check};

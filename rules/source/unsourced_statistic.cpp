@@ -193,6 +193,9 @@ struct Figure {
   double value = 0;
   bool percent = false;
   bool money = false;
+  // False for a number that counts nothing named ("Twelve Hundred and Fourteen in number", a
+  // catalogue's "19,768" over "ITEMS"): no claim, but a figure a later round one may restate.
+  bool counted = true;
 };
 
 // A token a figure may start at: its offset and index, the index of the last token figure_at read
@@ -424,12 +427,13 @@ class StatisticFinder {
     }
     // No counted noun, but the sentence says what is counted before the number: "The official
     // death toll was 238", "Estimates of the dead range from one to five million".
+    figure.span = {t.begin, tokens_[k - 1].end - t.begin};
     if (figure.value >= 2 && casualty_subject_before(i)) {
-      figure.span = {t.begin, tokens_[k - 1].end - t.begin};
       next = k - 1;
       return figure;
     }
-    return std::nullopt;
+    figure.counted = false;
+    return figure;
   }
 
   // "on 8 November", "November 8", "the 4 of May", and OCR-damaged "April $4.": the day of a
@@ -527,15 +531,17 @@ class StatisticFinder {
   double minimum_count_;
 };
 
-// A round count that rounds an earlier, more precise one: "Twelve Hundred men" after "Twelve
-// Hundred and Fourteen". Sums of money are compared exactly (£2,000 is not £2,100 again).
-bool rounds_earlier(const std::set<double>& stated, double value) {
+// A round count that rounds an earlier, more precise one: "1,200 deputies" after "1,214
+// deputies". Sums of money are compared exactly (£2,000 is not £2,100 again). `near` narrows the
+// rounding to that share of the value.
+bool rounds_earlier(const std::set<double>& stated, double value, double near = 1) {
   if (value < 100 || value != std::floor(value)) return false;
   double unit = 1;
   while (std::fmod(value, unit * 10) == 0) unit *= 10;
   if (unit < 100) return false;
-  const auto nearest = stated.lower_bound(value - unit / 2);
-  return nearest != stated.end() && *nearest < value + unit / 2;
+  const double reach = std::min(unit / 2, near * value);
+  const auto nearest = stated.lower_bound(value - reach);
+  return nearest != stated.end() && *nearest < value + reach;
 }
 
 // The figure starts of one block, block-relative: the work an edit elsewhere leaves alone.
@@ -572,14 +578,25 @@ std::vector<Figure> find_figures(const Analysis& analysis, const Block& block) {
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   std::set<double> stated;  // the values of the figures read so far
+  // Numbers from 100 up that counted nothing named, read so far: "Twelve Hundred and Fourteen in
+  // number", a catalogue's "19,768" over "ITEMS". Only a close round figure restates one ("Twelve
+  // Hundred men", "nearly 20,000 postcards"): a small number is too common to stand for a count.
+  std::set<double> uncounted;
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;
     std::vector<Figure> figures = find_figures(analysis, block);
     // A figure the text has already given ("the twenty bandits", "the eight hundred thousand
     // pounds") is not a new claim.
     std::erase_if(figures, [&](const Figure& f) {
+      if (!f.counted) {
+        if (f.value >= 100) uncounted.insert(f.value);
+        return true;
+      }
+      // A sum restates only a sum: "£20,000" is new after "20,000 ha".
       const bool repeated =
-          stated.contains(f.value) || (!f.money && rounds_earlier(stated, f.value));
+          stated.contains(f.value) ||
+          (!f.money && (uncounted.contains(f.value) || rounds_earlier(stated, f.value) ||
+                        rounds_earlier(uncounted, f.value, 0.02)));
       stated.insert(f.value);
       return repeated;
     });

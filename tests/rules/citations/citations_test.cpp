@@ -153,6 +153,18 @@ TEST_CASE("attributions to a named work or source") {
   CHECK_FALSE(e.supports("it was fated"));
 }
 
+TEST_CASE("attributions: what was recorded, then the work it was recorded in") {
+  const auto e = extract(
+      "He told Massingham, who records the incident in his diary, that it was so. She noted it "
+      "in her journal that he was innocent. He described the battle in the valley where it was "
+      "fated.");
+  CHECK(e.kinds() ==
+        std::vector<CitationKind>{CitationKind::Attribution, CitationKind::Attribution});
+  CHECK(e.supports("it was so"));
+  CHECK(e.supports("he was innocent"));
+  CHECK_FALSE(e.supports("it was fated"));
+}
+
 TEST_CASE("a citation supports the text before it, back to the previous citation") {
   const auto e = extract(
       "He commanded 5 million men. He faced 14 armies.[1] He jailed 300 people.\n\nA new "

@@ -60,7 +60,15 @@ TEST_CASE("likely needs citation: a name before a verb is not always a source") 
             .empty());
   // "according to" of conformity.
   CHECK(flagged(rule, "The hall was decorated according to the custom of the guild in spring.")
+            .empty());  // The subject's own account of himself: his own work is where he said it.
+  CHECK(flagged(rule,
+                "He himself acknowledged that the model for his survey was his friend's "
+                "account of the county.")
             .empty());
+  const std::string others =
+      "His rivals acknowledged that the model for his survey was his "
+      "friend's account of the county.";
+  CHECK(flagged(rule, others) == Strings{others});
 }
 
 TEST_CASE("likely needs citation: what an editor leaves uncited") {

@@ -100,3 +100,73 @@ TEST_CASE("quotation: the minimum length is a threshold") {
       1);
   CHECK(flagged(rule, "He said, “the planet without a visa”.").empty());
 }
+
+TEST_CASE("quotation: a noun spelled like a speech verb credits no one") {
+  // "notes" here is a noun: two short phrases, not one quotation interrupted by its speaker.
+  CHECK(flagged(rule,
+                "He helped his “loving friend” Speght with notes from “divers records and "
+                "monuments,” which that friend used.")
+            .empty());
+  CHECK(flagged(rule, "“We are loving friends”, he notes, “and divers records show it.”").size() ==
+        1);
+}
+
+TEST_CASE("quotation: the speaker is the author of a work the text names") {
+  // A record named in the sentence: "who records the incident in his diary".
+  CHECK(flagged(rule,
+                "He told Massingham, who records the incident in his diary, that he thought "
+                "himself “worthy of that title for all his pains.”")
+            .empty());
+  // An author cited with his work earlier in the text.
+  CHECK(flagged(rule,
+                "More is given by Mr. C. M. Clode, under the heading “the loving brother, John "
+                "Stowe,” in his _Memorials of the Guild_, 1875.\n\n"
+                "Mr. Clode remarks on this: “It is curious to note how very shy of knowing "
+                "much they appear to have been.”")
+            .empty());
+  // A work named in the paragraph, its author then quoted as "he".
+  CHECK(flagged(rule,
+                "Stow printed William Fitzstephen's _Descriptio Londoniae_ as an appendix. The "
+                "author is carried away, but he wisely says, “The city is delightful indeed, if "
+                "it has a good governor.”")
+            .empty());
+  // Without the work, or with another speaker, the quotation still needs its source.
+  CHECK(flagged(rule,
+                "Mr. C. M. Clode was a master of the guild.\n\nMr. Clode remarks on this: “It "
+                "is curious to note how very shy of knowing much they appear to have been.”")
+            .size() == 1);
+  CHECK(flagged(rule,
+                "Stow printed the old description as an appendix. The author is carried away, "
+                "but he wisely says, “The city is delightful indeed, if it has a good governor.”")
+            .size() == 1);
+}
+
+TEST_CASE("quotation: reported words whose quotation marks were lost") {
+  CHECK(flagged(rule,
+                "Catesby replied, The necessity of the Catholics was such that it must needs be "
+                "done. He wanted money.",
+                Language::PlainText) ==
+        Strings{"The necessity of the Catholics was such that it must needs be done."});
+  CHECK(flagged(rule, "Her last words were reported as I tried my best and could try no more.",
+                Language::PlainText)
+            .size() == 1);
+  CHECK(flagged(rule,
+                "Hart described Carroll as:\na professed Papist, and the first fomentor of our "
+                "late Disturbances.\n",
+                Language::PlainText)
+            .size() == 1);
+  const char* clean[] = {
+      // Told in the writer's own first person, "as I" is a time.
+      "I was in the hall. It was announced as I stood by the door that the king had gone.",
+      // A name after the comma, a lower-case word after a plain colon, and too few words.
+      "Catesby replied, Tresham and Percy would be told the plan in the morning.",
+      "Catesby replied: the plan was set, and the money was found in the end.",
+      "Catesby replied, The plan stands.",
+      // The source is cited.
+      "Catesby replied, The necessity of the Catholics was such that it must needs be done.[1]",
+  };
+  for (const char* text : clean) {
+    INFO(std::string(text));
+    CHECK(flagged(rule, text, Language::PlainText).empty());
+  }
+}

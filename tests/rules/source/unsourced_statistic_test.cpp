@@ -136,6 +136,28 @@ TEST_CASE("statistic: a figure already given is not a new claim") {
         Strings{"£2,100", "£2,000"});
 }
 
+TEST_CASE("statistic: a round figure restating a number given earlier without a noun") {
+  CHECK(flagged(rule,
+                "The deputies were Twelve Hundred and Fourteen in number. The question hung in "
+                "the breast of Twelve Hundred men.")
+            .empty());
+  CHECK(flagged(rule, "Postcards\n\n19,768\n\nThe collection holds nearly 20,000 postcards.")
+            .empty());
+  CHECK(flagged(rule, "The fund held 1,520 in all. Later 1,520 members left.").empty());
+  // Only a close rounding restates: 1,000 is not 1,214 again, and a later number is no
+  // restatement of an earlier one.
+  CHECK(flagged(rule, "They were 1,214 in number. Then 1,000 deputies met.") ==
+        Strings{"1,000 deputies"});
+  CHECK(flagged(rule, "Then 1,200 deputies met. They were 1,214 in number.") ==
+        Strings{"1,200 deputies"});
+  // A sum restates only a sum.
+  CHECK(flagged(rule, "The estate ran to 20,000 ha in all. It was worth £20,000.") ==
+        Strings{"£20,000"});
+  // A small number that counts nothing is too common to stand for a later count.
+  CHECK(flagged(rule, "Only 20 of the guns fired. Then 20 soldiers deserted.") ==
+        Strings{"20 soldiers"});
+}
+
 TEST_CASE("statistic: a capitalised noun after a lower-case modifier is counted") {
   CHECK(flagged(rule, "The captain had recruited 11 fellow Catholics to the plan.") ==
         Strings{"11 fellow Catholics"});
