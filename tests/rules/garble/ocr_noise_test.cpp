@@ -38,9 +38,13 @@ TEST_CASE("ocr-noise joins a word split by a space when one part is no word") {
   const std::string text = "The govern ment sent a dele gation to the con ference at once.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
-  CHECK(covered(text, found[0]) == "govern ment");
+  // Reported where the word breaks, the first part and the space: the second part is as printed.
+  // The fix joins both.
+  CHECK(covered(text, found[0]) == "govern ");
   CHECK(found[0].fixes[0].edits[0].replacement == "government");
-  CHECK(covered(text, found[1]) == "dele gation");
+  CHECK(apply_fix(text, found[0]) ==
+        "The government sent a dele gation to the con ference at once.");
+  CHECK(covered(text, found[1]) == "dele ");
   CHECK(found[2].message ==
         "“con ference” is one word split by a space; it should read “conference”.");
   // Two words that also make one ("any more", "to gether" with a common word) stay apart.
@@ -237,6 +241,85 @@ TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
   // Numbers before units, ranges and after "page" stay numbers.
   CHECK(run_rule("garble/ocr-noise", "Add 1 lb of flour and 1 to 3 eggs, as on page 1 of tbe book.")
             .size() == 1);
+}
+
+TEST_CASE("ocr-noise reads a lone 1 before a verb that takes I as a misread I wherever it stands") {
+  // After a name, a closing quote, or at the start of a block: "1 am", "1 have".
+  const std::string text =
+      "1 am told so. Of Lord Elgin 1 have many memories, and the vault was 'mouldy.' 1 need "
+      "not say more.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(covered(text, found[0]) == "1");
+  CHECK(found[1].span.offset == text.find("1 have"));
+  CHECK(found[2].span.offset == text.find("1 need"));
+  // A number or a time before it: "page 1 was", "at 1 am", "In 1839 1 was".
+  CHECK(run_rule("garble/ocr-noise",
+                 "The train left at 1 am sharp. Page 1 was torn. In 1839 1 was abroad.")
+            .empty());
+  // Not before other words: "Henry 1 ruled", "Edward 1 made".
+  CHECK(run_rule("garble/ocr-noise", "Of the kings, Edward 1 made the laws.").empty());
+}
+
+TEST_CASE("ocr-noise reads a capital H that starts no English word as a misread li") {
+  const std::string text = "They went, Hke the others, down to the shore and back.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "They went, like the others, down to the shore and back.");
+  // Glued to the next word, no repair is known: reported only beside other noise.
+  CHECK(run_rule("garble/ocr-noise", "And Hkewisehave the others gone home.").empty());
+  const std::string noisy = "And Hkewisehave tbe others gone home.";
+  const auto merged = run_rule("garble/ocr-noise", noisy);
+  REQUIRE(merged.size() == 1);
+  CHECK(covered(noisy, merged[0]) == "Hkewisehave tbe");
+  CHECK(merged[0].fixes.empty());
+  // Names starting with H and a vowel, "y", "r" or "s" (Chinese names such as "Hsu") are left.
+  CHECK(run_rule("garble/ocr-noise", "Hsu and Hyde met Hrothgar at tbe hall.").size() == 1);
+}
+
+TEST_CASE("ocr-noise reports a q between consonants near other noise") {
+  const std::string text = "Senotor Lqdge spoke to tbe committee.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(covered(text, found[0]) == "Lqdge");
+  CHECK(found[0].fixes.empty());
+  // A "q" beside a vowel is a transliteration: "Iqbal", "Shqip".
+  CHECK(run_rule("garble/ocr-noise", "Iqbal wrote of Shqiperia in tbe preface.").size() == 1);
+}
+
+TEST_CASE("ocr-noise never judges the rest of a word split after a ligature") {
+  CHECK(run_rule("garble/ocr-noise",
+                 "They include many rich and e\xEF\xAC\x80"
+                 "ec- tive patterns.")
+            .empty());
+  // A word split after plain letters is still judged whole.
+  const std::string plain = "They include many rich and effec- tive patterns.";
+  const auto found = run_rule("garble/ocr-noise", plain);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(plain, found[0]) == "effec- tive");
+}
+
+TEST_CASE("ocr-noise leaves words made by rule from dictionary words alone") {
+  const std::string text =
+      "The unhelped and unwetted walkers and the undermaster crossed tbe hall unrebuked.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) == "tbe");
+  // A prefix before a misreading is no such word: "unbappy" is "unhappy".
+  const std::string misread = "The unbappy walkers crossed the hall.";
+  const auto repaired = run_rule("garble/ocr-noise", misread);
+  REQUIRE(repaired.size() == 1);
+  CHECK(apply_fix(misread, repaired[0]) == "The unhappy walkers crossed the hall.");
+}
+
+TEST_CASE("ocr-noise leaves elisions with an apostrophe alone") {
+  const std::string text = "'Tis said, and 'twas so, that tbe king would come 'gainst them.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) == "tbe");
+  // After an apostrophe, a misreading is still one.
+  const std::string quoted = "He said 'tlie king is come.'";
+  REQUIRE(run_rule("garble/ocr-noise", quoted).size() == 1);
 }
 
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
