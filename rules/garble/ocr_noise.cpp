@@ -537,7 +537,11 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     if (changes == 2) {
       size_t tried = 0;
       const auto found = repairs(lowered, false, speller, tried);
-      if (found.empty() || found.front().edits != 1 || !is_common_word(found.front().word)) {
+      // A long word is seldom one round letter ("c", "e", "o") from another by chance
+      // ("botter", "priee", "publie"); other confusions reach rare words ("braule", "branle").
+      if (found.empty() || found.front().edits != 1 ||
+          !(is_common_word(found.front().word) ||
+            (lowered.size() >= 5 && shape_family(found.front().how) == 0))) {
         return false;
       }
     }

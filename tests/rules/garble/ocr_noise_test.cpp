@@ -322,6 +322,17 @@ TEST_CASE("ocr-noise leaves elisions with an apostrophe alone") {
   REQUIRE(run_rule("garble/ocr-noise", quoted).size() == 1);
 }
 
+TEST_CASE("ocr-noise prefers one round-letter confusion to two old-spelling changes") {
+  // "priee": "price" with an "e" read for "c", or two changes of old spelling from "pry".
+  const std::string text = "The priee was told to them at once.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "The price was told to them at once.");
+  // Two old-spelling changes ("braule" for "brawl") beat a confusion of other letters that
+  // reaches a rare word ("branle").
+  CHECK(run_rule("garble/ocr-noise", "They fell to a braule in the street.").empty());
+}
+
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
   const std::string text = "He went witbout a word, and the coalowner followed him out.";
   const auto found = run_rule("garble/ocr-noise", text);
