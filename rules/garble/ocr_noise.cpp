@@ -737,7 +737,40 @@ std::optional<Candidate> misread_real_word(std::string_view text, const std::vec
   if (lowered == "aa" && !capital && prev_joined && !prev_number) {
     return Candidate{"as", "“a” for “s”", 1};
   }
-  if (lowered == "bad" && next_word == "been") return Candidate{word("had"), "“b” for “h”", 1};
+  // "bad been", "bad not": "bad" never comes before a participle or "not".
+  if (lowered == "bad" && is_one_of(next_word, {"been", "not", "never", "done", "seen", "taken",
+                                                "given", "received", "heard", "gone", "become"})) {
+    return Candidate{word("had"), "“b” for “h”", 1};
+  }
+  // "be was", "lie had": a pronoun's place, before a verb that "be" or a noun "lie" never
+  // precedes. After a word that makes "lie" a noun ("the lie was") it is left alone.
+  if (!capital &&
+      is_one_of(next_word, {"was",  "is",       "has",     "had",  "would", "could", "should",
+                            "will", "did",      "went",    "came", "took",  "saw",   "knew",
+                            "gave", "answered", "replied", "hath", "doth",  "tooke"})) {
+    // "To be is to do", "what will be will be": "be" after a word that takes it.
+    if (lowered == "be" && next_word != "had" &&
+        !is_one_of(prev_word, {"to", "will", "shall", "may", "might", "must", "can", "could",
+                               "would", "should", "not", "let", "be"})) {
+      return Candidate{"he", "“b” for “h”", 1};
+    }
+    if (lowered == "lie" && prev_joined &&
+        !is_one_of(prev_word,
+                   {"a",     "the",  "this",  "that", "his",   "her",   "its",      "their",
+                    "our",   "my",   "your",  "no",   "every", "any",   "such",     "one",
+                    "which", "what", "white", "big",  "great", "black", "outright", "direct"})) {
+      return Candidate{"he", "“li” for “h”", 1};
+    }
+  }
+  // "m the", "ol the": "in" and "of" before a word that follows them, between words of prose.
+  if (!capital && prev_joined && !prev_number &&
+      is_one_of(next_word, {"the", "a", "an", "his", "her", "their", "this", "that", "which", "all",
+                            "my", "our", "its", "these", "those", "them", "him", "order"})) {
+    if (lowered == "m") return Candidate{"in", "“m” for “in”", 1};
+    if (lowered == "ol" || lowered == "ot") {
+      return Candidate{"of", "“" + lowered.substr(1) + "” for “f”", 1};
+    }
+  }
   return std::nullopt;
 }
 

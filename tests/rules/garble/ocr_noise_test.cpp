@@ -333,6 +333,25 @@ TEST_CASE("ocr-noise prefers one round-letter confusion to two old-spelling chan
   CHECK(run_rule("garble/ocr-noise", "They fell to a braule in the street.").empty());
 }
 
+TEST_CASE("ocr-noise reads short words in a pronoun's or preposition's place as misreadings") {
+  const std::string text =
+      "When be was come, the cook said lie had bread m the oven, and a loaf ol the best; he "
+      "bad not eaten.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 5);
+  CHECK(apply_fix(text, found[0]).find("When he was come") != std::string::npos);
+  CHECK(apply_fix(text, found[1]).find("said he had bread") != std::string::npos);
+  CHECK(apply_fix(text, found[2]).find("bread in the oven") != std::string::npos);
+  CHECK(apply_fix(text, found[3]).find("a loaf of the best") != std::string::npos);
+  CHECK(apply_fix(text, found[4]).find("he had not eaten") != std::string::npos);
+  // The words in their own places: "the lie was", "to be is", "will be will be", "5 m the",
+  // "it may be had", "a bad night".
+  CHECK(run_rule("garble/ocr-noise",
+                 "The lie was plain. To be is to act, and what will be will be. The wall is 5 m "
+                 "the longer. It may be had for a shilling after a bad night.")
+            .empty());
+}
+
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
   const std::string text = "He went witbout a word, and the coalowner followed him out.";
   const auto found = run_rule("garble/ocr-noise", text);
