@@ -789,35 +789,45 @@ bool introduces_number(std::string_view w) {
 // Verbs that follow "I" and never a figure: "1 am", "1 have", "1 think" are a misread "I".
 bool takes_first_person(std::string_view w) {
   return is_one_of(
-      w, {"am",   "have",     "was",     "had",   "will",  "would",   "shall",   "should",  "could",
-          "can",  "cannot",   "did",     "do",    "think", "thought", "believe", "know",    "knew",
-          "hope", "remember", "fear",    "felt",  "feel",  "saw",     "said",    "say",     "went",
-          "came", "must",     "may",     "might", "wish",  "trust",   "confess", "suppose", "beg",
-          "mean", "answered", "replied", "heard", "found", "wrote",   "need"});
+      w,
+      {"am",       "have",    "was",     "had",         "will",   "would",    "shall",   "should",
+       "could",    "can",     "cannot",  "did",         "do",     "think",    "thought", "believe",
+       "know",     "knew",    "hope",    "remember",    "fear",   "felt",     "feel",    "saw",
+       "said",     "say",     "went",    "came",        "must",   "may",      "might",   "wish",
+       "trust",    "confess", "suppose", "beg",         "mean",   "answered", "replied", "heard",
+       "found",    "wrote",   "need",    "h\xC3\xA2ve", "used",   "took",     "liked",   "promise",
+       "placed",   "wore",    "tried",   "told",        "met",    "began",    "sent",    "got",
+       "couldn't", "can't",   "don't",   "shan't",      "didn't", "wouldn't"});
 }
 
 // A lone "1" inside a sentence, after a word or a sentence end and before a small-letter word
 // ("when 1 was", "Alas 1 the"): a misread "I" or "!". Prose writes small numbers out, and a
 // number before a unit, a range or a sum ("1 lb", "1 to 3", "1 and 2") is left alone.
-bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_t i) {
-  if (i + 1 >= words.size()) return false;
+// The word after word `i`, without the stop after it ("1 say, of"): a word, not a figure's unit.
+std::string_view next_word_text(std::string_view text, const std::vector<Word>& words, size_t i) {
   const Word& next = words[i + 1];
-  // The next word without the stop after it ("1 say, of"): a word, not a figure's unit.
-  const std::string_view next_chunk = next.core.offset == next.chunk.offset && next.core.length > 0
-                                          ? text.substr(next.core.offset, next.core.length)
-                                          : text.substr(next.chunk.offset, next.chunk.length);
+  return next.core.offset == next.chunk.offset && next.core.length > 0
+             ? text.substr(next.core.offset, next.core.length)
+             : text.substr(next.chunk.offset, next.chunk.length);
+}
+
+// A lone "1" before a verb that takes "I" and no count ("1 am", "1 have", "1 think"): "I"
+// wherever it stands, unless a word before it introduces a number or a time ("page 1 was",
+// "at 1 am").
+bool is_first_person_one(std::string_view text, const std::vector<Word>& words, size_t i) {
+  if (i + 1 >= words.size()) return false;
   const std::string prev_lowered =
       i == 0 ? "" : lower_ascii(text.substr(words[i - 1].core.offset, words[i - 1].core.length));
-  // Before a verb that takes "I" and no count ("1 am", "1 have", "1 think") the "1" is "I"
-  // wherever it stands, unless a word before it introduces a number or a time ("page 1 was",
-  // "at 1 am").
-  if (takes_first_person(next_chunk) &&
-      std::none_of(prev_lowered.begin(), prev_lowered.end(), is_digit_ascii) &&
-      !introduces_number(prev_lowered) &&
-      !is_one_of(prev_lowered, {"at", "by", "from", "till", "until", "about", "after", "before",
-                                "past", "since", "between", "no", "number", "only", "just"})) {
-    return true;
-  }
+  return takes_first_person(next_word_text(text, words, i)) &&
+         std::none_of(prev_lowered.begin(), prev_lowered.end(), is_digit_ascii) &&
+         !introduces_number(prev_lowered) &&
+         !is_one_of(prev_lowered, {"at", "by", "from", "till", "until", "about", "after", "before",
+                                   "past", "since", "between", "no", "number", "only", "just"});
+}
+
+bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_t i) {
+  if (i + 1 >= words.size()) return false;
+  const std::string_view next_chunk = next_word_text(text, words, i);
   if (i == 0) return false;
   const Word& prev = words[i - 1];
   const std::string_view prev_chunk = text.substr(prev.chunk.offset, prev.chunk.length);
@@ -833,8 +843,9 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
         (sentence_end && prev_core.size() > 3))) {
     return false;
   }
-  // After a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is a king.
-  if (!sentence_end && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
+  // Right after a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is
+  // a king. After a stop the name is done ("At the Leasowes, 1 produced").
+  if (prev_tail.empty() && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
       !is_common_word(lower_ascii(prev_core))) {
     return false;
   }
@@ -1184,6 +1195,15 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         noise.push_back(n);
         continue;
       }
+    }
+    if (core == "1" && chunk == core && is_first_person_one(prose, words, i)) {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "I";
+      n.message = "A lone “1” before “" + std::string(next_word_text(prose, words, i)) +
+                  "” looks like an OCR misreading of “I”.";
+      noise.push_back(n);
+      continue;
     }
     if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
       n.span = w.core;

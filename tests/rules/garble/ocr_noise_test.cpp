@@ -232,7 +232,7 @@ TEST_CASE("ocr-noise takes off accents a scanner put on English words") {
 }
 
 TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
-  const std::string text = "When 1 came to the door tbe house was dark, and 1 have no doubt of it.";
+  const std::string text = "When 1 stood at the door tbe house was dark, and 1 lay down in it.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
   CHECK(covered(text, found[0]) == "1");
@@ -251,8 +251,16 @@ TEST_CASE("ocr-noise reads a lone 1 before a verb that takes I as a misread I wh
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
   CHECK(covered(text, found[0]) == "1");
+  CHECK(found[0].message == "A lone “1” before “am” looks like an OCR misreading of “I”.");
+  CHECK(apply_fix(text, found[0]).starts_with("I am told so."));
   CHECK(found[1].span.offset == text.find("1 have"));
   CHECK(found[2].span.offset == text.find("1 need"));
+  // Other words after a stop that ends a name: "At the Leasowes, 1 sat".
+  const std::string after_name = "At the Leasowes, 1 sat with tbe others.";
+  const auto weak = run_rule("garble/ocr-noise", after_name);
+  REQUIRE(weak.size() == 2);
+  CHECK(covered(after_name, weak[0]) == "1");
+  CHECK(weak[0].fixes.empty());
   // A number or a time before it: "page 1 was", "at 1 am", "In 1839 1 was".
   CHECK(run_rule("garble/ocr-noise",
                  "The train left at 1 am sharp. Page 1 was torn. In 1839 1 was abroad.")
