@@ -811,6 +811,22 @@ std::string_view next_word_text(std::string_view text, const std::vector<Word>& 
              : text.substr(next.chunk.offset, next.chunk.length);
 }
 
+// "£1. Is 6d", "Is 9d": "Is" in a price, where the scanner read the "1" of "1s" as a capital I.
+// After pounds it must not open a sentence ("£1. Is it dear?").
+bool is_misread_shilling(std::string_view text, const std::vector<Word>& words, size_t i) {
+  const std::string_view next =
+      i + 1 < words.size() ? text.substr(words[i + 1].chunk.offset, words[i + 1].chunk.length)
+                           : std::string_view();
+  size_t digits = 0;
+  while (digits < next.size() && is_digit_ascii(next[digits])) ++digits;
+  const std::string_view unit = next.substr(digits);
+  if (digits > 0 && (unit == "d" || unit == "d." || unit == "d,")) return true;  // "Is 9d"
+  if (i == 0) return false;
+  const std::string_view prev = text.substr(words[i - 1].chunk.offset, words[i - 1].chunk.length);
+  return prev.starts_with("\xC2\xA3") && prev.size() > 2 && is_digit_ascii(prev[2]) &&
+         (next.empty() || !is_lower_ascii(next[0]));
+}
+
 // A lone "1" before a verb that takes "I" and no count ("1 am", "1 have", "1 think"): "I"
 // wherever it stands, unless a word before it introduces a number or a time ("page 1 was",
 // "at 1 am").
@@ -1195,6 +1211,14 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         noise.push_back(n);
         continue;
       }
+    }
+    if (core == "Is" && is_misread_shilling(prose, words, i)) {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "1s";
+      n.message = "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.";
+      noise.push_back(n);
+      continue;
     }
     if (core == "1" && chunk == core && is_first_person_one(prose, words, i)) {
       n.span = w.core;

@@ -360,6 +360,21 @@ TEST_CASE("ocr-noise reads short words in a pronoun's or preposition's place as 
             .empty());
 }
 
+TEST_CASE("ocr-noise reads Is in a price as a misread 1s") {
+  const std::string text =
+      "Cloth, pub. at \xC2\xA3"
+      "1. Is 12s. Tablets, Is 9d, from all chemists.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.");
+  CHECK(apply_fix(text, found[1]).find("Tablets, 1s 9d,") != std::string::npos);
+  // A question after a price, and "Is" before other words, are the verb.
+  CHECK(run_rule("garble/ocr-noise",
+                 "The fare was \xC2\xA3"
+                 "1. Is it dear? Is 9 a lot?")
+            .empty());
+}
+
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
   const std::string text = "He went witbout a word, and the coalowner followed him out.";
   const auto found = run_rule("garble/ocr-noise", text);
