@@ -1212,6 +1212,16 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         continue;
       }
     }
+    // "knives, razors, Ac.": the "&" of "&c." read as an "A", closing a list.
+    if (core == "Ac" && chunk.size() > 2 && chunk[2] == '.' && i > 0 &&
+        prose[words[i - 1].chunk.end() - 1] == ',') {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "&c";
+      n.message = "“Ac.” looks like an OCR misreading of “&c.” (et cetera) closing a list.";
+      noise.push_back(n);
+      continue;
+    }
     if (core == "Is" && is_misread_shilling(prose, words, i)) {
       n.span = w.core;
       n.weight = 3;

@@ -375,6 +375,15 @@ TEST_CASE("ocr-noise reads Is in a price as a misread 1s") {
             .empty());
 }
 
+TEST_CASE("ocr-noise reads Ac. closing a list as a misread &c.") {
+  const std::string text = "Knives, razors, strops, Ac. Go to the cutler.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "Knives, razors, strops, &c. Go to the cutler.");
+  // Not after a word with no comma ("the Ac. of 1900"), nor without its stop.
+  CHECK(run_rule("garble/ocr-noise", "Under the Ac. of 1900, razors, Ac were taxed.").empty());
+}
+
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
   const std::string text = "He went witbout a word, and the coalowner followed him out.";
   const auto found = run_rule("garble/ocr-noise", text);
