@@ -59,9 +59,12 @@ def gold_for(ocr_al, gs_al, positions, chars, byte_start, byte_end):
     if end <= start or end > len(positions):
         return None
     a, b = positions[start], positions[end - 1] + 1
-    # Gold characters inserted right after the span (OCR "@") belong to it.
+    # Gold characters inserted right after the span (OCR "@") belong to it, and so do gold
+    # letters inserted right before it (an "li" read as one "H" aligns as "@H").
     while b < len(ocr_al) and ocr_al[b] == '@':
         b += 1
+    while a > 0 and ocr_al[a - 1] == '@' and gs_al[a - 1].isalnum():
+        a -= 1
     gold = gs_al[a:b].replace('@', '')
     return None if '#' in gold else gold
 

@@ -44,6 +44,7 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
   if (ends_with(w, "st")) out.push_back(reending(w, 1, "sed"));    // tost, blest
   if (ends_with(w, "ishe")) out.push_back(reending(w, 4, "ish"));  // englishe, folishe
   if (ends_with(w, "l")) out.push_back(w + "l");                   // fal, wel, shal
+  if (ends_with(w, "ell")) out.push_back(reending(w, 3, "le"));    // candell, kettell
   // A possessive with no apostrophe, "husbandmans"; short stems would reach abbreviations.
   if (w.size() >= 7 && w.back() == 's') out.push_back(reending(w, 1, ""));
   if (ends_with(w, "y") && !is_vowel(w[w.size() - 2])) {
@@ -87,15 +88,17 @@ void modernise_once(const std::string& w, std::vector<std::string>& out) {
       if (c == 'a' && d == 'u') swapped("a", 2);   // chaunce
       if (c == 'a' && d == 'i') swapped("a", 2);   // maister
       if (c == 'a' && d == 'y') swapped("ey", 2);  // convay
-      if (c == 'e' && d == 'e') {                  // heere, theeves
+      // A doubled vowel before another vowel is no old spelling ("beeause").
+      const bool before_vowel = i + 2 < w.size() && is_vowel(w[i + 2]);
+      if (c == 'e' && d == 'e' && !before_vowel) {  // heere, theeves
         swapped("e", 2);
         swapped("ie", 2);
       }
-      if (c == 'e' && d == 'a') swapped("ee", 2);  // cheare
-      if (c == 'o' && d == 'o') swapped("o", 2);   // foorth
-      if (c == 'o' && d == 'a') swapped("o", 2);   // hoast
-      if (c == 'a' && d == 'u') swapped("aw", 2);  // braule
-      if (c == 'i' && d == 'e') swapped("ei", 2);  // percieve
+      if (c == 'e' && d == 'a') swapped("ee", 2);                  // cheare
+      if (c == 'o' && d == 'o' && !before_vowel) swapped("o", 2);  // foorth
+      if (c == 'o' && d == 'a') swapped("o", 2);                   // hoast
+      if (c == 'a' && d == 'u') swapped("aw", 2);                  // braule
+      if (c == 'i' && d == 'e') swapped("ei", 2);                  // percieve
       if (c == 'e' && d == 'i' && i + 2 < w.size() && w[i + 2] == 'l') {
         swapped("e", 2);  // marveilous
       }

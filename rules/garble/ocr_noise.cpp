@@ -63,6 +63,10 @@ bool is_common_word(std::string_view w) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
 // Function words of German, French, Spanish, Italian and Latin that English lacks: two in one
 // sentence mark a quotation in another language, whose words no English dictionary knows.
 bool is_foreign_function_word(std::string_view w) {
@@ -243,6 +247,7 @@ struct Noise {
   Span span;
   std::string message;
   std::string replacement;  // empty: no repair known
+  Span fix_span;            // what the replacement replaces, when not `span`
   int weight = 1;           // 3 a repair, 2 character evidence, 1 an unknown word
   size_t word = 0;          // index of the word in its block
 };
@@ -438,6 +443,29 @@ std::optional<Candidate> apostrophe_misreading(const std::string& token, Speller
   return std::nullopt;
 }
 
+// A word a dictionary lacks but English makes by rule from one it has, as older and poetic
+// prose does: "unhelped", "unwetted", "undermaster", "overwatched". Only a prefix: a misread
+// ending ("wamed", "oalled") is the commonest scanning error and often leaves a rare stem.
+bool is_derived_word(const std::string& lowered, Speller& speller) {
+  for (std::string_view prefix : {"un", "under", "over"}) {
+    if (!lowered.starts_with(prefix)) continue;
+    const std::string stem = lowered.substr(prefix.size());
+    if (stem.size() >= 5 && !is_common_word(stem) && speller.knows(stem)) return true;
+  }
+  return false;
+}
+
+// "'tis", "'twas", "'gainst": a word whose first letters an apostrophe stands for, its core
+// without the apostrophe.
+bool is_elision(std::string_view text, const Word& w) {
+  if (w.core.offset == w.chunk.offset) return false;
+  const std::string_view before = text.substr(w.chunk.offset, w.core.offset - w.chunk.offset);
+  if (!before.ends_with('\'') && !before.ends_with("\xE2\x80\x99")) return false;
+  return is_one_of(lower_ascii(text.substr(w.core.offset, w.core.length)),
+                   {"tis", "twas", "twere", "twill", "twould", "gainst", "neath", "mid", "midst",
+                    "mongst", "tween", "twixt", "em", "scape", "prentice"});
+}
+
 // The OCR reading of one word part (no hyphen inside), or nothing. `accents_are_noise`: the
 // block's scanner puts accents on English words, so an accented word is judged too.
 bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noise,
@@ -500,6 +528,7 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     return true;
   }
   if (is_roman_numeral(lowered) || speller.knows(token)) return false;
+  if (!broken_case && !has_digit && is_derived_word(lowered, speller)) return false;
   if (!broken_case && !has_digit) {
     // One regular change from a word ("bloud", "corne") is an old spelling. Two changes reach
     // far ("aiso" to "aso" to "also"): one scanner confusion to a common word beats them.
@@ -508,7 +537,11 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     if (changes == 2) {
       size_t tried = 0;
       const auto found = repairs(lowered, false, speller, tried);
-      if (found.empty() || found.front().edits != 1 || !is_common_word(found.front().word)) {
+      // A long word is seldom one round letter ("c", "e", "o") from another by chance
+      // ("botter", "priee", "publie"); other confusions reach rare words ("braule", "branle").
+      if (found.empty() || found.front().edits != 1 ||
+          !(is_common_word(found.front().word) ||
+            (lowered.size() >= 5 && shape_family(found.front().how) == 0))) {
         return false;
       }
     }
@@ -522,6 +555,33 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     if (repair == nullptr || repair->edits != 1 || token.size() < 7) return false;
     set_message(noise, token, *repair);
     return true;
+  }
+  // "Hke", "Hkewise": an "li" read as one "H", giving a start no English word or name has.
+  if (!broken_case && !has_digit && part.size() >= 3 && part[0] == 'H' &&
+      std::string_view("bcdfgkpqtxz").find(part[1]) != std::string_view::npos &&
+      std::all_of(part.begin() + 1, part.end(), is_lower_ascii)) {
+    const std::string repaired = (sentence_start ? "Li" : "li") + token.substr(1);
+    if (speller.knows(repaired)) {
+      set_message(noise, token, {repaired, "“H” for “li”", 1});
+    } else {
+      noise.weight = 2;
+      noise.message = "“" + quote_excerpt(token) + "” looks like OCR noise: no English word " +
+                      "starts “" + token.substr(0, 2) + "”.";
+    }
+    return true;
+  }
+  // "Lqdge": a "q" between consonants, in no English word or transliterated name.
+  for (size_t i = 1; i + 1 < part.size(); ++i) {
+    auto consonant = [](char c) {
+      return (is_lower_ascii(c) || is_upper_ascii(c)) &&
+             std::string_view("aeiouyAEIOUY").find(c) == std::string_view::npos;
+    };
+    if (part[i] == 'q' && consonant(part[i - 1]) && consonant(part[i + 1])) {
+      noise.weight = 2;
+      noise.message =
+          "“" + quote_excerpt(token) + "” looks like OCR noise: a “q” between consonants.";
+      return true;
+    }
   }
   std::vector<Candidate> found;
   size_t tried = 0;
@@ -598,10 +658,6 @@ bool takes_article(std::string_view w) {
     if (w == p) return true;
   }
   return false;
-}
-
-bool is_one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 // Words that follow "though" ("tho he", "tho all"), never "the".
@@ -681,7 +737,40 @@ std::optional<Candidate> misread_real_word(std::string_view text, const std::vec
   if (lowered == "aa" && !capital && prev_joined && !prev_number) {
     return Candidate{"as", "“a” for “s”", 1};
   }
-  if (lowered == "bad" && next_word == "been") return Candidate{word("had"), "“b” for “h”", 1};
+  // "bad been", "bad not": "bad" never comes before a participle or "not".
+  if (lowered == "bad" && is_one_of(next_word, {"been", "not", "never", "done", "seen", "taken",
+                                                "given", "received", "heard", "gone", "become"})) {
+    return Candidate{word("had"), "“b” for “h”", 1};
+  }
+  // "be was", "lie had": a pronoun's place, before a verb that "be" or a noun "lie" never
+  // precedes. After a word that makes "lie" a noun ("the lie was") it is left alone.
+  if (!capital &&
+      is_one_of(next_word, {"was",  "is",       "has",     "had",  "would", "could", "should",
+                            "will", "did",      "went",    "came", "took",  "saw",   "knew",
+                            "gave", "answered", "replied", "hath", "doth",  "tooke"})) {
+    // "To be is to do", "what will be will be": "be" after a word that takes it.
+    if (lowered == "be" && next_word != "had" &&
+        !is_one_of(prev_word, {"to", "will", "shall", "may", "might", "must", "can", "could",
+                               "would", "should", "not", "let", "be"})) {
+      return Candidate{"he", "“b” for “h”", 1};
+    }
+    if (lowered == "lie" && prev_joined &&
+        !is_one_of(prev_word,
+                   {"a",     "the",  "this",  "that", "his",   "her",   "its",      "their",
+                    "our",   "my",   "your",  "no",   "every", "any",   "such",     "one",
+                    "which", "what", "white", "big",  "great", "black", "outright", "direct"})) {
+      return Candidate{"he", "“li” for “h”", 1};
+    }
+  }
+  // "m the", "ol the": "in" and "of" before a word that follows them, between words of prose.
+  if (!capital && prev_joined && !prev_number &&
+      is_one_of(next_word, {"the", "a", "an", "his", "her", "their", "this", "that", "which", "all",
+                            "my", "our", "its", "these", "those", "them", "him", "order"})) {
+    if (lowered == "m") return Candidate{"in", "“m” for “in”", 1};
+    if (lowered == "ol" || lowered == "ot") {
+      return Candidate{"of", "“" + lowered.substr(1) + "” for “f”", 1};
+    }
+  }
   return std::nullopt;
 }
 
@@ -697,19 +786,68 @@ bool introduces_number(std::string_view w) {
   return false;
 }
 
+// Verbs that follow "I" and never a figure: "1 am", "1 have", "1 think" are a misread "I".
+bool takes_first_person(std::string_view w) {
+  return is_one_of(
+      w,
+      {"am",       "have",    "was",     "had",         "will",   "would",    "shall",   "should",
+       "could",    "can",     "cannot",  "did",         "do",     "think",    "thought", "believe",
+       "know",     "knew",    "hope",    "remember",    "fear",   "felt",     "feel",    "saw",
+       "said",     "say",     "went",    "came",        "must",   "may",      "might",   "wish",
+       "trust",    "confess", "suppose", "beg",         "mean",   "answered", "replied", "heard",
+       "found",    "wrote",   "need",    "h\xC3\xA2ve", "used",   "took",     "liked",   "promise",
+       "placed",   "wore",    "tried",   "told",        "met",    "began",    "sent",    "got",
+       "couldn't", "can't",   "don't",   "shan't",      "didn't", "wouldn't"});
+}
+
 // A lone "1" inside a sentence, after a word or a sentence end and before a small-letter word
 // ("when 1 was", "Alas 1 the"): a misread "I" or "!". Prose writes small numbers out, and a
 // number before a unit, a range or a sum ("1 lb", "1 to 3", "1 and 2") is left alone.
-bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_t i) {
-  if (i == 0 || i + 1 >= words.size()) return false;
-  const Word& prev = words[i - 1];
+// The word after word `i`, without the stop after it ("1 say, of"): a word, not a figure's unit.
+std::string_view next_word_text(std::string_view text, const std::vector<Word>& words, size_t i) {
   const Word& next = words[i + 1];
+  return next.core.offset == next.chunk.offset && next.core.length > 0
+             ? text.substr(next.core.offset, next.core.length)
+             : text.substr(next.chunk.offset, next.chunk.length);
+}
+
+// "£1. Is 6d", "Is 9d": "Is" in a price, where the scanner read the "1" of "1s" as a capital I.
+// After pounds it must not open a sentence ("£1. Is it dear?").
+bool is_misread_shilling(std::string_view text, const std::vector<Word>& words, size_t i) {
+  const std::string_view next =
+      i + 1 < words.size() ? text.substr(words[i + 1].chunk.offset, words[i + 1].chunk.length)
+                           : std::string_view();
+  size_t digits = 0;
+  while (digits < next.size() && is_digit_ascii(next[digits])) ++digits;
+  const std::string_view unit = next.substr(digits);
+  if (digits > 0 && (unit == "d" || unit == "d." || unit == "d,")) return true;  // "Is 9d"
+  if (i == 0) return false;
+  const std::string_view prev = text.substr(words[i - 1].chunk.offset, words[i - 1].chunk.length);
+  return prev.starts_with("\xC2\xA3") && prev.size() > 2 && is_digit_ascii(prev[2]) &&
+         (next.empty() || !is_lower_ascii(next[0]));
+}
+
+// A lone "1" before a verb that takes "I" and no count ("1 am", "1 have", "1 think"): "I"
+// wherever it stands, unless a word before it introduces a number or a time ("page 1 was",
+// "at 1 am").
+bool is_first_person_one(std::string_view text, const std::vector<Word>& words, size_t i) {
+  if (i + 1 >= words.size()) return false;
+  const std::string prev_lowered =
+      i == 0 ? "" : lower_ascii(text.substr(words[i - 1].core.offset, words[i - 1].core.length));
+  return takes_first_person(next_word_text(text, words, i)) &&
+         std::none_of(prev_lowered.begin(), prev_lowered.end(), is_digit_ascii) &&
+         !introduces_number(prev_lowered) &&
+         !is_one_of(prev_lowered, {"at", "by", "from", "till", "until", "about", "after", "before",
+                                   "past", "since", "between", "no", "number", "only", "just"});
+}
+
+bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_t i) {
+  if (i + 1 >= words.size()) return false;
+  const std::string_view next_chunk = next_word_text(text, words, i);
+  if (i == 0) return false;
+  const Word& prev = words[i - 1];
   const std::string_view prev_chunk = text.substr(prev.chunk.offset, prev.chunk.length);
   const std::string_view prev_core = text.substr(prev.core.offset, prev.core.length);
-  // The next word without the stop after it ("1 say, of"): a word, not a figure's unit.
-  const std::string_view next_chunk = next.core.offset == next.chunk.offset && next.core.length > 0
-                                          ? text.substr(next.core.offset, next.core.length)
-                                          : text.substr(next.chunk.offset, next.chunk.length);
   if (prev_core.empty() || !std::all_of(prev_core.begin(), prev_core.end(), [](char c) {
         return is_lower_ascii(c) || is_upper_ascii(c);
       })) {
@@ -721,8 +859,9 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
         (sentence_end && prev_core.size() > 3))) {
     return false;
   }
-  // After a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is a king.
-  if (!sentence_end && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
+  // Right after a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is
+  // a king. After a stop the name is done ("At the Leasowes, 1 produced").
+  if (prev_tail.empty() && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
       !is_common_word(lower_ascii(prev_core))) {
     return false;
   }
@@ -814,10 +953,14 @@ bool judge_split(std::string_view text, const Word& a, const Word& b, Speller& s
   // dictionary knows, it is the start of a split word ("where abouts").
   if (is_common_word(r) || (is_common_word(lower_left) && right_known)) return false;
   if ((left_known && right_known) || !speller.knows(joined)) return false;
-  noise.span = {a.core.offset, b.core.end() - a.core.offset};
+  // The error is where the word breaks: the first part lost its line-end hyphen or its
+  // neighbour's letters. The second part is as printed, so the finding covers the first part and
+  // the space, and its fix (Noise::fix_span) joins both.
+  noise.span = {a.core.offset, b.core.offset - a.core.offset};
+  noise.fix_span = {a.core.offset, b.core.end() - a.core.offset};
   noise.replacement = joined;
   noise.weight = 3;
-  noise.message = "“" + quote_excerpt(text.substr(noise.span.offset, noise.span.length)) +
+  noise.message = "“" + quote_excerpt(text.substr(a.core.offset, b.core.end() - a.core.offset)) +
                   "” is one word split by a space; it should read “" + joined + "”.";
   return true;
 }
@@ -940,9 +1083,13 @@ void mark_foreign_runs(std::string_view text, const std::vector<Word>& words, Sp
 
 // One run of neighbouring misread words as one error, with a fix when every word has a repair.
 OcrError merge_run(std::string_view text, const std::vector<Noise>& group) {
+  auto fixed = [](const Noise& n) { return n.fix_span.length > 0 ? n.fix_span : n.span; };
   OcrError e;
   e.span = {group.front().span.offset, group.back().span.end() - group.front().span.offset};
-  std::string repaired(text.substr(e.span.offset, e.span.length));
+  const Span whole = {group.front().span.offset,
+                      fixed(group.back()).end() - group.front().span.offset};
+  if (whole.end() != e.span.end()) e.fix_span = whole;
+  std::string repaired(text.substr(whole.offset, whole.length));
   bool complete = true;
   for (auto it = group.rbegin(); it != group.rend(); ++it) {
     e.weight = std::max(e.weight, it->weight);
@@ -950,13 +1097,13 @@ OcrError merge_run(std::string_view text, const std::vector<Noise>& group) {
       complete = false;
       continue;
     }
-    repaired.replace(it->span.offset - e.span.offset, it->span.length, it->replacement);
+    repaired.replace(fixed(*it).offset - whole.offset, fixed(*it).length, it->replacement);
   }
   if (complete) e.replacement = repaired;
   if (group.size() == 1) {
     e.message = group.front().message;
   } else {
-    e.message = "“" + quote_excerpt(text.substr(e.span.offset, e.span.length)) +
+    e.message = "“" + quote_excerpt(text.substr(whole.offset, whole.length)) +
                 "” looks like OCR noise: " + std::to_string(group.size()) + " scanning errors" +
                 (complete ? "; it should read “" + quote_excerpt(repaired) + "”." : ".");
   }
@@ -1038,8 +1185,12 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     if (foreign[i]) continue;
     const std::string_view chunk = prose.substr(w.chunk.offset, w.chunk.length);
     if (is_address_or_markup(chunk)) continue;
-    // A ligature is no letter to the word splitter: "ﬁnd" would be judged as "nd".
-    if (chunk.find("\xEF\xAC") != std::string_view::npos) continue;
+    // A ligature is no letter to the word splitter: "ﬁnd" would be judged as "nd", and the
+    // rest of a word it splits at a line end ("eﬀec- tive") as a word of its own.
+    if (chunk.find("\xEF\xAC") != std::string_view::npos) {
+      if (ends_with_line_hyphen(prose, w)) ++i;
+      continue;
+    }
     Noise n;
     n.word = i;
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
@@ -1052,6 +1203,7 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     }
     const std::string_view core = prose.substr(w.core.offset, w.core.length);
     if (ends_with_line_hyphen(prose, w)) continue;  // a fragment
+    if (is_elision(prose, w)) continue;
     if (speller.available() && chunk == core) {
       if (const auto misread = misread_real_word(prose, words, i, verse)) {
         n.span = w.core;
@@ -1059,6 +1211,33 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
         noise.push_back(n);
         continue;
       }
+    }
+    // "knives, razors, Ac.": the "&" of "&c." read as an "A", closing a list.
+    if (core == "Ac" && chunk.size() > 2 && chunk[2] == '.' && i > 0 &&
+        prose[words[i - 1].chunk.end() - 1] == ',') {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "&c";
+      n.message = "“Ac.” looks like an OCR misreading of “&c.” (et cetera) closing a list.";
+      noise.push_back(n);
+      continue;
+    }
+    if (core == "Is" && is_misread_shilling(prose, words, i)) {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "1s";
+      n.message = "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.";
+      noise.push_back(n);
+      continue;
+    }
+    if (core == "1" && chunk == core && is_first_person_one(prose, words, i)) {
+      n.span = w.core;
+      n.weight = 3;
+      n.replacement = "I";
+      n.message = "A lone “1” before “" + std::string(next_word_text(prose, words, i)) +
+                  "” looks like an OCR misreading of “I”.";
+      noise.push_back(n);
+      continue;
     }
     if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
       n.span = w.core;
@@ -1156,7 +1335,10 @@ namespace {
 
 void shift(OcrParagraph& paragraph, size_t from, size_t to) {
   paragraph.span.offset = paragraph.span.offset - from + to;
-  for (auto& e : paragraph.errors) e.span.offset = e.span.offset - from + to;
+  for (auto& e : paragraph.errors) {
+    e.span.offset = e.span.offset - from + to;
+    if (e.fix_span.length > 0) e.fix_span.offset = e.fix_span.offset - from + to;
+  }
 }
 
 }  // namespace
@@ -1190,7 +1372,7 @@ void report(const std::vector<OcrParagraph>& paragraphs, std::vector<Finding>& o
       if (!e.replacement.empty()) {
         Fix fix;
         fix.title = "Replace with “" + quote_excerpt(e.replacement) + "”";
-        fix.edits.push_back({e.span, e.replacement});
+        fix.edits.push_back({e.fix_span.length > 0 ? e.fix_span : e.span, e.replacement});
         f.fixes.push_back(std::move(fix));
       }
       out.push_back(std::move(f));

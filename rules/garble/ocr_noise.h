@@ -18,6 +18,8 @@ struct OcrError {
   Span span;
   std::string message;
   std::string replacement;  // empty: no repair is certain enough to offer
+  Span fix_span;            // what `replacement` replaces when it reaches past `span` (a split
+                            // word is reported on its first part and mended whole)
   int weight = 1;           // how sure: 3 a repair, 2 character evidence, 1 an unknown word
 };
 

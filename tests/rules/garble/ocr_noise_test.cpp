@@ -38,9 +38,13 @@ TEST_CASE("ocr-noise joins a word split by a space when one part is no word") {
   const std::string text = "The govern ment sent a dele gation to the con ference at once.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
-  CHECK(covered(text, found[0]) == "govern ment");
+  // Reported where the word breaks, the first part and the space: the second part is as printed.
+  // The fix joins both.
+  CHECK(covered(text, found[0]) == "govern ");
   CHECK(found[0].fixes[0].edits[0].replacement == "government");
-  CHECK(covered(text, found[1]) == "dele gation");
+  CHECK(apply_fix(text, found[0]) ==
+        "The government sent a dele gation to the con ference at once.");
+  CHECK(covered(text, found[1]) == "dele ");
   CHECK(found[2].message ==
         "“con ference” is one word split by a space; it should read “conference”.");
   // Two words that also make one ("any more", "to gether" with a common word) stay apart.
@@ -228,7 +232,7 @@ TEST_CASE("ocr-noise takes off accents a scanner put on English words") {
 }
 
 TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
-  const std::string text = "When 1 came to the door tbe house was dark, and 1 have no doubt of it.";
+  const std::string text = "When 1 stood at the door tbe house was dark, and 1 lay down in it.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
   CHECK(covered(text, found[0]) == "1");
@@ -237,6 +241,147 @@ TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
   // Numbers before units, ranges and after "page" stay numbers.
   CHECK(run_rule("garble/ocr-noise", "Add 1 lb of flour and 1 to 3 eggs, as on page 1 of tbe book.")
             .size() == 1);
+}
+
+TEST_CASE("ocr-noise reads a lone 1 before a verb that takes I as a misread I wherever it stands") {
+  // After a name, a closing quote, or at the start of a block: "1 am", "1 have".
+  const std::string text =
+      "1 am told so. Of Lord Elgin 1 have many memories, and the vault was 'mouldy.' 1 need "
+      "not say more.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 3);
+  CHECK(covered(text, found[0]) == "1");
+  CHECK(found[0].message == "A lone “1” before “am” looks like an OCR misreading of “I”.");
+  CHECK(apply_fix(text, found[0]).starts_with("I am told so."));
+  CHECK(found[1].span.offset == text.find("1 have"));
+  CHECK(found[2].span.offset == text.find("1 need"));
+  // Other words after a stop that ends a name: "At the Leasowes, 1 sat".
+  const std::string after_name = "At the Leasowes, 1 sat with tbe others.";
+  const auto weak = run_rule("garble/ocr-noise", after_name);
+  REQUIRE(weak.size() == 2);
+  CHECK(covered(after_name, weak[0]) == "1");
+  CHECK(weak[0].fixes.empty());
+  // A number or a time before it: "page 1 was", "at 1 am", "In 1839 1 was".
+  CHECK(run_rule("garble/ocr-noise",
+                 "The train left at 1 am sharp. Page 1 was torn. In 1839 1 was abroad.")
+            .empty());
+  // Not before other words: "Henry 1 ruled", "Edward 1 made".
+  CHECK(run_rule("garble/ocr-noise", "Of the kings, Edward 1 made the laws.").empty());
+}
+
+TEST_CASE("ocr-noise reads a capital H that starts no English word as a misread li") {
+  const std::string text = "They went, Hke the others, down to the shore and back.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "They went, like the others, down to the shore and back.");
+  // Glued to the next word, no repair is known: reported only beside other noise.
+  CHECK(run_rule("garble/ocr-noise", "And Hkewisehave the others gone home.").empty());
+  const std::string noisy = "And Hkewisehave tbe others gone home.";
+  const auto merged = run_rule("garble/ocr-noise", noisy);
+  REQUIRE(merged.size() == 1);
+  CHECK(covered(noisy, merged[0]) == "Hkewisehave tbe");
+  CHECK(merged[0].fixes.empty());
+  // Names starting with H and a vowel, "y", "r" or "s" (Chinese names such as "Hsu") are left.
+  CHECK(run_rule("garble/ocr-noise", "Hsu and Hyde met Hrothgar at tbe hall.").size() == 1);
+}
+
+TEST_CASE("ocr-noise reports a q between consonants near other noise") {
+  const std::string text = "Senotor Lqdge spoke to tbe committee.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(covered(text, found[0]) == "Lqdge");
+  CHECK(found[0].fixes.empty());
+  // A "q" beside a vowel is a transliteration: "Iqbal", "Shqip".
+  CHECK(run_rule("garble/ocr-noise", "Iqbal wrote of Shqiperia in tbe preface.").size() == 1);
+}
+
+TEST_CASE("ocr-noise never judges the rest of a word split after a ligature") {
+  CHECK(run_rule("garble/ocr-noise",
+                 "They include many rich and e\xEF\xAC\x80"
+                 "ec- tive patterns.")
+            .empty());
+  // A word split after plain letters is still judged whole.
+  const std::string plain = "They include many rich and effec- tive patterns.";
+  const auto found = run_rule("garble/ocr-noise", plain);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(plain, found[0]) == "effec- tive");
+}
+
+TEST_CASE("ocr-noise leaves words made by rule from dictionary words alone") {
+  const std::string text =
+      "The unhelped and unwetted walkers and the undermaster crossed tbe hall unrebuked.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) == "tbe");
+  // A prefix before a misreading is no such word: "unbappy" is "unhappy".
+  const std::string misread = "The unbappy walkers crossed the hall.";
+  const auto repaired = run_rule("garble/ocr-noise", misread);
+  REQUIRE(repaired.size() == 1);
+  CHECK(apply_fix(misread, repaired[0]) == "The unhappy walkers crossed the hall.");
+}
+
+TEST_CASE("ocr-noise leaves elisions with an apostrophe alone") {
+  const std::string text = "'Tis said, and 'twas so, that tbe king would come 'gainst them.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(covered(text, found[0]) == "tbe");
+  // After an apostrophe, a misreading is still one.
+  const std::string quoted = "He said 'tlie king is come.'";
+  REQUIRE(run_rule("garble/ocr-noise", quoted).size() == 1);
+}
+
+TEST_CASE("ocr-noise prefers one round-letter confusion to two old-spelling changes") {
+  // "priee": "price" with an "e" read for "c", or two changes of old spelling from "pry".
+  const std::string text = "The priee was told to them at once.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "The price was told to them at once.");
+  // Two old-spelling changes ("braule" for "brawl") beat a confusion of other letters that
+  // reaches a rare word ("branle").
+  CHECK(run_rule("garble/ocr-noise", "They fell to a braule in the street.").empty());
+}
+
+TEST_CASE("ocr-noise reads short words in a pronoun's or preposition's place as misreadings") {
+  const std::string text =
+      "When be was come, the cook said lie had bread m the oven, and a loaf ol the best; he "
+      "bad not eaten.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 5);
+  CHECK(apply_fix(text, found[0]).find("When he was come") != std::string::npos);
+  CHECK(apply_fix(text, found[1]).find("said he had bread") != std::string::npos);
+  CHECK(apply_fix(text, found[2]).find("bread in the oven") != std::string::npos);
+  CHECK(apply_fix(text, found[3]).find("a loaf of the best") != std::string::npos);
+  CHECK(apply_fix(text, found[4]).find("he had not eaten") != std::string::npos);
+  // The words in their own places: "the lie was", "to be is", "will be will be", "5 m the",
+  // "it may be had", "a bad night".
+  CHECK(run_rule("garble/ocr-noise",
+                 "The lie was plain. To be is to act, and what will be will be. The wall is 5 m "
+                 "the longer. It may be had for a shilling after a bad night.")
+            .empty());
+}
+
+TEST_CASE("ocr-noise reads Is in a price as a misread 1s") {
+  const std::string text =
+      "Cloth, pub. at \xC2\xA3"
+      "1. Is 12s. Tablets, Is 9d, from all chemists.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.");
+  CHECK(apply_fix(text, found[1]).find("Tablets, 1s 9d,") != std::string::npos);
+  // A question after a price, and "Is" before other words, are the verb.
+  CHECK(run_rule("garble/ocr-noise",
+                 "The fare was \xC2\xA3"
+                 "1. Is it dear? Is 9 a lot?")
+            .empty());
+}
+
+TEST_CASE("ocr-noise reads Ac. closing a list as a misread &c.") {
+  const std::string text = "Knives, razors, strops, Ac. Go to the cutler.";
+  const auto found = run_rule("garble/ocr-noise", text);
+  REQUIRE(found.size() == 1);
+  CHECK(apply_fix(text, found[0]) == "Knives, razors, strops, &c. Go to the cutler.");
+  // Not after a word with no comma ("the Ac. of 1900"), nor without its stop.
+  CHECK(run_rule("garble/ocr-noise", "Under the Ac. of 1900, razors, Ac were taxed.").empty());
 }
 
 TEST_CASE("ocr-noise prefers one confusion to two words run together") {
