@@ -16,10 +16,15 @@
 #include "server/atomic_file.h"
 #include "server/cli_args.h"
 #include "server/kb_files.h"
+#include "server/scratch_file.h"
 
 namespace histlint {
 
 namespace {
+
+// Memory for each of an import's sorts before a run spills to scratch (a few sorts are alive at
+// once; runs of this size keep a 1-million-person import near 100 MB).
+constexpr size_t kImportRunBytes = 16u << 20;
 
 constexpr const char* kUsage =
     "usage: histlint kb import-wikidata DUMP [-o OUT]\n"
@@ -73,10 +78,18 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
         << static_cast<long>(seconds) << " s\n"
         << std::flush;
   };
+  // Sorts spill to scratch files beside the output (standard output: the temporary folder), so
+  // memory stays bounded whatever the dump's size.
+  const bool to_stdout = output.empty() || output == "-";
+  std::error_code ec;
+  hooks.scratch = scratch_files_beside(to_stdout ? std::filesystem::temp_directory_path(ec) /
+                                                       "histlint-kb-import"
+                                                 : std::filesystem::path(output));
+  hooks.run_bytes = kImportRunBytes;
   bool ok = false;
   const bool binary = output.ends_with(".hkb");
   if (binary) {
-    KbBinaryWriter writer;
+    KbBinaryWriter writer({hooks.scratch, kImportRunBytes});
     std::string person_error;
     auto add = [&](const std::string& json) {
       auto person = KnowledgeBase::parse_person(json, output, writer.size(), &person_error);
@@ -86,12 +99,11 @@ int import_command(ArgReader& args, std::ostream& out, std::ostream& err) {
     ok = file.is_open() && import_wikidata_people(dump, add, stats, &error, hooks) &&
          writer.write(file.stream(), &error) && file.commit();
     if (!ok && error.empty()) error = file.error();
-  } else if (output.empty() || output == "-") {
-    ok = import_wikidata(dump, out, stats, &error, hooks.warn, hooks.progress);
+  } else if (to_stdout) {
+    ok = import_wikidata(dump, out, stats, &error, hooks);
   } else {
     AtomicFile file(output);
-    ok = file.is_open() &&
-         import_wikidata(dump, file.stream(), stats, &error, hooks.warn, hooks.progress) &&
+    ok = file.is_open() && import_wikidata(dump, file.stream(), stats, &error, hooks) &&
          file.commit();
     if (!ok && error.empty()) error = file.error();
   }

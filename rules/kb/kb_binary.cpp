@@ -4,6 +4,7 @@
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <functional>
 #include <ostream>
 
 namespace histlint {
@@ -39,6 +40,9 @@ static_assert(kHeaderSize == kKbHeaderSize);
 
 constexpr size_t kNameRowSize = 16;
 constexpr size_t kIdRowSize = 16;
+// The payload after the key in the writer's sort records: person (4 bytes), kind, use.
+constexpr size_t kNameSortTail = 6;
+constexpr size_t kIdSortTail = 4;  // person
 constexpr uint32_t kEmptyHashSlot = UINT32_MAX;
 constexpr uint64_t kMaxKeyLength = (1u << 24) - 1;  // key refs: 40-bit offset, 24-bit length
 constexpr uint64_t kMaxKeyOffset = (uint64_t{1} << 40) - 1;
@@ -108,17 +112,29 @@ uint64_t checksum(std::string_view bytes) {
   return sum.finish();
 }
 
-// The hash of a folded name in the name hash table: the checksum's mixing serves as well.
-uint64_t name_hash(std::string_view key) {
-  return checksum(key);
-}
-
 void put_varint(std::string& out, uint64_t v) {
   while (v >= 0x80) {
     out += static_cast<char>((v & 0x7F) | 0x80);
     v >>= 7;
   }
   out += static_cast<char>(v);
+}
+
+// Big-endian numbers in sort records, so that byte order is numeric order.
+void append_be32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift);
+}
+void append_be64(std::string& out, uint64_t v) {
+  append_be32(out, static_cast<uint32_t>(v >> 32));
+  append_be32(out, static_cast<uint32_t>(v));
+}
+uint32_t load_be32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(p[i]);
+  return v;
+}
+uint64_t load_be64(const char* p) {
+  return uint64_t{load_be32(p)} << 32 | load_be32(p + 4);
 }
 
 uint64_t zigzag(int64_t v) {
@@ -232,16 +248,40 @@ bool valid_hash_table(uint64_t slots, uint64_t names, uint64_t max_probe) {
 
 }  // namespace
 
+// The checksum's mixing serves as well.
+uint64_t kb_name_hash(std::string_view folded_key) {
+  return checksum(folded_key);
+}
+
 bool is_binary_knowledge_base(std::string_view bytes) {
   return bytes.starts_with(kKbMagic);
 }
 
-KbBinaryWriter::KbBinaryWriter() = default;
+KbBinaryWriter::KbBinaryWriter(KbWriterOptions options)
+    : options_(std::move(options)),
+      names_(kNameSortTail, options_.run_bytes, options_.scratch),
+      ids_(kIdSortTail, options_.run_bytes, options_.scratch),
+      wikidata_(0, options_.run_bytes, options_.scratch) {
+  strings_ = scratch();
+  offsets_ = scratch();
+  records_ = scratch();
+  const uint64_t zero = 0;
+  offsets_->append(std::string_view(reinterpret_cast<const char*>(&zero), 8));
+}
+
 KbBinaryWriter::~KbBinaryWriter() = default;
 
+std::unique_ptr<ScratchFile> KbBinaryWriter::scratch() {
+  std::string error;
+  auto file = options_.scratch(&error);
+  if (file) return file;
+  if (error_.empty()) error_ = error;
+  return std::make_unique<MemoryScratch>();  // unused: add() and write() stop at error_
+}
+
 uint64_t KbBinaryWriter::append_string(std::string_view s) {
-  const uint64_t at = strings_.size();
-  strings_.append(s);
+  const uint64_t at = strings_->size();
+  strings_->append(s);
   return at;
 }
 
@@ -254,50 +294,52 @@ uint64_t KbBinaryWriter::intern(std::string_view s) {
 }
 
 void KbBinaryWriter::put_string(std::string_view s, bool shared) {
-  put_varint(records_, s.empty() ? 0 : shared ? intern(s) : append_string(s));
-  put_varint(records_, s.size());
+  put_varint(record_, s.empty() ? 0 : shared ? intern(s) : append_string(s));
+  put_varint(record_, s.size());
 }
 
 void KbBinaryWriter::put_date(const std::optional<PartialDate>& date) {
   if (!date) {
-    put_varint(records_, 0);
+    put_varint(record_, 0);
     return;
   }
   const uint64_t bits = static_cast<uint64_t>(date->precision) |
                         (date->calendar == Calendar::Julian ? 8u : 0u) | (date->julian ? 16u : 0u);
-  put_varint(records_, bits + 1);
+  put_varint(record_, bits + 1);
   auto civil = [&](const CivilDate& c) {
-    put_varint(records_, zigzag(c.year));
-    put_varint(records_, static_cast<uint64_t>(std::clamp(c.month, 0, 12)));
-    put_varint(records_, static_cast<uint64_t>(std::clamp(c.day, 0, 31)));
+    put_varint(record_, zigzag(c.year));
+    put_varint(record_, static_cast<uint64_t>(std::clamp(c.month, 0, 12)));
+    put_varint(record_, static_cast<uint64_t>(std::clamp(c.day, 0, 31)));
   };
   civil(date->date);
   if (date->julian) civil(*date->julian);
 }
 
 void KbBinaryWriter::add(const Person& p) {
-  const auto slot = static_cast<uint32_t>(size());
+  if (!error_.empty()) return;
+  const auto slot = static_cast<uint32_t>(count_++);
+  record_.clear();
   put_string(p.id);
   put_string(p.name);
   for (const auto* list : {&p.aliases, &p.short_names, &p.given_names, &p.ambiguous_names}) {
-    put_varint(records_, list->size());
+    put_varint(record_, list->size());
     for (const auto& s : *list) put_string(s);
   }
-  put_varint(records_, static_cast<uint64_t>(p.sex));
+  put_varint(record_, static_cast<uint64_t>(p.sex));
   for (const auto* event : {&p.birth, &p.death}) {
     put_date(*event ? std::optional<PartialDate>((*event)->date) : std::nullopt);
     put_string(*event ? (*event)->place : std::string(), true);
   }
   put_string(p.description);
-  put_varint(records_, p.occupations.size());
+  put_varint(record_, p.occupations.size());
   for (const auto& s : p.occupations) put_string(s, true);
-  put_varint(records_, p.roles.size());
+  put_varint(record_, p.roles.size());
   for (const auto& role : p.roles) {
     put_string(role.title, true);
     put_date(role.from);
     put_date(role.to);
   }
-  put_varint(records_, p.events.size());
+  put_varint(record_, p.events.size());
   for (const auto& event : p.events) {
     put_string(event.what);
     put_date(event.date);
@@ -306,164 +348,248 @@ void KbBinaryWriter::add(const Person& p) {
   put_string(p.wikidata);
   put_string(p.wikipedia);
   put_string(p.source_file, true);
-  put_varint(records_, p.source_line);
-  put_varint(records_, p.source_offset);
-  put_varint(records_, p.source_length);
-  record_offsets_.push_back(records_.size());
+  put_varint(record_, p.source_line);
+  put_varint(record_, p.source_offset);
+  put_varint(record_, p.source_length);
+  records_->append(record_);
+  const uint64_t end = records_->size();
+  offsets_->append(std::string_view(reinterpret_cast<const char*>(&end), 8));
+  for (const auto* file : {strings_.get(), offsets_.get(), records_.get()}) {
+    if (!file->error().empty() && error_.empty()) error_ = file->error();
+  }
 
+  std::string row;
   for_each_indexed_name(p, [&](std::string&& key, NameKind kind, uint8_t use) {
     if (key.size() > kMaxKeyLength) return;  // a name of megabytes is never found in prose
     const uint64_t words = static_cast<uint64_t>(std::count(key.begin(), key.end(), ' ')) + 1;
     max_name_words_ = std::max(max_name_words_, words);
-    names_.push_back(NameRow{keys_.size(), static_cast<uint32_t>(key.size()), slot,
-                             static_cast<uint8_t>(kind), use});
-    keys_ += key;
+    row = std::move(key);
+    append_be32(row, slot);
+    row += static_cast<char>(kind);
+    row += static_cast<char>(use);
+    if (!names_.add(row) && error_.empty()) error_ = names_.error();
   });
-  ids_.push_back(IdRow{keys_.size(), static_cast<uint32_t>(p.id.size()), slot});
-  keys_ += p.id;
-  if (const uint32_t q = wikidata_number(p.wikidata)) wikidata_.emplace_back(q, slot);
+  if (p.id.size() <= kMaxKeyLength) {
+    row = p.id;
+    append_be32(row, slot);
+    if (!ids_.add(row) && error_.empty()) error_ = ids_.error();
+  }
+  if (const uint32_t q = wikidata_number(p.wikidata)) {
+    row.clear();
+    append_be32(row, q);
+    append_be32(row, slot);
+    if (!wikidata_.add(row) && error_.empty()) error_ = wikidata_.error();
+  }
 }
 
+namespace {
+
+// Rows of one section on their way to scratch storage, appended in batches.
+class SectionOut {
+ public:
+  explicit SectionOut(ScratchFile& file) : file_(file) {}
+  void put(std::string_view bytes) {
+    buffer_.append(bytes);
+    if (buffer_.size() >= (1 << 16)) flush();
+  }
+  void put64(uint64_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 8)); }
+  void put32(uint32_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 4)); }
+  // False when any append failed.
+  bool flush() {
+    ok_ = file_.append(buffer_) && ok_;
+    buffer_.clear();
+    return ok_;
+  }
+
+ private:
+  ScratchFile& file_;
+  std::string buffer_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
 bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
-  auto key = [&](const NameRow& row) {
-    return std::string_view(keys_).substr(row.key_offset, row.key_length);
-  };
-  std::sort(names_.begin(), names_.end(), [&](const NameRow& a, const NameRow& b) {
-    const int c = key(a).compare(key(b));
-    return c != 0 ? c < 0 : a.person < b.person;
-  });
-  // Sorted keys are deduplicated into the string table as they are moved there.
-  std::vector<uint64_t> first_words;
-  std::string_view previous;
-  uint64_t previous_ref = 0;
-  bool first = true;
-  std::vector<std::string> first_word_keys;
-  if (names_.size() >= kEmptyHashSlot) {
-    if (error) *error = "more than 4 billion names";
+  auto fail = [&](const std::string& message) {
+    if (error) *error = message.empty() ? "cannot write the knowledge base" : message;
     return false;
-  }
+  };
+  if (!error_.empty()) return fail(error_);
+  const uint64_t name_count = names_.size();
+  if (name_count >= kEmptyHashSlot) return fail("more than 4 billion names");
   // The hash table: at most half full, so that probes stay short.
-  size_t slot_count = 1;
-  while (slot_count < 2 * names_.size()) slot_count *= 2;
-  std::vector<uint64_t> hash_slots(names_.empty() ? 0 : slot_count, kEmptyHashSlot);
-  uint64_t max_probe = 0;
-  for (size_t i = 0; i < names_.size(); ++i) {
-    NameRow& row = names_[i];
-    const std::string_view k = key(row);
-    if (first || k != previous) {
-      first = false;
-      previous = k;
-      previous_ref = key_ref(append_string(k), k.size());
-      const uint64_t h = name_hash(k);
-      uint64_t probe = 0;
-      size_t at = h & (slot_count - 1);
-      while (static_cast<uint32_t>(hash_slots[at]) != kEmptyHashSlot) {
-        at = (at + 1) & (slot_count - 1);
-        ++probe;
-      }
-      hash_slots[at] = (h >> 32) << 32 | i;
-      max_probe = std::max(max_probe, probe);
-    }
-    row.key_offset = previous_ref;  // now a key ref
-    // Sorted keys bring a first word's names together: one copy per run, not one per name row.
-    const std::string_view first_word = k.substr(0, k.find(' '));
-    if (first_word_keys.empty() || first_word_keys.back() != first_word) {
-      first_word_keys.emplace_back(first_word);
-    }
-  }
-  std::sort(first_word_keys.begin(), first_word_keys.end());
-  first_word_keys.erase(std::unique(first_word_keys.begin(), first_word_keys.end()),
-                        first_word_keys.end());
-  for (const auto& w : first_word_keys) first_words.push_back(key_ref(append_string(w), w.size()));
-  auto id_key = [&](const IdRow& row) {
-    return std::string_view(keys_).substr(row.key_offset, row.key_length);
-  };
-  std::sort(ids_.begin(), ids_.end(), [&](const IdRow& a, const IdRow& b) {
-    const int c = id_key(a).compare(id_key(b));
-    return c != 0 ? c < 0 : a.person < b.person;
-  });
-  std::vector<uint64_t> id_refs;
-  for (const IdRow& row : ids_) {
-    id_refs.push_back(key_ref(append_string(id_key(row)), row.key_length));
-  }
-  std::sort(wikidata_.begin(), wikidata_.end());
-  if (strings_.size() > kMaxKeyOffset) {
-    if (error) *error = "the string table exceeds 1 TiB";
+  uint64_t slot_count = 1;
+  while (slot_count < 2 * name_count) slot_count *= 2;
+  if (name_count == 0) slot_count = 0;
+
+  const auto names_file = scratch();
+  const auto hash_file = scratch();
+  const auto first_words_file = scratch();
+  const auto ids_file = scratch();
+  const auto wikidata_file = scratch();
+  if (!error_.empty()) return fail(error_);
+  ExternalSorter hash_entries(0, options_.run_bytes, options_.scratch);  // home slot, row, hash
+  ExternalSorter first_words(0, options_.run_bytes, options_.scratch);
+  std::string sort_error;
+  auto sorted = [&](ExternalSorter& sorter, const std::function<void(std::string_view)>& fn) {
+    if (sorter.for_each(fn)) return true;
+    if (sort_error.empty()) sort_error = sorter.error();
     return false;
+  };
+  auto added = [&](ExternalSorter& sorter, std::string_view record) {
+    if (!sorter.add(record) && sort_error.empty()) sort_error = sorter.error();
+  };
+
+  // Names in key order: each distinct key is copied once into the string table, gets one hash
+  // entry, and gives its first word; the rows point to the copy.
+  SectionOut names_out(*names_file);
+  std::string previous;
+  uint64_t previous_ref = 0;
+  uint32_t row_number = 0;
+  std::string previous_first_word;
+  std::string entry;
+  bool ok = sorted(names_, [&](std::string_view row) {
+    const std::string_view key = row.substr(0, row.size() - kNameSortTail);
+    const char* tail = row.data() + key.size();
+    if (row_number == 0 || key != previous) {
+      previous.assign(key);
+      previous_ref = key_ref(append_string(key), key.size());
+      const uint64_t h = kb_name_hash(key);
+      entry.clear();
+      append_be64(entry, h & (slot_count - 1));
+      append_be32(entry, row_number);
+      append_be32(entry, static_cast<uint32_t>(h >> 32));
+      added(hash_entries, entry);
+      // Sorted keys bring a first word's names together: one entry per run of them.
+      const std::string_view first_word = key.substr(0, key.find(' '));
+      if (row_number == 0 || first_word != previous_first_word) {
+        previous_first_word.assign(first_word);
+        added(first_words, first_word);
+      }
+    }
+    names_out.put64(previous_ref);
+    names_out.put32(load_be32(tail));
+    const char rest[4] = {tail[4], tail[5], 0, 0};
+    names_out.put(std::string_view(rest, 4));
+    ++row_number;
+  });
+  ok = names_out.flush() && ok;
+
+  // Linear probing, built from the entries in order of home slot: each takes the first free
+  // slot at or after its home, so that every slot between is taken, as a lookup requires.
+  // Entries pushed past the last slot wrap to the first ones, which are kept for them: their
+  // number is found by placing again until it no longer changes.
+  uint64_t max_probe = 0;
+  std::vector<uint64_t> wrapped;
+  auto place = [&](uint64_t reserved, const std::function<void(uint64_t, uint64_t)>& put) {
+    uint64_t next = reserved;
+    max_probe = 0;
+    wrapped.clear();
+    return sorted(hash_entries, [&](std::string_view e) {
+      const uint64_t home = load_be64(e.data());
+      const uint64_t value = uint64_t{load_be32(e.data() + 12)} << 32 | load_be32(e.data() + 8);
+      const uint64_t at = std::max(home, next);
+      next = at + 1;
+      max_probe = std::max(max_probe, at - home);
+      if (at < slot_count) {
+        put(at, value);
+      } else {
+        wrapped.push_back(value);
+      }
+    });
+  };
+  SectionOut hash_out(*hash_file);
+  if (ok && slot_count > 0) {
+    uint64_t reserved = 0;
+    while ((ok = place(reserved, [](uint64_t, uint64_t) {})) && wrapped.size() != reserved) {
+      reserved = wrapped.size();
+    }
+    for (const uint64_t value : wrapped) hash_out.put64(value);
+    uint64_t filled = reserved;
+    ok = ok && place(reserved, [&](uint64_t at, uint64_t value) {
+           for (; filled < at; ++filled) hash_out.put64(kEmptyHashSlot);
+           hash_out.put64(value);
+           ++filled;
+         });
+    for (; filled < slot_count; ++filled) hash_out.put64(kEmptyHashSlot);
   }
+  ok = hash_out.flush() && ok;
+
+  SectionOut first_words_out(*first_words_file);
+  previous.clear();
+  bool first = true;
+  ok = ok && sorted(first_words, [&](std::string_view word) {
+         if (!first && word == previous) return;
+         first = false;
+         previous.assign(word);
+         first_words_out.put64(key_ref(append_string(word), word.size()));
+       });
+  ok = first_words_out.flush() && ok;
+
+  SectionOut ids_out(*ids_file);
+  ok = ok && sorted(ids_, [&](std::string_view row) {
+         const std::string_view id = row.substr(0, row.size() - kIdSortTail);
+         ids_out.put64(key_ref(append_string(id), id.size()));
+         ids_out.put32(load_be32(row.data() + id.size()));
+         ids_out.put32(0);
+       });
+  ok = ids_out.flush() && ok;
+
+  SectionOut wikidata_out(*wikidata_file);
+  ok = ok && sorted(wikidata_, [&](std::string_view row) {
+         wikidata_out.put32(load_be32(row.data()));
+         wikidata_out.put32(load_be32(row.data() + 4));
+       });
+  ok = wikidata_out.flush() && ok;
+  if (!ok) {
+    if (!sort_error.empty()) return fail(sort_error);
+    for (const auto* file : {names_file.get(), hash_file.get(), first_words_file.get(),
+                             ids_file.get(), wikidata_file.get()}) {
+      if (!file->error().empty()) return fail(file->error());
+    }
+    return fail("");
+  }
+  if (!strings_->error().empty()) return fail(strings_->error());
+  if (strings_->size() > kMaxKeyOffset) return fail("the string table exceeds 1 TiB");
 
   std::string header(kHeaderSize, '\0');
   std::memcpy(header.data(), kKbMagic.data(), kKbMagic.size());
   store32(header, kVersionAt, kKbFormatVersion);
   store32(header, kHeaderSizeAt, kHeaderSize);
   store64(header, kCountAt, size());
-  store64(header, kNameCountAt, names_.size());
+  store64(header, kNameCountAt, name_count);
   store64(header, kMaxWordsAt, max_name_words_);
   store64(header, kMaxProbeAt, max_probe);
 
   // The body is produced twice, in pieces, never whole: once to checksum it and place its
   // sections, once into `out`. Each section starts 8-byte aligned.
   uint64_t sections[kSections][2] = {};
+  ScratchFile* const section_files[kSections] = {
+      strings_.get(),  offsets_.get(),         records_.get(), names_file.get(),
+      hash_file.get(), first_words_file.get(), ids_file.get(), wikidata_file.get()};
+  std::string read_error;
   auto emit_body = [&](auto&& sink) {
     uint64_t at = kHeaderSize;
-    std::string buffer;  // small rows are batched
-    auto flush = [&] {
-      sink(std::string_view(buffer));
-      at += buffer.size();
-      buffer.clear();
-    };
-    auto put = [&](std::string_view bytes) {
-      if (bytes.size() >= 4096) {
-        flush();
-        sink(bytes);
-        at += bytes.size();
-      } else {
-        buffer += bytes;
-        if (buffer.size() >= 65536) flush();
-      }
-    };
-    auto put64 = [&](uint64_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 8)); };
-    auto put32 = [&](uint32_t v) { put(std::string_view(reinterpret_cast<const char*>(&v), 4)); };
-    auto section = [&](Section s, auto&& fill) {
+    std::string chunk(1 << 20, '\0');
+    for (int s = 0; s < kSections; ++s) {
       static constexpr char kZeros[8] = {};
-      put(std::string_view(kZeros, (8 - (at + buffer.size()) % 8) % 8));
-      sections[s][0] = at + buffer.size();
-      fill();
-      sections[s][1] = at + buffer.size() - sections[s][0];
-    };
-    section(kStrings, [&] { put(strings_); });
-    section(kOffsets, [&] {
-      for (uint64_t offset : record_offsets_) put64(offset);
-    });
-    section(kRecords, [&] { put(records_); });
-    section(kNames, [&] {
-      for (const auto& row : names_) {
-        put64(row.key_offset);
-        put32(row.person);
-        const char tail[4] = {static_cast<char>(row.kind), static_cast<char>(row.use), 0, 0};
-        put(std::string_view(tail, 4));
+      const size_t padding = (8 - at % 8) % 8;
+      sink(std::string_view(kZeros, padding));
+      at += padding;
+      sections[s][0] = at;
+      ScratchFile& file = *section_files[s];
+      for (uint64_t offset = 0; offset < file.size();) {
+        const long n = file.read(offset, chunk.data(), chunk.size());
+        if (n <= 0) {
+          if (read_error.empty()) read_error = file.error().empty() ? "short read" : file.error();
+          break;
+        }
+        sink(std::string_view(chunk.data(), static_cast<size_t>(n)));
+        offset += static_cast<uint64_t>(n);
       }
-    });
-    section(kNameHash, [&] {
-      for (uint64_t slot : hash_slots) put64(slot);
-    });
-    section(kFirstWords, [&] {
-      for (uint64_t ref : first_words) put64(ref);
-    });
-    section(kIds, [&] {
-      for (size_t i = 0; i < ids_.size(); ++i) {
-        put64(id_refs[i]);
-        put32(ids_[i].person);
-        put32(0);
-      }
-    });
-    section(kWikidata, [&] {
-      for (const auto& [q, slot] : wikidata_) {
-        put32(q);
-        put32(slot);
-      }
-    });
-    flush();
+      at += file.size();
+      sections[s][1] = file.size();
+    }
     return at;
   };
   Checksum body_sum;
@@ -481,10 +607,8 @@ bool KbBinaryWriter::write(std::ostream& out, std::string* error) {
   emit_body([&](std::string_view bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   });
-  if (!out) {
-    if (error) *error = "cannot write the knowledge base";
-    return false;
-  }
+  if (!read_error.empty()) return fail("cannot read back the scratch storage: " + read_error);
+  if (!out) return fail("");
   return true;
 }
 
@@ -568,7 +692,7 @@ KbBinaryView::NameRow KbBinaryView::name_row(size_t i) const {
 size_t KbBinaryView::first_name_row(std::string_view key) const {
   const size_t slot_count = name_hash_.size() / 8;
   if (slot_count == 0) return name_count_;
-  const uint64_t h = name_hash(key);
+  const uint64_t h = kb_name_hash(key);
   size_t at = h & (slot_count - 1);
   // The probe bound (checked against the table size at open) ends a search of a damaged table.
   for (uint64_t probe = 0; probe <= max_probe_; ++probe) {

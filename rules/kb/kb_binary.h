@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "rules/kb/knowledge_base.h"
+#include "rules/kb/spill.h"
 
 namespace histlint {
 
@@ -45,47 +47,55 @@ inline constexpr uint8_t kNameIsDisplay = 1;     // the person's display name
 inline constexpr uint8_t kNameIsSearchable = 2;  // the display name, an alias or a short name
 inline constexpr uint8_t kNameIsAmbiguous = 4;   // a name shared with namesakes (ambiguous_names)
 
+// The hash of a folded name in the name hash table; its home slot is the hash modulo the
+// table's size.
+uint64_t kb_name_hash(std::string_view folded_key);
+
 // True when `bytes` starts with the binary knowledge-base magic.
 bool is_binary_knowledge_base(std::string_view bytes);
 
-// Collects people one at a time, so an import never holds more than their encoded form.
+// Where a writer keeps what it collects. By default everything stays in memory; an import of
+// millions of people gives it scratch files and a run size, and then holds about three runs of
+// index rows (names, ids, Wikidata items) and the shared vocabulary, whatever the base's size.
+struct KbWriterOptions {
+  ScratchFactory scratch = memory_scratch();
+  // Memory for each sort's run; a full run spills to scratch (SIZE_MAX: never).
+  size_t run_bytes = SIZE_MAX;
+};
+
+// Collects people one at a time, so an import never holds more than their encoded form: the
+// strings and records go to scratch storage as they come, the index rows into external sorts.
 class KbBinaryWriter {
  public:
-  KbBinaryWriter();
+  explicit KbBinaryWriter(KbWriterOptions options = {});
   ~KbBinaryWriter();
-  // Appends `person` as the next slot.
+  // Appends `person` as the next slot (a scratch failure is reported by write()).
   void add(const Person& person);
-  size_t size() const { return record_offsets_.size() - 1; }
-  // Writes the whole base; false with `error` set when the stream fails.
+  size_t size() const { return count_; }
+  // Writes the whole base; false with `error` set when the stream or the scratch storage fails.
   bool write(std::ostream& out, std::string* error);
 
  private:
-  struct NameRow {
-    uint64_t key_offset;  // into keys_ (before sorting) then strings_
-    uint32_t key_length;
-    uint32_t person;
-    uint8_t kind;
-    uint8_t use;
-  };
-  uint64_t intern(std::string_view s);  // shared vocabulary: places, occupations, titles
+  std::unique_ptr<ScratchFile> scratch();  // never null; a failure is kept in error_
+  uint64_t intern(std::string_view s);     // shared vocabulary: places, occupations, titles
   uint64_t append_string(std::string_view s);
   void put_string(std::string_view s, bool shared = false);
   void put_date(const std::optional<PartialDate>& date);
 
-  std::string strings_;
-  std::string keys_;  // index keys and ids until write() sorts them into strings_
-  std::string records_;
-  std::vector<uint64_t> record_offsets_{0};
-  std::vector<NameRow> names_;
-  struct IdRow {  // an id kept in keys_ (a string per person would cost 40 bytes more)
-    uint64_t key_offset;
-    uint32_t key_length;
-    uint32_t person;
-  };
-  std::vector<IdRow> ids_;
-  std::vector<std::pair<uint32_t, uint32_t>> wikidata_;
+  KbWriterOptions options_;
+  std::unique_ptr<ScratchFile> strings_;  // the strings section as it grows
+  std::unique_ptr<ScratchFile> offsets_;  // the offsets section
+  std::unique_ptr<ScratchFile> records_;  // the records section
+  std::string record_;                    // the record being encoded
+  // Index rows, sorted as write() needs them: names by folded key then person (key, person,
+  // kind, use), ids by id (id, person), Wikidata items by number (number, person).
+  ExternalSorter names_;
+  ExternalSorter ids_;
+  ExternalSorter wikidata_;
   std::unordered_map<std::string, uint64_t> shared_;
   uint64_t max_name_words_ = 0;
+  size_t count_ = 0;
+  std::string error_;
 };
 
 // A read-only view of a binary base over bytes the caller keeps alive.

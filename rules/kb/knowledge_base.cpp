@@ -441,22 +441,44 @@ struct KnowledgeBase::Index {
 };
 
 struct KnowledgeBase::Binary {
+  // People decoded so far, one atomic pointer per slot, set once. The pointers come in chunks
+  // allocated when a slot of theirs is first decoded, so that opening a base of millions costs
+  // nothing per person (a table of them all would take milliseconds to allocate and clear).
+  static constexpr size_t kChunk = 4096;
+  using Chunk = std::atomic<Person*>[kChunk];
   std::shared_ptr<const void> owner;
   KbBinaryView view;
-  std::unique_ptr<std::atomic<Person*>[]> decoded;
+  std::unique_ptr<std::atomic<Chunk*>[]> chunks;
   Binary(std::shared_ptr<const void> o, KbBinaryView v)
-      : owner(std::move(o)), view(std::move(v)), decoded(new std::atomic<Person*>[view.size()]) {
-    for (size_t i = 0; i < view.size(); ++i) decoded[i].store(nullptr, std::memory_order_relaxed);
-  }
+      : owner(std::move(o)),
+        view(std::move(v)),
+        chunks(new std::atomic<Chunk*>[(view.size() + kChunk - 1) / kChunk]()) {}
   ~Binary() {
-    for (size_t i = 0; i < view.size(); ++i) delete decoded[i].load(std::memory_order_relaxed);
+    for (size_t c = 0; c < (view.size() + kChunk - 1) / kChunk; ++c) {
+      Chunk* chunk = chunks[c].load(std::memory_order_relaxed);
+      if (!chunk) continue;
+      for (auto& p : *chunk) delete p.load(std::memory_order_relaxed);
+      delete[] chunk;
+    }
   }
   const Person& person(uint32_t slot) {
-    Person* p = decoded[slot].load(std::memory_order_acquire);
+    std::atomic<Chunk*>& chunk_pointer = chunks[slot / kChunk];
+    Chunk* chunk = chunk_pointer.load(std::memory_order_acquire);
+    if (!chunk) {
+      auto fresh = std::unique_ptr<Chunk[]>(new Chunk[1]());
+      Chunk* expected = nullptr;
+      if (chunk_pointer.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+        chunk = fresh.release();
+      } else {
+        chunk = expected;  // another thread made it first
+      }
+    }
+    std::atomic<Person*>& decoded = (*chunk)[slot % kChunk];
+    Person* p = decoded.load(std::memory_order_acquire);
     if (p) return *p;
     auto fresh = std::make_unique<Person>(view.person(slot));
     Person* expected = nullptr;
-    if (decoded[slot].compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
+    if (decoded.compare_exchange_strong(expected, fresh.get(), std::memory_order_acq_rel)) {
       return *fresh.release();
     }
     return *expected;  // another thread decoded it first

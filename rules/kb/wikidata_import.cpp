@@ -348,7 +348,12 @@ class Importer {
  public:
   Importer(const std::string& path, const std::function<void(const std::string&)>& person,
            WikidataImportStats& stats, const WikidataImportHooks& hooks)
-      : path_(path), person_(person), stats_(stats), hooks_(hooks), warn_(hooks.warn) {}
+      : path_(path),
+        person_(person),
+        stats_(stats),
+        hooks_(hooks),
+        warn_(hooks.warn),
+        name_hashes_(0, hooks.run_bytes, hooks.scratch) {}
 
   bool run(std::string* error) {
     if (!pass(Pass::References, error)) return false;
@@ -356,7 +361,11 @@ class Importer {
       if (error) *error = path_ + ": no Wikidata entity found (expected one JSON entity per line)";
       return false;
     }
-    find_shared_names();
+    if (!find_shared_names()) {
+      if (error) *error = path_ + ": " + name_hashes_.error();
+      return false;
+    }
+    name_hashes_.clear();
     if (!pass(Pass::Labels, error)) return false;
     stats_.labels_found = labels_.size();
     if (!pass(Pass::People, error)) return false;
@@ -507,25 +516,35 @@ class Importer {
     return std::hash<std::string>{}(fold_name(name));
   }
 
-  // Pass 1: one hash per distinct folded name of each person that will be written.
+  // Pass 1: one hash per distinct folded name of each person that will be written (big-endian,
+  // so that the sort's byte order is numeric order).
   void collect_names(const json& entity) {
     const std::string name = english_label(entity);
     if (name.empty() || string_field(entity, "id").empty()) return;
-    name_hashes_.push_back(name_hash(name));
-    for (const auto& alias : aliases_of(entity, name)) name_hashes_.push_back(name_hash(alias));
+    auto add = [&](std::string_view n) {
+      const uint64_t h = name_hash(n);
+      char bytes[8];
+      for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(h >> (56 - 8 * i));
+      name_hashes_.add(std::string_view(bytes, 8));
+    };
+    add(name);
+    for (const auto& alias : aliases_of(entity, name)) add(alias);
   }
 
   // After pass 1: keeps the hashes of the names two or more people share. Two names with the
   // same 64-bit hash count as one shared name, which can only withhold a link, never make one.
-  void find_shared_names() {
-    std::sort(name_hashes_.begin(), name_hashes_.end());
-    for (size_t i = 1; i < name_hashes_.size(); ++i) {
-      if (name_hashes_[i] == name_hashes_[i - 1] &&
-          (shared_names_.empty() || shared_names_.back() != name_hashes_[i])) {
-        shared_names_.push_back(name_hashes_[i]);
+  bool find_shared_names() {
+    uint64_t previous = 0;
+    bool first = true;
+    return name_hashes_.for_each([&](std::string_view bytes) {
+      uint64_t h = 0;
+      for (const char c : bytes) h = h << 8 | static_cast<unsigned char>(c);
+      if (!first && h == previous && (shared_names_.empty() || shared_names_.back() != h)) {
+        shared_names_.push_back(h);
       }
-    }
-    std::vector<uint64_t>().swap(name_hashes_);
+      first = false;
+      previous = h;
+    });
   }
 
   bool is_shared(std::string_view name) const {
@@ -605,7 +624,7 @@ class Importer {
   std::unordered_set<std::string> referenced_;
   std::unordered_map<std::string, std::string> labels_;
   std::unordered_set<std::string> missing_;
-  std::vector<uint64_t> name_hashes_;   // pass 1, sorted then dropped
+  ExternalSorter name_hashes_;          // pass 1
   std::vector<uint64_t> shared_names_;  // sorted hashes of names two or more people share
   size_t bad_lines_reported_ = 0;
 };
@@ -621,11 +640,7 @@ bool import_wikidata_people(const std::string& dump_path,
 }
 
 bool import_wikidata(const std::string& dump_path, std::ostream& out, WikidataImportStats& stats,
-                     std::string* error, const std::function<void(const std::string&)>& warn,
-                     const std::function<void(int, const char*, size_t)>& progress) {
-  WikidataImportHooks hooks;
-  hooks.warn = warn;
-  hooks.progress = progress;
+                     std::string* error, const WikidataImportHooks& hooks) {
   size_t written = 0;
   // One entry per line, as in the bundled file.
   auto write = [&](const std::string& person) {

@@ -2,14 +2,17 @@
 // bzip2) into a knowledge-base file of its humans (P31 = Q5), in the schema of data/people.json.
 // The dump is streamed three times (references and name hashes, then the labels, then the
 // people), so memory stays bounded by one entity, the labels of the places, occupations and
-// offices cited, and 8 bytes per name during the first pass. A name or alias two or more people
-// share (folded as linking folds it) is written in their "ambiguous" list.
+// offices cited, the hashes of names two or more people share, and the first pass's sort of
+// every name's hash (8 bytes a name, or one run with scratch storage). A name or alias two or
+// more people share (folded as linking folds it) is written in their "ambiguous" list.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
 #include <string>
+
+#include "rules/kb/spill.h"
 
 namespace histlint {
 
@@ -28,6 +31,9 @@ struct WikidataImportHooks {
   // `progress_every` entities and at the end of each pass.
   std::function<void(int pass, const char* name, size_t entities)> progress;
   size_t progress_every = 100000;
+  // Where the first pass sorts the names' hashes (as KbWriterOptions): in memory by default.
+  ScratchFactory scratch = memory_scratch();
+  size_t run_bytes = SIZE_MAX;
 };
 
 // Reads `dump_path` and calls `person` with each human as one knowledge-base JSON object (in
@@ -37,12 +43,9 @@ bool import_wikidata_people(const std::string& dump_path,
                             WikidataImportStats& stats, std::string* error,
                             const WikidataImportHooks& hooks);
 
-// Reads `dump_path` and writes the knowledge base to `out`. Warnings about skipped lines go to
-// `warn` (at most a few, then a count). Returns false with `error` set when the dump cannot be
-// read or holds no entity at all.
+// Reads `dump_path` and writes the knowledge base to `out` as JSON. Returns false with `error`
+// set when the dump cannot be read or holds no entity at all.
 bool import_wikidata(const std::string& dump_path, std::ostream& out, WikidataImportStats& stats,
-                     std::string* error,
-                     const std::function<void(const std::string&)>& warn = nullptr,
-                     const std::function<void(int, const char*, size_t)>& progress = nullptr);
+                     std::string* error, const WikidataImportHooks& hooks = {});
 
 }  // namespace histlint

@@ -27,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::ostringstream out;
   histlint::WikidataImportStats stats;
   std::string error;
-  histlint::import_wikidata(dump, out, stats, &error, [](const std::string&) {});
+  histlint::WikidataImportHooks hooks;
+  hooks.warn = [](const std::string&) {};
+  histlint::import_wikidata(dump, out, stats, &error, hooks);
   return 0;
 }

@@ -296,6 +296,89 @@ TEST_CASE("the name hash finds every indexed key and nothing else") {
   }
 }
 
+std::string encode_with(const std::vector<Person>& people, KbWriterOptions options) {
+  KbBinaryWriter writer(std::move(options));
+  for (const Person& p : people) writer.add(p);
+  std::ostringstream out;
+  std::string error;
+  REQUIRE_MESSAGE(writer.write(out, &error), error);
+  return out.str();
+}
+
+TEST_CASE("a writer that spills tiny sort runs writes the same bytes as one in memory") {
+  std::vector<Person> people;
+  const KnowledgeBase base = parse_people();
+  for (const Person& p : base.people()) people.push_back(p);
+  for (uint32_t i = 0; i < 3000; ++i) {
+    Person p;
+    p.id = "p" + std::to_string(i);
+    p.name = invented_name(i * 7919);
+    p.aliases = {invented_name(i * 31 + 5)};
+    p.wikidata = "Q" + std::to_string(7000000 - i * 13);
+    people.push_back(std::move(p));
+  }
+  const std::string in_memory = encode_with(people, {});
+  for (const size_t run_bytes : {size_t{64}, size_t{100000}}) {
+    CAPTURE(run_bytes);
+    size_t scratch_files = 0;
+    auto counted = [&](std::string* error) {
+      ++scratch_files;
+      return memory_scratch()(error);
+    };
+    CHECK(encode_with(people, {counted, run_bytes}) == in_memory);
+    CHECK(scratch_files > 8);  // the sections' and the spilled runs'
+  }
+  std::string error;
+  auto kb = open(in_memory, &error);
+  REQUIRE_MESSAGE(kb, error);
+  CHECK(entries(*kb, "adelaide quill") ==
+        std::vector<std::pair<std::string, int>>{{"ada-quill", 0}});
+  REQUIRE(kb->find("p2999"));
+  CHECK(kb->find("p2999")->wikidata == "Q6961013");
+}
+
+TEST_CASE("name hash entries pushed past the last slot wrap to the first ones and are found") {
+  // Twenty single-word aliases and the name fill a table of 64 slots; four aliases share its
+  // last slot as their home, so that three must wrap to slots 0, 1 and 2.
+  Person p;
+  p.id = "wrap";
+  p.name = "Zed";
+  std::vector<std::string> others;
+  for (int i = 0; p.aliases.size() < 4 || others.size() < 16; ++i) {
+    std::string alias = "Wa";  // "Wab", "Wac"... (digits are not part of a folded name)
+    for (int n = i; n > 0; n /= 26) alias += static_cast<char>('a' + n % 26);
+    const uint64_t home = kb_name_hash(fold_name(alias)) & 63;
+    if (home == 63 && p.aliases.size() < 4) p.aliases.push_back(alias);
+    if (home < 56 && others.size() < 16) others.push_back(alias);
+  }
+  p.aliases.insert(p.aliases.end(), others.begin(), others.end());
+  for (const size_t run_bytes : {SIZE_MAX, size_t{64}}) {
+    CAPTURE(run_bytes);
+    const std::string bytes = encode_with({p}, {memory_scratch(), run_bytes});
+    std::string error;
+    auto view = KbBinaryView::open(bytes, "base.hkb", true, &error);
+    REQUIRE_MESSAGE(view, error);
+    const auto [offset, size] = section(bytes, kNameHashSection);
+    REQUIRE(size == 64 * 8);
+    std::vector<std::string> key_of_row;
+    view->for_each_name(
+        [&](std::string_view key, NameEntry, uint8_t) { key_of_row.emplace_back(key); });
+    for (uint64_t slot = 0; slot < 3; ++slot) {
+      uint64_t value = 0;
+      std::memcpy(&value, bytes.data() + offset + slot * 8, 8);
+      const auto row = static_cast<uint32_t>(value);
+      REQUIRE(row < key_of_row.size());
+      CHECK((kb_name_hash(key_of_row[row]) & 63) >= 56);  // homed at the end, wrapped
+    }
+    for (const std::string& name : key_of_row) {
+      size_t found = 0;
+      view->lookup(name, [&](NameEntry e, uint8_t) { found += e.person == 0; });
+      CHECK_MESSAGE(found == 1, name);
+    }
+    CHECK(key_of_row.size() == 21);
+  }
+}
+
 TEST_CASE("a damaged name hash finds nothing rather than a wrong person, and never crashes") {
   const std::string bytes = encode_invented(500);
   const auto [offset, size] = section(bytes, kNameHashSection);

@@ -26,8 +26,9 @@ struct Imported {
 Imported import_path(const std::string& path) {
   Imported result;
   std::ostringstream out;
-  result.ok = import_wikidata(path, out, result.stats, &result.error,
-                              [&](const std::string& w) { result.warnings.push_back(w); });
+  WikidataImportHooks hooks;
+  hooks.warn = [&](const std::string& w) { result.warnings.push_back(w); };
+  result.ok = import_wikidata(path, out, result.stats, &result.error, hooks);
   if (result.ok) {
     std::string error;
     result.kb = KnowledgeBase::parse(out.str(), "imported.json", &error);
