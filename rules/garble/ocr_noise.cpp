@@ -1193,6 +1193,14 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     }
     Noise n;
     n.word = i;
+    // Reports the word's core with a repair (or none) and how strong the evidence is.
+    auto flag_core = [&](int weight, std::string replacement, std::string message) {
+      n.span = w.core;
+      n.weight = weight;
+      n.replacement = std::move(replacement);
+      n.message = std::move(message);
+      noise.push_back(n);
+    };
     if (speller.available() && i + 1 < words.size() && !foreign[i + 1]) {
       if (judge_hyphenation(prose, w, words[i + 1], speller, n) ||
           judge_split(prose, w, words[i + 1], speller, n)) {
@@ -1215,35 +1223,21 @@ OcrParagraph judge_block(const Document& doc, const Block& block, Speller& spell
     // "knives, razors, Ac.": the "&" of "&c." read as an "A", closing a list.
     if (core == "Ac" && chunk.size() > 2 && chunk[2] == '.' && i > 0 &&
         prose[words[i - 1].chunk.end() - 1] == ',') {
-      n.span = w.core;
-      n.weight = 3;
-      n.replacement = "&c";
-      n.message = "“Ac.” looks like an OCR misreading of “&c.” (et cetera) closing a list.";
-      noise.push_back(n);
+      flag_core(3, "&c", "“Ac.” looks like an OCR misreading of “&c.” (et cetera) closing a list.");
       continue;
     }
     if (core == "Is" && is_misread_shilling(prose, words, i)) {
-      n.span = w.core;
-      n.weight = 3;
-      n.replacement = "1s";
-      n.message = "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.";
-      noise.push_back(n);
+      flag_core(3, "1s", "“Is” looks like an OCR misreading of “1s” (one shilling) in a price.");
       continue;
     }
     if (core == "1" && chunk == core && is_first_person_one(prose, words, i)) {
-      n.span = w.core;
-      n.weight = 3;
-      n.replacement = "I";
-      n.message = "A lone “1” before “" + std::string(next_word_text(prose, words, i)) +
-                  "” looks like an OCR misreading of “I”.";
-      noise.push_back(n);
+      flag_core(3, "I",
+                "A lone “1” before “" + std::string(next_word_text(prose, words, i)) +
+                    "” looks like an OCR misreading of “I”.");
       continue;
     }
     if (core == "1" && chunk == core && is_misread_one(prose, words, i)) {
-      n.span = w.core;
-      n.weight = 2;
-      n.message = "A lone “1” between words looks like an OCR misreading of “I” or “!”.";
-      noise.push_back(n);
+      flag_core(2, "", "A lone “1” between words looks like an OCR misreading of “I” or “!”.");
       continue;
     }
     // A word broken by a hyphen the printer kept ("Gen-tleman") is judged whole.

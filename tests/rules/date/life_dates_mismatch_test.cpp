@@ -8,6 +8,15 @@
 namespace histlint {
 namespace {
 
+// The messages of the rule's findings on `text`, against the bundled knowledge base.
+std::vector<std::string> life_date_findings(const std::string& text) {
+  std::vector<std::string> messages;
+  for (const auto& f : analyze_text("t.md", text, Options{}, bundled_knowledge_base())) {
+    if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
+  }
+  return messages;
+}
+
 TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge base's") {
   const auto findings = analyze_text("t.md", "Leon Trotsky (1880–1940) was a revolutionary.\n",
                                      Options{}, bundled_knowledge_base());
@@ -27,13 +36,6 @@ TEST_CASE("date/life-dates-mismatch reports the text date with the knowledge bas
 }
 
 TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
-  auto life_date_findings = [](const std::string& text) {
-    std::vector<std::string> messages;
-    for (const auto& f : analyze_text("t.md", text, Options{}, bundled_knowledge_base())) {
-      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
-    }
-    return messages;
-  };
   const auto found = life_date_findings(
       "Leon Trotsky lived in Coyoacán. In 1939 he was murdered there by an agent.\n");
   REQUIRE(found.size() == 1);
@@ -46,13 +48,6 @@ TEST_CASE("date/life-dates-mismatch compares deaths the text dates as events") {
 }
 
 TEST_CASE("date/life-dates-mismatch follows a role phrase to the person it stands for") {
-  auto life_date_findings = [](const std::string& text) {
-    std::vector<std::string> messages;
-    for (const auto& f : analyze_text("t.md", text, Options{}, bundled_knowledge_base())) {
-      if (f.rule == "date/life-dates-mismatch") messages.push_back(f.message);
-    }
-    return messages;
-  };
   const auto found = life_date_findings(
       "Geoffrey of Brittany quarrelled with his brothers. This duke died in 1188 at a "
       "tournament.\n");
