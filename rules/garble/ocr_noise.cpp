@@ -570,7 +570,7 @@ bool judge_part(std::string_view part, bool sentence_start, bool accents_are_noi
     }
     return true;
   }
-  // "Lqdge": a "q" between consonants, in no English word or transliterated name.
+  // "Lqrd": a "q" between consonants, in no English word or transliterated name.
   for (size_t i = 1; i + 1 < part.size(); ++i) {
     auto consonant = [](char c) {
       return (is_lower_ascii(c) || is_upper_ascii(c)) &&
@@ -860,7 +860,7 @@ bool is_misread_one(std::string_view text, const std::vector<Word>& words, size_
     return false;
   }
   // Right after a capitalised word only when it is a common one ("When 1 came"): "Edward 1" is
-  // a king. After a stop the name is done ("At the Leasowes, 1 produced").
+  // a king. After a stop the name is done ("At the Grange, 1 produced").
   if (prev_tail.empty() && !std::all_of(prev_core.begin(), prev_core.end(), is_lower_ascii) &&
       !is_common_word(lower_ascii(prev_core))) {
     return false;

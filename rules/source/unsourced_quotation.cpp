@@ -130,7 +130,7 @@ class QuotationChecker {
 
  private:
   // The author a work citation names: the last capitalised word before it in its sentence, outside
-  // quotation marks ("given by Mr. C. M. Clode, under the heading of “…”, in his _Memorials_").
+  // quotation marks ("told by Mr. R. T. Harwood, under the heading “…”, in his _Annals_").
   void collect_cited_authors() {
     static const re2::RE2 name(R"(\b(\p{Lu}[\p{L}’'\-]+))");
     for (const Citation& c : citations_.citations) {
@@ -153,9 +153,9 @@ class QuotationChecker {
     }
   }
 
-  // The speaker is an author whose work the text has named: "Mr. Clode remarks:" after "given by
-  // Mr. C. M. Clode … in his _Memorials_"; "he wisely says" after "William Fitzstephen's
-  // _Descriptio Londoniae_" in the same paragraph.
+  // The speaker is an author whose work the text has named: "Mr. Harwood remarks:" after "told by
+  // Mr. R. T. Harwood … in his _Annals_"; "he rightly says" after "Ralph Merton's _Chronicle_"
+  // in the same paragraph.
   bool speaks_from_named_work(const std::string& speaker, std::string_view attribution,
                               const Quotation& q) const {
     if (!speaker.empty()) {
@@ -171,7 +171,7 @@ class QuotationChecker {
                                 pronoun_speaker)) {
       return false;
     }
-    // A title in emphasis after a possessive name: "Fitzstephen's _Descriptio Londoniae_".
+    // A title in emphasis after a possessive name: "Merton's _Chronicle of the Fens_".
     static const re2::RE2 titled_work(R"(\p{Lu}[\p{L}\-]+['’]s\s+[*_]+\p{Lu})");
     const size_t block_begin = doc_.blocks()[q.block].span.offset;
     const std::string_view before = doc_.text().substr(block_begin, q.span.offset - block_begin);
@@ -307,9 +307,9 @@ class QuotationChecker {
   }
 
   // Reported words whose quotation marks were lost, as text dumps and OCR lose them: a speech verb
-  // and then the speaker's own sentence, opened by a capitalised pronoun or article ("Catesby
-  // replied, The necessity …", "were reported as I tried …"), or set on a line of its own in lower
-  // case ("Hart described Carroll as:⏎a professed Papist, …").
+  // and then the speaker's own sentence, opened by a capitalised pronoun or article ("Ashford
+  // replied, The danger …", "were reported as I have done …"), or set on a line of its own in lower
+  // case ("The governor described Mason as:⏎a known smuggler, …").
   void check_unmarked_quotes() {
     static const re2::RE2 opening(
         "(?i:\\b(?:" + std::string(kSpeechVerbs) +
@@ -421,8 +421,8 @@ const RuleDef& unsourced_quotation() {
        "flags a quotation of at least `source/unsourced-quotation.minimum-words` (6) words that "
        "the text attributes to a speaker (\"Stalin told Kamenev, “…”\", \"he wrote: …\") when no "
        "citation follows it in the paragraph and no work is named (\"Trotsky wrote in My Life\", "
-       "or the speaker's work named earlier: \"Clode, in his _Memorials_\"). Reported words whose "
-       "quotation marks were lost count too (\"Catesby replied, The necessity …\", \"described "
+       "or the speaker's work named earlier: \"Harwood, in his _Annals_\"). Reported words whose "
+       "quotation marks were lost count too (\"Ashford replied, The danger …\", \"described "
        "him as:\" over a line in lower case). Short phrases in quotation marks, titles and block "
        "quotes followed by an attribution line (\"— Trotsky, My Life\") are not flagged.",
        "Stalin told Kamenev, “To choose the victim, carefully prepare the blow, then go to bed.”",

@@ -193,8 +193,8 @@ struct Figure {
   double value = 0;
   bool percent = false;
   bool money = false;
-  // False for a number that counts nothing named ("Twelve Hundred and Fourteen in number", a
-  // catalogue's "19,768" over "ITEMS"): no claim, but a figure a later round one may restate.
+  // False for a number that counts nothing named ("Eight Hundred and Six in number", a
+  // catalogue's "4,962" over "LETTERS"): no claim, but a figure a later round one may restate.
   bool counted = true;
 };
 
@@ -578,9 +578,9 @@ std::vector<Figure> find_figures(const Analysis& analysis, const Block& block) {
 void check(const Analysis& analysis, std::vector<Finding>& out) {
   const Document& doc = analysis.doc();
   std::set<double> stated;  // the values of the figures read so far
-  // Numbers from 100 up that counted nothing named, read so far: "Twelve Hundred and Fourteen in
-  // number", a catalogue's "19,768" over "ITEMS". Only a close round figure restates one ("Twelve
-  // Hundred men", "nearly 20,000 postcards"): a small number is too common to stand for a count.
+  // Numbers from 100 up that counted nothing named, read so far: "Eight Hundred and Six in
+  // number", a catalogue's "4,962" over "LETTERS". Only a close round figure restates one ("Eight
+  // Hundred men", "nearly 5,000 letters"): a small number is too common to stand for a count.
   std::set<double> uncounted;
   for (const auto& block : doc.blocks()) {
     if (!is_checked_block(block)) continue;

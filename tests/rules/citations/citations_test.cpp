@@ -155,7 +155,7 @@ TEST_CASE("attributions to a named work or source") {
 
 TEST_CASE("attributions: what was recorded, then the work it was recorded in") {
   const auto e = extract(
-      "He told Massingham, who records the incident in his diary, that it was so. She noted it "
+      "She wrote to Pellow, who records the visit in his journal, that it was so. She noted it "
       "in her journal that he was innocent. He described the battle in the valley where it was "
       "fated.");
   CHECK(e.kinds() ==

@@ -246,7 +246,7 @@ TEST_CASE("ocr-noise reads a lone 1 between words as a misread I") {
 TEST_CASE("ocr-noise reads a lone 1 before a verb that takes I as a misread I wherever it stands") {
   // After a name, a closing quote, or at the start of a block: "1 am", "1 have".
   const std::string text =
-      "1 am told so. Of Lord Elgin 1 have many memories, and the vault was 'mouldy.' 1 need "
+      "1 am told so. Of Lord Ashby 1 have many memories, and the cellar was 'damp.' 1 need "
       "not say more.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 3);
@@ -255,8 +255,8 @@ TEST_CASE("ocr-noise reads a lone 1 before a verb that takes I as a misread I wh
   CHECK(apply_fix(text, found[0]).starts_with("I am told so."));
   CHECK(found[1].span.offset == text.find("1 have"));
   CHECK(found[2].span.offset == text.find("1 need"));
-  // Other words after a stop that ends a name: "At the Leasowes, 1 sat".
-  const std::string after_name = "At the Leasowes, 1 sat with tbe others.";
+  // Other words after a stop that ends a name: "At the Grange, 1 sat".
+  const std::string after_name = "At the Grange, 1 sat with tbe others.";
   const auto weak = run_rule("garble/ocr-noise", after_name);
   REQUIRE(weak.size() == 2);
   CHECK(covered(after_name, weak[0]) == "1");
@@ -275,21 +275,21 @@ TEST_CASE("ocr-noise reads a capital H that starts no English word as a misread 
   REQUIRE(found.size() == 1);
   CHECK(apply_fix(text, found[0]) == "They went, like the others, down to the shore and back.");
   // Glued to the next word, no repair is known: reported only beside other noise.
-  CHECK(run_rule("garble/ocr-noise", "And Hkewisehave the others gone home.").empty());
-  const std::string noisy = "And Hkewisehave tbe others gone home.";
+  CHECK(run_rule("garble/ocr-noise", "And Hkewisewere the others gone home.").empty());
+  const std::string noisy = "And Hkewisewere tbe others gone home.";
   const auto merged = run_rule("garble/ocr-noise", noisy);
   REQUIRE(merged.size() == 1);
-  CHECK(covered(noisy, merged[0]) == "Hkewisehave tbe");
+  CHECK(covered(noisy, merged[0]) == "Hkewisewere tbe");
   CHECK(merged[0].fixes.empty());
   // Names starting with H and a vowel, "y", "r" or "s" (Chinese names such as "Hsu") are left.
   CHECK(run_rule("garble/ocr-noise", "Hsu and Hyde met Hrothgar at tbe hall.").size() == 1);
 }
 
 TEST_CASE("ocr-noise reports a q between consonants near other noise") {
-  const std::string text = "Senotor Lqdge spoke to tbe committee.";
+  const std::string text = "The Lqrd Mayor spoke to tbe committee.";
   const auto found = run_rule("garble/ocr-noise", text);
   REQUIRE(found.size() == 2);
-  CHECK(covered(text, found[0]) == "Lqdge");
+  CHECK(covered(text, found[0]) == "Lqrd");
   CHECK(found[0].fixes.empty());
   // A "q" beside a vowel is a transliteration: "Iqbal", "Shqip".
   CHECK(run_rule("garble/ocr-noise", "Iqbal wrote of Shqiperia in tbe preface.").size() == 1);

@@ -112,58 +112,59 @@ TEST_CASE("quotation: a noun spelled like a speech verb credits no one") {
 }
 
 TEST_CASE("quotation: the speaker is the author of a work the text names") {
-  // A record named in the sentence: "who records the incident in his diary".
+  // A record named in the sentence: "who records the visit in his journal".
   CHECK(flagged(rule,
-                "He told Massingham, who records the incident in his diary, that he thought "
-                "himself “worthy of that title for all his pains.”")
+                "She wrote to Pellow, who records the visit in his journal, that she counted "
+                "herself “the happiest of all the sisters that spring.”")
             .empty());
   // An author cited with his work earlier in the text.
   CHECK(flagged(rule,
-                "More is given by Mr. C. M. Clode, under the heading “the loving brother, John "
-                "Stowe,” in his _Memorials of the Guild_, 1875.\n\n"
-                "Mr. Clode remarks on this: “It is curious to note how very shy of knowing "
-                "much they appear to have been.”")
+                "Much is told by Mr. R. T. Harwood, under the heading “the wardens and their "
+                "books,” in his _Annals of the Dyers_, 1881.\n\n"
+                "Mr. Harwood remarks on this: “It is strange how little the wardens cared to "
+                "keep their own accounts.”")
             .empty());
   // A work named in the paragraph, its author then quoted as "he".
   CHECK(flagged(rule,
-                "Stow printed William Fitzstephen's _Descriptio Londoniae_ as an appendix. The "
-                "author is carried away, but he wisely says, “The city is delightful indeed, if "
-                "it has a good governor.”")
+                "The editor printed Ralph Merton's _Chronicle of the Fens_ as an appendix. The "
+                "monk is often credulous, but he rightly says, “A town is only as safe as the "
+                "dykes that keep the water out.”")
             .empty());
   // Without the work, or with another speaker, the quotation still needs its source.
   CHECK(flagged(rule,
-                "Mr. C. M. Clode was a master of the guild.\n\nMr. Clode remarks on this: “It "
-                "is curious to note how very shy of knowing much they appear to have been.”")
+                "Mr. R. T. Harwood was a warden of the guild.\n\nMr. Harwood remarks on this: "
+                "“It is strange how little the wardens cared to keep their own accounts.”")
             .size() == 1);
   CHECK(flagged(rule,
-                "Stow printed the old description as an appendix. The author is carried away, "
-                "but he wisely says, “The city is delightful indeed, if it has a good governor.”")
+                "The editor printed the old chronicle as an appendix. The monk is often "
+                "credulous, but he rightly says, “A town is only as safe as the dykes that keep "
+                "the water out.”")
             .size() == 1);
 }
 
 TEST_CASE("quotation: reported words whose quotation marks were lost") {
   CHECK(flagged(rule,
-                "Catesby replied, The necessity of the Catholics was such that it must needs be "
-                "done. He wanted money.",
+                "Ashford replied, The danger to the town was such that the gates must be shut. "
+                "He wanted time.",
                 Language::PlainText) ==
-        Strings{"The necessity of the Catholics was such that it must needs be done."});
-  CHECK(flagged(rule, "Her last words were reported as I tried my best and could try no more.",
+        Strings{"The danger to the town was such that the gates must be shut."});
+  CHECK(flagged(rule, "His last words were reported as I have done what I could for them all.",
                 Language::PlainText)
             .size() == 1);
   CHECK(flagged(rule,
-                "Hart described Carroll as:\na professed Papist, and the first fomentor of our "
-                "late Disturbances.\n",
+                "The governor described Mason as:\na known smuggler, and the first cause of all "
+                "the troubles in our harbour.\n",
                 Language::PlainText)
             .size() == 1);
   const char* clean[] = {
       // Told in the writer's own first person, "as I" is a time.
       "I was in the hall. It was announced as I stood by the door that the king had gone.",
       // A name after the comma, a lower-case word after a plain colon, and too few words.
-      "Catesby replied, Tresham and Percy would be told the plan in the morning.",
-      "Catesby replied: the plan was set, and the money was found in the end.",
-      "Catesby replied, The plan stands.",
+      "Ashford replied, Hollis and Crane would be told the plan in the morning.",
+      "Ashford replied: the plan was set, and the money was found in the end.",
+      "Ashford replied, The plan stands.",
       // The source is cited.
-      "Catesby replied, The necessity of the Catholics was such that it must needs be done.[1]",
+      "Ashford replied, The danger to the town was such that the gates must be shut.[1]",
   };
   for (const char* text : clean) {
     INFO(std::string(text));

@@ -138,11 +138,10 @@ TEST_CASE("statistic: a figure already given is not a new claim") {
 
 TEST_CASE("statistic: a round figure restating a number given earlier without a noun") {
   CHECK(flagged(rule,
-                "The deputies were Twelve Hundred and Fourteen in number. The question hung in "
-                "the breast of Twelve Hundred men.")
+                "The delegates were Eight Hundred and Six in number. The vote lay with Eight "
+                "Hundred men.")
             .empty());
-  CHECK(flagged(rule, "Postcards\n\n19,768\n\nThe collection holds nearly 20,000 postcards.")
-            .empty());
+  CHECK(flagged(rule, "Letters\n\n4,962\n\nThe archive holds nearly 5,000 letters.").empty());
   CHECK(flagged(rule, "The fund held 1,520 in all. Later 1,520 members left.").empty());
   // Only a close rounding restates: 1,000 is not 1,214 again, and a later number is no
   // restatement of an earlier one.
