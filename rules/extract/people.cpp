@@ -934,7 +934,9 @@ class PeopleExtractor {
     if (years == block_years_.end() || person >= kb_.size()) return true;
     const auto life = life_years(kb_.people()[person]);
     if (!life) return true;
-    const auto [born, died] = *life;
+    // Named copies: clang 14 rejects a lambda capturing a structured binding.
+    const int born = life->first;
+    const int died = life->second;
     return std::any_of(years->second.begin(), years->second.end(),
                        [&](int year) { return year >= born - 10 && year <= died + 30; });
   }

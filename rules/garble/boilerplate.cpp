@@ -211,18 +211,24 @@ void find_furniture_lines(const Document& doc, const Block& block, std::vector<I
       line = flat;
     }
     if (is_share_bar(line)) {
-      items.push_back({span, "a share bar (" + quoted(line) + ")", "share bars", quoted(line)});
+      items.push_back({span, "a share bar (" + quoted(line) + ")", "share bars", quoted(line), {}});
       continue;
     }
     if (const size_t i = first_line_pattern(line); i < std::size(kLinePatterns)) {
-      items.push_back({span, std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
-                       kLinePatterns[i].kind_many, quoted(line)});
+      items.push_back({span,
+                       std::string(kLinePatterns[i].kind_one) + " (" + quoted(line) + ")",
+                       kLinePatterns[i].kind_many,
+                       quoted(line),
+                       {}});
     }
     // "Prole Center says:" opens a comment only in an indented or bulleted thread.
     static const re2::RE2 says(R"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} says:)");
     if (indent >= 2 && re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), says)) {
-      items.push_back({span, "comment-form text (" + quoted(line) + ")",
-                       "lines of comment-form text", quoted(line)});
+      items.push_back({span,
+                       "comment-form text (" + quoted(line) + ")",
+                       "lines of comment-form text",
+                       quoted(line),
+                       {}});
     }
   }
 }
@@ -387,7 +393,8 @@ void find_slugs(const Document& doc, const Block& block, const std::vector<Word>
     items.push_back({{block.span.offset + m.offset, m.length},
                      "a Wikipedia link label (" + label + ")",
                      "Wikipedia link labels",
-                     label});
+                     label,
+                     {}});
   });
   // Raw wikitext names its own images and template fields ("| birth_date = …", "[[File:…]]"):
   // markup the article needs, not furniture a scraper left.
@@ -432,7 +439,8 @@ void find_slugs(const Document& doc, const Block& block, const std::vector<Word>
       items.push_back({{begin, slug.size()},
                        "an image or page slug glued into the text (" + quoted(slug) + ")",
                        "image or page slugs",
-                       quoted(slug)});
+                       quoted(slug),
+                       {}});
     } else if (at_edge) {
       const bool hyphen_slug = is_hyphen_slug(slug, dict);
       if (hyphen_slug || may_be_glued_name(slug, dict)) {
@@ -449,7 +457,8 @@ void find_slugs(const Document& doc, const Block& block, const std::vector<Word>
     items.push_back({{block.span.offset + m.offset, m.length},
                      "an image file name (" + name + ")",
                      "image file names",
-                     name});
+                     name,
+                     {}});
   });
 }
 

@@ -202,6 +202,39 @@ TEST_CASE("a name or alias two imported people share is marked ambiguous for bot
   CHECK(!tall->front().ambiguous);
 }
 
+// Files under 128 KB keep zlib's small buffers, larger ones get big ones; lines longer than the
+// 64 KB read buffer are put together across reads either way.
+TEST_CASE("small and large dumps import every person, lines longer than a read included") {
+  const testing::TempDir dir;
+  auto dump_of = [](int people) {
+    std::string dump = "[\n";
+    for (int i = 0; i < people; ++i) {
+      // Every tenth person has an alias of 70,000 letters, so its line spans two reads; two more
+      // letters tell the aliases apart (names fold without their digits).
+      const std::string alias = i % 10 == 3
+                                    ? std::string(70'000, 'x') + static_cast<char>('a' + i / 26) +
+                                          static_cast<char>('a' + i % 26)
+                                    : "Alias " + std::to_string(i);
+      dump += human_line("Q" + std::to_string(1000 + i), "Person Number " + std::to_string(i),
+                         {alias}) +
+              ",\n";
+    }
+    return dump + "]\n";
+  };
+  for (const int people : {4, 400}) {
+    const std::string dump = dump_of(people);
+    CAPTURE(dump.size());
+    CHECK((dump.size() < (1 << 17)) == (people == 4));
+    const Imported r = import_path(dir.write("dump.json", dump).string());
+    REQUIRE(r.ok);
+    CHECK(r.stats.bad_lines == 0);
+    CHECK(r.kb->size() == static_cast<size_t>(people));
+    CHECK(person_with(*r.kb, "Q1003").aliases == std::vector{std::string(70'000, 'x') + "ad"});
+    CHECK(person_with(*r.kb, "Q" + std::to_string(999 + people)).name ==
+          "Person Number " + std::to_string(people - 1));
+  }
+}
+
 TEST_CASE("lines with a number out of range or nested too deep are skipped with the reason") {
   const testing::TempDir dir;
   const std::string deep = std::string(60'000, '[') + std::string(60'000, ']');
