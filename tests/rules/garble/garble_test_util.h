@@ -46,8 +46,9 @@ class CachedRule {
   // The findings on `text` through the cache, or from scratch.
   std::vector<Finding> run(const std::string& text, bool cached = true) {
     static const KnowledgeBase kb;
+    static const Options options;  // Analysis keeps a reference: no temporary
     const Document doc(text, Language::Markdown);
-    const Analysis analysis(doc, Options{}, kb, "doc.md");
+    const Analysis analysis(doc, options, kb, "doc.md");
     return run_rules(analysis, registry_, cached ? &cache_ : nullptr);
   }
   // Block facts computed so far (not found in the cache).
