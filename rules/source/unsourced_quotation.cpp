@@ -174,7 +174,8 @@ class QuotationChecker {
     // A title in emphasis after a possessive name: "Merton's _Chronicle of the Fens_".
     static const re2::RE2 titled_work(R"(\p{Lu}[\p{L}\-]+['’]s\s+[*_]+\p{Lu})");
     const size_t block_begin = doc_.blocks()[q.block].span.offset;
-    const std::string_view before = doc_.text().substr(block_begin, q.span.offset - block_begin);
+    const std::string_view before =
+        std::string_view(doc_.text()).substr(block_begin, q.span.offset - block_begin);
     return re2::RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), titled_work);
   }
 
