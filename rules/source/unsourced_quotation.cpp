@@ -132,9 +132,10 @@ class QuotationChecker {
   // The author a work citation names: the last capitalised word before it in its sentence, outside
   // quotation marks ("told by Mr. R. T. Harwood, under the heading “…”, in his _Annals_").
   void collect_cited_authors() {
-    static const re2::RE2 name(R"(\b(\p{Lu}[\p{L}’'\-]+))");
     for (const Citation& c : citations_.citations) {
       if (c.kind != CitationKind::Attribution) continue;
+      // Compiled on the first attribution: Unicode classes are slow to compile.
+      static const re2::RE2 name(R"(\b(\p{Lu}[\p{L}’'\-]+))");
       const Sentence* sentence = doc_.sentence_at(c.span.offset);
       if (sentence == nullptr) continue;
       std::string before(
@@ -312,10 +313,13 @@ class QuotationChecker {
   // replied, The danger …", "were reported as I have done …"), or set on a line of its own in lower
   // case ("The governor described Mason as:⏎a known smuggler, …").
   void check_unmarked_quotes() {
-    static const re2::RE2 opening(
+    // Screened: the full pattern compiles slowly and most texts never need it.
+    static const citation_matching::ScreenedPattern opening(
         "(?i:\\b(?:" + std::string(kSpeechVerbs) +
-        "))(?:(?:,|:|\\s+as:?)[ \\t]+((?:The|A|An|It|I|We|My|Our|There|This|That|If|You|They|He|"
-        "She|What|How|Let|No)\\s+\\p{Ll})|(?:\\s+\\pL+){0,3}?\\s*:[ \\t]*\\r?\\n[ \\t]*(\\p{Ll}))");
+            "))(?:(?:,|:|\\s+as:?)[ \\t]+((?:The|A|An|It|I|We|My|Our|There|This|That|If|You|They|"
+            "He|She|What|How|Let|No)\\s+\\p{Ll})|(?:\\s+\\p{L}+){0,3}?\\s*:[ \\t]*\\r?\\n[ "
+            "\\t]*(\\p{Ll}))",
+        re2::RE2::Options());
     const auto& blocks = doc_.blocks();
     for (uint32_t b = 0; b < blocks.size(); ++b) {
       if (!is_checked_block(blocks[b])) continue;
