@@ -273,7 +273,7 @@ bool kb_holds_role(const Person& person, std::string_view noun) {
   return false;
 }
 
-// Whether a person is a monarch, for "the second son of Henry II" to make a prince.
+// Whether a person is a monarch, for "the eldest son of Edward III" to make a prince.
 bool is_monarch(const Person& person) {
   for (const std::string_view noun : {"king", "queen", "emperor", "empress"}) {
     if (kb_holds_role(person, noun)) return true;
@@ -282,8 +282,8 @@ bool is_monarch(const Person& person) {
 }
 
 // Whether the text gives a name the role of `noun`: a title in the name ("Prince Henry"), or an
-// apposition after it ("Louis, the Duke of Orléans", "Henry, the eldest son of Henry II" for a
-// prince when Henry II is a monarch).
+// apposition after it ("Louis, the Duke of Orléans", "Edward, the eldest son of Edward III" for a
+// prince when Edward III is a monarch).
 bool text_gives_role(const PeopleFacts& people, std::string_view prose, Span sentence,
                      const PersonMention& mention, std::string_view noun) {
   const Before title = after(prose, mention.span.end(), mention.span.offset);

@@ -804,8 +804,8 @@ class PeopleExtractor {
     return kTitles.count(head) > 0;
   }
 
-  // "Henry, the second son of Henry II": the one person of the given name whom the knowledge
-  // base describes as a child of the parent the apposition names ("son of Henry II"), or nullopt.
+  // "Edward, the eldest son of Edward III": the one person of the given name whom the knowledge
+  // base describes as a child of the parent the apposition names ("son of Edward III"), or nullopt.
   std::optional<uint32_t> child_named_by_parent(size_t end,
                                                 const std::vector<Candidate>& cands) const {
     auto it = std::lower_bound(words_.begin(), words_.end(), end,
