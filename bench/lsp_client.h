@@ -9,6 +9,8 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <cstdlib>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -59,6 +61,17 @@ class InProcessClient {
     }
   }
 
+  void notify(const char* method, const Json& params) {
+    server_.handle_message(message(method, params).dump());
+  }
+
+  // Runs posted analysis results until diagnostics for `version` are published; returns their
+  // count.
+  size_t wait_for_diagnostics(int64_t version) {
+    while (published_version_ != version) run_one_posted();
+    return published_count_;
+  }
+
   // Sends a request about an analysed document and returns its reply's body; `time` gets the
   // time from the request's body arriving to the reply's body being sent.
   std::string call(const char* method, const Json& params, RequestTime& time) {
@@ -88,12 +101,28 @@ class InProcessClient {
     task();
   }
 
-  void on_sent(std::string body) { last_sent_ = std::move(body); }
+  // Reads only what the benchmarks need, so that client-side parsing costs little: the version of
+  // published diagnostics is their last member (keys are serialised in order).
+  void on_sent(std::string body) {
+    if (body.find("\"method\":\"textDocument/publishDiagnostics\"") != std::string::npos) {
+      if (const size_t at = body.rfind("\"version\":"); at != std::string::npos) {
+        published_version_ = std::atoll(body.c_str() + at + 10);
+      }
+      published_count_ = 0;
+      for (size_t pos = body.find("\"source\":\"histlint\""); pos != std::string::npos;
+           pos = body.find("\"source\":\"histlint\"", pos + 1)) {
+        ++published_count_;
+      }
+    }
+    last_sent_ = std::move(body);
+  }
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> posted_;
   std::string last_sent_;
+  int64_t published_version_ = -1;
+  size_t published_count_ = 0;
   int next_id_ = 0;
   LspServer server_;
 };

@@ -11,13 +11,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <fstream>
 #include <iterator>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -25,6 +22,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
+#include "bench/lsp_client.h"
 #include "rules/engine.h"
 #include "rules/kb/knowledge_base.h"
 #include "server/kb_files.h"
@@ -51,63 +49,6 @@ std::string make_document(size_t bytes) {
   };
   return histlint::bench::generated_history(bytes, kParagraphs);
 }
-
-class Client {
- public:
-  Client()
-      : server_([this](std::string body) { on_sent(std::move(body)); },
-                [this](std::function<void()> task) {
-                  {
-                    const std::lock_guard lock(mutex_);
-                    posted_.push_back(std::move(task));
-                  }
-                  wake_.notify_all();
-                },
-                histlint::ServerOptions{std::chrono::milliseconds(0), 2}) {}
-
-  void notify(const char* method, const Json& params) {
-    server_.handle_message(Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}}.dump());
-  }
-  void request(int id, const char* method, const Json& params) {
-    server_.handle_message(
-        Json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
-  }
-
-  // Runs worker results until diagnostics for `version` are published; returns their count.
-  size_t wait_for_diagnostics(int64_t version) {
-    while (true) {
-      if (published_version_ == version) return published_count_;
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return !posted_.empty(); });
-      auto task = std::move(posted_.front());
-      posted_.pop_front();
-      lock.unlock();
-      task();
-    }
-  }
-
- private:
-  // Reads only what the benchmark needs, so that client-side parsing is not timed: the version
-  // of published diagnostics is the last member (keys are serialised in order).
-  void on_sent(const std::string& body) {
-    if (body.find("\"method\":\"textDocument/publishDiagnostics\"") == std::string::npos) return;
-    const size_t at = body.rfind("\"version\":");
-    if (at == std::string::npos) return;
-    published_version_ = std::atoll(body.c_str() + at + 10);
-    published_count_ = 0;
-    for (size_t pos = body.find("\"source\":\"histlint\""); pos != std::string::npos;
-         pos = body.find("\"source\":\"histlint\"", pos + 1)) {
-      ++published_count_;
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> posted_;
-  int64_t published_version_ = -1;
-  size_t published_count_ = 0;
-  histlint::LspServer server_;
-};
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -164,9 +105,7 @@ int main(int argc, char** argv) {
   const double megabytes = text.size() / 1048576.0;
   const std::string uri = "file:///bench/history.md";
 
-  Client client;
-  client.request(1, "initialize", {{"capabilities", Json::object()}});
-  client.notify("initialized", Json::object());
+  histlint::bench::InProcessClient client;
 
   const Json document = {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", text}};
   auto start = Clock::now();
@@ -232,8 +171,9 @@ int main(int argc, char** argv) {
   start = Clock::now();
   for (int i = 0; i < hovers; ++i) {
     const Json position = {{"line", 2 + (i % 40) * 4}, {"character", 5}};
-    client.request(1000 + i, "textDocument/hover",
-                   {{"textDocument", {{"uri", uri}}}, {"position", position}});
+    histlint::bench::RequestTime time;
+    client.call("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position}},
+                time);
   }
   std::printf("hover on the analysed document: %.3f ms per request\n", ms_since(start) / hovers);
   rusage usage{};
